@@ -1,0 +1,36 @@
+"""Value types validated at the edge: BSN (11-proef) and CBS gemeentecode."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+GEMEENTECODE_PATTERN = r"^\d{4}$"
+_BSN_RE = re.compile(r"^\d{9}$")
+
+
+def is_valid_bsn(value: str) -> bool:
+    """The 11-proef: 9 digits, weights 9..2 and -1, sum divisible by 11, not all zeros."""
+    if not _BSN_RE.fullmatch(value) or value == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:8], range(9, 1, -1), strict=True))
+    total -= int(value[8])
+    return total % 11 == 0
+
+
+def _check_bsn(value: str) -> str:
+    if not is_valid_bsn(value):
+        raise ValueError("geen geldig BSN (9 cijfers die aan de elfproef voldoen)")
+    return value
+
+
+Bsn = Annotated[
+    str,
+    Field(min_length=9, max_length=9, pattern=r"^\d{9}$", examples=["999993653"]),
+    AfterValidator(_check_bsn),
+]
+Gemeentecode = Annotated[
+    str, Field(pattern=GEMEENTECODE_PATTERN, description="CBS gemeentecode", examples=["0085"])
+]
