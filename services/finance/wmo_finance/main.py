@@ -1,0 +1,21 @@
+"""The finance service."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from wmo_finance.settings import FinanceSettings
+from wmo_finance.version import API_VERSION
+from wmo_shared.app import build_app
+
+
+def create_app(settings: FinanceSettings | None = None) -> FastAPI:
+    settings = settings or FinanceSettings()
+    return build_app(
+        name="finance",
+        title="Wmo Finance API",
+        version=API_VERSION,
+        description="Tarieven, financiële tegemoetkoming, eigen bijdrage, vervoer en woonvoorzieningen (Wmo 2015).",
+        settings=settings,
+        routers=[],
+    )

@@ -1,0 +1,43 @@
+"""Queries of intake, in SQLAlchemy Core (hot paths: one statement per request)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Row, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db.models import audit, clienten
+from wmo_shared.audit import with_audit
+from wmo_shared.auth import Principal
+
+_CLIENT_COLUMNS = [
+    clienten.c.id, clienten.c.gemeente, clienten.c.bsn, clienten.c.voornamen,
+    clienten.c.achternaam, clienten.c.geboortedatum, clienten.c.straat, clienten.c.huisnummer,
+    clienten.c.postcode, clienten.c.woonplaats, clienten.c.telefoon, clienten.c.email,
+    clienten.c.versie,
+]
+
+
+async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
+    result = await conn.execute(insert(clienten).values(**values).returning(*_CLIENT_COLUMNS))
+    return result.one()
+
+
+async def get_client_audited(
+    conn: AsyncConnection, principal: Principal, client_id: uuid.UUID
+) -> Row[Any] | None:
+    """The client of the caller's gemeente, and its audit row, in one statement."""
+    query = select(*_CLIENT_COLUMNS).where(
+        clienten.c.id == client_id, clienten.c.gemeente == principal.gemeente
+    )
+    result = await conn.execute(with_audit(query, audit, principal, "lezen", "client", client_id))
+    return result.first()
+
+
+async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Row[Any] | None:
+    result = await conn.execute(
+        select(*_CLIENT_COLUMNS).where(clienten.c.gemeente == gemeente, clienten.c.bsn == bsn)
+    )
+    return result.first()

@@ -1,0 +1,22 @@
+"""The intake service: melding, onderzoek, aanvraag, beschikking, opdracht."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from wmo_intake.api import clienten
+from wmo_intake.settings import IntakeSettings
+from wmo_intake.version import API_VERSION
+from wmo_shared.app import build_app
+
+
+def create_app(settings: IntakeSettings | None = None) -> FastAPI:
+    settings = settings or IntakeSettings()
+    return build_app(
+        name="intake",
+        title="Wmo Intake API",
+        version=API_VERSION,
+        description="Melding, onderzoek, aanvraag, beschikking en opdracht (Wmo 2015).",
+        settings=settings,
+        routers=[clienten.router],
+    )

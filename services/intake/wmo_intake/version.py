@@ -1,0 +1,1 @@
+API_VERSION = "1.0.0"

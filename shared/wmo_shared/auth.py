@@ -1,0 +1,191 @@
+"""Bearer-JWT authentication and the caller's identity.
+
+Claims: ``sub``, ``roles`` (gebiedsteam, aanbieder, financien, beheer, systeem,
+clientondersteuner), ``gemeente`` (CBS code). Production verifies against the JWKS of any OIDC
+provider; development signs and verifies with a local RSA key (``make token``). A verified
+token is cached until it expires, so a client sending the same token pays the RSA check once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from wmo_shared.problems import Forbidden, Unauthorized
+from wmo_shared.settings import ServiceSettings
+
+ROLES = frozenset(
+    {"gebiedsteam", "aanbieder", "financien", "beheer", "systeem", "clientondersteuner"}
+)
+DEV_ISSUER = "wmo-dev"
+_ALGORITHMS = ["RS256", "ES256", "PS256"]
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    sub: str
+    roles: frozenset[str]
+    gemeente: str
+    # Extra scoping claims: an aanbieder's AGB code, a clientondersteuner's client ids.
+    agb: str | None = None
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def role(self) -> str:
+        return ",".join(sorted(self.roles))
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+# --- development keys -------------------------------------------------------------------------
+
+def ensure_dev_key(path: Path) -> rsa.RSAPrivateKey:
+    """Load the development signing key, creating it on first use (never in production)."""
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        assert isinstance(key, rsa.RSAPrivateKey)
+        return key
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    path.chmod(0o600)
+    return key
+
+
+def mint_dev_token(
+    key_file: Path,
+    *,
+    sub: str,
+    roles: list[str],
+    gemeente: str,
+    ttl_seconds: int = 8 * 3600,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    key = ensure_dev_key(key_file)
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iss": DEV_ISSUER,
+        "sub": sub,
+        "roles": roles,
+        "gemeente": gemeente,
+        "iat": now,
+        "exp": now + ttl_seconds,
+        **(extra or {}),
+    }
+    return jwt.encode(claims, key, algorithm="RS256", headers={"kid": "dev"})
+
+
+# --- verification -----------------------------------------------------------------------------
+
+class TokenVerifier:
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.settings = settings
+        self._cache: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
+        self._max = 4096
+        if settings.auth_mode == "dev":
+            self._dev_public = ensure_dev_key(settings.dev_key_file).public_key()
+            self._jwks: jwt.PyJWKClient | None = None
+        else:
+            assert settings.jwks_url
+            self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=3600)
+
+    def verify(self, token: str) -> Principal:
+        now = time.time()
+        hit = self._cache.get(token)
+        if hit is not None and hit[0] > now:
+            self._cache.move_to_end(token)
+            return hit[1]
+        try:
+            if self._jwks is not None:
+                key: Any = self._jwks.get_signing_key_from_jwt(token).key
+                options = {"require": ["exp", "sub"]}
+                claims = jwt.decode(
+                    token,
+                    key,
+                    algorithms=_ALGORITHMS,
+                    audience=self.settings.jwt_audience,
+                    issuer=self.settings.jwt_issuer,
+                    options=options,
+                )
+            else:
+                claims = jwt.decode(
+                    token,
+                    self._dev_public,
+                    algorithms=["RS256"],
+                    issuer=DEV_ISSUER,
+                    options={"require": ["exp", "sub"], "verify_aud": False},
+                )
+        except jwt.PyJWTError as exc:
+            raise Unauthorized(f"Het token is ongeldig: {exc}.") from exc
+        principal = _principal(claims)
+        self._cache[token] = (float(claims["exp"]), principal)
+        if len(self._cache) > self._max:
+            self._cache.popitem(last=False)
+        return principal
+
+
+def _principal(claims: dict[str, Any]) -> Principal:
+    roles = claims.get("roles")
+    gemeente = claims.get("gemeente")
+    if not isinstance(roles, list) or not roles or not set(roles) <= ROLES:
+        raise Unauthorized("Het token noemt geen geldige rollen.")
+    if not isinstance(gemeente, str) or len(gemeente) != 4 or not gemeente.isdigit():
+        raise Unauthorized("Het token noemt geen geldige gemeente (CBS-code van 4 cijfers).")
+    return Principal(
+        sub=str(claims["sub"]),
+        roles=frozenset(roles),
+        gemeente=gemeente,
+        agb=claims.get("agb"),
+        claims=claims,
+    )
+
+
+_bearer = HTTPBearer(auto_error=False, description="JWT van de OIDC-provider van de gemeente")
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized(
+            "Stuur een geldig bearer-token mee in de Authorization header.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    verifier: TokenVerifier = request.app.state.verifier
+    principal = verifier.verify(credentials.credentials)
+    request.state.principal = principal
+    request.state.token = credentials.credentials
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require_roles(*roles: str) -> Any:
+    """Dependency: the caller must have one of these roles (403 otherwise)."""
+
+    async def _check(principal: CurrentPrincipal) -> Principal:
+        if not principal.has(*roles):
+            raise Forbidden(
+                f"Deze handeling vraagt een van de rollen: {', '.join(roles)}.",
+            )
+        return principal
+
+    return Depends(_check)

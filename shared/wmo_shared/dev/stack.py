@@ -1,0 +1,190 @@
+"""Development orchestration behind ``make run``, ``make migrate`` and ``make token``.
+
+``run``: start (or reuse) the local PostgreSQL under ``.local/pgdata``, create schemas and roles,
+migrate every service, start the four services with uvicorn, print their URLs and a development
+token, and stop everything on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from wmo_shared.auth import mint_dev_token
+from wmo_shared.db.bootstrap import SERVICES, bootstrap
+from wmo_shared.dev import postgres
+
+PORTS = {"intake": 8001, "pgb": 8002, "indicatie": 8003, "finance": 8004}
+DB_NAME = "wmo"
+LOCAL = Path(".local")
+KEY_FILE = LOCAL / "dev-jwt-key.pem"
+
+
+def dev_passwords() -> dict[str, str]:
+    # The embedded server trusts local connections; the roles still separate the schemas.
+    return {f"{s}_{kind}": f"dev-{s}-{kind}" for s in SERVICES for kind in ("owner", "app")}
+
+
+def service_env(
+    port: int,
+    *,
+    db_name: str = DB_NAME,
+    ports: dict[str, int] = PORTS,
+    key_file: Path = KEY_FILE,
+    environment: str = "development",
+) -> dict[str, str]:
+    """Environment variables for all four services against the cluster on ``port``."""
+    env: dict[str, str] = {}
+    pw = dev_passwords()
+    for svc in SERVICES:
+        p = svc.upper()
+        app_url = f"postgresql+asyncpg://{svc}_app:{pw[svc + '_app']}@127.0.0.1:{port}/{db_name}"
+        owner_url = (
+            f"postgresql+asyncpg://{svc}_owner:{pw[svc + '_owner']}@127.0.0.1:{port}/{db_name}"
+        )
+        env[f"{p}_DATABASE_URL"] = app_url
+        env[f"{p}_MIGRATION_DATABASE_URL"] = owner_url
+        env[f"{p}_ENVIRONMENT"] = environment
+        env[f"{p}_DEV_KEY_FILE"] = str(key_file.resolve())
+        env[f"{p}_PUBLIC_URL"] = f"http://127.0.0.1:{ports[svc]}"
+        for other in SERVICES:
+            if other != svc:
+                env[f"{p}_{other.upper()}_URL"] = f"http://127.0.0.1:{ports[other]}"
+    return env
+
+
+def migrate_all(env: dict[str, str]) -> None:
+    for svc in SERVICES:
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-m", f"wmo_{svc}.migrate"], check=True, env={**os.environ, **env}
+        )
+
+
+def prepare_database(cluster: postgres.Cluster, db_name: str = DB_NAME) -> dict[str, str]:
+    asyncio.run(bootstrap(cluster.admin_dsn, db_name, dev_passwords()))
+    env = service_env(cluster.port, db_name=db_name)
+    migrate_all(env)
+    return env
+
+
+def start_services(env: dict[str, str], *, log_json: bool = False) -> dict[str, subprocess.Popen[bytes]]:
+    procs = {}
+    for svc in SERVICES:
+        svc_env = {**os.environ, **env, f"{svc.upper()}_JSON_LOGS": "true" if log_json else "false"}
+        procs[svc] = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable, "-m", "uvicorn", f"wmo_{svc}.main:create_app", "--factory",
+                "--host", "127.0.0.1", "--port", str(PORTS[svc]), "--no-access-log",
+                "--loop", "uvloop", "--http", "httptools",
+            ],
+            env=svc_env,
+        )
+    return procs
+
+
+def wait_ready(urls: list[str], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    pending = list(urls)
+    while pending and time.monotonic() < deadline:
+        for url in list(pending):
+            try:
+                if httpx.get(f"{url}/health/ready", timeout=1.0).status_code == 200:
+                    pending.remove(url)
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
+    if pending:
+        raise RuntimeError(f"not ready in time: {pending}")
+
+
+def cmd_run(_: argparse.Namespace) -> None:
+    LOCAL.mkdir(exist_ok=True)
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    procs: dict[str, subprocess.Popen[bytes]] = {}
+    try:
+        env = prepare_database(cluster)
+        procs = start_services(env)
+        wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
+        token = mint_dev_token(KEY_FILE, sub="dev-gebiedsteam", roles=["gebiedsteam"], gemeente="0085")
+        print("\nWmo backend is running (Ctrl-C stops everything):")
+        for svc, port in PORTS.items():
+            print(f"  {svc:<10} http://127.0.0.1:{port}/api/v1/openapi.json")
+        print(f"  postgres   {cluster.admin_dsn.replace('/postgres', '/' + DB_NAME)}")
+        print("\nDevelopment token (role gebiedsteam, gemeente 0085, valid 8 hours):")
+        print(f"  export TOKEN={token}\n", flush=True)
+        stop = False
+
+        def _stop(*_: object) -> None:
+            nonlocal stop
+            stop = True
+
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
+        while not stop:
+            for svc, proc in procs.items():
+                if proc.poll() is not None:
+                    print(f"{svc} stopped with exit code {proc.returncode}", file=sys.stderr)
+                    stop = True
+            time.sleep(0.3)
+    finally:
+        for proc in procs.values():
+            proc.terminate()
+        for proc in procs.values():
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        cluster.stop()
+        print("stopped: services and PostgreSQL")
+
+
+def cmd_migrate(_: argparse.Namespace) -> None:
+    LOCAL.mkdir(exist_ok=True)
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    try:
+        prepare_database(cluster)
+        print("migrations: all services at head")
+    finally:
+        cluster.stop()
+
+
+def cmd_token(args: argparse.Namespace) -> None:
+    extra = {"agb": args.agb} if args.agb else None
+    print(
+        mint_dev_token(
+            KEY_FILE,
+            sub=args.sub or f"dev-{args.role}",
+            roles=args.role.split(","),
+            gemeente=args.gemeente,
+            extra=extra,
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="wmo-dev")
+    sub = parser.add_subparsers(required=True)
+    sub.add_parser("run", help="start PostgreSQL and the four services").set_defaults(fn=cmd_run)
+    sub.add_parser("migrate", help="bootstrap and migrate the local database").set_defaults(
+        fn=cmd_migrate
+    )
+    tok = sub.add_parser("token", help="print a development token")
+    tok.add_argument("--role", default="gebiedsteam")
+    tok.add_argument("--gemeente", default="0085")
+    tok.add_argument("--sub", default=None)
+    tok.add_argument("--agb", default=None)
+    tok.set_defaults(fn=cmd_token)
+    args = parser.parse_args()
+    args.fn(args)
+
+
+if __name__ == "__main__":
+    main()

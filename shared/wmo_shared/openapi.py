@@ -1,0 +1,117 @@
+"""The OpenAPI document as the NL GOV API Design Rules want it (checked by the Spectral
+ruleset in CI): servers with the major version, a contact, the problem responses on every
+operation, the API-Version header on every success response, no 422."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from wmo_shared.problems import PROBLEM_MEDIA_TYPE
+
+API_PREFIX = "/api/v1"
+CONTACT = {
+    "name": "Team Wmo-backend",
+    "email": "wmo-backend@gemeente.example",
+    "url": "https://wmo.gemeente.example/contact",
+}
+
+_PROBLEM_DESCRIPTIONS = {
+    "400": "Ongeldige invoer: het veld staat in invalidParams",
+    "401": "Niet geauthenticeerd: een geldig bearer-token is nodig",
+    "403": "Geen toegang met deze rol of gemeente",
+    "404": "Bron niet gevonden (of van een andere gemeente)",
+    "409": "Het verzoek past niet bij de toestand van de bron",
+    "412": "De bron is intussen gewijzigd (If-Match)",
+    "428": "If-Match is vereist",
+    "500": "Onverwachte fout; het verzoek-id staat in instance",
+}
+_ALWAYS = ("400", "401", "403", "404", "500")
+
+
+def _problem_ref() -> dict[str, Any]:
+    return {"schema": {"$ref": "#/components/schemas/Problem"}}
+
+
+def _version_header() -> dict[str, Any]:
+    return {"$ref": "#/components/headers/API-Version"}
+
+
+def _collapse_nullable(schema: Any) -> None:
+    """``anyOf: [{type: string, format: date}, {type: null}]`` → one schema with the format, so
+    the linter sees every date field's format (and clients see the same type)."""
+    if isinstance(schema, dict):
+        any_of = schema.get("anyOf")
+        if isinstance(any_of, list) and len(any_of) == 2:
+            nulls = [s for s in any_of if s == {"type": "null"}]
+            others = [s for s in any_of if s != {"type": "null"}]
+            if len(nulls) == 1 and len(others) == 1 and "type" in others[0] and "$ref" not in others[0]:
+                other = others[0]
+                del schema["anyOf"]
+                for key, value in other.items():
+                    if key == "type":
+                        schema["type"] = [value, "null"] if isinstance(value, str) else [*value, "null"]
+                    else:
+                        schema.setdefault(key, value)
+        for value in schema.values():
+            _collapse_nullable(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            _collapse_nullable(item)
+
+
+def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -> dict[str, Any]:
+    doc = get_openapi(
+        title=title,
+        version=version,
+        description=description,
+        routes=app.routes,
+        contact=CONTACT,
+    )
+    doc["servers"] = [{"url": API_PREFIX, "description": "Deze dienst"}]
+    paths: dict[str, Any] = {}
+    for path, item in doc.get("paths", {}).items():
+        if not path.startswith(API_PREFIX):
+            continue  # health endpoints live outside the versioned API
+        rel = path[len(API_PREFIX) :] or "/"
+        for method, op in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = op.setdefault("responses", {})
+            responses.pop("422", None)
+            for code in _ALWAYS:
+                responses.setdefault(code, {"description": _PROBLEM_DESCRIPTIONS[code]})
+            for code, resp in responses.items():
+                if code.startswith(("4", "5")):
+                    resp["content"] = {PROBLEM_MEDIA_TYPE: _problem_ref()}
+                    resp.setdefault("description", _PROBLEM_DESCRIPTIONS.get(code, "Fout"))
+                elif code.startswith(("2", "3")):
+                    resp.setdefault("headers", {})["API-Version"] = _version_header()
+        paths[rel] = item
+    doc["paths"] = paths
+    components = doc.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    components["headers"] = {
+        "API-Version": {
+            "description": "De volledige versie van de API (SemVer)",
+            "schema": {"type": "string", "example": version},
+        }
+    }
+    _collapse_nullable(schemas)
+    doc["security"] = [{"HTTPBearer": []}]
+    return doc
+
+
+def install_openapi(app: FastAPI, *, title: str, version: str, description: str) -> None:
+    cache: dict[str, Any] = {}
+
+    def openapi() -> dict[str, Any]:
+        if "doc" not in cache:
+            cache["doc"] = build_openapi(app, title=title, version=version, description=description)
+        return cache["doc"]
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,288 @@
+"""RFC 9457 problem details, the one error format of every service.
+
+Every error any route produces is ``application/problem+json`` with ``type, code, title, status,
+detail, instance`` and, for invalid input, ``invalidParams[{name, code, reason}]``. Business
+rules that refuse something name the rule (``rules: ["IND-07"]``). Invalid input is 400, never
+422; a crash is a 500 that shows the request id and nothing of the internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from wmo_shared.jsonresponse import dumps
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://problemen.wmo.example/"
+
+log = structlog.get_logger("wmo.problems")
+
+
+class InvalidParam(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="The invalid field, as a dotted path in the request")
+    code: str = Field(description="Stable kebab-case code")
+    reason: str = Field(description="Why it is invalid, in words a case worker understands")
+
+
+class Problem(BaseModel):
+    """The problem+json body (RFC 9457)."""
+
+    type: str = Field(examples=[PROBLEM_TYPE_BASE + "ongeldige-invoer"])
+    code: str = Field(examples=["ongeldige-invoer"])
+    title: str = Field(examples=["Een of meer velden zijn ongeldig."])
+    status: int = Field(examples=[400])
+    detail: str = Field(examples=["Het veld bsn voldoet niet aan de elfproef."])
+    instance: str = Field(examples=["urn:uuid:0b5f8a50-6d0f-4b1c-9c49-1e0f0c6b8d7a"])
+    invalidParams: list[InvalidParam] | None = None  # noqa: N815 - wire name
+    rules: list[str] | None = Field(
+        default=None, description="Rule IDs of the rule catalogue that led to this answer"
+    )
+
+
+class ProblemError(Exception):
+    """Raise anywhere in a request: the handler renders it as problem+json."""
+
+    status: int = 400
+    code: str = "ongeldige-invoer"
+    title: str = "De aanvraag is ongeldig."
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        code: str | None = None,
+        title: str | None = None,
+        status: int | None = None,
+        invalid_params: Sequence[InvalidParam] = (),
+        rules: Iterable[str] = (),
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        if code:
+            self.code = code
+        if title:
+            self.title = title
+        if status:
+            self.status = status
+        self.invalid_params = list(invalid_params)
+        self.rules = list(dict.fromkeys(rules))
+        self.headers = headers or {}
+
+
+class BadRequest(ProblemError):
+    status = 400
+
+
+class RuleViolation(ProblemError):
+    """A business rule refuses the request; ``rules`` names the rule(s)."""
+
+    status = 400
+    code = "regel-geschonden"
+    title = "Het verzoek is in strijd met een regel."
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    code = "niet-geauthenticeerd"
+    title = "Authenticatie is vereist."
+
+
+class Forbidden(ProblemError):
+    status = 403
+    code = "geen-toegang"
+    title = "U heeft geen toegang tot deze bron."
+
+
+class NotFound(ProblemError):
+    status = 404
+    code = "niet-gevonden"
+    title = "De bron bestaat niet."
+
+
+class Conflict(ProblemError):
+    status = 409
+    code = "conflict"
+    title = "Het verzoek past niet bij de huidige toestand."
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+    code = "voorwaarde-mislukt"
+    title = "De bron is intussen gewijzigd."
+
+
+class PreconditionRequired(ProblemError):
+    status = 428
+    code = "if-match-vereist"
+    title = "Een If-Match header is vereist."
+
+
+class ServiceUnavailable(ProblemError):
+    status = 503
+    code = "niet-beschikbaar"
+    title = "De dienst is tijdelijk niet beschikbaar."
+
+
+def invalid(name: str, reason: str, code: str = "ongeldig", *, rules: Iterable[str] = ()) -> BadRequest:
+    """A 400 naming one invalid field: ``raise invalid("peildatum", "...")``."""
+    return BadRequest(
+        reason,
+        code="ongeldige-invoer",
+        title="Een of meer velden zijn ongeldig.",
+        invalid_params=[InvalidParam(name=name, code=code, reason=reason)],
+        rules=rules,
+    )
+
+
+def _request_id(request: Request) -> str:
+    rid = request.scope.get("state", {}).get("request_id")
+    return str(rid) if rid else ""
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    invalid_params: Sequence[InvalidParam] = (),
+    rules: Sequence[str] = (),
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "code": code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": f"urn:uuid:{_request_id(request)}" if _request_id(request) else request.url.path,
+    }
+    if invalid_params:
+        body["invalidParams"] = [p.model_dump() for p in invalid_params]
+    if rules:
+        body["rules"] = list(rules)
+    return Response(dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+_PYDANTIC_CODES = {
+    "missing": "verplicht",
+    "string_pattern_mismatch": "patroon",
+    "string_too_short": "te-kort",
+    "string_too_long": "te-lang",
+    "date_from_datetime_parsing": "datum",
+    "date_parsing": "datum",
+    "date_type": "datum",
+    "datetime_parsing": "datum-tijd",
+    "datetime_from_date_parsing": "datum-tijd",
+    "timezone_aware": "tijdzone-vereist",
+    "decimal_parsing": "bedrag",
+    "enum": "onbekende-waarde",
+    "literal_error": "onbekende-waarde",
+    "greater_than": "te-klein",
+    "greater_than_equal": "te-klein",
+    "less_than": "te-groot",
+    "less_than_equal": "te-groot",
+    "json_invalid": "ongeldige-json",
+    "extra_forbidden": "onbekend-veld",
+    "uuid_parsing": "uuid",
+    "int_parsing": "geheel-getal",
+    "value_error": "ongeldig",
+}
+
+
+def _param_name(loc: Sequence[Any]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+def validation_params(errors: Sequence[Any]) -> list[InvalidParam]:
+    params = []
+    for err in errors:
+        msg = str(err.get("msg", "ongeldig"))
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        params.append(
+            InvalidParam(
+                name=_param_name(err.get("loc", ())),
+                code=_PYDANTIC_CODES.get(str(err.get("type")), str(err.get("type", "ongeldig")).replace("_", "-")),
+                reason=msg,
+            )
+        )
+    return params
+
+
+_STATUS_TITLES = {
+    404: ("niet-gevonden", "De bron bestaat niet."),
+    405: ("methode-niet-toegestaan", "Deze methode is niet toegestaan op deze bron."),
+    406: ("niet-aanvaardbaar", "Het gevraagde formaat kan niet geleverd worden."),
+    415: ("mediatype-niet-ondersteund", "Het mediatype wordt niet ondersteund."),
+}
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> Response:
+        return problem_response(
+            request,
+            status=exc.status,
+            code=exc.code,
+            title=exc.title,
+            detail=exc.detail,
+            invalid_params=exc.invalid_params,
+            rules=exc.rules,
+            headers=exc.headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        params = validation_params(exc.errors())
+        names = ", ".join(p.name for p in params)
+        return problem_response(
+            request,
+            status=400,
+            code="ongeldige-invoer",
+            title="Een of meer velden zijn ongeldig.",
+            detail=f"Ongeldige invoer in: {names}.",
+            invalid_params=params,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code, title = _STATUS_TITLES.get(exc.status_code, ("fout", "Er ging iets mis."))
+        detail = exc.detail if isinstance(exc.detail, str) else title
+        if exc.status_code == 404:
+            detail = f"Er is geen bron op {request.url.path}."
+        return problem_response(
+            request,
+            status=exc.status_code,
+            code=code,
+            title=title,
+            detail=detail,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        log.error("unhandled_exception", exc_info=exc, path=request.url.path)
+        rid = _request_id(request)
+        return problem_response(
+            request,
+            status=500,
+            code="interne-fout",
+            title="Er ging onverwacht iets mis.",
+            detail=f"Meld dit met verzoek-id {rid} aan de beheerder." if rid else "Meld dit aan de beheerder.",
+        )

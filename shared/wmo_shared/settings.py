@@ -1,0 +1,48 @@
+"""Base settings every service extends with its own env prefix (``INTAKE_``, ``PGB_``, ...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DEV_KEY_FILE = Path(".local/dev-jwt-key.pem")
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    environment: Literal["development", "test", "production"] = "development"
+    # The app's own login role: may only use the service's schema, cannot alter the audit log.
+    database_url: str = "postgresql+asyncpg://localhost/wmo"
+    # The schema owner, used only by the migration step.
+    migration_database_url: str | None = None
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    public_url: str = "http://localhost:8000"
+    json_logs: bool = True
+    log_level: str = "INFO"
+    # Authentication: "dev" verifies with the local development key; "jwks" with an OIDC
+    # provider's published keys.
+    auth_mode: Literal["dev", "jwks"] = "dev"
+    jwks_url: str | None = None
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+    dev_key_file: Path = DEFAULT_DEV_KEY_FILE
+    # How this service authenticates to others in production: a token file a sidecar or
+    # secret mount keeps fresh (client-credentials flow of the OIDC provider).
+    service_token_file: Path | None = None
+    outbox_poll_seconds: float = 1.0
+    outbox_enabled: bool = True
+    cors_origins: list[str] = []
+
+    @model_validator(mode="after")
+    def _refuse_dev_auth_in_production(self) -> ServiceSettings:
+        if self.environment == "production":
+            if self.auth_mode != "jwks" or not self.jwks_url:
+                raise ValueError("production needs auth_mode=jwks and a jwks_url")
+            if self.service_token_file is None:
+                raise ValueError("production needs a service_token_file")
+        return self

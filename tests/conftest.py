@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+
+from tests.support.stack import TestDatabase, app_client, settings_for, start_test_database
+
+
+@pytest.fixture(scope="session")
+def db() -> Iterator[TestDatabase]:
+    database = start_test_database()
+    os.environ.update({k: v for k, v in database.env.items() if k.endswith("_DEV_KEY_FILE")})
+    try:
+        yield database
+    finally:
+        if database.cluster is not None:
+            database.cluster.stop()
+
+
+async def _client(service: str, db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    import importlib
+
+    main = importlib.import_module(f"wmo_{service}.main")
+    app = main.create_app(settings_for(service, db, outbox_enabled="false"))
+    async with app_client(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+async def intake(db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client("intake", db):
+        yield c
+
+
+@pytest.fixture(scope="session")
+async def pgb(db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client("pgb", db):
+        yield c
+
+
+@pytest.fixture(scope="session")
+async def indicatie(db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client("indicatie", db):
+        yield c
+
+
+@pytest.fixture(scope="session")
+async def finance(db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client("finance", db):
+        yield c
