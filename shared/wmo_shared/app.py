@@ -7,14 +7,17 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from sqlalchemy import Table
 from starlette.middleware.cors import CORSMiddleware
 
 from wmo_shared import health
 from wmo_shared.auth import TokenVerifier
+from wmo_shared.client import ServiceClient, ServiceTokens
 from wmo_shared.db.engine import Database
 from wmo_shared.logging import configure_logging
 from wmo_shared.middleware import WmoMiddleware
 from wmo_shared.openapi import API_PREFIX, install_openapi
+from wmo_shared.outbox import OutboxRelay
 from wmo_shared.problems import Problem, install_problem_handlers
 from wmo_shared.settings import ServiceSettings
 
@@ -29,9 +32,14 @@ def build_app(
     description: str,
     settings: ServiceSettings,
     routers: Sequence[APIRouter],
+    peers: dict[str, str] | None = None,
+    outbox: Table | None = None,
     on_startup: Sequence[Hook] = (),
     on_shutdown: Sequence[Hook] = (),
 ) -> FastAPI:
+    """``peers``: the other services this one calls (name → base URL), available as
+    ``app.state.clients[name]``; ``outbox``: the service's outbox table, delivered by a relay
+    running inside the service."""
     configure_logging(json_logs=settings.json_logs, level=settings.log_level)
 
     @asynccontextmanager
@@ -42,6 +50,19 @@ def build_app(
             max_overflow=settings.db_max_overflow,
         )
         app.state.verifier = TokenVerifier(settings)
+        app.state.tokens = ServiceTokens(settings, name)
+        app.state.clients = {peer: ServiceClient(peer, url) for peer, url in (peers or {}).items()}
+        app.state.relay = None
+        if outbox is not None:
+            app.state.relay = OutboxRelay(
+                app.state.db,
+                outbox,
+                app.state.clients,
+                app.state.tokens,
+                poll_seconds=settings.outbox_poll_seconds,
+            )
+            if settings.outbox_enabled:
+                app.state.relay.start()
         for hook in on_startup:
             await hook(app)
         try:
@@ -49,6 +70,10 @@ def build_app(
         finally:
             for hook in reversed(on_shutdown):
                 await hook(app)
+            if app.state.relay is not None:
+                await app.state.relay.stop()
+            for client in app.state.clients.values():
+                await client.aclose()
             await app.state.db.dispose()
 
     app = FastAPI(
@@ -74,8 +99,13 @@ def build_app(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key",
-                           "X-Request-ID"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "Idempotency-Key",
+                "X-Request-ID",
+            ],
             expose_headers=["API-Version", "ETag", "Location", "X-Request-ID"],
         )
     app.add_middleware(WmoMiddleware, api_version=version)

@@ -49,6 +49,7 @@ class Principal:
 
 # --- development keys -------------------------------------------------------------------------
 
+
 def ensure_dev_key(path: Path) -> rsa.RSAPrivateKey:
     """Load the development signing key, creating it on first use (never in production)."""
     if path.exists():
@@ -92,6 +93,7 @@ def mint_dev_token(
 
 
 # --- verification -----------------------------------------------------------------------------
+
 
 class TokenVerifier:
     def __init__(self, settings: ServiceSettings) -> None:

@@ -32,7 +32,7 @@ async def live() -> Response:
 async def ready(request: Request) -> Response:
     try:
         await request.app.state.db.ping()
-    except Exception:  # noqa: BLE001 - any failure means not ready
+    except Exception:
         return problem_response(
             request,
             status=503,

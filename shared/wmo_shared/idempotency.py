@@ -74,8 +74,9 @@ async def run_idempotent(
         if claimed.first() is None:
             row = (
                 await conn.execute(
-                    select(table.c.fingerprint, table.c.status_code, table.c.response, table.c.headers)
-                    .where(table.c.sleutel == key, table.c.sub == principal.sub)
+                    select(
+                        table.c.fingerprint, table.c.status_code, table.c.response, table.c.headers
+                    ).where(table.c.sleutel == key, table.c.sub == principal.sub)
                 )
             ).one()
             if row.fingerprint != fp:
@@ -83,7 +84,9 @@ async def run_idempotent(
                     "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                     code="idempotency-key-hergebruikt",
                 )
-            return _response(row.status_code, row.response, {**row.headers, "Idempotent-Replayed": "true"})
+            return _response(
+                row.status_code, row.response, {**row.headers, "Idempotent-Replayed": "true"}
+            )
         status, body, headers = await handler(conn)
         await conn.execute(
             update(table)

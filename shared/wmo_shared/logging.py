@@ -71,8 +71,10 @@ def configure_logging(*, json_logs: bool = True, level: str = "INFO") -> None:
                 mask_bsn,
                 renderer,
             ],
-            foreign_pre_chain=[structlog.processors.add_log_level,
-                               structlog.processors.TimeStamper(fmt="iso", utc=True)],
+            foreign_pre_chain=[
+                structlog.processors.add_log_level,
+                structlog.processors.TimeStamper(fmt="iso", utc=True),
+            ],
         )
     )
     root = logging.getLogger()
@@ -81,4 +83,6 @@ def configure_logging(*, json_logs: bool = True, level: str = "INFO") -> None:
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
-    logging.getLogger("uvicorn.access").disabled = True  # our own access log is in the middleware-free path
+    logging.getLogger(
+        "uvicorn.access"
+    ).disabled = True  # our own access log is in the middleware-free path

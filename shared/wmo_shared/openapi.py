@@ -47,12 +47,19 @@ def _collapse_nullable(schema: Any) -> None:
         if isinstance(any_of, list) and len(any_of) == 2:
             nulls = [s for s in any_of if s == {"type": "null"}]
             others = [s for s in any_of if s != {"type": "null"}]
-            if len(nulls) == 1 and len(others) == 1 and "type" in others[0] and "$ref" not in others[0]:
+            if (
+                len(nulls) == 1
+                and len(others) == 1
+                and "type" in others[0]
+                and "$ref" not in others[0]
+            ):
                 other = others[0]
                 del schema["anyOf"]
                 for key, value in other.items():
                     if key == "type":
-                        schema["type"] = [value, "null"] if isinstance(value, str) else [*value, "null"]
+                        schema["type"] = (
+                            [value, "null"] if isinstance(value, str) else [*value, "null"]
+                        )
                     else:
                         schema.setdefault(key, value)
         for value in schema.values():

@@ -39,9 +39,7 @@ class PolicyNotFound(LookupError):
                 f"bevat geen regels voor '{section}'."
             )
         else:
-            msg = (
-                f"Voor gemeente {gemeente} is op {peildatum.isoformat()} geen beleid van kracht."
-            )
+            msg = f"Voor gemeente {gemeente} is op {peildatum.isoformat()} geen beleid van kracht."
         super().__init__(msg)
 
 

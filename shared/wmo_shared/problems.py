@@ -43,7 +43,7 @@ class Problem(BaseModel):
     status: int = Field(examples=[400])
     detail: str = Field(examples=["Het veld bsn voldoet niet aan de elfproef."])
     instance: str = Field(examples=["urn:uuid:0b5f8a50-6d0f-4b1c-9c49-1e0f0c6b8d7a"])
-    invalidParams: list[InvalidParam] | None = None  # noqa: N815 - wire name
+    invalidParams: list[InvalidParam] | None = None
     rules: list[str] | None = Field(
         default=None, description="Rule IDs of the rule catalogue that led to this answer"
     )
@@ -134,7 +134,9 @@ class ServiceUnavailable(ProblemError):
     title = "De dienst is tijdelijk niet beschikbaar."
 
 
-def invalid(name: str, reason: str, code: str = "ongeldig", *, rules: Iterable[str] = ()) -> BadRequest:
+def invalid(
+    name: str, reason: str, code: str = "ongeldig", *, rules: Iterable[str] = ()
+) -> BadRequest:
     """A 400 naming one invalid field: ``raise invalid("peildatum", "...")``."""
     return BadRequest(
         reason,
@@ -167,7 +169,9 @@ def problem_response(
         "title": title,
         "status": status,
         "detail": detail,
-        "instance": f"urn:uuid:{_request_id(request)}" if _request_id(request) else request.url.path,
+        "instance": f"urn:uuid:{_request_id(request)}"
+        if _request_id(request)
+        else request.url.path,
     }
     if invalid_params:
         body["invalidParams"] = [p.model_dump() for p in invalid_params]
@@ -218,7 +222,9 @@ def validation_params(errors: Sequence[Any]) -> list[InvalidParam]:
         params.append(
             InvalidParam(
                 name=_param_name(err.get("loc", ())),
-                code=_PYDANTIC_CODES.get(str(err.get("type")), str(err.get("type", "ongeldig")).replace("_", "-")),
+                code=_PYDANTIC_CODES.get(
+                    str(err.get("type")), str(err.get("type", "ongeldig")).replace("_", "-")
+                ),
                 reason=msg,
             )
         )
@@ -284,5 +290,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             status=500,
             code="interne-fout",
             title="Er ging onverwacht iets mis.",
-            detail=f"Meld dit met verzoek-id {rid} aan de beheerder." if rid else "Meld dit aan de beheerder.",
+            detail=f"Meld dit met verzoek-id {rid} aan de beheerder."
+            if rid
+            else "Meld dit aan de beheerder.",
         )

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Regel:
-    """One rule applied to one decision, e.g. ``Regel("PGB-07", "De zorgverlener is formeel: ...")``."""
+    """One rule applied to one decision.
+
+    Example: ``Regel("PGB-07", "De zorgverlener is formeel: ...")``.
+    """
 
     rule: str
     toelichting: str

@@ -18,7 +18,7 @@ class WireModel(BaseModel):
 
 
 class RegelRead(WireModel):
-    """One rule applied: its ID in the rule catalogue and why, in words a case worker understands."""
+    """One rule applied: its catalogue ID and why, in words a case worker understands."""
 
     rule: str = Field(examples=["PGB-07"])
     toelichting: str

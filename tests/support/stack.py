@@ -55,10 +55,14 @@ def start_test_database() -> TestDatabase:
     return TestDatabase(cluster, cluster.admin_dsn, env)
 
 
-def token(role: str = "gebiedsteam", gemeente: str = "0085", sub: str | None = None,
-          **extra: Any) -> str:
+def token(
+    role: str = "gebiedsteam", gemeente: str = "0085", sub: str | None = None, **extra: Any
+) -> str:
     return mint_dev_token(
-        KEY_FILE, sub=sub or f"test-{role}", roles=role.split(","), gemeente=gemeente,
+        KEY_FILE,
+        sub=sub or f"test-{role}",
+        roles=role.split(","),
+        gemeente=gemeente,
         extra=extra or None,
     )
 
@@ -72,11 +76,12 @@ def settings_for(service: str, db: TestDatabase, **overrides: Any) -> Any:
 
     module = importlib.import_module(f"wmo_{service}.settings")
     cls = next(
-        getattr(module, name) for name in dir(module)
+        getattr(module, name)
+        for name in dir(module)
         if name.endswith("Settings") and name != "ServiceSettings"
     )
     prefix = service.upper() + "_"
-    values = {k[len(prefix):].lower(): v for k, v in db.env.items() if k.startswith(prefix)}
+    values = {k[len(prefix) :].lower(): v for k, v in db.env.items() if k.startswith(prefix)}
     values.update(json_logs="false", **overrides)
     return cls(**values)
 

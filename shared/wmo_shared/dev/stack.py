@@ -63,7 +63,7 @@ def service_env(
 
 def migrate_all(env: dict[str, str]) -> None:
     for svc in SERVICES:
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [sys.executable, "-m", f"wmo_{svc}.migrate"], check=True, env={**os.environ, **env}
         )
 
@@ -75,15 +75,28 @@ def prepare_database(cluster: postgres.Cluster, db_name: str = DB_NAME) -> dict[
     return env
 
 
-def start_services(env: dict[str, str], *, log_json: bool = False) -> dict[str, subprocess.Popen[bytes]]:
+def start_services(
+    env: dict[str, str], *, log_json: bool = False
+) -> dict[str, subprocess.Popen[bytes]]:
     procs = {}
     for svc in SERVICES:
         svc_env = {**os.environ, **env, f"{svc.upper()}_JSON_LOGS": "true" if log_json else "false"}
-        procs[svc] = subprocess.Popen(  # noqa: S603
+        procs[svc] = subprocess.Popen(
             [
-                sys.executable, "-m", "uvicorn", f"wmo_{svc}.main:create_app", "--factory",
-                "--host", "127.0.0.1", "--port", str(PORTS[svc]), "--no-access-log",
-                "--loop", "uvloop", "--http", "httptools",
+                sys.executable,
+                "-m",
+                "uvicorn",
+                f"wmo_{svc}.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(PORTS[svc]),
+                "--no-access-log",
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
             ],
             env=svc_env,
         )
@@ -113,7 +126,9 @@ def cmd_run(_: argparse.Namespace) -> None:
         env = prepare_database(cluster)
         procs = start_services(env)
         wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
-        token = mint_dev_token(KEY_FILE, sub="dev-gebiedsteam", roles=["gebiedsteam"], gemeente="0085")
+        token = mint_dev_token(
+            KEY_FILE, sub="dev-gebiedsteam", roles=["gebiedsteam"], gemeente="0085"
+        )
         print("\nWmo backend is running (Ctrl-C stops everything):")
         for svc, port in PORTS.items():
             print(f"  {svc:<10} http://127.0.0.1:{port}/api/v1/openapi.json")

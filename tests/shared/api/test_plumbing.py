@@ -15,8 +15,12 @@ SANNE = {
     "voornamen": "Sanne",
     "achternaam": "Veenstra",
     "geboortedatum": "1991-05-04",
-    "adres": {"straat": "Stationsstraat", "huisnummer": "12", "postcode": "8431AB",
-              "woonplaats": "Oosterwolde"},
+    "adres": {
+        "straat": "Stationsstraat",
+        "huisnummer": "12",
+        "postcode": "8431AB",
+        "woonplaats": "Oosterwolde",
+    },
 }
 
 
@@ -62,14 +66,18 @@ async def test_api_requires_bearer_token(intake: httpx.AsyncClient) -> None:
 
 
 async def test_bad_token_is_401(intake: httpx.AsyncClient) -> None:
-    r = await intake.post("/api/v1/clienten/_zoek", json={"bsn": "999993653"},
-                          headers={"Authorization": "Bearer nonsense"})
+    r = await intake.post(
+        "/api/v1/clienten/_zoek",
+        json={"bsn": "999993653"},
+        headers={"Authorization": "Bearer nonsense"},
+    )
     assert r.status_code == 401
 
 
 async def test_wrong_role_is_403(intake: httpx.AsyncClient) -> None:
-    r = await intake.post("/api/v1/clienten/_zoek", json={"bsn": "999993653"},
-                          headers=auth("aanbieder"))
+    r = await intake.post(
+        "/api/v1/clienten/_zoek", json={"bsn": "999993653"}, headers=auth("aanbieder")
+    )
     assert r.status_code == 403
     assert r.json()["status"] == 403
 
@@ -104,8 +112,9 @@ async def test_bad_input_names_the_field(
 
 
 async def test_malformed_json_is_400(intake: httpx.AsyncClient) -> None:
-    r = await intake.post("/api/v1/clienten", content=b"{nope", headers={
-        **auth(), "Content-Type": "application/json"})
+    r = await intake.post(
+        "/api/v1/clienten", content=b"{nope", headers={**auth(), "Content-Type": "application/json"}
+    )
     assert r.status_code == 400
 
 
@@ -132,14 +141,18 @@ async def test_create_read_audit_and_gemeente_isolation(
     intake: httpx.AsyncClient, db: TestDatabase
 ) -> None:
     body = {**SANNE, "bsn": _bsn(1001)}
-    r = await intake.post("/api/v1/clienten", json=body, headers={**auth(), "X-Request-ID": "req-create-1"})
+    r = await intake.post(
+        "/api/v1/clienten", json=body, headers={**auth(), "X-Request-ID": "req-create-1"}
+    )
     assert r.status_code == 201, r.text
     created = r.json()
     assert created["gemeente"] == "0085"
     assert r.headers["Location"] == f"/api/v1/clienten/{created['id']}"
     assert r.headers["ETag"] == 'W/"1"'
 
-    r = await intake.get(f"/api/v1/clienten/{created['id']}", headers={**auth(), "X-Request-ID": "req-read-1"})
+    r = await intake.get(
+        f"/api/v1/clienten/{created['id']}", headers={**auth(), "X-Request-ID": "req-read-1"}
+    )
     assert r.status_code == 200
     assert r.json()["bsn"] == body["bsn"]
 
@@ -150,7 +163,9 @@ async def test_create_read_audit_and_gemeente_isolation(
     try:
         rows = await conn.fetch(
             "SELECT actie, sub, rol, gemeente, request_id FROM intake.audit "
-            "WHERE resource_id = $1 ORDER BY id", created["id"])
+            "WHERE resource_id = $1 ORDER BY id",
+            created["id"],
+        )
     finally:
         await conn.close()
     assert [r["actie"] for r in rows] == ["aanmaken", "lezen", "lezen"]
@@ -189,6 +204,7 @@ async def test_search_by_bsn_in_body(intake: httpx.AsyncClient) -> None:
     r = await intake.post("/api/v1/clienten/_zoek", json={"bsn": body["bsn"]}, headers=auth())
     assert r.status_code == 200
     assert r.json()["resultaten"][0]["achternaam"] == "Veenstra"
-    r = await intake.post("/api/v1/clienten/_zoek", json={"bsn": body["bsn"]},
-                          headers=auth(gemeente="0718"))
+    r = await intake.post(
+        "/api/v1/clienten/_zoek", json={"bsn": body["bsn"]}, headers=auth(gemeente="0718")
+    )
     assert r.json()["resultaten"] == []

@@ -33,8 +33,12 @@ def to_read(row: Row[Any]) -> dict[str, Any]:
         voornamen=row.voornamen,
         achternaam=row.achternaam,
         geboortedatum=row.geboortedatum,
-        adres={"straat": row.straat, "huisnummer": row.huisnummer, "postcode": row.postcode,
-               "woonplaats": row.woonplaats},
+        adres={
+            "straat": row.straat,
+            "huisnummer": row.huisnummer,
+            "postcode": row.postcode,
+            "woonplaats": row.woonplaats,
+        },
         telefoon=row.telefoon,
         email=row.email,
         versie=row.versie,
@@ -76,7 +80,11 @@ async def create_client(
                 code="client-bestaat-al",
             ) from exc
         await audit_log.record(conn, audit, principal, "aanmaken", "client", row.id)
-        return 201, to_read(row), {"Location": f"/api/v1/clienten/{row.id}", "ETag": etag(row.versie)}
+        return (
+            201,
+            to_read(row),
+            {"Location": f"/api/v1/clienten/{row.id}", "ETag": etag(row.versie)},
+        )
 
     fp = fingerprint("POST", "/clienten", body.model_dump(mode="json"))
     return await run_idempotent(db, idempotency_keys, principal, idempotency_key, fp, handler)
@@ -90,8 +98,9 @@ async def get_client(
         row = await repository.get_client_audited(conn, principal, client_id)
     if row is None:
         raise NotFound("Er is geen cliënt met dit id in uw gemeente.")
-    return Response(dumps(to_read(row)), media_type="application/json",
-                    headers={"ETag": etag(row.versie)})
+    return Response(
+        dumps(to_read(row)), media_type="application/json", headers={"ETag": etag(row.versie)}
+    )
 
 
 @router.post(
@@ -104,8 +113,6 @@ async def search_client(
 ) -> Response:
     async with request.app.state.db.transaction() as conn:
         row = await repository.find_by_bsn(conn, principal.gemeente, body.bsn)
-        await audit_log.record(
-            conn, audit, principal, "zoeken", "client", row.id if row else None
-        )
+        await audit_log.record(conn, audit, principal, "zoeken", "client", row.id if row else None)
     results = [to_read(row)] if row else []
     return Response(dumps({"resultaten": results}), media_type="application/json")

@@ -13,9 +13,18 @@ from wmo_shared.audit import with_audit
 from wmo_shared.auth import Principal
 
 _CLIENT_COLUMNS = [
-    clienten.c.id, clienten.c.gemeente, clienten.c.bsn, clienten.c.voornamen,
-    clienten.c.achternaam, clienten.c.geboortedatum, clienten.c.straat, clienten.c.huisnummer,
-    clienten.c.postcode, clienten.c.woonplaats, clienten.c.telefoon, clienten.c.email,
+    clienten.c.id,
+    clienten.c.gemeente,
+    clienten.c.bsn,
+    clienten.c.voornamen,
+    clienten.c.achternaam,
+    clienten.c.geboortedatum,
+    clienten.c.straat,
+    clienten.c.huisnummer,
+    clienten.c.postcode,
+    clienten.c.woonplaats,
+    clienten.c.telefoon,
+    clienten.c.email,
     clienten.c.versie,
 ]
 

@@ -1,0 +1,68 @@
+# The two commands: `make run` starts everything, `make test` checks everything.
+# Both set up what they need on a fresh machine (Python env, PostgreSQL, linters).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+RUN := $(UV) run --frozen
+ROLE ?= gebiedsteam
+GEMEENTE ?= 0085
+SERVICES := intake pgb indicatie finance
+
+.PHONY: help setup run migrate token test lint typecheck openapi-lint pytest bench revision clean
+
+help:
+	@echo "make run        start PostgreSQL and the four services (Ctrl-C stops all)"
+	@echo "make test       lint, type-check, OpenAPI lint and all tests on a throw-away database"
+	@echo "make migrate    bootstrap and migrate the local database"
+	@echo "make token ROLE=gebiedsteam GEMEENTE=0085   print a development token"
+	@echo "make bench      load-test the running stack (start it with make run first)"
+
+.local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	$(UV) sync --frozen
+	@mkdir -p .local && touch $@
+
+setup: .local/.setup-done
+
+run: setup
+	$(RUN) python -m wmo_shared.dev.stack run
+
+migrate: setup
+	$(RUN) python -m wmo_shared.dev.stack migrate
+
+token: setup
+	@$(RUN) python -m wmo_shared.dev.stack token --role $(ROLE) --gemeente $(GEMEENTE) $(if $(AGB),--agb $(AGB))
+
+lint: setup
+	$(RUN) ruff check .
+	$(RUN) ruff format --check shared services tests
+
+typecheck: setup
+	$(RUN) mypy shared/wmo_shared $(foreach s,$(SERVICES),services/$(s)/wmo_$(s)/domain)
+
+node_modules/.bin/spectral: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+openapi-lint: setup node_modules/.bin/spectral
+	$(RUN) python -m tests.support.export_openapi .local/openapi
+	@for s in $(SERVICES); do \
+	  echo "spectral: $$s"; \
+	  node_modules/.bin/spectral lint --quiet --fail-severity=error \
+	    -r tests/openapi/ruleset-2.2.yaml .local/openapi/$$s.json || exit 1; \
+	done
+
+pytest: setup
+	$(RUN) pytest
+
+test: lint typecheck openapi-lint pytest
+
+bench: setup
+	$(RUN) python -m tests.bench.run
+
+revision: setup
+	$(RUN) python -m wmo_shared.dev.revision $(SERVICE) "$(MESSAGE)"
+
+clean:
+	rm -rf .local/pgdata .local/openapi

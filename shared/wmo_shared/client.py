@@ -1,0 +1,167 @@
+"""The base httpx client for calls between services.
+
+Timeouts on every call; the request id and a bearer token on every call; retries with
+exponential back-off only for network errors and 5xx, and only when the call is idempotent
+(GET/PUT/DELETE, or a POST carrying an Idempotency-Key) — never on a 4xx; a problem+json
+answer becomes a typed exception the caller can act on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from wmo_shared.auth import mint_dev_token
+from wmo_shared.middleware import current_request_id
+from wmo_shared.settings import ServiceSettings
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+class RemoteError(Exception):
+    """Another service answered with an error (its problem body is kept)."""
+
+    def __init__(self, service: str, status: int, problem: dict[str, Any]) -> None:
+        self.service = service
+        self.status = status
+        self.problem = problem
+        super().__init__(f"{service} answered {status}: {problem.get('detail') or problem}")
+
+
+class RemoteBadRequest(RemoteError):
+    pass
+
+
+class RemoteNotFound(RemoteError):
+    pass
+
+
+class RemoteConflict(RemoteError):
+    pass
+
+
+class RemoteUnavailable(RemoteError):
+    """Network error or 5xx after the retries: the other service is down or broken."""
+
+
+def _error_for(service: str, response: httpx.Response) -> RemoteError:
+    try:
+        problem = response.json()
+        if not isinstance(problem, dict):
+            problem = {"detail": str(problem)}
+    except ValueError:
+        problem = {"detail": response.text[:500]}
+    cls: type[RemoteError] = {
+        400: RemoteBadRequest,
+        404: RemoteNotFound,
+        409: RemoteConflict,
+    }.get(response.status_code, RemoteUnavailable if response.status_code >= 500 else RemoteError)
+    return cls(service, response.status_code, problem)
+
+
+class ServiceTokens:
+    """Tokens with role ``systeem`` for calls a service makes on its own (outbox deliveries).
+
+    Development mints them with the local key; production reads the token a sidecar or secret
+    mount keeps fresh (client-credentials flow of the OIDC provider)."""
+
+    def __init__(self, settings: ServiceSettings, service_name: str) -> None:
+        self.settings = settings
+        self.service_name = service_name
+        self._cache: dict[str, tuple[float, str]] = {}
+
+    def token(self, gemeente: str) -> str:
+        if self.settings.auth_mode == "jwks":
+            assert self.settings.service_token_file is not None
+            return Path(self.settings.service_token_file).read_text().strip()
+        now = time.time()
+        hit = self._cache.get(gemeente)
+        if hit and hit[0] > now + 60:
+            return hit[1]
+        token = mint_dev_token(
+            self.settings.dev_key_file,
+            sub=f"service:{self.service_name}",
+            roles=["systeem"],
+            gemeente=gemeente,
+            ttl_seconds=3600,
+        )
+        self._cache[gemeente] = (now + 3600, token)
+        return token
+
+
+class ServiceClient:
+    def __init__(
+        self,
+        service: str,
+        base_url: str,
+        *,
+        timeout: float = 5.0,
+        retries: int = 3,
+        backoff: float = 0.2,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.service = service
+        self.retries = retries
+        self.backoff = backoff
+        self._http = httpx.AsyncClient(
+            base_url=base_url,
+            timeout=httpx.Timeout(timeout, connect=2.0),
+            transport=transport,
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        hdrs = {"Authorization": f"Bearer {token}", **(headers or {})}
+        rid = current_request_id()
+        if rid:
+            hdrs.setdefault("X-Request-ID", rid)
+        idempotent = method.upper() in IDEMPOTENT_METHODS or "Idempotency-Key" in hdrs
+        attempts = self.retries + 1 if idempotent else 1
+        last: Exception | None = None
+        for attempt in range(attempts):
+            if attempt:
+                await asyncio.sleep(self.backoff * (2 ** (attempt - 1)) * (1 + random.random()))
+            try:
+                response = await self._http.request(
+                    method, path, json=json, params=params, headers=hdrs
+                )
+            except httpx.TransportError as exc:
+                last = exc
+                continue
+            if response.status_code >= 500 and attempt + 1 < attempts:
+                last = _error_for(self.service, response)
+                continue
+            if response.status_code >= 400:
+                raise _error_for(self.service, response)
+            return response
+        if isinstance(last, RemoteError):
+            raise last
+        raise RemoteUnavailable(
+            self.service, 503, {"detail": f"{self.service} is niet bereikbaar: {last}"}
+        )
+
+    async def get_json(self, path: str, *, token: str, params: dict[str, Any] | None = None) -> Any:
+        return (await self.request("GET", path, token=token, params=params)).json()
+
+    async def post_json(
+        self, path: str, body: Any, *, token: str, idempotency_key: str | None = None
+    ) -> Any:
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        return (await self.request("POST", path, token=token, json=body, headers=headers)).json()

@@ -1,0 +1,192 @@
+"""Transactional outbox: state changes other services must know are written as outbox rows in
+the same transaction as the change, and a relay delivers them at least once, in order per
+destination, with back-off. Receivers are idempotent: the event id travels as the
+``Idempotency-Key`` and the receiver records it in its inbox. A receiver being down delays
+delivery; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+from typing import Any
+
+import structlog
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_shared.client import RemoteError, ServiceClient, ServiceTokens
+from wmo_shared.db.engine import Database
+
+log = structlog.get_logger("wmo.outbox")
+MAX_BACKOFF = dt.timedelta(minutes=5)
+PARK = dt.timedelta(hours=1)
+
+
+async def enqueue(
+    conn: AsyncConnection,
+    outbox: Table,
+    *,
+    event_type: str,
+    destination: str,
+    path: str,
+    gemeente: str,
+    payload: dict[str, Any],
+    event_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    event_id = event_id or uuid.uuid4()
+    await conn.execute(
+        insert(outbox).values(
+            event_id=event_id,
+            event_type=event_type,
+            destination=destination,
+            path=path,
+            gemeente=gemeente,
+            payload={**payload, "eventId": str(event_id), "eventType": event_type},
+        )
+    )
+    return event_id
+
+
+async def first_delivery(
+    conn: AsyncConnection, inbox: Table, event_id: uuid.UUID, event_type: str
+) -> bool:
+    """Record a received event; False when it was received before (a redelivery: do nothing)."""
+    result = await conn.execute(
+        insert(inbox)
+        .values(event_id=event_id, event_type=event_type)
+        .on_conflict_do_nothing()
+        .returning(inbox.c.event_id)
+    )
+    return result.first() is not None
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        db: Database,
+        outbox: Table,
+        clients: dict[str, ServiceClient],
+        tokens: ServiceTokens,
+        *,
+        poll_seconds: float = 1.0,
+        batch: int = 50,
+    ) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.clients = clients
+        self.tokens = tokens
+        self.poll_seconds = poll_seconds
+        self.batch = batch
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop(), name="outbox-relay")
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                delivered = await self.deliver_pending()
+            except Exception as exc:
+                log.error("outbox_relay_failed", error=str(exc))
+                delivered = 0
+            if delivered == 0:
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+                except TimeoutError:
+                    pass
+                self._wake.clear()
+
+    async def deliver_pending(self) -> int:
+        """One pass: deliver due rows in id order; a failing destination waits for the next pass
+        so its later events never overtake the failed one."""
+        o = self.outbox
+        delivered = 0
+        blocked: set[str] = set()
+        async with self.db.transaction() as conn:
+            rows = (
+                await conn.execute(
+                    select(o)
+                    .where(o.c.afgeleverd.is_(None))
+                    .order_by(o.c.id)
+                    .limit(self.batch)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            now = dt.datetime.now(dt.UTC)
+            for row in rows:
+                if row.destination in blocked:
+                    continue
+                if row.volgende_poging > now:
+                    blocked.add(row.destination)
+                    continue
+                error = await self._send(row)
+                if error is None:
+                    await conn.execute(
+                        update(o)
+                        .where(o.c.id == row.id)
+                        .values(
+                            afgeleverd=dt.datetime.now(dt.UTC),
+                            pogingen=row.pogingen + 1,
+                            laatste_fout=None,
+                        )
+                    )
+                    delivered += 1
+                else:
+                    permanent, message = error
+                    wait = (
+                        PARK
+                        if permanent
+                        else min(MAX_BACKOFF, dt.timedelta(seconds=2 ** min(row.pogingen, 8)))
+                    )
+                    await conn.execute(
+                        update(o)
+                        .where(o.c.id == row.id)
+                        .values(
+                            pogingen=row.pogingen + 1,
+                            volgende_poging=dt.datetime.now(dt.UTC) + wait,
+                            laatste_fout=message[:2000],
+                        )
+                    )
+                    blocked.add(row.destination)
+                    log.warning(
+                        "outbox_delivery_failed",
+                        event_id=str(row.event_id),
+                        destination=row.destination,
+                        attempt=row.pogingen + 1,
+                        error=message[:300],
+                    )
+        return delivered
+
+    async def _send(self, row: Any) -> tuple[bool, str] | None:
+        client = self.clients.get(row.destination)
+        if client is None:
+            return True, f"no client for destination {row.destination}"
+        try:
+            await client.request(
+                "POST",
+                row.path,
+                token=self.tokens.token(row.gemeente),
+                json=row.payload,
+                headers={"Idempotency-Key": str(row.event_id)},
+            )
+        except RemoteError as exc:
+            # A 4xx other than a timeout or throttle will not heal by itself: park it and let an
+            # operator look (laatste_fout); anything else is retried with back-off.
+            permanent = 400 <= exc.status < 500 and exc.status not in (408, 425, 429)
+            return permanent, str(exc)
+        return None

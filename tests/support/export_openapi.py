@@ -1,0 +1,23 @@
+"""Write every service's OpenAPI document to a folder (for the NL GOV ADR linter)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from wmo_shared.db.bootstrap import SERVICES
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".local/openapi")
+    out.mkdir(parents=True, exist_ok=True)
+    for svc in SERVICES:
+        app = importlib.import_module(f"wmo_{svc}.main").create_app()
+        (out / f"{svc}.json").write_text(json.dumps(app.openapi(), indent=2, ensure_ascii=False))
+        print(f"openapi: {out / (svc + '.json')}")
+
+
+if __name__ == "__main__":
+    main()
