@@ -116,14 +116,13 @@ class TokenVerifier:
         try:
             if self._jwks is not None:
                 key: Any = self._jwks.get_signing_key_from_jwt(token).key
-                options = {"require": ["exp", "sub"]}
                 claims = jwt.decode(
                     token,
                     key,
                     algorithms=_ALGORITHMS,
                     audience=self.settings.jwt_audience,
                     issuer=self.settings.jwt_issuer,
-                    options=options,
+                    options={"require": ["exp", "sub"]},
                 )
             else:
                 claims = jwt.decode(

@@ -119,6 +119,7 @@ def install_openapi(app: FastAPI, *, title: str, version: str, description: str)
     def openapi() -> dict[str, Any]:
         if "doc" not in cache:
             cache["doc"] = build_openapi(app, title=title, version=version, description=description)
-        return cache["doc"]
+        doc: dict[str, Any] = cache["doc"]
+        return doc
 
     app.openapi = openapi  # type: ignore[method-assign]

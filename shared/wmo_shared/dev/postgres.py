@@ -133,13 +133,14 @@ class Cluster:
         kwargs: dict[str, object] = {}
         if self.user is not None:
             kwargs = {"user": self.user.pw_uid, "group": self.user.pw_gid, "extra_groups": []}
-        return subprocess.run(
+        result: subprocess.CompletedProcess[str] = subprocess.run(  # type: ignore[call-overload]
             self._cmd(*args),
             check=check,
             capture_output=True,
             text=True,
-            **kwargs,  # type: ignore[call-overload]
+            **kwargs,
         )
+        return result
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop", check=False)
