@@ -132,7 +132,7 @@ def cmd_run(_: argparse.Namespace) -> None:
         print("\nWmo backend is running (Ctrl-C stops everything):")
         for svc, port in PORTS.items():
             print(f"  {svc:<10} http://127.0.0.1:{port}/api/v1/openapi.json")
-        print(f"  postgres   {cluster.admin_dsn.replace('/postgres', '/' + DB_NAME)}")
+        print(f"  postgres   postgresql://postgres@127.0.0.1:{cluster.port}/{DB_NAME}")
         print("\nDevelopment token (role gebiedsteam, gemeente 0085, valid 8 hours):")
         print(f"  export TOKEN={token}\n", flush=True)
         stop = False
