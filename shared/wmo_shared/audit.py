@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Table, insert
+from sqlalchemy import Select, Table, bindparam, insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_shared.auth import Principal
@@ -80,3 +80,40 @@ def with_audit(
         .cte("audit_insert")
     )
     return query.add_cte(cte)
+
+
+def audited(query: Select[Any], audit: Table) -> Select[Any]:
+    """Build once, at import: ``query`` plus an audit insert whose values are bind parameters
+    (``audit_bind``), so a hot read neither rebuilds nor recompiles its statement.
+
+    Name the query's own bind parameters ``p_<name>``: an execution parameter named like an
+    audit column (``id``, ``gemeente``) would otherwise be taken into the audit insert."""
+    cte = (
+        insert(audit)
+        .values(
+            sub=bindparam("audit_sub"),
+            rol=bindparam("audit_rol"),
+            gemeente=bindparam("audit_gemeente"),
+            actie=bindparam("audit_actie"),
+            resource_type=bindparam("audit_resource_type"),
+            resource_id=bindparam("audit_resource_id"),
+            request_id=bindparam("audit_request_id"),
+        )
+        .cte("audit_insert")
+    )
+    return query.add_cte(cte)
+
+
+def audit_bind(
+    principal: Principal, actie: str, resource_type: str, resource_id: object | None
+) -> dict[str, Any]:
+    """The bind values for a statement made with :func:`audited`."""
+    return {
+        "audit_sub": principal.sub,
+        "audit_rol": principal.role,
+        "audit_gemeente": principal.gemeente,
+        "audit_actie": actie,
+        "audit_resource_type": resource_type,
+        "audit_resource_id": None if resource_id is None else str(resource_id),
+        "audit_request_id": current_request_id(),
+    }

@@ -109,7 +109,15 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
         }
     }
     _collapse_nullable(schemas)
-    doc["security"] = [{"HTTPBearer": []}]
+    components["securitySchemes"] = {
+        "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": "JWT van de OIDC-provider van de gemeente met sub, roles en gemeente",
+        }
+    }
+    doc["security"] = [{"bearer": []}]
     return doc
 
 

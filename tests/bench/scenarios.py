@@ -55,6 +55,9 @@ SCENARIOS: list[Scenario] = [
         setup=_create_client,
         read_path="/api/v1/clienten/{id}",
         write_path="/api/v1/clienten",
-        write_body='{"bsn": "{bsn}", "voornamen": "Load", "achternaam": "Test", "geboortedatum": "1960-02-02"}',
+        write_body=(
+            '{"bsn": "{bsn}", "voornamen": "Load", "achternaam": "Test", '
+            '"geboortedatum": "1960-02-02"}'
+        ),
     ),
 ]

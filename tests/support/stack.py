@@ -36,7 +36,11 @@ class TestDatabase:
         return self.env[f"{service.upper()}_{key}"]
 
     def asyncpg_dsn(self, service: str, kind: str = "app") -> str:
-        return self.url(service, kind).replace("postgresql+asyncpg://", "postgresql://")
+        return (
+            self.url(service, kind)
+            .replace("postgresql+asyncpg://", "postgresql://")
+            .replace("ssl=disable", "sslmode=disable")
+        )
 
 
 def migrations_dir(service: str) -> Path:

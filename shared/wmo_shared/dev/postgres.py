@@ -205,7 +205,7 @@ def start(data_dir: Path | None = None, port: int | None = None) -> Cluster:
             "-o",
             f"-p {cluster.port} -k {parent} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200 -c shared_buffers=128MB",
+            "-c max_connections=300 -c shared_buffers=128MB",
             "start",
             check=False,
         )

@@ -46,9 +46,14 @@ def service_env(
     pw = dev_passwords()
     for svc in SERVICES:
         p = svc.upper()
-        app_url = f"postgresql+asyncpg://{svc}_app:{pw[svc + '_app']}@127.0.0.1:{port}/{db_name}"
+        # Loopback to a local throw-away server: no TLS handshake (asyncpg would try it first).
+        app_url = (
+            f"postgresql+asyncpg://{svc}_app:{pw[svc + '_app']}@127.0.0.1:{port}/{db_name}"
+            "?ssl=disable"
+        )
         owner_url = (
             f"postgresql+asyncpg://{svc}_owner:{pw[svc + '_owner']}@127.0.0.1:{port}/{db_name}"
+            "?ssl=disable"
         )
         env[f"{p}_DATABASE_URL"] = app_url
         env[f"{p}_MIGRATION_DATABASE_URL"] = owner_url

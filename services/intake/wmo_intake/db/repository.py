@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Row, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, clienten
-from wmo_shared.audit import with_audit
+from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
 
 _CLIENT_COLUMNS = [
@@ -34,14 +34,21 @@ async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Row[An
     return result.one()
 
 
+_GET_CLIENT = audited(
+    select(*_CLIENT_COLUMNS).where(
+        clienten.c.id == bindparam("p_id"), clienten.c.gemeente == bindparam("p_gemeente")
+    ),
+    audit,
+)
+
+
 async def get_client_audited(
     conn: AsyncConnection, principal: Principal, client_id: uuid.UUID
 ) -> Row[Any] | None:
     """The client of the caller's gemeente, and its audit row, in one statement."""
-    query = select(*_CLIENT_COLUMNS).where(
-        clienten.c.id == client_id, clienten.c.gemeente == principal.gemeente
-    )
-    result = await conn.execute(with_audit(query, audit, principal, "lezen", "client", client_id))
+    params = {"p_id": client_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "client", client_id))
+    result = await conn.execute(_GET_CLIENT, params)
     return result.first()
 
 

@@ -1,0 +1,183 @@
+"""The finance section of a municipality's policy (``finance.yaml``): the [policy] numbers of
+FIN-01, FIN-03, FIN-06..FIN-11 and FIN-13. A part a municipality's rules do not give is left out
+(None); asking for it raises ``PolicyNotFound`` naming the part, which the API turns into a 400.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from wmo_shared.policy import PolicyNotFound, PolicyRegistry
+
+from .soorten import Ruimtehulpmiddel, Vertrek, VoorzieningSoort
+from .tarieven import Tarief, controleer_perioden
+
+SECTION = "finance"
+
+Percentage = Annotated[Decimal, Field(ge=0, le=100)]
+Bedrag = Annotated[Decimal, Field(ge=0, decimal_places=2)]
+PositiefBedrag = Annotated[Decimal, Field(gt=0, decimal_places=2)]
+Oppervlak = Annotated[Decimal, Field(ge=0)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TegemoetkomingBeleid(_Frozen):
+    """FIN-01, FIN-03, FIN-06, FIN-07."""
+
+    percentage: Percentage = Field(lt=100)  # never cost-covering (seed 001 Bijlage 3 par. 1)
+    onderhoud_percentage: Percentage
+    minimum_offertes_onroerend: int = Field(ge=1)  # "meerdere offertes" (art. 34)
+    bewijs_termijn_maanden: int = Field(ge=1)
+    controle_termijn_maanden: int = Field(ge=1)
+
+
+class EigenBijdrageBeleid(_Frozen):
+    """FIN-08: a fixed amount per month, capped by the tegemoetkoming and a duration per kind."""
+
+    per_maand: PositiefBedrag
+    max_duur_jaren: dict[VoorzieningSoort, Annotated[int, Field(ge=1)]]
+
+    @model_validator(mode="after")
+    def _alle_soorten(self) -> EigenBijdrageBeleid:
+        ontbreekt = [s.value for s in VoorzieningSoort if s not in self.max_duur_jaren]
+        if ontbreekt:
+            raise ValueError(f"max_duur_jaren mist {ontbreekt}")
+        return self
+
+    def max_maanden(self, soort: VoorzieningSoort) -> int:
+        return 12 * self.max_duur_jaren[soort]
+
+
+class HulpmiddelBeleid(_Frozen):
+    """FIN-09: hulpmiddelen via the contracted supplier up to this kostprijs in ownership."""
+
+    eigendom_tot_en_met: Bedrag
+
+
+class VervoerBeleid(_Frozen):
+    """FIN-10."""
+
+    kilometers_per_jaar: int = Field(gt=0)
+    kilometers_gemotiveerd_max: int = Field(gt=0)
+    kilometers_ander_vervoer_of_intramuraal: int = Field(gt=0)
+    tarief_per_km: PositiefBedrag
+    factor_echtpaar: Decimal = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> VervoerBeleid:
+        if not (
+            self.kilometers_ander_vervoer_of_intramuraal
+            <= self.kilometers_per_jaar
+            <= self.kilometers_gemotiveerd_max
+        ):
+            raise ValueError("kilometers: ander vervoer <= per jaar <= gemotiveerd maximum")
+        return self
+
+
+class VertrekNorm(_Frozen):
+    aanbouw: Oppervlak
+    uitbreiding: Oppervlak
+
+
+class ExtraRuimte(_Frozen):
+    m2: Oppervlak
+    alleen_vertrekken: tuple[Vertrek, ...] | None = Field(default=None, min_length=1)  # None: any
+
+
+class WoonvoorzieningBeleid(_Frozen):
+    """FIN-11 (seed 001 Bijlage 5)."""
+
+    vertrekken: dict[Vertrek, VertrekNorm]
+    extra_ruimte: dict[Ruimtehulpmiddel, ExtraRuimte]
+    pad_max_m2: Oppervlak
+
+
+class CakRegime(StrEnum):
+    """How the CAK computes the eigen bijdrage under the Uitvoeringsbesluit of the time."""
+
+    abonnementstarief = "abonnementstarief"  # since 2020: a fixed tariff per household
+    inkomensafhankelijk = "inkomensafhankelijk"  # 2015-2019: per four weeks, by income (art. 3.1)
+
+
+class CakBeleid(_Frozen):
+    """FIN-12: the regime, and a lower abonnementstarief the gemeente sets, per year."""
+
+    regime: CakRegime
+    abonnementstarief_per_maand: dict[int, Bedrag] = Field(default_factory=dict)
+
+
+class FinancePolicy(_Frozen):
+    """``finance.yaml`` of one policy folder."""
+
+    tegemoetkoming: TegemoetkomingBeleid | None = None
+    eigen_bijdrage: EigenBijdrageBeleid | None = None
+    hulpmiddelen: HulpmiddelBeleid | None = None
+    vervoer: VervoerBeleid | None = None
+    woonvoorzieningen: WoonvoorzieningBeleid | None = None
+    cak: CakBeleid
+    tarieven: tuple[Tarief, ...] = ()
+
+    @model_validator(mode="after")
+    def _perioden(self) -> FinancePolicy:
+        controleer_perioden(self.tarieven)
+        return self
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FinanceBeleid:
+    """The finance policy in force for one gemeente on one peildatum; each part on demand."""
+
+    gemeente: str
+    peildatum: dt.date
+    policy: FinancePolicy
+
+    def _vereist(self, naam: str, deel: T | None) -> T:
+        if deel is None:
+            raise PolicyNotFound(self.gemeente, self.peildatum, f"{SECTION}.{naam}")
+        return deel
+
+    @property
+    def tegemoetkoming(self) -> TegemoetkomingBeleid:
+        return self._vereist("tegemoetkoming", self.policy.tegemoetkoming)
+
+    @property
+    def eigen_bijdrage(self) -> EigenBijdrageBeleid:
+        return self._vereist("eigen_bijdrage", self.policy.eigen_bijdrage)
+
+    @property
+    def hulpmiddelen(self) -> HulpmiddelBeleid:
+        return self._vereist("hulpmiddelen", self.policy.hulpmiddelen)
+
+    @property
+    def vervoer(self) -> VervoerBeleid:
+        return self._vereist("vervoer", self.policy.vervoer)
+
+    @property
+    def woonvoorzieningen(self) -> WoonvoorzieningBeleid:
+        return self._vereist("woonvoorzieningen", self.policy.woonvoorzieningen)
+
+    @property
+    def cak(self) -> CakBeleid:
+        return self.policy.cak
+
+    @property
+    def tarieven(self) -> tuple[Tarief, ...]:
+        return self.policy.tarieven
+
+
+def finance_beleid(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) -> FinanceBeleid:
+    """The finance policy in force; ``PolicyNotFound`` when there is none (API: 400)."""
+    policy = registry.section(gemeente, peildatum, SECTION, FinancePolicy)
+    return FinanceBeleid(gemeente, peildatum, policy)

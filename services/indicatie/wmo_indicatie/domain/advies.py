@@ -1,0 +1,192 @@
+"""The advice for a consulent after the onderzoek (seed 001 Bijlage 6 §6): aard, best fitting
+profile(s) ranked with reasons, band and proposed omvang, plus yes/no and why, and duur with a
+review date. Every step explains itself with rule IDs and says how sure it is; the normenkader
+is a hulpmiddel, never a keurslijf, so nothing here is a decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from wmo_indicatie.domain.aard import AardOordeel, stel_aard_voor
+from wmo_indicatie.domain.begrippen import (
+    Aard,
+    AardKeuze,
+    DuurCategorie,
+    Omvangklasse,
+    Profiel,
+    Zekerheid,
+)
+from wmo_indicatie.domain.dagdelen import DagdeelOordeel, bepaal_dagdeelklasse
+from wmo_indicatie.domain.duur import DuurVoorstel, bepaal_duur, stel_duurcategorie_voor
+from wmo_indicatie.domain.gerichtheid import GerichtheidOordeel, bepaal_gerichtheid
+from wmo_indicatie.domain.kenmerken import Gedrag, KenmerkEffect, Kenmerken, kenmerkeffecten
+from wmo_indicatie.domain.levensdomeinen import (
+    LevensdomeinenOordeel,
+    LevensdomeinScore,
+    beoordeel_levensdomeinen,
+)
+from wmo_indicatie.domain.omvang import Netwerk, OmvangVoorstel, stel_omvang_voor
+from wmo_indicatie.domain.plus import PlusFeiten, PlusOordeel, beoordeel_plus, plus_profielen
+from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_indicatie.domain.rangschikking import Rangorde, Signalen, rangschik_profielen
+from wmo_indicatie.domain.resultaatgebieden import (
+    Resultaatgebied,
+    ResultaatgebiedenOordeel,
+    beoordeel_resultaatgebieden,
+)
+from wmo_shared.regels import Regel, rule_ids
+
+
+@dataclass(frozen=True, slots=True)
+class Onderzoeksgegevens:
+    """What the onderzoek found. Everything but the scores may be unknown."""
+
+    levensdomeinen: tuple[LevensdomeinScore, ...] = ()
+    kenmerken: Kenmerken = field(default_factory=Kenmerken)
+    plusfeiten: PlusFeiten = field(default_factory=PlusFeiten)
+    resultaatgebieden: frozenset[Resultaatgebied] = frozenset()
+    netwerk: Netwerk | None = None
+    # choices the consulent already made; the advice then builds on them
+    aard: AardKeuze | None = None
+    omvangklasse: Omvangklasse | None = None  # individuele begeleiding only
+    duurcategorie: DuurCategorie | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deeladvies:
+    """The advice for one aard."""
+
+    aard: Aard
+    profiel: Profiel  # == rangorde.beste.profiel
+    zekerheid: Zekerheid  # of the profile choice
+    gerichtheid: GerichtheidOordeel
+    dagdelen: DagdeelOordeel | None  # dagbesteding only (IND-09)
+    rangorde: Rangorde
+    omvang: OmvangVoorstel
+    plus: PlusOordeel
+    duur: DuurVoorstel
+    regels: tuple[Regel, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Advies:
+    aard: AardOordeel
+    individuele_begeleiding: Deeladvies | None
+    dagbesteding: Deeladvies | None
+    levensdomeinen: LevensdomeinenOordeel
+    resultaatgebieden: ResultaatgebiedenOordeel
+    kenmerken: tuple[KenmerkEffect, ...]
+    regels: tuple[Regel, ...]  # every step's sentences in order
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return list(rule_ids(self.regels))
+
+    @property
+    def deeladviezen(self) -> tuple[Deeladvies, ...]:
+        return tuple(d for d in (self.individuele_begeleiding, self.dagbesteding) if d)
+
+
+def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: IndicatiePolicy) -> Advies:
+    """The full advice. ``begindatum`` is the intended start of the indicatie (the review date
+    is counted from it); the clock is never read."""
+    domeinen = beoordeel_levensdomeinen(gegevens.levensdomeinen)
+    resultaten = beoordeel_resultaatgebieden(gegevens.resultaatgebieden)
+    effecten = kenmerkeffecten(gegevens.kenmerken)
+    aard = stel_aard_voor(
+        domeinen, frozenset(resultaten.gekozen), gegevens.kenmerken, gegevens.aard
+    )
+    delen = {
+        a: _deeladvies(a, gegevens, domeinen, resultaten, begindatum, policy)
+        for a in aard.aard.aarden
+    }
+    regels: list[Regel] = [
+        *domeinen.regels,
+        *(e.regel for e in effecten),
+        *resultaten.regels,
+        *aard.regels,
+    ]
+    for deel in delen.values():
+        regels.extend(deel.regels)
+    return Advies(
+        aard=aard,
+        individuele_begeleiding=delen.get(Aard.INDIVIDUELE_BEGELEIDING),
+        dagbesteding=delen.get(Aard.DAGBESTEDING),
+        levensdomeinen=domeinen,
+        resultaatgebieden=resultaten,
+        kenmerken=effecten,
+        regels=tuple(regels),
+    )
+
+
+def _deeladvies(
+    aard: Aard,
+    gegevens: Onderzoeksgegevens,
+    domeinen: LevensdomeinenOordeel,
+    resultaten: ResultaatgebiedenOordeel,
+    begindatum: dt.date,
+    policy: IndicatiePolicy,
+) -> Deeladvies:
+    k = gegevens.kenmerken
+    feiten = gegevens.plusfeiten
+    gerichtheid = bepaal_gerichtheid(k, aard)
+    dagdelen = bepaal_dagdeelklasse(k) if aard is Aard.DAGBESTEDING else None
+    plus_signaal = (
+        feiten.criterium_1 or feiten.criterium_2 or k.gedrag is Gedrag.ZWAAR_PROBLEEMGEDRAG
+    )
+    signalen = Signalen(
+        gerichtheid=gerichtheid,
+        aantal_leefgebieden=domeinen.aantal_belemmerd,
+        aantal_resultaten=resultaten.aantal,
+        plus_signaal=plus_signaal,
+        omvangklasse=gegevens.omvangklasse if aard is Aard.INDIVIDUELE_BEGELEIDING else None,
+        dagdelen=dagdelen,
+    )
+    rangorde = rangschik_profielen(aard, k, signalen, policy)
+    profiel = rangorde.beste.profiel
+    omvang = stel_omvang_voor(profiel, gegevens.netwerk, policy)
+    plus = beoordeel_plus(profiel, feiten, policy)
+    plus_regels = list(plus.regels)
+    if not plus.profiel_staat_plus_toe and (feiten.criterium_1 or feiten.criterium_2):
+        anderen = ", ".join(plus_profielen(aard, policy))
+        plus_regels.append(
+            Regel(
+                "IND-07",
+                f"De criteria voor plus zijn vervuld, maar {profiel} staat plus niet toe; "
+                f"overweeg {anderen}. Ter beoordeling van de consulent.",
+            )
+        )
+
+    if gegevens.duurcategorie is not None:
+        duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy)
+        duur = replace(
+            duur,
+            regels=(Regel("IND-11", "De consulent heeft de duurcategorie gekozen."), *duur.regels),
+        )
+    else:
+        categorie, zekerheid, waarom = stel_duurcategorie_voor(profiel, k)
+        duur = bepaal_duur(categorie, begindatum, policy)
+        duur = replace(duur, zekerheid=zekerheid, regels=(*waarom, *duur.regels))
+
+    regels: list[Regel] = [
+        *gerichtheid.regels,
+        *(dagdelen.regels if dagdelen else ()),
+        *rangorde.regels,
+        *omvang.regels,
+        *plus_regels,
+        *duur.regels,
+    ]
+    return Deeladvies(
+        aard=aard,
+        profiel=profiel,
+        zekerheid=rangorde.zekerheid,
+        gerichtheid=gerichtheid,
+        dagdelen=dagdelen,
+        rangorde=rangorde,
+        omvang=omvang,
+        plus=replace(plus, regels=tuple(plus_regels)),
+        duur=duur,
+        regels=tuple(regels),
+    )

@@ -1,0 +1,123 @@
+"""IND-01: the eight life domains of the CIZ protocol, each scored 0-3 (seed 001 Bijlage 6 §3.2).
+
+A limitation only counts when the client experiences it as a barrier to zelfredzaamheid or
+participatie; a scored domain the client does not experience so is recorded but not counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+
+from wmo_shared.regels import Regel
+
+
+class Levensdomein(StrEnum):
+    LICHAMELIJK_FUNCTIONEREN = "lichamelijk_functioneren"
+    PSYCHISCH_FUNCTIONEREN = "psychisch_functioneren"
+    PRAKTISCH_FUNCTIONEREN = "praktisch_functioneren"
+    SOCIAAL_FUNCTIONEREN = "sociaal_functioneren"
+    HUISVESTING = "huisvesting"
+    DAGBESTEDING = "dagbesteding"  # dagbesteding/daginvulling
+    ZINGEVING = "zingeving"
+    FINANCIEN = "financien"
+
+    @property
+    def omschrijving(self) -> str:
+        return {
+            Levensdomein.LICHAMELIJK_FUNCTIONEREN: "lichamelijk functioneren",
+            Levensdomein.PSYCHISCH_FUNCTIONEREN: "psychisch functioneren",
+            Levensdomein.PRAKTISCH_FUNCTIONEREN: "praktisch functioneren",
+            Levensdomein.SOCIAAL_FUNCTIONEREN: "sociaal functioneren",
+            Levensdomein.HUISVESTING: "huisvesting",
+            Levensdomein.DAGBESTEDING: "dagbesteding/daginvulling",
+            Levensdomein.ZINGEVING: "zingeving",
+            Levensdomein.FINANCIEN: "financiën",
+        }[self]
+
+
+class Score(IntEnum):
+    GEEN = 0  # kan deze activiteit zelf
+    LICHT = 1  # kan het zelf, maar een ander moet toezien of stimuleren
+    MATIG = 2  # slechts met veel moeite; een ander moet helpen
+    ZWAAR = 3  # kan het niet zelfstandig; een ander moet het overnemen
+
+    @property
+    def omschrijving(self) -> str:
+        return {
+            Score.GEEN: "geen (kan het zelf)",
+            Score.LICHT: "licht (een ander moet toezien of stimuleren)",
+            Score.MATIG: "matig (slechts met veel moeite, een ander moet helpen)",
+            Score.ZWAAR: "zwaar (kan het niet zelfstandig, een ander moet het overnemen)",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class LevensdomeinScore:
+    domein: Levensdomein
+    score: int  # 0..3
+    ervaren_als_belemmering: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.score, bool) or self.score not in range(4):
+            raise ValueError(f"score voor {self.domein.omschrijving} moet 0, 1, 2 of 3 zijn")
+
+
+@dataclass(frozen=True, slots=True)
+class LevensdomeinenOordeel:
+    scores: tuple[LevensdomeinScore, ...]
+    tellend: tuple[LevensdomeinScore, ...]  # score >= 1 and experienced as a barrier
+    regels: tuple[Regel, ...]
+
+    @property
+    def aantal_belemmerd(self) -> int:
+        return len(self.tellend)
+
+    @property
+    def hoogste_score(self) -> int:
+        return max((s.score for s in self.tellend), default=0)
+
+    def score_van(self, domein: Levensdomein) -> int:
+        """The counted score of one domain (0 when unscored or not experienced as a barrier)."""
+        return next((s.score for s in self.tellend if s.domein is domein), 0)
+
+
+def beoordeel_levensdomeinen(scores: Iterable[LevensdomeinScore]) -> LevensdomeinenOordeel:
+    """Which domains count as a limitation (IND-01), with one sentence per scored domain."""
+    lijst = tuple(scores)
+    gezien: set[Levensdomein] = set()
+    for s in lijst:
+        if s.domein in gezien:
+            raise ValueError(f"levensdomein {s.domein.omschrijving} is twee keer gescoord")
+        gezien.add(s.domein)
+
+    regels: list[Regel] = []
+    tellend: list[LevensdomeinScore] = []
+    for s in sorted(lijst, key=lambda s: tuple(Levensdomein).index(s.domein)):
+        naam = s.domein.omschrijving.capitalize()
+        omschrijving = Score(s.score).omschrijving
+        if s.score == 0:
+            regels.append(Regel("IND-01", f"{naam}: score 0, {omschrijving}; geen beperking."))
+        elif not s.ervaren_als_belemmering:
+            regels.append(
+                Regel(
+                    "IND-01",
+                    f"{naam}: score {s.score}, {omschrijving}; telt niet mee, want de cliënt "
+                    "ervaart dit niet als belemmering.",
+                )
+            )
+        else:
+            tellend.append(s)
+            regels.append(
+                Regel("IND-01", f"{naam}: score {s.score}, {omschrijving}; telt mee als beperking.")
+            )
+    if not tellend:
+        regels.append(
+            Regel(
+                "IND-01",
+                "Op geen enkel levensdomein is een ervaren belemmering vastgesteld; dan is er "
+                "volgens het normenkader geen aanleiding voor begeleiding vanuit de Wmo.",
+            )
+        )
+    return LevensdomeinenOordeel(scores=lijst, tellend=tuple(tellend), regels=tuple(regels))
