@@ -1,0 +1,92 @@
+"""Wire contracts between the services: what one sends is what the other accepts.
+
+The producing or receiving service uses these models as its response or request models, so
+its OpenAPI document is the contract; ``tests/contract`` checks both sides against them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Generic, Literal, TypeVar
+
+from pydantic import Field
+
+from wmo_shared.schemas import WireModel
+from wmo_shared.types import Bsn, Gemeentecode
+
+Leveringsvorm = Literal["zin", "pgb", "financiele_tegemoetkoming"]
+Eenheid = Literal["uur", "dagdeel", "dag", "etmaal", "stuk"]
+Productcategorie = str  # iWmo WMO020: "01".."18"
+
+
+# --- finance owns tariffs ---------------------------------------------------------------------
+
+class TariefRead(WireModel):
+    """``GET finance /api/v1/tarieven/{productcode}?peildatum=`` (gemeente from the token)."""
+
+    gemeente: Gemeentecode
+    productcode: str = Field(min_length=1, max_length=5)
+    omschrijving: str
+    productcategorie: Productcategorie = Field(pattern=r"^\d{2}$")
+    eenheid: Eenheid
+    zin_tarief: Decimal | None = Field(default=None, description="Tarief in natura per eenheid")
+    pgb_tarief: Decimal | None = Field(default=None, description="Afgesproken pgb-tarief")
+    geldig_van: dt.date
+    geldig_tot: dt.date | None = None
+
+
+# --- events sent through the outbox (receivers are idempotent on eventId) --------------------
+
+class MaatwerkvoorzieningEvent(WireModel):
+    """intake → finance ``POST /api/v1/cak-voorzieningen`` when a beschikking starts, changes
+    or ends a maatwerkvoorziening with eigen bijdrage (FIN-12): the CAK register's input."""
+
+    event_id: uuid.UUID
+    event_type: Literal["maatwerkvoorziening-gestart", "maatwerkvoorziening-gewijzigd",
+                        "maatwerkvoorziening-beeindigd"]
+    gemeente: Gemeentecode
+    bsn: Bsn
+    geboortedatum: dt.date
+    huishouden_id: uuid.UUID | None = Field(
+        default=None, description="Eén abonnementstarief per huishouden"
+    )
+    beschikking_id: uuid.UUID
+    maatwerkvoorziening_id: uuid.UUID
+    productcategorie: Productcategorie = Field(pattern=r"^\d{2}$")
+    productcode: str = Field(min_length=1, max_length=5)
+    leveringsvorm: Leveringsvorm
+    ingangsdatum: dt.date
+    einddatum: dt.date | None = None
+    eigen_bijdrage: bool = True
+    kostprijs: Decimal | None = Field(
+        default=None, description="Kostprijs waar die de eigen bijdrage begrenst"
+    )
+
+
+class PgbBeschiktEvent(WireModel):
+    """intake → pgb ``POST /api/v1/budget-beschikkingen`` when a beschikking grants (or
+    withdraws) a pgb: the budget becomes formal and goes to the SVB feed."""
+
+    event_id: uuid.UUID
+    event_type: Literal["pgb-beschikt", "pgb-ingetrokken"]
+    gemeente: Gemeentecode
+    pgb_plan_id: uuid.UUID
+    beschikking_id: uuid.UUID
+    maatwerkvoorziening_id: uuid.UUID
+    ingangsdatum: dt.date
+    einddatum: dt.date | None = None
+
+
+# --- change feeds for the exchange scripts ----------------------------------------------------
+
+T = TypeVar("T")
+
+
+class FeedPage(WireModel, Generic[T]):
+    """A page of a cursor-based, ordered change feed. Re-reading from an old cursor is safe."""
+
+    resultaten: list[T]
+    volgende_cursor: str = Field(description="Geef mee als cursor voor de volgende pagina")
+    meer: bool = Field(description="Er staan nog wijzigingen klaar na deze pagina")
