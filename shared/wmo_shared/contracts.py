@@ -23,6 +23,7 @@ Productcategorie = str  # iWmo WMO020: "01".."18"
 
 # --- finance owns tariffs ---------------------------------------------------------------------
 
+
 class TariefRead(WireModel):
     """``GET finance /api/v1/tarieven/{productcode}?peildatum=`` (gemeente from the token)."""
 
@@ -39,13 +40,17 @@ class TariefRead(WireModel):
 
 # --- events sent through the outbox (receivers are idempotent on eventId) --------------------
 
+
 class MaatwerkvoorzieningEvent(WireModel):
     """intake → finance ``POST /api/v1/cak-voorzieningen`` when a beschikking starts, changes
     or ends a maatwerkvoorziening with eigen bijdrage (FIN-12): the CAK register's input."""
 
     event_id: uuid.UUID
-    event_type: Literal["maatwerkvoorziening-gestart", "maatwerkvoorziening-gewijzigd",
-                        "maatwerkvoorziening-beeindigd"]
+    event_type: Literal[
+        "maatwerkvoorziening-gestart",
+        "maatwerkvoorziening-gewijzigd",
+        "maatwerkvoorziening-beeindigd",
+    ]
     gemeente: Gemeentecode
     bsn: Bsn
     geboortedatum: dt.date
@@ -90,3 +95,78 @@ class FeedPage(WireModel, Generic[T]):
     resultaten: list[T]
     volgende_cursor: str = Field(description="Geef mee als cursor voor de volgende pagina")
     meer: bool = Field(description="Er staan nog wijzigingen klaar na deze pagina")
+
+
+class CakMutatie(WireModel):
+    """finance feed ``GET /api/v1/cak-mutaties?cursor=``: per person the start, change or stop
+    of a maatwerkvoorziening with eigen bijdrage (iEb WMO405 content, FIN-12)."""
+
+    volgnummer: int = Field(description="Positie in de feed; oplopend, zonder gaten per lezing")
+    soort: Literal["start", "wijziging", "stop"]
+    gemeente: Gemeentecode
+    bsn: Bsn
+    geboortedatum: dt.date
+    huishouden_id: uuid.UUID | None = None
+    beschikking_id: uuid.UUID
+    maatwerkvoorziening_id: uuid.UUID
+    productcategorie: Productcategorie
+    productcode: str
+    leveringsvorm: Leveringsvorm
+    ingangsdatum: dt.date
+    einddatum: dt.date | None = None
+    kostprijs: Decimal | None = None
+    abonnementstarief: Decimal | None = Field(default=None, description="Per maand, dat jaar")
+    geregistreerd_op: dt.datetime
+
+
+class SvbToekenning(WireModel):
+    """pgb feed ``GET /api/v1/svb-toekenningen?cursor=``: per budgethouder the full current
+    budget per zorgfunctie and period (iPgb TKB content); a withdrawal is bedrag 0 with
+    ingangsdatum = einddatum."""
+
+    volgnummer: int
+    gemeente: Gemeentecode
+    bsn: Bsn
+    budget_id: uuid.UUID
+    versie: int
+    beschikking_id: uuid.UUID | None = None
+    zorgfunctie: str = Field(description="iWmo productcategorie van de ondersteuning")
+    productcode: str
+    ingangsdatum: dt.date
+    einddatum: dt.date
+    bedrag: Decimal
+    ingetrokken: bool = False
+    geregistreerd_op: dt.datetime
+
+
+class Omvang(WireModel):
+    volume: int = Field(ge=1, description="Hele eenheden (iWmo)")
+    eenheid: str = Field(
+        pattern=r"^\d{2}$", description="iWmo WMO757: 01 minuut, 04 uur, 16 dagdeel, …"
+    )
+    frequentie: str = Field(
+        pattern=r"^\d$", description="iWmo WMO760: 1 dag, 2 week, 4 maand, 6 totaal"
+    )
+
+
+class ToewijzingFeedItem(WireModel):
+    """intake feed ``GET /api/v1/toewijzingen?cursor=``: what a WMO301 toewijzing carries."""
+
+    volgnummer: int
+    toewijzingnummer: str
+    opdracht_id: uuid.UUID
+    gemeente: Gemeentecode
+    aanbieder_agb: str = Field(pattern=r"^\d{8}$")
+    bsn: Bsn
+    geboortedatum: dt.date
+    geslacht: Literal["0", "1", "2", "9"] = "0"
+    achternaam: str
+    voorletters: str | None = None
+    productcategorie: Productcategorie
+    productcode: str
+    ingangsdatum: dt.date
+    einddatum: dt.date | None = None
+    omvang: Omvang | None = None
+    reden_wijziging: str | None = None
+    toewijzingsdatum: dt.date
+    geregistreerd_op: dt.datetime
