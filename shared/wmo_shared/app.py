@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -65,6 +66,10 @@ def build_app(
                 app.state.relay.start()
         for hook in on_startup:
             await hook(app)
+        # Objects alive after start-up (modules, compiled statements, schemas) live forever:
+        # move them out of the collector's sight so full collections stay short (p99 latency).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
@@ -85,6 +90,11 @@ def build_app(
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         redirect_slashes=False,
+        telemetry={
+            "tracing": settings.telemetry,
+            "metrics": settings.telemetry,
+            "logs": settings.telemetry,
+        },
         responses={400: {"model": Problem}},
     )
     app.state.settings = settings

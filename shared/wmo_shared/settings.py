@@ -39,6 +39,9 @@ class ServiceSettings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     outbox_enabled: bool = True
     cors_origins: list[str] = []
+    # FastAPI's built-in OpenTelemetry (traces, metrics, logs to the OTEL_* exporters). Off by
+    # default: checking for providers on every request costs ~5% of a simple request's CPU.
+    telemetry: bool = False
 
     @model_validator(mode="after")
     def _refuse_dev_auth_in_production(self) -> ServiceSettings:
