@@ -11,8 +11,6 @@ BEGIN
     EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', svc, svc || '_owner');
     EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', svc);
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', svc, svc || '_app');
-    EXECUTE format('ALTER ROLE %I SET search_path = %I', svc || '_owner', svc);
-    EXECUTE format('ALTER ROLE %I SET search_path = %I', svc || '_app', svc);
     EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', svc || '_owner', svc, svc || '_app');
     EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', svc || '_owner', svc, svc || '_app');
   END LOOP;

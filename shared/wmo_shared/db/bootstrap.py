@@ -50,8 +50,11 @@ async def bootstrap(admin_dsn: str, database: str, passwords: dict[str, str]) ->
             await conn.execute(f"CREATE SCHEMA IF NOT EXISTS {_q(svc)} AUTHORIZATION {_q(owner)}")
             await conn.execute(f"REVOKE ALL ON SCHEMA {_q(svc)} FROM PUBLIC")
             await conn.execute(f"GRANT USAGE ON SCHEMA {_q(svc)} TO {_q(app)}")
-            await conn.execute(f"ALTER ROLE {_q(owner)} SET search_path = {_q(svc)}")
-            await conn.execute(f"ALTER ROLE {_q(app)} SET search_path = {_q(svc)}")
+            # No search_path to the service schema: every name is schema-qualified, and with
+            # the schema on the search_path PostgreSQL reports foreign keys unqualified, which
+            # makes Alembic's drift check see differences that are not there.
+            await conn.execute(f"ALTER ROLE {_q(owner)} RESET search_path")
+            await conn.execute(f"ALTER ROLE {_q(app)} RESET search_path")
             await conn.execute(
                 f"ALTER DEFAULT PRIVILEGES FOR ROLE {_q(owner)} IN SCHEMA {_q(svc)} "
                 f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {_q(app)}"

@@ -50,7 +50,7 @@ def include_name(schema: str) -> Any:
 
     def _include(name: str | None, type_: str, parent_names: Any) -> bool:
         if type_ == "schema":
-            return name in (None, schema)
+            return name == schema
         return True
 
     return _include

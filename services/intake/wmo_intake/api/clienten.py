@@ -8,7 +8,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from sqlalchemy import Row
-from sqlalchemy.exc import IntegrityError
 from starlette.responses import Response
 
 from wmo_intake.api.schemas import ClientCreate, ClientList, ClientRead, ClientZoek
@@ -71,14 +70,12 @@ async def create_client(
             "email": body.email,
             **body.adres.model_dump(),
         }
-        try:
-            async with conn.begin_nested():
-                row = await repository.insert_client(conn, values)
-        except IntegrityError as exc:
+        row = await repository.insert_client(conn, values)
+        if row is None:
             raise Conflict(
                 "Deze cliënt is al geregistreerd in uw gemeente; zoek hem op met /clienten/_zoek.",
                 code="client-bestaat-al",
-            ) from exc
+            )
         await audit_log.record(conn, audit, principal, "aanmaken", "client", row.id)
         return (
             201,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select
+from sqlalchemy import Row, bindparam, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, clienten
@@ -29,9 +30,15 @@ _CLIENT_COLUMNS = [
 ]
 
 
-async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    result = await conn.execute(insert(clienten).values(**values).returning(*_CLIENT_COLUMNS))
-    return result.one()
+async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any] | None:
+    """The new client, or None when the gemeente already has a client with this BSN."""
+    result = await conn.execute(
+        pg_insert(clienten)
+        .values(**values)
+        .on_conflict_do_nothing(constraint="uq_clienten_gemeente_bsn")
+        .returning(*_CLIENT_COLUMNS)
+    )
+    return result.first()
 
 
 _GET_CLIENT = audited(
