@@ -39,7 +39,7 @@ lint: setup
 	$(RUN) ruff format --check shared services tests
 
 typecheck: setup
-	$(RUN) mypy shared/wmo_shared $(foreach s,$(SERVICES),services/$(s)/wmo_$(s)/domain)
+	$(RUN) mypy shared/wmo_shared exchange/wmo_exchange $(foreach s,$(SERVICES),services/$(s)/wmo_$(s)/domain)
 
 node_modules/.bin/spectral: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -1,0 +1,67 @@
+"""A real process, really killed (SIGKILL and SIGTERM) in the middle of an export, then run
+again: the file holds every row exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from wmo_exchange.cli import EXIT_INTERRUPTED, EXIT_OK
+from wmo_exchange.devfeed import SyntheticFeed
+from wmo_exchange.formats.cak import read_cak_file
+
+from tests.exchange.fakes import token
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def command(feed: SyntheticFeed, tmp: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "wmo_exchange.cli",
+        "cak",
+        "export",
+        "--out",
+        str(tmp / "out"),
+        "--state-dir",
+        str(tmp / "state"),
+        "--finance-url",
+        feed.url,
+        "--token",
+        token(),
+        "--limit",
+        "50",
+    ]
+
+
+def env() -> dict[str, str]:
+    path = os.pathsep.join([str(ROOT / "exchange"), str(ROOT), os.environ.get("PYTHONPATH", "")])
+    return {**os.environ, "PYTHONPATH": path}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killed_process_resumes_exactly_once(tmp_path: Path, sig: signal.Signals) -> None:
+    with SyntheticFeed(1000, delay=0.02) as feed:
+        proc = subprocess.Popen(command(feed, tmp_path), env=env(), stdout=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while feed.pages_served < 6 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(sig)
+        code = proc.wait(timeout=30)
+        assert code == (-signal.SIGKILL if sig == signal.SIGKILL else EXIT_INTERRUPTED)
+        assert not list((tmp_path / "out").glob("cak-mutaties-*.jsonl"))
+
+        done = subprocess.run(
+            command(feed, tmp_path), env=env(), capture_output=True, timeout=60, check=False
+        )
+        assert done.returncode == EXIT_OK, done.stderr
+    [path] = (tmp_path / "out").glob("cak-mutaties-*.jsonl")
+    _, mutaties = read_cak_file(path)
+    assert [m.volgnummer for m in mutaties] == list(range(1, 1001))
+    assert b"(hervat)" in done.stdout
