@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 from rich.console import Console
-from wmo_exchange.cli import run
 
 from tests.exchange.fakes import FakeServices, today, token
+from wmo_exchange.cli import run
 
 
 class Cli:

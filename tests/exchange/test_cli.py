@@ -6,11 +6,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from wmo_exchange.cli import EXIT_OK, EXIT_REQUEST_FAILED, EXIT_USAGE, main, token_gemeente
-from wmo_exchange.progress import Progress
 
 from tests.exchange.fakes import FakeServices, cak_rows, token
 from tests.exchange.support import Cli
+from wmo_exchange.cli import EXIT_OK, EXIT_REQUEST_FAILED, EXIT_USAGE, main, token_gemeente
+from wmo_exchange.progress import Progress
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,9 +65,9 @@ def test_an_export_with_the_progress_display_on(tmp_path: Path) -> None:
     import io
 
     from rich.console import Console
-    from wmo_exchange.cli import run
 
     from tests.exchange.fakes import today
+    from wmo_exchange.cli import run
 
     fake = FakeServices(feeds={"/api/v1/cak-mutaties": cak_rows(25)})
     code = run(

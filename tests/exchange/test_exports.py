@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+
+from tests.exchange.fakes import Crash, FakeServices, cak_rows, tkb_rows
+from tests.exchange.support import Cli
 from wmo_exchange.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_REQUEST_FAILED, EXIT_STATE
 from wmo_exchange.formats.cak import read_cak_file
 from wmo_exchange.formats.tkb import read_tkb_file
 from wmo_exchange.state import CursorStore
-
-from tests.exchange.fakes import Crash, FakeServices, cak_rows, tkb_rows
-from tests.exchange.support import Cli
 
 CAK = "/api/v1/cak-mutaties"
 SVB = "/api/v1/svb-toekenningen"

@@ -8,13 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from tests.exchange.fakes import cak_rows, tkb_rows
 from wmo_exchange.formats.bab import read_bab_file, write_bab_file
 from wmo_exchange.formats.base import RunMeta
 from wmo_exchange.formats.cak import CakMutatieFormat, read_cak_file
 from wmo_exchange.formats.jsonl import FormatError
 from wmo_exchange.formats.tkb import KOLOMMEN, SvbTkbFormat, read_tkb_file
-
-from tests.exchange.fakes import cak_rows, tkb_rows
 from wmo_shared.contracts import CakMutatie, SvbToekenning
 
 META = RunMeta("20260506T101530000000Z", "0085", "2026-05-06T08:15:30+00:00", None)

@@ -8,12 +8,12 @@ from typing import Any
 
 import httpx
 import pytest
-from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_REQUEST_FAILED
-from wmo_exchange.formats.bab import write_bab_file
 
 from tests.exchange.fakes import FakeServices
 from tests.exchange.support import Cli
 from tests.shared.iwmo.voorbeelden import example
+from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_REQUEST_FAILED
+from wmo_exchange.formats.bab import write_bab_file
 
 IWMO = "/api/v1/iwmo-berichten"
 BAB = "/api/v1/svb-budgetafsluitingen"

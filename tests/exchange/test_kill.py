@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.exchange.fakes import token
 from wmo_exchange.cli import EXIT_INTERRUPTED, EXIT_OK
 from wmo_exchange.devfeed import SyntheticFeed
 from wmo_exchange.formats.cak import read_cak_file
-
-from tests.exchange.fakes import token
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from wmo_exchange.durable import AppendFile, atomic_write
 from wmo_exchange.state import CursorStore, FeedState, StateError
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
-from wmo_exchange.state import CursorStore
 
 from tests.exchange.fakes import AGB_A, AGB_B, Crash, FakeServices, toewijzing_rows
 from tests.exchange.support import Cli
+from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from wmo_exchange.state import CursorStore
 from wmo_shared.iwmo.wmo301 import parse_wmo301
 from wmo_shared.iwmo.xsd import validate
 
