@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from wmo_finance.api import (
+    berekeningen,
+    cak,
+    onderhoudsvergoedingen,
+    tarieven,
+    tegemoetkomingen,
+)
+from wmo_finance.service_beleid import valideer_beleid
 from wmo_finance.settings import FinanceSettings
 from wmo_finance.version import API_VERSION
 from wmo_shared.app import build_app
+
+
+async def _valideer_beleid(app: FastAPI) -> None:
+    valideer_beleid()
 
 
 def create_app(settings: FinanceSettings | None = None) -> FastAPI:
@@ -20,5 +32,12 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             "woonvoorzieningen (Wmo 2015)."
         ),
         settings=settings,
-        routers=[],
+        routers=[
+            tarieven.router,
+            tegemoetkomingen.router,
+            onderhoudsvergoedingen.router,
+            berekeningen.router,
+            cak.router,
+        ],
+        on_startup=[_valideer_beleid],
     )

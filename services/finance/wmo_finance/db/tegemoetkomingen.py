@@ -1,0 +1,144 @@
+"""Queries of the tegemoetkomingen, their transitions and eigen-bijdrage schedules."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_finance.db.models import (
+    audit,
+    eigen_bijdrage_schemas,
+    eigen_bijdrage_termijnen,
+    onderhoudsvergoedingen,
+    tegemoetkoming_overgangen,
+    tegemoetkomingen,
+)
+from wmo_shared.audit import audit_bind, audited
+from wmo_shared.auth import Principal
+
+T = tegemoetkomingen
+OV = tegemoetkoming_overgangen
+S = eigen_bijdrage_schemas
+
+
+async def insert_tegemoetkoming(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
+    return (await conn.execute(insert(T).values(**values).returning(T))).one()
+
+
+_GET = audited(
+    select(T).where(T.c.id == bindparam("p_id"), T.c.gemeente == bindparam("p_gemeente")), audit
+)
+
+
+async def get_audited(
+    conn: AsyncConnection, principal: Principal, tegemoetkoming_id: uuid.UUID
+) -> Row[Any] | None:
+    params = {"p_id": tegemoetkoming_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "tegemoetkoming", tegemoetkoming_id))
+    return (await conn.execute(_GET, params)).first()
+
+
+async def get_for_update(
+    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
+) -> Row[Any] | None:
+    query = select(T).where(T.c.id == tegemoetkoming_id, T.c.gemeente == gemeente).with_for_update()
+    return (await conn.execute(query)).first()
+
+
+async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> list[Row[Any]]:
+    query = select(T).where(T.c.gemeente == gemeente, T.c.bsn == bsn).order_by(T.c.aangemaakt)
+    return list((await conn.execute(query)).all())
+
+
+async def update_tegemoetkoming(
+    conn: AsyncConnection, tegemoetkoming_id: uuid.UUID, versie: int, values: dict[str, Any]
+) -> Row[Any]:
+    query = (
+        update(T)
+        .where(T.c.id == tegemoetkoming_id, T.c.versie == versie)
+        .values(**values, versie=versie + 1, gewijzigd=func.now())
+        .returning(T)
+    )
+    return (await conn.execute(query)).one()
+
+
+async def insert_overgang(conn: AsyncConnection, values: dict[str, Any]) -> None:
+    await conn.execute(insert(OV).values(**values))
+
+
+async def overgangen(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Any]]:
+    out: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    query = select(OV).where(OV.c.tegemoetkoming_id.in_(ids)).order_by(OV.c.versie)
+    for row in (await conn.execute(query)).all():
+        out[row.tegemoetkoming_id].append(row)
+    return out
+
+
+async def actueel_schema(
+    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
+) -> tuple[Row[Any], list[Row[Any]]] | None:
+    schema = (
+        await conn.execute(
+            select(S).where(
+                S.c.tegemoetkoming_id == tegemoetkoming_id, S.c.gemeente == gemeente, S.c.actueel
+            )
+        )
+    ).first()
+    if schema is None:
+        return None
+    termijnen = (
+        await conn.execute(
+            select(eigen_bijdrage_termijnen)
+            .where(eigen_bijdrage_termijnen.c.schema_id == schema.id)
+            .order_by(eigen_bijdrage_termijnen.c.volgnummer)
+        )
+    ).all()
+    return schema, list(termijnen)
+
+
+async def insert_schema(
+    conn: AsyncConnection, values: dict[str, Any], termijnen: list[dict[str, Any]]
+) -> Row[Any]:
+    """A new version of the schedule; the previous version stays, no longer current."""
+    vorige = (
+        await conn.execute(
+            update(S)
+            .where(S.c.tegemoetkoming_id == values["tegemoetkoming_id"], S.c.actueel)
+            .values(actueel=False)
+            .returning(S.c.versie)
+        )
+    ).first()
+    values = {**values, "versie": (vorige.versie + 1) if vorige else 1}
+    schema = (await conn.execute(insert(S).values(**values).returning(S))).one()
+    if termijnen:
+        await conn.execute(
+            insert(eigen_bijdrage_termijnen), [{**t, "schema_id": schema.id} for t in termijnen]
+        )
+    return schema
+
+
+async def insert_onderhoud(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
+    query = insert(onderhoudsvergoedingen).values(**values).returning(onderhoudsvergoedingen)
+    return (await conn.execute(query)).one()
+
+
+_GET_ONDERHOUD = audited(
+    select(onderhoudsvergoedingen).where(
+        onderhoudsvergoedingen.c.id == bindparam("p_id"),
+        onderhoudsvergoedingen.c.gemeente == bindparam("p_gemeente"),
+    ),
+    audit,
+)
+
+
+async def get_onderhoud_audited(
+    conn: AsyncConnection, principal: Principal, onderhoud_id: uuid.UUID
+) -> Row[Any] | None:
+    params = {"p_id": onderhoud_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "onderhoudsvergoeding", onderhoud_id))
+    return (await conn.execute(_GET_ONDERHOUD, params)).first()

@@ -1,0 +1,43 @@
+"""Which normenkader applies: the ``indicatie`` section of the policy in force for the caller's
+gemeente on the peildatum. No default: a gemeente without one gets a 400 that says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from wmo_indicatie.domain.policy import SECTION, IndicatiePolicy
+from wmo_shared.policy import PolicyNotFound, PolicyRegistry, default_registry
+from wmo_shared.problems import BadRequest, invalid
+
+
+@dataclass(frozen=True, slots=True)
+class Normenkader:
+    naam: str  # the policy's name, e.g. "ooststellingwerf-2023"
+    policy: IndicatiePolicy
+
+
+def normenkader(
+    gemeente: str, peildatum: dt.date, registry: PolicyRegistry | None = None
+) -> Normenkader:
+    registry = registry or default_registry()
+    try:
+        beleid = registry.in_force(gemeente, peildatum)
+    except PolicyNotFound as exc:
+        raise geen_beleid(str(exc)) from exc
+    if not beleid.has_section(SECTION):
+        raise geen_beleid(
+            f"Het beleid '{beleid.meta.titel}' dat op {peildatum.isoformat()} voor gemeente "
+            f"{gemeente} geldt, bevat geen normenkader voor de indicatiestelling begeleiding; "
+            "een advies of indicatie volgens het normenkader is daar niet mogelijk."
+        )
+    return Normenkader(beleid.naam, beleid.section(SECTION, IndicatiePolicy))
+
+
+def geen_beleid(reden: str) -> BadRequest:
+    return invalid("peildatum", reden, "geen-beleid-van-kracht")
+
+
+def valideer_alle_normenkaders() -> None:
+    """At start-up: every policy's ``indicatie.yaml`` is valid (a broken one stops the start)."""
+    default_registry().validate_sections(SECTION, IndicatiePolicy)
