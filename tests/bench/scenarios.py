@@ -37,6 +37,64 @@ def _create_client(base: str, token: str) -> dict[str, str]:
     return {"id": r.json()["id"]}
 
 
+def _post(base: str, token: str, path: str, body: dict[str, object]) -> dict[str, object]:
+    r = httpx.post(f"{base}{path}", headers={"Authorization": f"Bearer {token}"}, json=body)
+    r.raise_for_status()
+    return dict(r.json())
+
+
+_LEVERANCIER = {
+    "naam": "Bouwbedrijf Appelscha",
+    "adres": "Vaart Zuidzijde 1, Appelscha",
+    "kvk": "12345678",
+    "rekeningnummer": "NL00BANK0123456789",
+}
+
+
+def _create_tegemoetkoming(base: str, token: str) -> dict[str, str]:
+    """Scenario B: three quotes for a downstairs shower room."""
+    offertes = [
+        {
+            "kenmerk": k,
+            "bron": "gemeente",
+            "omschrijving": "Doucheruimte beneden",
+            "bedrag": b,
+            "leverancier": _LEVERANCIER,
+            "inwoner": "J. de Vries",
+        }
+        for k, b in (("1", "14250"), ("2", "13600"), ("3", "15100"))
+    ]
+    body = {
+        "bsn": bsn_from(434343),
+        "voorziening": "onroerende_woonvoorziening",
+        "betaalmoment": "voor_aanschaf",
+        "peildatum": "2026-03-02",
+        "offertes": offertes,
+    }
+    return {"id": str(_post(base, token, "/api/v1/tegemoetkomingen", body)["id"])}
+
+
+SANNE_INDICATIE = {
+    "aard": "individuele_begeleiding",
+    "profiel": "IBO-3",
+    "plus": False,
+    "omvang": "3.5",
+    "perceel": "individuele_begeleiding",
+    "productcategorie": "02",
+    "productcode": "02A03",
+    "begindatum": "2026-04-01",
+    "einddatum": "2027-03-31",
+    "motivering": "Iets onder typisch: haar zus ondersteunt (netwerk).",
+}
+
+
+def _create_indicatie(base: str, token: str) -> dict[str, str]:
+    import uuid
+
+    body = {**SANNE_INDICATIE, "bsn": bsn_from(454545), "aanvraagId": str(uuid.uuid4())}
+    return {"id": str(_post(base, token, "/api/v1/indicaties", body)["id"])}
+
+
 @dataclass
 class Scenario:
     service: str
@@ -58,6 +116,30 @@ SCENARIOS: list[Scenario] = [
         write_body=(
             '{"bsn": "{bsn}", "voornamen": "Load", "achternaam": "Test", '
             '"geboortedatum": "1960-02-02"}'
+        ),
+    ),
+    Scenario(
+        service="indicatie",
+        roles=["gebiedsteam"],
+        setup=_create_indicatie,
+        read_path="/api/v1/indicaties/{id}",
+        write_path="/api/v1/indicatie-adviezen",
+        write_body=(
+            '{"bsn": "{bsn}", "aard": "individuele_begeleiding", "begindatum": "2026-04-01",'
+            ' "levensdomeinen": {"psychisch": 2, "praktisch": 2, "sociaal": 2,'
+            ' "dagbesteding": 2, "financien": 1}, "resultaatgebieden": ["b", "c", "f", "k"],'
+            ' "netwerk": "ondersteunend"}'
+        ),
+    ),
+    Scenario(
+        service="finance",
+        roles=["financien"],
+        setup=_create_tegemoetkoming,
+        read_path="/api/v1/tegemoetkomingen/{id}",
+        write_path="/api/v1/vervoersvergoedingen",
+        write_body=(
+            '{"peildatum": "2026-03-02", "collectiefVervoerMedischOnmogelijk": true,'
+            ' "bsn": "{bsn}", "toekennen": true}'
         ),
     ),
 ]

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from wmo_pgb.api import budget_beschikkingen, budgetten, pgb_plannen, svb
+from wmo_pgb.db.models import outbox
+from wmo_pgb.domain.policy import SECTION, PgbBeleid
 from wmo_pgb.settings import PgbSettings
 from wmo_pgb.version import API_VERSION
 from wmo_shared.app import build_app
+from wmo_shared.policy import default_registry
 
 
 def create_app(settings: PgbSettings | None = None) -> FastAPI:
     settings = settings or PgbSettings()
+    # Every pgb.yaml must be valid before the service takes a request.
+    default_registry().validate_sections(SECTION, PgbBeleid)
     return build_app(
         name="pgb",
         title="Wmo Pgb API",
         version=API_VERSION,
         description="Pgb-plan, pgb-toets en budget (Wmo 2015).",
         settings=settings,
-        routers=[],
+        routers=[pgb_plannen.router, budgetten.router, svb.router, budget_beschikkingen.router],
+        peers={"finance": settings.finance_url, "intake": settings.intake_url},
+        outbox=outbox,
     )

@@ -1,0 +1,161 @@
+"""Wire schemas of the budget, its life and the SVB exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from wmo_pgb.api.schemas_plan import PgbOmvang
+from wmo_shared.contracts import FeedPage, SvbToekenning, TariefRead
+from wmo_shared.schemas import RegelRead, WireModel
+from wmo_shared.types import Gemeentecode
+
+
+class BudgetOpbouw(WireModel):
+    dagen: int
+    aantal_eenheden: Decimal
+    berekening: str
+    offerte: dict[str, str] | None = None
+
+
+class BudgetVersieRead(WireModel):
+    versie: int
+    bedrag: Decimal = Field(description="Op centen, half-up, pas aan het eind afgerond")
+    tarief: Decimal = Field(description="Pgb-tarief per eenheid, exact")
+    tariefgrondslag: str
+    kwalificatie: str
+    omvang: PgbOmvang
+    ingangsdatum: dt.date
+    einddatum: dt.date
+    peildatum: dt.date
+    beleid: str
+    gebruikt_tarief: TariefRead | None = Field(
+        default=None, description="Het tarief van finance waarmee gerekend is"
+    )
+    opbouw: BudgetOpbouw
+    regels: list[RegelRead]
+    reden: str | None = None
+    aangemaakt_op: dt.datetime
+
+
+class BudgetRead(WireModel):
+    id: uuid.UUID
+    gemeente: Gemeentecode
+    pgb_plan_id: uuid.UUID
+    besluit_id: uuid.UUID
+    status: Literal["berekend", "beschikt", "ingetrokken"]
+    versie: int
+    beschikking_id: uuid.UUID | None = None
+    maatwerkvoorziening_id: uuid.UUID | None = None
+    productcode: str | None = None
+    productcategorie: str | None = None
+    huidig: BudgetVersieRead = Field(description="De geldende versie")
+    eerdere_versies: list[BudgetVersieRead] = Field(default_factory=list)
+
+
+class HerzieningCreate(WireModel):
+    """A new version of the budget; the old one is kept."""
+
+    reden: str = Field(min_length=1, max_length=4000)
+    omvang: PgbOmvang | None = Field(default=None, description="Leeg: ongewijzigd")
+    ingangsdatum: dt.date | None = None
+    einddatum: dt.date | None = None
+    peildatum: dt.date | None = Field(default=None, description="Leeg: de ingangsdatum")
+
+
+class IntrekkingCreate(WireModel):
+    reden: str = Field(min_length=1, max_length=4000)
+    intrekkingsdatum: dt.date = Field(description="Vanaf deze datum vervalt het budget")
+
+
+class IntrekkingRead(WireModel):
+    id: uuid.UUID
+    budget_id: uuid.UUID
+    intrekkingsdatum: dt.date
+    reden: str
+    budget: BudgetRead
+
+
+class BestedingscontroleCreate(WireModel):
+    """PGB-14: the yearly check of what was spent from the budget."""
+
+    jaar: int = Field(ge=2015, le=2100)
+    controledatum: dt.date
+    besteed_bedrag: Decimal = Field(ge=0, decimal_places=2)
+    frequentie_per_jaar: int | None = Field(
+        default=None, ge=1, le=52, description="Zoals de beschikking die vastlegt"
+    )
+
+
+class BestedingscontroleRead(WireModel):
+    id: uuid.UUID
+    budget_id: uuid.UUID
+    jaar: int
+    controledatum: dt.date
+    besteed_bedrag: Decimal
+    budget_bedrag: Decimal
+    overschreden: bool
+    frequentie_per_jaar: int | None = None
+    frequentie_voldoet: Literal["ja", "nee", "niet_in_beleid_geregeld"]
+    regels: list[RegelRead]
+
+
+class KostensoortRead(WireModel):
+    kostensoort: str
+    antwoord: Literal["ja", "nee", "niet_in_beleid_geregeld"]
+    toelichting: str
+
+
+class SvbRegelsRead(WireModel):
+    """PGB-12: what the gemeente allows under SVB trekkingsrecht."""
+
+    gemeente: Gemeentecode
+    peildatum: dt.date
+    beleid: str
+    verantwoordingsvrij_bedrag: Decimal | None = None
+    verantwoordingsvrij_antwoord: Literal["ja", "nee", "niet_in_beleid_geregeld"]
+    kosten: list[KostensoortRead]
+    bestedingscontrole_minimaal_per_jaar: int | None = None
+    regels: list[RegelRead]
+
+
+class SvbToekenningPage(FeedPage[SvbToekenning]):
+    """A page of the SVB toekenningen feed."""
+
+
+class BudgetafsluitingRegel(WireModel):
+    budget_id: uuid.UUID
+    ingangsdatum: dt.date
+    einddatum: dt.date
+    besteed_bedrag: Decimal = Field(ge=0, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _order(self) -> BudgetafsluitingRegel:
+        if self.einddatum < self.ingangsdatum:
+            raise ValueError("einddatum ligt vóór ingangsdatum")
+        return self
+
+
+class BudgetafsluitingCreate(WireModel):
+    """SVB budgetafsluitbericht: per budget and period the amount spent."""
+
+    bericht_id: str = Field(min_length=1, max_length=100)
+    regels: list[BudgetafsluitingRegel] = Field(min_length=1, max_length=10000)
+
+
+class BudgetafsluitingRegelRead(WireModel):
+    regelnummer: int
+    budget_id: uuid.UUID
+    status: Literal["geaccepteerd", "afgewezen"]
+    overschreden: bool = False
+    reden: str | None = None
+
+
+class BudgetafsluitingRead(WireModel):
+    id: uuid.UUID
+    bericht_id: str
+    regels: list[BudgetafsluitingRegelRead]

@@ -1,0 +1,167 @@
+"""Wire schemas of the pgb-plan: the domain's PgbPlan (wmo_pgb.domain.plan) in camelCase, plus
+who it is for. Constraints mirror the domain so bad input is a 400 naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ConfigDict, Field
+
+from wmo_pgb.domain.plan import (
+    BeheerderRol,
+    Beheerkosten,
+    Contractvorm,
+    Eenheid,
+    Frequentie,
+    Hulpduur,
+    PgbPlan,
+    Pgbvaardigheid,
+    RelatieMetZorgverlener,
+    Schuldhulp,
+    ZorgverlenerSoort,
+)
+from wmo_shared.schemas import WireModel
+from wmo_shared.types import Bsn, Gemeentecode
+
+
+class PgbOmvang(WireModel):
+    # One schema for request and response (the amounts are strings either way).
+    model_config = ConfigDict(**WireModel.model_config, json_schema_mode_override="validation")
+
+    hoeveelheid: Decimal = Field(gt=0, examples=["3"], description="Hoeveel eenheden (> 0)")
+    eenheid: Eenheid
+    frequentie: Frequentie
+
+
+class PgbMaatwerkvoorziening(WireModel):
+    """De noodzakelijk bevonden maatwerkvoorziening die het pgb zou inkopen (PGB-01)."""
+
+    model_config = ConfigDict(**WireModel.model_config, json_schema_mode_override="validation")
+
+    product: str = Field(min_length=1, max_length=200, examples=["alfahulp"])
+    productcode: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9]{1,5}$",
+        examples=["HH50"],
+        description="De productcode van het vergelijkbare product in de tarieventabel",
+    )
+    omvang: PgbOmvang
+
+
+class PgbKeuze(WireModel):
+    """PGB-03: wil de inwoner bewust en geïnformeerd een pgb."""
+
+    reden: str = Field(default="", max_length=4000)
+    geinformeerd_over_administratie: bool | None = None
+    geinformeerd_over_werkgeverschap: bool | None = None
+    geinformeerd_over_zin: bool | None = None
+
+
+class PgbBeheerder(WireModel):
+    """Wie het pgb beheert, met de tien pgb-vaardigheden (PGB-04..06)."""
+
+    rol: BeheerderRol
+    naam: str | None = Field(default=None, max_length=200)
+    relatie_tot_inwoner: str | None = Field(default=None, max_length=200)
+    functie: str | None = Field(default=None, max_length=200)
+    vaardigheden: dict[Pgbvaardigheid, bool] = Field(default_factory=dict)
+    met_hulp_van_ander: bool | None = None
+    heeft_tijd_en_ruimte: bool | None = None
+    relatie_met_zorgverlener: RelatieMetZorgverlener | None = None
+    beheerkosten: Beheerkosten | None = None
+
+
+class PgbRisicosituaties(WireModel):
+    """PGB-05."""
+
+    cognitieve_beperking: bool | None = None
+    laaggeletterd: bool | None = None
+    problematische_schulden: bool | None = None
+    schuldhulp: Schuldhulp | None = None
+
+
+class PgbZorgverlener(WireModel):
+    """Wie de ondersteuning levert (PGB-07..09)."""
+
+    soort: ZorgverlenerSoort
+    naam: str | None = Field(default=None, max_length=200)
+    kvk_nummer: str | None = Field(default=None, pattern=r"^\d{8}$")
+    erkende_kwalificatie: bool = False
+    kwalificaties: list[str] = Field(default_factory=list)
+    relatie_tot_inwoner: str | None = Field(default=None, max_length=200)
+    is_overbelaste_mantelzorger: bool | None = None
+    voldoet_aan_kwaliteitseis: bool | None = None
+
+
+class PgbNetwerkinzet(WireModel):
+    """Seed 002 art. 11: wanneer een netwerklid betaald wordt (PGB-10)."""
+
+    soort_hulp: str = Field(default="", max_length=2000)
+    frequentie: str = Field(default="", max_length=200)
+    duur: Hulpduur | None = None
+    verplichtend: bool | None = None
+    waarom_beter: str = Field(default="", max_length=4000)
+
+
+class PgbPlanInhoud(WireModel):
+    """The plan's own content: the fields of the domain's PgbPlan."""
+
+    maatwerkvoorziening: PgbMaatwerkvoorziening
+    gevraagde_omvang: PgbOmvang | None = None
+    keuze: PgbKeuze = Field(default_factory=PgbKeuze)
+    beheerder: PgbBeheerder
+    risicosituaties: PgbRisicosituaties = Field(default_factory=PgbRisicosituaties)
+    zorgverlener: PgbZorgverlener
+    contractvorm: Contractvorm | None = None
+    doelen: list[str] = Field(default_factory=list)
+    bijdrage_aan_doelen: str = Field(default="", max_length=4000)
+    kwaliteitswaarborg: str = Field(default="", max_length=4000)
+    ernstige_problematiek: bool | None = None
+    netwerkinzet: PgbNetwerkinzet | None = None
+
+    def to_domain(self) -> PgbPlan:
+        return PgbPlan.model_validate(self.inhoud())
+
+    def inhoud(self) -> dict[str, Any]:
+        """The plan as stored (snake_case JSON of the domain model)."""
+        return self.model_dump(
+            mode="json", exclude={"bsn", "gemeente", "aanvraag_id", "maatwerkvoorziening_id"}
+        )
+
+
+class PgbPlanCreate(PgbPlanInhoud):
+    bsn: Bsn
+    gemeente: Gemeentecode | None = Field(
+        default=None, description="Moet de gemeente van het token zijn; leeg: die gemeente"
+    )
+    maatwerkvoorziening_id: uuid.UUID | None = Field(
+        default=None, description="De maatwerkvoorziening (intake) waarvoor het pgb is"
+    )
+    aanvraag_id: uuid.UUID | None = Field(default=None, description="De aanvraag uit intake")
+
+
+class PgbPlanUpdate(PgbPlanInhoud):
+    """PUT: the whole plan content (only while the plan is a concept)."""
+
+
+class PgbPlanRead(PgbPlanInhoud):
+    id: uuid.UUID
+    gemeente: Gemeentecode
+    bsn: Bsn
+    maatwerkvoorziening_id: uuid.UUID | None = None
+    aanvraag_id: uuid.UUID | None = None
+    status: str = Field(description="concept of besloten")
+    versie: int
+    aangemaakt_op: dt.datetime
+    gewijzigd_op: dt.datetime
+
+
+class PgbPlanZoek(WireModel):
+    bsn: Bsn
+
+
+class PgbPlanList(WireModel):
+    resultaten: list[PgbPlanRead]
