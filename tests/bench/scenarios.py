@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -95,6 +96,62 @@ def _create_indicatie(base: str, token: str) -> dict[str, str]:
     return {"id": str(_post(base, token, "/api/v1/indicaties", body)["id"])}
 
 
+def _pgb_plan_body() -> dict[str, object]:
+    """Scenario C's plan: alfahulp, her son manages the pgb."""
+    vaardigheden = dict.fromkeys(
+        (
+            "overziet_eigen_situatie",
+            "kent_pgb_regels",
+            "houdt_administratie_bij",
+            "communiceert_met_instanties",
+            "vindt_aanbieder_en_maakt_afspraken",
+            "komt_afspraken_na",
+            "beoordeelt_of_zorg_past",
+            "regelt_vervanging",
+            "stuurt_zorgverlener_aan",
+            "kent_regels_werkgeverschap",
+        ),
+        True,
+    )
+    omvang = {"hoeveelheid": "3", "eenheid": "uur", "frequentie": "per_week"}
+    return {
+        "maatwerkvoorziening": {"product": "alfahulp", "productcode": "HH50", "omvang": omvang},
+        "gevraagdeOmvang": omvang,
+        "keuze": {
+            "reden": "Ik wil de hulp die al jaren bij mijn buurvrouw schoonmaakt.",
+            "geinformeerdOverAdministratie": True,
+            "geinformeerdOverWerkgeverschap": True,
+            "geinformeerdOverZin": True,
+        },
+        "beheerder": {
+            "rol": "netwerklid",
+            "naam": "Peter Bakker",
+            "relatieTotInwoner": "zoon",
+            "vaardigheden": vaardigheden,
+            "heeftTijdEnRuimte": True,
+            "relatieMetZorgverlener": "geen",
+            "beheerkosten": "kosteloos",
+        },
+        "risicosituaties": {
+            "cognitieveBeperking": False,
+            "laaggeletterd": False,
+            "problematischeSchulden": False,
+            "schuldhulp": "geen",
+        },
+        "zorgverlener": {"soort": "overig", "naam": "alfahulp", "relatieTotInwoner": "buurvrouw"},
+        "contractvorm": "overeenkomst_van_opdracht",
+        "doelen": ["een schoon en leefbaar huis"],
+        "bijdrageAanDoelen": "Anna kan door artrose niet meer schoonmaken.",
+        "kwaliteitswaarborg": "De hulp werkt al jaren naar tevredenheid bij de buurvrouw.",
+        "ernstigeProblematiek": False,
+    }
+
+
+def _create_pgb_plan(base: str, token: str) -> dict[str, str]:
+    body = {**_pgb_plan_body(), "bsn": bsn_from(464646)}
+    return {"id": str(_post(base, token, "/api/v1/pgb-plannen", body)["id"])}
+
+
 @dataclass
 class Scenario:
     service: str
@@ -117,6 +174,14 @@ SCENARIOS: list[Scenario] = [
             '{"bsn": "{bsn}", "voornamen": "Load", "achternaam": "Test", '
             '"geboortedatum": "1960-02-02"}'
         ),
+    ),
+    Scenario(
+        service="pgb",
+        roles=["gebiedsteam"],
+        setup=_create_pgb_plan,
+        read_path="/api/v1/pgb-plannen/{id}",
+        write_path="/api/v1/pgb-plannen",
+        write_body=json.dumps({**_pgb_plan_body(), "bsn": "{bsn}"}),
     ),
     Scenario(
         service="indicatie",
