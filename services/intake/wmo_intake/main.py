@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from wmo_intake.api import clienten
+from wmo_intake.api import (
+    besluiten,
+    clienten,
+    huishouden,
+    meldingen,
+    onderzoeken,
+    opdrachten,
+    werkvoorraad,
+)
 from wmo_intake.db.models import outbox
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
@@ -19,7 +27,15 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         version=API_VERSION,
         description="Melding, onderzoek, aanvraag, beschikking en opdracht (Wmo 2015).",
         settings=settings,
-        routers=[clienten.router],
+        routers=[
+            clienten.router,
+            huishouden.router,
+            meldingen.router,
+            onderzoeken.router,
+            besluiten.router,
+            opdrachten.router,
+            werkvoorraad.router,
+        ],
         peers={
             "pgb": settings.pgb_url,
             "indicatie": settings.indicatie_url,
