@@ -22,7 +22,10 @@ from wmo_shared.db.engine import Database
 
 log = structlog.get_logger("wmo.outbox")
 MAX_BACKOFF = dt.timedelta(minutes=5)
-PARK = dt.timedelta(hours=1)
+# A refused event (a 4xx that will not heal by itself) is parked: it no longer blocks the later
+# events of its destination, and waits for an operator (laatste_fout says why; to retry, set
+# volgende_poging back to now()). Retried events keep their order per destination.
+PARKED = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 
 async def enqueue(
@@ -121,7 +124,7 @@ class OutboxRelay:
             rows = (
                 await conn.execute(
                     select(o)
-                    .where(o.c.afgeleverd.is_(None))
+                    .where(o.c.afgeleverd.is_(None), o.c.volgende_poging < PARKED)
                     .order_by(o.c.id)
                     .limit(self.batch)
                     .with_for_update(skip_locked=True)
@@ -148,20 +151,24 @@ class OutboxRelay:
                     delivered += 1
                 else:
                     permanent, message = error
-                    wait = (
-                        PARK
-                        if permanent
-                        else min(MAX_BACKOFF, dt.timedelta(seconds=2 ** min(row.pogingen, 8)))
-                    )
+                    backoff = min(MAX_BACKOFF, dt.timedelta(seconds=2 ** min(row.pogingen, 8)))
                     await conn.execute(
                         update(o)
                         .where(o.c.id == row.id)
                         .values(
                             pogingen=row.pogingen + 1,
-                            volgende_poging=dt.datetime.now(dt.UTC) + wait,
+                            volgende_poging=PARKED if permanent else now + backoff,
                             laatste_fout=message[:2000],
                         )
                     )
+                    if permanent:
+                        log.error(
+                            "outbox_event_parked",
+                            event_id=str(row.event_id),
+                            destination=row.destination,
+                            error=message[:300],
+                        )
+                        continue
                     blocked.add(row.destination)
                     log.warning(
                         "outbox_delivery_failed",

@@ -1,0 +1,128 @@
+"""The outbox relay against intake's real outbox table: at least once, in order per
+destination, the event id as Idempotency-Key, back-off on 5xx, a refused event parked without
+blocking the rest. (The peer is a stub transport here; tests/e2e runs the real receivers.)"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import asyncpg
+import httpx
+import pytest
+
+from tests.support.stack import TestDatabase
+from wmo_intake.db.models import outbox
+from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.db.engine import Database
+from wmo_shared.outbox import PARKED, OutboxRelay, enqueue
+from wmo_shared.settings import ServiceSettings
+
+
+@pytest.fixture
+async def database(db: TestDatabase) -> Database:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:  # earlier tests leave undelivered events (their relay is off): not ours to send
+        await conn.execute("UPDATE intake.outbox SET afgeleverd = now() WHERE afgeleverd IS NULL")
+    finally:
+        await conn.close()
+    database = Database(db.url("intake"), pool_size=2, max_overflow=0)
+    yield database
+    await database.dispose()
+
+
+def _relay(database: Database, handler: Callable[[httpx.Request], httpx.Response]) -> OutboxRelay:
+    settings = ServiceSettings(dev_key_file="/tmp/wmo-test-jwt-key.pem")
+    client = ServiceClient("peer", "http://peer", transport=httpx.MockTransport(handler), retries=0)
+    return OutboxRelay(database, outbox, {"peer": client}, ServiceTokens(settings, "intake"))
+
+
+async def _enqueue(database: Database, n: int) -> list[uuid.UUID]:
+    ids = []
+    async with database.transaction() as conn:
+        for i in range(n):
+            ids.append(
+                await enqueue(
+                    conn,
+                    outbox,
+                    event_type="test",
+                    destination="peer",
+                    path="/api/v1/ontvanger",
+                    gemeente="0085",
+                    payload={"n": i},
+                )
+            )
+    return ids
+
+
+async def _state(db: TestDatabase, ids: list[uuid.UUID]) -> list[tuple[bool, int, bool]]:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        rows = await conn.fetch(
+            "SELECT event_id, afgeleverd IS NOT NULL AS af, pogingen, volgende_poging "
+            "FROM intake.outbox WHERE event_id = ANY($1::uuid[])",
+            ids,
+        )
+    finally:
+        await conn.close()
+    by_id = {r["event_id"]: r for r in rows}
+    return [
+        (by_id[i]["af"], by_id[i]["pogingen"], by_id[i]["volgende_poging"] >= PARKED) for i in ids
+    ]
+
+
+async def test_delivers_in_order_with_event_id_as_idempotency_key(
+    database: Database, db: TestDatabase
+) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.headers["Idempotency-Key"], request.headers["Authorization"][:7]))
+        return httpx.Response(201, json={})
+
+    ids = await _enqueue(database, 3)
+    assert await _relay(database, handler).deliver_pending() == 3
+    assert [k for k, _ in seen] == [str(i) for i in ids]
+    assert {a for _, a in seen} == {"Bearer "}
+    assert await _state(db, ids) == [(True, 1, False)] * 3
+    assert await _relay(database, handler).deliver_pending() == 0  # nothing twice
+
+
+async def test_unavailable_peer_delays_and_keeps_order(
+    database: Database, db: TestDatabase
+) -> None:
+    calls: list[str] = []
+
+    def down(request: httpx.Request) -> httpx.Response:
+        calls.append(request.headers["Idempotency-Key"])
+        return httpx.Response(503, json={"detail": "down"})
+
+    ids = await _enqueue(database, 2)
+    assert await _relay(database, down).deliver_pending() == 0
+    assert calls == [str(ids[0])]  # the second waits behind the first
+    assert await _state(db, ids) == [(False, 1, False), (False, 0, False)]
+
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        await conn.execute(
+            "UPDATE intake.outbox SET volgende_poging = now() WHERE event_id = ANY($1::uuid[])", ids
+        )
+    finally:
+        await conn.close()
+    assert await _relay(database, lambda r: httpx.Response(201, json={})).deliver_pending() == 2
+    assert await _state(db, ids) == [(True, 2, False), (True, 1, False)]
+
+
+async def test_refused_event_is_parked_and_does_not_block(
+    database: Database, db: TestDatabase
+) -> None:
+    ids = await _enqueue(database, 2)
+
+    def refuse_first(request: httpx.Request) -> httpx.Response:
+        if request.headers["Idempotency-Key"] == str(ids[0]):
+            return httpx.Response(400, json={"status": 400, "detail": "onbekend"})
+        return httpx.Response(201, json={})
+
+    assert await _relay(database, refuse_first).deliver_pending() == 1
+    assert await _state(db, ids) == [(False, 1, True), (True, 1, False)]
+    assert await _relay(database, refuse_first).deliver_pending() == 0  # parked stays parked
