@@ -127,13 +127,14 @@ class ServiceClient:
         json: Any = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        retries: int | None = None,
     ) -> httpx.Response:
         hdrs = {"Authorization": f"Bearer {token}", **(headers or {})}
         rid = current_request_id()
         if rid:
             hdrs.setdefault("X-Request-ID", rid)
         idempotent = method.upper() in IDEMPOTENT_METHODS or "Idempotency-Key" in hdrs
-        attempts = self.retries + 1 if idempotent else 1
+        attempts = (self.retries if retries is None else retries) + 1 if idempotent else 1
         last: Exception | None = None
         for attempt in range(attempts):
             if attempt:
@@ -157,8 +158,15 @@ class ServiceClient:
             self.service, 503, {"detail": f"{self.service} is niet bereikbaar: {last}"}
         )
 
-    async def get_json(self, path: str, *, token: str, params: dict[str, Any] | None = None) -> Any:
-        return (await self.request("GET", path, token=token, params=params)).json()
+    async def get_json(
+        self,
+        path: str,
+        *,
+        token: str,
+        params: dict[str, Any] | None = None,
+        retries: int | None = None,
+    ) -> Any:
+        return (await self.request("GET", path, token=token, params=params, retries=retries)).json()
 
     async def post_json(
         self, path: str, body: Any, *, token: str, idempotency_key: str | None = None

@@ -475,3 +475,179 @@ def test_scenario_c_pgb_from_melding_to_svb(stack: Stack, db: TestDatabase) -> N
             return found
 
         assert _wacht_op(feed)
+
+
+_WMO323 = """<?xml version="1.0" encoding="UTF-8"?>
+<wmo323:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
+  xmlns:wmo323="http://www.istandaarden.nl/iwmo/3_2/wmo323/schema">
+  <wmo323:Header>
+    <wmo323:BerichtCode>484</wmo323:BerichtCode>
+    <wmo323:BerichtVersie>3</wmo323:BerichtVersie>
+    <wmo323:BerichtSubversie>2</wmo323:BerichtSubversie>
+    <wmo323:Afzender>{agb}</wmo323:Afzender>
+    <wmo323:Ontvanger>0085</wmo323:Ontvanger>
+    <wmo323:BerichtIdentificatie>
+      <iwmo:Identificatie>{ident}</iwmo:Identificatie>
+      <iwmo:Dagtekening>2026-05-06</iwmo:Dagtekening>
+    </wmo323:BerichtIdentificatie>
+    <wmo323:XsdVersie>
+      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
+      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
+    </wmo323:XsdVersie>
+  </wmo323:Header>
+  <wmo323:Declaratie>
+    <wmo323:DeclaratieNummer>D{kort}</wmo323:DeclaratieNummer>
+    <wmo323:DeclaratiePeriode>
+      <iwmo:Begindatum>2026-04-01</iwmo:Begindatum>
+      <iwmo:Einddatum>2026-04-30</iwmo:Einddatum>
+    </wmo323:DeclaratiePeriode>
+    <wmo323:DeclaratieDagtekening>2026-05-06</wmo323:DeclaratieDagtekening>
+    <wmo323:TotaalIngediendBedrag>
+      <iwmo:TotaalBedrag>{bedrag}</iwmo:TotaalBedrag>
+      <iwmo:DebetCredit>D</iwmo:DebetCredit>
+    </wmo323:TotaalIngediendBedrag>
+    <wmo323:Clienten>
+      <wmo323:Client>
+        <wmo323:Bsn>{bsn}</wmo323:Bsn>
+        <wmo323:Prestaties>
+          <wmo323:Prestatie>
+            <wmo323:ProductReferentie>
+              <iwmo:ReferentieNummer>R{kort}</iwmo:ReferentieNummer>
+            </wmo323:ProductReferentie>
+            <wmo323:ToewijzingNummer>{toewijzing}</wmo323:ToewijzingNummer>
+            <wmo323:ProductCategorie>01</wmo323:ProductCategorie>
+            <wmo323:ProductCode>{productcode}</wmo323:ProductCode>
+            <wmo323:ProductPeriode>
+              <iwmo:Begindatum>2026-04-01</iwmo:Begindatum>
+              <iwmo:Einddatum>2026-04-30</iwmo:Einddatum>
+            </wmo323:ProductPeriode>
+            <wmo323:GeleverdVolume>{volume}</wmo323:GeleverdVolume>
+            <wmo323:Eenheid>04</wmo323:Eenheid>
+            <wmo323:IngediendBedrag>
+              <iwmo:Bedrag>{bedrag}</iwmo:Bedrag>
+              <iwmo:DebetCredit>D</iwmo:DebetCredit>
+            </wmo323:IngediendBedrag>
+          </wmo323:Prestatie>
+        </wmo323:Prestaties>
+      </wmo323:Client>
+    </wmo323:Clienten>
+  </wmo323:Declaratie>
+</wmo323:Bericht>
+"""
+
+
+def _declareer(c: httpx.Client, agb: str, headers: dict[str, str], **velden: Any) -> httpx.Response:
+    ident = str(uuid.uuid4().int)[:12]
+    xml = _WMO323.format(agb=agb, ident=ident, kort=ident[:10], **velden).encode()
+    return c.post(
+        "/api/v1/iwmo-berichten",
+        content=xml,
+        headers={**headers, "Content-Type": "application/xml"},
+    )
+
+
+def _afkeuringscodes(retour: dict[str, Any]) -> set[str]:
+    """Every retourcode in a retour other than the 'accepted' ones (0200, 8001)."""
+    gevonden: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            code = node.get("retourcode")
+            if isinstance(code, str) and code not in ("0200", "8001"):
+                gevonden.add(code)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(retour)
+    return gevonden
+
+
+def test_toewijzing_feed_and_declarations_against_it(stack: Stack) -> None:
+    """A beschikking with an opdracht shows up in the toewijzingen feed with the contract tariff
+    finance owns; a declaration within the omvang at volume × tariff is accepted, one above the
+    omvang or from another provider is rejected with its retourcode, and a repeated message
+    changes nothing (AAN-01, AAN-05, FIN-13)."""
+    productcode = "H" + uuid.uuid4().hex[:4].upper()
+    with (
+        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
+        httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
+    ):
+        _ok(
+            _post(
+                fin,
+                "/api/v1/tarieven",
+                {
+                    "productcode": productcode,
+                    "omschrijving": "Huishoudelijke ondersteuning",
+                    "productcategorie": "01",
+                    "eenheid": "uur",
+                    "zinTarief": "30.00",
+                    "geldigVan": "2026-01-01",
+                },
+                auth("beheer"),
+            )
+        )
+        client, melding, _ = _case_to_aanvraag(c)
+        aanvraag = _aanvraag(c, melding["id"])
+        v = voorziening(
+            productcategorie="01",
+            productcode=productcode,
+            omschrijving="Hulp bij het huishouden",
+            omvang={"volume": 3, "eenheid": "04", "frequentie": "2"},
+            begindatum="2026-04-01",
+            einddatum="2026-12-31",
+        )
+        v.pop("indicatieId", None)
+        b = _beschikking(c, melding["id"], aanvraag["id"], v)
+        opdracht = _ok(
+            _post(
+                c,
+                "/api/v1/opdrachten",
+                {
+                    "maatwerkvoorzieningId": b["maatwerkvoorzieningen"][0]["id"],
+                    "doelen": ["Een schoon en leefbaar huis"],
+                },
+            )
+        )
+        feed: list[dict[str, Any]] = []
+        cursor: str | None = None
+        for _ in range(100):
+            params = {"cursor": cursor, "limit": 200} if cursor else {"limit": 200}
+            page = _ok(c.get("/api/v1/toewijzingen", params=params, headers=auth("systeem")), 200)
+            feed += [t for t in page["resultaten"] if t["opdrachtId"] == opdracht["id"]]
+            cursor = page["volgendeCursor"]
+            if not page["meer"]:
+                break
+        assert len(feed) == 1
+        toewijzing = feed[0]
+        assert (toewijzing["productcode"], toewijzing["aanbiederAgb"]) == (productcode, "12345678")
+        assert toewijzing["omvang"] == {"volume": 3, "eenheid": "04", "frequentie": "2"}
+
+        velden = {
+            "bsn": client["bsn"],
+            "toewijzing": toewijzing["toewijzingnummer"],
+            "productcode": productcode,
+        }
+        # April: 3 hours a week → at most 13 hours; 12 hours × €30.00 = 36000 cents.
+        goed = _declareer(c, "12345678", AANBIEDER, volume=12, bedrag=36000, **velden)
+        assert goed.status_code == 201, goed.text
+        assert goed.json()["status"] != "afgekeurd", goed.text
+        assert _afkeuringscodes(goed.json()) == set(), goed.text
+        herhaald = c.post(
+            "/api/v1/iwmo-berichten",
+            content=goed.request.content,
+            headers={**AANBIEDER, "Content-Type": "application/xml"},
+        )
+        assert herhaald.status_code == 200, herhaald.text
+        assert herhaald.json() == goed.json()
+
+        te_veel = _declareer(c, "12345678", AANBIEDER, volume=40, bedrag=120000, **velden)
+        assert "9321" in _afkeuringscodes(te_veel.json()), te_veel.text
+        verkeerd_bedrag = _declareer(c, "12345678", AANBIEDER, volume=12, bedrag=36001, **velden)
+        assert "9346" in _afkeuringscodes(verkeerd_bedrag.json()), verkeerd_bedrag.text
+        ander = auth("aanbieder", agb="87654321", sub="andere-zorg")
+        vreemd = _declareer(c, "87654321", ander, volume=12, bedrag=36000, **velden)
+        assert "9338" in _afkeuringscodes(vreemd.json()), vreemd.text

@@ -142,7 +142,9 @@ def _toewijzing(row: Row[Any]) -> Toewijzing | None:
         omvang=Omvang(
             int(omvang["volume"]), Eenheid(omvang["eenheid"]), Frequentie(omvang["frequentie"])
         ),
-        tarief=int(Decimal(tarief) * 100) if tarief else 0,
+        # Whole eurocents per unit; a tariff that is no whole number of cents per unit (or none
+        # known) leaves the check to the provider's ProductTarief.
+        tarief=int(Decimal(tarief) * 100) if tarief and (Decimal(tarief) * 100) % 1 == 0 else None,
     )
 
 
@@ -170,7 +172,9 @@ async def importeer(
     ).first()
     if eerder is not None:
         if principal.has("aanbieder") and not principal.has("systeem"):
-            if eerder.afzender != principal.agb:
+            # A message refused for its form has no afzender we could read ("onbekend"): its
+            # sender may ask for the same retour again.
+            if eerder.afzender not in (principal.agb, "onbekend"):
                 raise Forbidden("De afzender van het bericht is niet de AGB-code van uw token.")
         await audit_log.record(conn, audit, principal, "lezen", "iwmo_bericht", eerder.id)
         return eerder, False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import uuid
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
@@ -90,8 +91,14 @@ def _adres(client: Row[Any]) -> str | None:
     return " ".join(d for d in delen if d) if client.straat and client.woonplaats else None
 
 
+TariefOpzoeker = Callable[[str, dt.date, str | None], Awaitable[Decimal | None]]
+
+
 async def verstrek_opdracht(
-    conn: AsyncConnection, principal: Principal, body: OpdrachtCreate
+    conn: AsyncConnection,
+    principal: Principal,
+    body: OpdrachtCreate,
+    tarief_opzoeken: TariefOpzoeker | None = None,
 ) -> OpdrachtRead:
     m = maatwerkvoorzieningen
     voorziening = (
@@ -180,6 +187,13 @@ async def verstrek_opdracht(
         raise invalid(
             "verzochtOp", "Bij crisis: wanneer is om ondersteuning gevraagd?", "verplicht"
         )
+    tarief = body.tarief
+    if tarief is None and tarief_opzoeken is not None:
+        tarief = await tarief_opzoeken(
+            voorziening.productcode,
+            voorziening.begindatum,
+            omvang.get("eenheid") if omvang else None,
+        )
     nu = dt.datetime.now(dt.UTC)
     gegevens = {
         "bsn": client.bsn,
@@ -200,7 +214,7 @@ async def verstrek_opdracht(
         "omvang": omvang,
         "begindatum": voorziening.begindatum.isoformat(),
         "einddatum": voorziening.einddatum.isoformat() if voorziening.einddatum else None,
-        "tarief": str(body.tarief) if body.tarief is not None else None,
+        "tarief": str(tarief) if tarief is not None else None,
         "commentaar": body.commentaar,
     }
     zorgplan = zorgplantermijn(nu.astimezone(AMSTERDAM).date())

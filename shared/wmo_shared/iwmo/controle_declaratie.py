@@ -250,7 +250,16 @@ def _check_periode(
 
 def _check_bedrag(p: Prestatie, t: Toewijzing) -> list[Afkeuring]:
     afkeuringen: list[Afkeuring] = []
-    if p.producttarief is not None and p.producttarief != t.tarief:
+    if t.tarief is None and p.producttarief is None:
+        return [
+            Afkeuring(
+                R.TARIEF_NIET_CONTRACTUEEL,
+                f"Voor toewijzing {t.toewijzingnummer} is geen contracttarief bekend en de "
+                "prestatie noemt geen ProductTarief: het bedrag is niet te controleren.",
+                "FIN-13",
+            )
+        ]
+    if t.tarief is not None and p.producttarief is not None and p.producttarief != t.tarief:
         afkeuringen.append(
             Afkeuring(
                 R.TARIEF_NIET_CONTRACTUEEL,
@@ -261,7 +270,8 @@ def _check_bedrag(p: Prestatie, t: Toewijzing) -> list[Afkeuring]:
         )
     if p.eenheid is Eenheid.EURO:
         return afkeuringen
-    tarief = t.tarief if p.producttarief is None else p.producttarief
+    tarief = p.producttarief if p.producttarief is not None else t.tarief
+    assert tarief is not None
     verwacht = p.geleverd_volume * tarief
     if p.ingediend_bedrag.bedrag != verwacht:
         bron = "het tarief van de toewijzing" if p.producttarief is None else "ProductTarief"

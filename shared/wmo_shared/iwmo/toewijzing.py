@@ -22,7 +22,7 @@ class Toewijzing:
     ingangsdatum: dt.date
     einddatum: dt.date | None
     omvang: Omvang
-    tarief: int  # eurocents per eenheid of the omvang (FIN-13)
+    tarief: int | None  # eurocents per eenheid of the omvang (FIN-13); None: not known
 
 
 def index_toewijzingen(toewijzingen: Iterable[Toewijzing]) -> dict[int, Toewijzing]:

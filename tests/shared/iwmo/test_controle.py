@@ -442,3 +442,18 @@ def test_without_no_show_policy_a_no_show_code_is_just_another_product() -> None
 
 def test_afkeuring_regel() -> None:
     assert Afkeuring(R.VOLUME_OVERSCHREDEN, "te veel", "AAN-01").regel == Regel("AAN-01", "te veel")
+
+
+def test_unknown_contract_tariff_checks_the_amount_against_producttarief() -> None:
+    zonder = toewijzing(tarief=None)
+    assert codes(only(declaratie(prestatie(tarief=1400)), zonder)) == []
+    wrong = prestatie(tarief=1400, bedrag=8 * 1400 + 1)
+    assert codes(only(declaratie(wrong), zonder)) == [
+        Retourcode.BEDRAG_NIET_VOLUME_MAAL_TARIEF.value
+    ]
+
+
+def test_no_tariff_anywhere_is_rejected_not_guessed() -> None:
+    uitkomst = only(declaratie(prestatie(tarief=None, bedrag=1000)), toewijzing(tarief=None))
+    assert codes(uitkomst) == [Retourcode.TARIEF_NIET_CONTRACTUEEL.value]
+    assert uitkomst.afkeuringen[0].rule == "FIN-13"

@@ -3,7 +3,9 @@ the WMO301 export, the toewijzingen feed and the import of the providers' iWmo m
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -31,6 +33,7 @@ from wmo_intake.api.schemas_opdracht import (
     WeigeringCreate,
     ZorgplanCreate,
 )
+from wmo_intake.clients.finance import contracttarief
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.etag import etag
 from wmo_shared.idempotency import IdempotencyKey
@@ -57,8 +60,17 @@ async def create_opdracht(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CaseWorker,
 ) -> Response:
+    async def tarief(productcode: str, peildatum: dt.date, eenheid: str | None) -> Decimal | None:
+        return await contracttarief(
+            request.app.state.clients["finance"],
+            request.state.token,
+            productcode,
+            peildatum,
+            eenheid,
+        )
+
     async def handler(conn: AsyncConnection) -> Created:
-        opdracht = await svc.verstrek_opdracht(conn, principal, body)
+        opdracht = await svc.verstrek_opdracht(conn, principal, body, tarief)
         return created(f"/opdrachten/{opdracht.id}", wire(opdracht), opdracht.versie)
 
     return await idempotent(request, principal, idempotency_key, body, handler)
