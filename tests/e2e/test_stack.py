@@ -33,15 +33,22 @@ FIN = auth("financien")
 AANBIEDER = auth("aanbieder", agb="12345678", sub="zorg-bv")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def _free_ports(n: int) -> list[int]:
+    """n distinct free ports: the sockets stay open until all are chosen, so the operating
+    system cannot hand out one port twice."""
+    sockets = [socket.socket() for _ in range(n)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [int(s.getsockname()[1]) for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 class Stack:
     def __init__(self, db: TestDatabase) -> None:
-        self.ports = {svc: _free_port() for svc in SERVICES}
+        self.ports = dict(zip(SERVICES, _free_ports(len(SERVICES)), strict=True))
         self.env = dict(db.env)
         for svc in SERVICES:
             p = svc.upper()
@@ -651,3 +658,44 @@ def test_toewijzing_feed_and_declarations_against_it(stack: Stack) -> None:
         ander = auth("aanbieder", agb="87654321", sub="andere-zorg")
         vreemd = _declareer(c, "87654321", ander, volume=12, bedrag=36000, **velden)
         assert "9338" in _afkeuringscodes(vreemd.json()), vreemd.text
+
+
+def test_exchange_cli_exports_from_the_real_services(stack: Stack, tmp_path: Any) -> None:
+    """The wmo-exchange CLI against the running services: CAK mutations and WMO301 toewijzingen
+    per provider (each valid against the XSD); a second run writes nothing new (cursor kept)."""
+    from pathlib import Path
+
+    from tests.support.stack import token
+    from wmo_shared.iwmo.xsd import validate
+
+    env = {
+        **os.environ,
+        "WMO_INTAKE_URL": stack.url("intake"),
+        "WMO_PGB_URL": stack.url("pgb"),
+        "WMO_FINANCE_URL": stack.url("finance"),
+        "WMO_TOKEN": token("systeem", "0085"),
+    }
+    state = Path(tmp_path) / "state"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "wmo_exchange.cli", *args, "--state-dir", str(state)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    out = Path(tmp_path) / "out"
+    cak = run("cak", "export", "--out", str(out / "cak"))
+    assert cak.returncode == 0, cak.stdout + cak.stderr
+    assert list((out / "cak").glob("*.jsonl")), cak.stdout
+    tw = run("toewijzingen", "export", "--out", str(out / "tw"))
+    assert tw.returncode == 0, tw.stdout + tw.stderr
+    berichten = list((out / "tw").rglob("*.xml"))
+    assert berichten, tw.stdout
+    for bericht in berichten:
+        assert validate("WMO301", bericht.read_bytes()) == [], bericht
+    again = run("cak", "export", "--out", str(out / "cak2"))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not list((out / "cak2").glob("*.jsonl"))

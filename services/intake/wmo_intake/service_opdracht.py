@@ -245,7 +245,8 @@ async def verstrek_opdracht(
         bsn=client.bsn,
         geboortedatum=client.geboortedatum,
         achternaam=client.achternaam,
-        voorletters="".join(f"{n[0]}." for n in client.voornamen.split()) or None,
+        # iWmo Voorletters: the first letter of each voornaam, without dots (basisschema).
+        voorletters="".join(n[0] for n in client.voornamen.split()) or None,
         productcategorie=voorziening.productcategorie,
         productcode=voorziening.productcode,
         ingangsdatum=voorziening.begindatum,
