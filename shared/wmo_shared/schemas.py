@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
+
+
+def _printable(value: Any) -> None:
+    """PostgreSQL cannot store a NUL character and UTF-8 has no lone surrogates: refuse them at
+    the edge (a 400 naming the field) instead of failing in the database (a 500)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("de tekst bevat een NUL-teken")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError("de tekst bevat een ongeldig Unicode-teken") from exc
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _printable(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _printable(key)
+            _printable(item)
 
 
 class WireModel(BaseModel):
@@ -15,6 +34,12 @@ class WireModel(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_unstorable_text(cls, value: Any) -> Any:
+        _printable(value)
+        return value
 
 
 class RegelRead(WireModel):

@@ -208,3 +208,39 @@ async def test_search_by_bsn_in_body(intake: httpx.AsyncClient) -> None:
         "/api/v1/clienten/_zoek", json={"bsn": body["bsn"]}, headers=auth(gemeente="0718")
     )
     assert r.json()["resultaten"] == []
+
+
+@pytest.mark.parametrize("bad", ["Sa\x00nne", "Sa\udc00nne"])
+async def test_unstorable_text_is_400_not_500(intake: httpx.AsyncClient, bad: str) -> None:
+    import json
+
+    body = json.dumps({**SANNE, "bsn": _bsn(1005), "voornamen": bad}).encode()
+    r = await intake.post(
+        "/api/v1/clienten", content=body, headers={**auth(), "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["voornamen"]
+
+
+async def test_value_the_database_cannot_hold_is_400_not_500() -> None:
+    """The backstop behind edge validation: SQLSTATE class 22 from PostgreSQL is a 400."""
+    from fastapi import FastAPI
+    from sqlalchemy.exc import DBAPIError
+
+    from wmo_shared.problems import install_problem_handlers
+
+    class Overflow(Exception):
+        sqlstate = "22003"
+
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/kapot")
+    async def kapot() -> None:
+        raise DBAPIError("INSERT ...", {}, Overflow("numeric field overflow"))
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        r = await client.get("/kapot")
+    assert r.status_code == 400
+    assert r.json()["code"] == "ongeldige-waarde"

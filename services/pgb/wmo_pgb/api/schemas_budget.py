@@ -85,7 +85,7 @@ class BestedingscontroleCreate(WireModel):
 
     jaar: int = Field(ge=2015, le=2100)
     controledatum: dt.date
-    besteed_bedrag: Decimal = Field(ge=0, decimal_places=2)
+    besteed_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
     frequentie_per_jaar: int | None = Field(
         default=None, ge=1, le=52, description="Zoals de beschikking die vastlegt"
     )
@@ -131,7 +131,7 @@ class BudgetafsluitingRegel(WireModel):
     budget_id: uuid.UUID
     ingangsdatum: dt.date
     einddatum: dt.date
-    besteed_bedrag: Decimal = Field(ge=0, decimal_places=2)
+    besteed_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
 
     @model_validator(mode="after")
     def _order(self) -> BudgetafsluitingRegel:

@@ -47,7 +47,7 @@ class PgbOfferte(WireModel):
     """Een offerte (PGB-11 c): prijs per eenheid van de omvang."""
 
     aanbieder: str = Field(min_length=1, max_length=200)
-    tarief: Decimal = Field(ge=0, decimal_places=4)
+    tarief: Decimal = Field(ge=0, max_digits=12, decimal_places=4)
     passend: bool = True
 
 
