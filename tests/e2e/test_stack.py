@@ -316,7 +316,7 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
             "resultaatgebieden": ["b", "c", "f", "k"],
             "begindatum": "2026-04-01",
         }
-        _, melding, ond = _case_to_aanvraag(c, begeleiding=begeleiding)
+        client, melding, ond = _case_to_aanvraag(c, begeleiding=begeleiding)
         advies = c.post(
             f"/api/v1/onderzoeken/{ond['id']}/indicatie-adviezen",
             json={},
@@ -324,9 +324,35 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
         )
         assert advies.status_code in (201, 400), advies.text
         assert advies.status_code == 201, advies.text
-        indicatie_id = advies.json()["antwoord"]["id"]
+        advies_id = advies.json()["antwoord"]["id"]
         aanvraag = _aanvraag(c, melding["id"])
         assert aanvraag["beschikkingstermijn"]["uiterlijk"] == "2026-03-30"
+        # The worker records the final indicatie in the indicatie service (IND-04, IND-05).
+        with httpx.Client(base_url=stack.url("indicatie"), timeout=15) as ind:
+            indicatie = _ok(
+                _post(
+                    ind,
+                    "/api/v1/indicaties",
+                    {
+                        "bsn": _ok(c.get(f"/api/v1/clienten/{client['id']}", headers=GW), 200)[
+                            "bsn"
+                        ],
+                        "aanvraagId": aanvraag["id"],
+                        "adviesId": advies_id,
+                        "aard": "individuele_begeleiding",
+                        "profiel": "IBO-3",
+                        "plus": False,
+                        "omvang": "3.5",
+                        "perceel": "individuele_begeleiding",
+                        "productcategorie": "02",
+                        "productcode": "02A03",
+                        "begindatum": "2026-04-01",
+                        "einddatum": "2027-03-31",
+                        "motivering": "Iets onder typisch: haar zus ondersteunt (netwerk).",
+                    },
+                )
+            )
+        indicatie_id = indicatie["id"]
         b = _beschikking(c, melding["id"], aanvraag["id"], voorziening(indicatieId=indicatie_id))
         assert b["bezwaartermijn"]["uiterlijk"] == "2026-05-06"
         opdracht = _ok(
@@ -375,10 +401,9 @@ def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestData
             },
             headers={**GW, "Idempotency-Key": str(uuid.uuid4())},
         )
-        print("tegemoetkoming:", tegemoetkoming.status_code, tegemoetkoming.text[:300])
-        tegemoetkoming_id = (
-            tegemoetkoming.json()["id"] if tegemoetkoming.status_code == 201 else str(uuid.uuid4())
-        )
+        t = _ok(tegemoetkoming)
+        assert (t["kostprijs"], t["bedrag"]) == ("13600.00", "12240.00")  # FIN-03, FIN-01
+        tegemoetkoming_id = t["id"]
         aanvraag = _aanvraag(c, melding["id"])
         stack.kill("finance")
         b = _beschikking(
@@ -387,8 +412,8 @@ def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestData
             aanvraag["id"],
             voorziening(
                 leveringsvorm="financiele_tegemoetkoming",
-                productcategorie="14",
-                productcode="14A01",
+                productcategorie="13",
+                productcode="13A01",
                 omschrijving="Doucheruimte beneden",
                 omvang=None,
                 indicatieId=None,
@@ -418,6 +443,21 @@ def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestData
         mutaties = _cak_mutaties(fin, b["id"])
         assert [m["soort"] for m in mutaties] == ["start"]
         assert mutaties[0]["leveringsvorm"] == "financiele_tegemoetkoming"
+
+        # The besluit and the payment before the work (FIN-07): proof due 3 months later.
+        def stap(sub: str, body: dict[str, Any], versie: int) -> dict[str, Any]:
+            return _ok(
+                fin.post(
+                    f"/api/v1/tegemoetkomingen/{tegemoetkoming_id}/{sub}",
+                    json=body,
+                    headers={**GW, "If-Match": f'W/"{versie}"'},
+                )
+            )
+
+        toegekend = stap("toekenningen", {"besluitdatum": "2026-03-25"}, 1)
+        assert (toegekend["status"], toegekend["bewijsUiterlijk"]) == ("toegekend", "2026-06-25")
+        betaald = stap("betalingen", {"betaaldatum": "2026-03-27"}, 2)
+        assert (betaald["status"], betaald["betaaldBedrag"]) == ("betaald", "12240.00")
 
 
 def test_scenario_c_pgb_from_melding_to_svb(stack: Stack, db: TestDatabase) -> None:
