@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 import structlog
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -121,6 +121,14 @@ class OutboxRelay:
         delivered = 0
         blocked: set[str] = set()
         async with self.db.transaction() as conn:
+            # One relay at a time per outbox, whatever the number of replicas: with SKIP LOCKED
+            # alone a second replica would take the next rows and overtake the first's batch.
+            lock = await conn.execute(
+                text("SELECT pg_try_advisory_xact_lock(hashtext(:name))"),
+                {"name": f"{o.schema}.{o.name}"},
+            )
+            if not lock.scalar():
+                return 0
             rows = (
                 await conn.execute(
                     select(o)

@@ -126,3 +126,25 @@ async def test_refused_event_is_parked_and_does_not_block(
     assert await _relay(database, refuse_first).deliver_pending() == 1
     assert await _state(db, ids) == [(False, 1, True), (True, 1, False)]
     assert await _relay(database, refuse_first).deliver_pending() == 0  # parked stays parked
+
+
+async def test_one_relay_at_a_time_keeps_the_order_across_replicas(
+    database: Database, db: TestDatabase
+) -> None:
+    """A second replica's relay does nothing while the first holds the outbox."""
+    ids = await _enqueue(database, 1)
+    sent: list[str] = []
+
+    def ok(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers["Idempotency-Key"])
+        return httpx.Response(201, json={})
+
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake"))
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(hashtext('intake.outbox'))")
+            assert await _relay(database, ok).deliver_pending() == 0
+        assert await _relay(database, ok).deliver_pending() == 1
+    finally:
+        await conn.close()
+    assert sent == [str(ids[0])]
