@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row
@@ -102,7 +103,7 @@ def als_domein(row: Row[Any]) -> dom.Tegemoetkoming:
 _VOLGORDE = list(S)
 
 
-def to_read(row: Row[Any], overgangen: list[Row[Any]]) -> dict[str, Any]:
+def to_read(row: Row[Any], overgangen: list[Any]) -> dict[str, Any]:
     mogelijk = sorted(als_domein(row).volgende_statussen(), key=_VOLGORDE.index)
     return TegemoetkomingRead(
         id=row.id,
@@ -152,8 +153,8 @@ async def lees(
     row = await repo.get_audited(conn, principal, tegemoetkoming_id)
     if row is None:
         raise NotFound("Er is geen tegemoetkoming met dit id in uw gemeente.")
-    historie = await repo.overgangen(conn, [row.id])
-    return to_read(row, historie[row.id]), row.versie
+    historie = [SimpleNamespace(**o) for o in row.historie]
+    return to_read(row, historie), row.versie
 
 
 async def zoek(conn: AsyncConnection, principal: Principal, bsn: str) -> list[dict[str, Any]]:

@@ -5,7 +5,19 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Row,
+    Text,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import (
@@ -28,8 +40,41 @@ async def insert_tegemoetkoming(conn: AsyncConnection, values: dict[str, Any]) -
     return (await conn.execute(insert(T).values(**values).returning(T))).one()
 
 
+# The transition history travels in the same statement as the read and its audit row (one
+# round trip); dates and amounts as text, so nothing changes on the way through JSON.
+_OVERGANG = func.jsonb_build_object(
+    "versie",
+    OV.c.versie,
+    "soort",
+    OV.c.soort,
+    "van_status",
+    OV.c.van_status,
+    "naar_status",
+    OV.c.naar_status,
+    "datum",
+    cast(OV.c.datum, Text),
+    "bedrag",
+    cast(OV.c.bedrag, Text),
+    "regels",
+    OV.c.regels,
+    "tijdstip",
+    OV.c.tijdstip,
+)
+_HISTORIE = (
+    select(
+        func.coalesce(
+            func.jsonb_agg(aggregate_order_by(_OVERGANG, OV.c.versie)),
+            literal_column("'[]'::jsonb"),
+        )
+    )
+    .where(OV.c.tegemoetkoming_id == T.c.id)
+    .scalar_subquery()
+)
 _GET = audited(
-    select(T).where(T.c.id == bindparam("p_id"), T.c.gemeente == bindparam("p_gemeente")), audit
+    select(T, type_coerce(_HISTORIE, JSONB).label("historie")).where(
+        T.c.id == bindparam("p_id"), T.c.gemeente == bindparam("p_gemeente")
+    ),
+    audit,
 )
 
 
