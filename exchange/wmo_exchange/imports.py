@@ -116,10 +116,14 @@ def _count_iwmo(path: Path, status_code: int, body: Any, summary: ImportSummary)
         detail = body.get("detail") if isinstance(body, dict) else str(body)
         summary.reject({"bestand": str(path), "status": status_code, "reden": detail})
         return
-    regels = body.get("regels") or []
-    if _status(body.get("status")) in AFGEKEURD:
+    # intake answers {id, berichttype, status, retour: {status, retourcodes, regels}, ...}:
+    # the header codes and the lines are in the retour
+    inner = body.get("retour")
+    retour: dict[str, Any] = inner if isinstance(inner, dict) else body
+    regels = retour.get("regels") or []
+    if _status(body.get("status") or retour.get("status")) in AFGEKEURD:
         summary.berichten_afgekeurd += 1
-        header_codes = [m.get("retourcode") for m in body.get("retourcodes") or []]
+        header_codes = [m.get("retourcode") for m in retour.get("retourcodes") or []]
         if not regels or any(c not in (None, "0200") for c in header_codes):
             summary.reject({"bestand": str(path), "retourcodes": header_codes})
     for regel in regels:

@@ -108,6 +108,35 @@ def test_a_rejected_line_exits_1_and_is_in_the_summary(tmp_path: Path) -> None:
     assert "afgekeurd: 1" in cli.stdout
 
 
+def test_the_lines_are_read_from_intakes_answer_which_wraps_the_retour(tmp_path: Path) -> None:
+    """Regression: intake answers ``IwmoBerichtRead`` ({id, berichttype, status, retour, ...})
+    with the header codes and the lines inside ``retour``; the tool read them at the top level,
+    so a rejected line was counted as a rejected message without its line, toewijzingnummer
+    and retourcodes."""
+    a = write(tmp_path, "declaratie.xml", example("WMO323"))
+    answer = {
+        "id": "0b7e6f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+        "berichttype": "WMO323",
+        "status": "afgekeurd",
+        "retour": retour("afgekeurd", ["goedgekeurd", "afgekeurd"]),
+        "ontvangenOp": "2026-05-06T10:15:30+02:00",
+    }
+    cli = Cli(iwmo_fake({a.read_bytes(): httpx.Response(201, json=answer)}), tmp_path)
+    assert cli("iwmo", "import", str(a)) == EXIT_REJECTED
+    summary = json.loads(next(a.parent.glob("iwmo-import-*.samenvatting.json")).read_text())
+    assert (summary["regels"], summary["regelsAfgekeurd"]) == (2, 1)
+    assert summary["berichtenAfgekeurd"] == 1
+    assert summary["afkeuringen"] == [
+        {
+            "bestand": str(a),
+            "regel": 1,
+            "toewijzingnummer": 4711,
+            "retourcodes": [{"retourcode": "9019", "toelichting": None}],
+        }
+    ]
+    assert json.loads((a.parent / "declaratie.xml.retour.json").read_text()) == answer
+
+
 def test_a_message_refused_as_a_whole_exits_1(tmp_path: Path) -> None:
     a = write(tmp_path, "kapot.xml", b"<niet-iwmo/>")
     problem = {"status": 400, "title": "Bad Request", "detail": "Geen geldig iWmo-bericht"}

@@ -12,7 +12,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Row, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, iwmo_berichten, opdrachten
@@ -32,8 +32,14 @@ from wmo_shared.iwmo.basis import (
     Telefoonnummers,
     VolledigeNaam,
 )
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.controle import Toewijzing, check_wmo305, check_wmo307, check_wmo323
+from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
+from wmo_shared.iwmo.controle import (
+    EerderGoedgekeurd,
+    Toewijzing,
+    check_wmo305,
+    check_wmo307,
+    check_wmo323,
+)
 from wmo_shared.iwmo.retour import (
     Retourbericht,
     build_retour_technisch,
@@ -50,7 +56,7 @@ from wmo_shared.iwmo.wmo301 import (
 )
 from wmo_shared.iwmo.wmo305 import parse_wmo305
 from wmo_shared.iwmo.wmo307 import parse_wmo307
-from wmo_shared.iwmo.wmo323 import parse_wmo323
+from wmo_shared.iwmo.wmo323 import Wmo323Bericht, parse_wmo323
 from wmo_shared.iwmo.xsd import InvalidMessageError, MessageType, SchemaFout, SchemaFouten
 from wmo_shared.problems import Forbidden, invalid
 
@@ -160,12 +166,76 @@ def berichttype(xml: bytes) -> MessageType:
     return soort  # type: ignore[return-value]
 
 
+async def _vergrendel(conn: AsyncConnection, sleutel: str) -> None:
+    """A transaction-scoped advisory lock: whoever holds it decides alone; the next one waits
+    and, after the commit, reads what the first one stored."""
+    await conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(sleutel))))
+
+
+async def eerder_goedgekeurd(
+    conn: AsyncConnection, gemeente: str, bericht: Wmo323Bericht
+) -> list[EerderGoedgekeurd]:
+    """The lines accepted earlier (in other WMO323s of the same aanbieder) on the toewijzingen
+    this declaratie names, so that the volumes of separate messages count together (9322,
+    AAN-01). A message whose header was rejected was rejected as a whole: none of its lines
+    count. The volume of a line is read from the stored message (the retour does not hold it);
+    a credit line counts negative."""
+    nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
+    t = iwmo_berichten
+    rows = (
+        await conn.execute(
+            select(t.c.inhoud, t.c.retour).where(
+                t.c.gemeente == gemeente,
+                t.c.afzender == bericht.header.afzender,
+                t.c.berichttype == "WMO323",
+                or_(
+                    *(
+                        t.c.retour["regels"].contains(
+                            [{"toewijzingnummer": n, "status": "goedgekeurd"}]
+                        )
+                        for n in nummers
+                    )
+                ),
+            )
+        )
+    ).all()
+    eerder: list[EerderGoedgekeurd] = []
+    for row in rows:
+        if any(m.get("retourcode") != "0200" for m in row.retour.get("retourcodes") or []):
+            continue
+        opgeslagen = parse_wmo323(row.inhoud.encode("utf-8"))
+        if isinstance(opgeslagen, SchemaFouten):
+            continue
+        prestaties = [p for _, p in opgeslagen.declaratie.prestaties]
+        for regel in row.retour.get("regels") or []:
+            index = regel.get("index")
+            if regel.get("status") != "goedgekeurd" or not isinstance(index, int):
+                continue
+            if not 0 <= index < len(prestaties):
+                continue
+            p = prestaties[index]
+            if p.toewijzingnummer not in nummers:
+                continue
+            credit = p.ingediend_bedrag.debet_credit is DebetCredit.CREDIT
+            eerder.append(
+                EerderGoedgekeurd(
+                    toewijzingnummer=p.toewijzingnummer,
+                    productperiode=p.productperiode,
+                    volume=-p.geleverd_volume if credit else p.geleverd_volume,
+                )
+            )
+    return eerder
+
+
 async def importeer(
     conn: AsyncConnection, principal: Principal, xml: bytes
 ) -> tuple[Row[Any], bool]:
-    """The stored message with its retour; True when it was new."""
+    """The stored message with its retour; True when it was new. The same message sent twice
+    at once is decided once (lock on its SHA-256); declaraties of one aanbieder are checked one
+    after the other, each against the lines accepted before it (lock on the afzender)."""
     soort = berichttype(xml)
     sha = hashlib.sha256(xml).hexdigest()
+    await _vergrendel(conn, f"iwmo-bericht:{principal.gemeente}:{sha}")
     t = iwmo_berichten
     eerder = (
         await conn.execute(select(t).where(t.c.gemeente == principal.gemeente, t.c.sha256 == sha))
@@ -223,9 +293,11 @@ async def importeer(
                     dagtekening=vandaag,
                 )
             else:
+                await _vergrendel(conn, f"iwmo-declaratie:{principal.gemeente}:{afzender}")
+                goedgekeurd = await eerder_goedgekeurd(conn, principal.gemeente, bericht)
                 retour = build_retour_wmo325(
                     bericht,
-                    check_wmo323(bericht, bekend),
+                    check_wmo323(bericht, bekend, eerder_goedgekeurd=goedgekeurd),
                     identificatie=identificatie,
                     dagtekening=vandaag,
                 )
