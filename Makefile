@@ -9,7 +9,7 @@ ROLE ?= gebiedsteam
 GEMEENTE ?= 0085
 SERVICES := intake pgb indicatie finance
 
-.PHONY: help setup run migrate token test lint typecheck openapi-lint pytest bench revision clean
+.PHONY: help setup run migrate token test lint import-lint typecheck openapi-lint pytest bench revision clean
 
 help:
 	@echo "make run        start PostgreSQL and the four services (Ctrl-C stops all)"
@@ -18,7 +18,7 @@ help:
 	@echo "make token ROLE=gebiedsteam GEMEENTE=0085   print a development token"
 	@echo "make bench      load-test the running stack (start it with make run first)"
 
-.local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+.local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml iwmo/pyproject.toml devtools/pyproject.toml exchange/pyproject.toml $(wildcard services/*/pyproject.toml)
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	$(UV) sync --frozen
 	@mkdir -p .local && touch $@
@@ -26,20 +26,31 @@ help:
 setup: .local/.setup-done
 
 run: setup
-	$(RUN) python -m wmo_shared.dev.stack run
+	$(RUN) python -m wmo_dev.stack run
 
 migrate: setup
-	$(RUN) python -m wmo_shared.dev.stack migrate
+	$(RUN) python -m wmo_dev.stack migrate
 
 token: setup
-	@$(RUN) python -m wmo_shared.dev.stack token --role $(ROLE) --gemeente $(GEMEENTE) $(if $(AGB),--agb $(AGB))
+	@$(RUN) python -m wmo_dev.stack token --role $(ROLE) --gemeente $(GEMEENTE) $(if $(AGB),--agb $(AGB))
 
 lint: setup
 	$(RUN) ruff check .
-	$(RUN) ruff format --check shared services tests
+	$(RUN) ruff format --check shared iwmo devtools exchange services tests
 
+# mypy --strict over all code; each service's whole package once its layers are in shape.
+TYPED_INTAKE := services/intake/wmo_intake/domain
+TYPED_PGB := services/pgb/wmo_pgb/domain
+TYPED_INDICATIE := services/indicatie/wmo_indicatie/domain
+TYPED_FINANCE := services/finance/wmo_finance/domain
 typecheck: setup
-	$(RUN) mypy shared/wmo_shared exchange/wmo_exchange $(foreach s,$(SERVICES),services/$(s)/wmo_$(s)/domain)
+	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
+	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
+
+# The arrows of "One shape" (import-linter): shared/ and every service in shape.
+IMPORT_CONTRACTS := shared/importlinter.ini
+import-lint: setup
+	@for c in $(IMPORT_CONTRACTS); do $(RUN) lint-imports --no-cache $$c || exit 1; done
 
 node_modules/.bin/spectral: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -56,13 +67,13 @@ openapi-lint: setup node_modules/.bin/spectral
 pytest: setup
 	$(RUN) pytest
 
-test: lint typecheck openapi-lint pytest
+test: lint import-lint typecheck openapi-lint pytest
 
 bench: setup
 	$(RUN) python -m tests.bench.run
 
 revision: setup
-	$(RUN) python -m wmo_shared.dev.revision $(SERVICE) "$(MESSAGE)"
+	$(RUN) python -m wmo_dev.revision $(SERVICE) "$(MESSAGE)"
 
 clean:
 	rm -rf .local/pgdata .local/openapi

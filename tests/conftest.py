@@ -20,12 +20,16 @@ def db() -> Iterator[TestDatabase]:
             database.cluster.stop()
 
 
+# Services whose every JSON answer in the tests is checked against their published OpenAPI.
+CONTRACT_CHECKED: set[str] = {"intake", "pgb", "indicatie", "finance"}
+
+
 async def _client(service: str, db: TestDatabase) -> AsyncIterator[httpx.AsyncClient]:
     import importlib
 
     main = importlib.import_module(f"wmo_{service}.main")
     app = main.create_app(settings_for(service, db, outbox_enabled="false"))
-    async with app_client(app) as client:
+    async with app_client(app, check_contract=service in CONTRACT_CHECKED) as client:
         yield client
 
 

@@ -25,8 +25,8 @@ from wmo_exchange.http import Api, RequestFailed
 from wmo_exchange.progress import Progress
 from wmo_exchange.state import CursorStore
 from wmo_exchange.toewijzingen import bestandsnaam, wmo301_xml
+from wmo_iwmo.xsd import InvalidMessageError
 from wmo_shared.contracts import ToewijzingFeedItem
-from wmo_shared.iwmo.xsd import InvalidMessageError
 
 MAX_AFGEKEURD_IN_SAMENVATTING = 100
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from wmo_shared.contracts import ToewijzingFeedItem
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     BerichtIdentificatie,
     Geboortedatum,
@@ -21,15 +20,16 @@ from wmo_shared.iwmo.basis import (
     Product,
     VolledigeNaam,
 )
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.wmo301 import (
+from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_iwmo.wmo301 import (
     Contact,
     ToegewezenProduct,
     Wmo301Bericht,
     Wmo301Client,
     build_wmo301,
 )
-from wmo_shared.iwmo.xsd import InvalidMessageError, validate
+from wmo_iwmo.xsd import InvalidMessageError, validate
+from wmo_shared.contracts import ToewijzingFeedItem
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TOEWIJZINGNUMMER = 999_999_999

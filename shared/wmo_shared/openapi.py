@@ -60,6 +60,8 @@ def _collapse_nullable(schema: Any) -> None:
                         schema["type"] = (
                             [value, "null"] if isinstance(value, str) else [*value, "null"]
                         )
+                    elif key == "enum":
+                        schema["enum"] = [*value, None]  # a null must stay a valid value
                     else:
                         schema.setdefault(key, value)
         for value in schema.values():

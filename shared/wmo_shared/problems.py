@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from wmo_shared.jsonresponse import dumps
+from wmo_shared.weigering import Weigering
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://problemen.wmo.example/"
@@ -240,7 +241,35 @@ _STATUS_TITLES = {
 }
 
 
+_WEIGERING_STATUS = {"ongeldig": 400, "conflict": 409, "niet-gevonden": 404}
+
+
+def _weigering_problem(request: Request, exc: Weigering) -> Response:
+    params = [InvalidParam(name=n, code=exc.code, reason=r) for n, r in exc.velden]
+    if exc.veld is not None:
+        params.insert(0, InvalidParam(name=exc.veld, code=exc.code, reason=exc.toelichting))
+    status = _WEIGERING_STATUS[exc.soort]
+    title = {
+        400: "Het verzoek is in strijd met een regel." if exc.regels else "Een veld is ongeldig.",
+        404: "De bron bestaat niet.",
+        409: "Het verzoek past niet bij de huidige toestand.",
+    }[status]
+    return problem_response(
+        request,
+        status=status,
+        code=exc.code,
+        title=title,
+        detail=exc.toelichting,
+        invalid_params=params,
+        rules=exc.rule_ids,
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Weigering)
+    async def _weigering(request: Request, exc: Weigering) -> Response:
+        return _weigering_problem(request, exc)
+
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> Response:
         return problem_response(

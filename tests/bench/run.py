@@ -28,9 +28,9 @@ import httpx
 import psutil
 
 from tests.bench.scenarios import SCENARIOS, Scenario, bsn_from
+from wmo_dev import postgres
+from wmo_dev.stack import KEY_FILE, PORTS, prepare_database, start_services, wait_ready
 from wmo_shared.auth import mint_dev_token
-from wmo_shared.dev import postgres
-from wmo_shared.dev.stack import KEY_FILE, PORTS, prepare_database, start_services, wait_ready
 
 _BASE = [10_000_000]
 

@@ -14,8 +14,8 @@ import asyncpg
 import pytest
 
 from tests.support.stack import TestDatabase
+from wmo_dev.stack import wait_ready
 from wmo_shared.db.bootstrap import SERVICES
-from wmo_shared.dev.stack import wait_ready
 
 
 def _free_ports(n: int) -> list[int]:

@@ -50,8 +50,8 @@ from tests.pgb.api.helpers import plan as pgb_plan
 from tests.support.stack import TestDatabase, auth, token
 from wmo_exchange.formats.cak import read_cak_file
 from wmo_exchange.formats.tkb import read_tkb_file
+from wmo_iwmo.xsd import validate
 from wmo_shared.contracts import CakMutatie, ToewijzingFeedItem
-from wmo_shared.iwmo.xsd import validate
 
 pytestmark = pytest.mark.e2e
 

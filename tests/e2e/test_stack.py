@@ -29,7 +29,7 @@ from tests.intake.api.helpers import voorziening
 from tests.pgb.api.helpers import TOEKENNING_C
 from tests.pgb.api.helpers import plan as pgb_plan
 from tests.support.stack import TestDatabase, auth
-from wmo_shared.dev.stack import wait_ready
+from wmo_dev.stack import wait_ready
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,8 @@ from tests.exchange.fakes import AGB_A, AGB_B, Crash, FakeServices, toewijzing_r
 from tests.exchange.support import Cli
 from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from wmo_exchange.state import CursorStore
-from wmo_shared.iwmo.wmo301 import parse_wmo301
-from wmo_shared.iwmo.xsd import validate
+from wmo_iwmo.wmo301 import parse_wmo301
+from wmo_iwmo.xsd import validate
 
 FEED = "/api/v1/toewijzingen"
 

@@ -8,7 +8,7 @@ import asyncio
 import asyncpg
 import pytest
 
-from wmo_shared.dev import postgres
+from wmo_dev import postgres
 
 
 async def _select_one(dsn: str) -> int:

@@ -14,11 +14,11 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from wmo_dev import postgres
+from wmo_dev.stack import dev_passwords, service_env
 from wmo_shared.auth import mint_dev_token
 from wmo_shared.db.bootstrap import SERVICES, bootstrap
 from wmo_shared.db.migrate import upgrade
-from wmo_shared.dev import postgres
-from wmo_shared.dev.stack import dev_passwords, service_env
 
 TEST_DB = "wmo_test"
 KEY_FILE = Path(os.environ.get("WMO_TEST_KEY_FILE", "/tmp/wmo-test-jwt-key.pem"))
@@ -91,8 +91,15 @@ def settings_for(service: str, db: TestDatabase, **overrides: Any) -> Any:
 
 
 @asynccontextmanager
-async def app_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+async def app_client(app: FastAPI, check_contract: bool = True) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over ASGI; with ``check_contract`` every JSON 2xx answer is validated against
+    the schema its route publishes (tests/support/contract.py)."""
+    from tests.support.contract import OpenApiContract
+
+    hooks = {"response": [OpenApiContract(app.openapi()).async_hook]} if check_contract else {}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test", event_hooks=hooks
+        ) as client:
             yield client

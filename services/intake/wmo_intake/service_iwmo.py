@@ -17,9 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, iwmo_berichten, opdrachten
 from wmo_intake.domain.termijnen import AMSTERDAM
-from wmo_shared import audit as audit_log
-from wmo_shared.auth import Principal
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     Adres,
     BerichtIdentificatie,
@@ -32,32 +30,34 @@ from wmo_shared.iwmo.basis import (
     Telefoonnummers,
     VolledigeNaam,
 )
-from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
-from wmo_shared.iwmo.controle import (
+from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
+from wmo_iwmo.controle import (
     EerderGoedgekeurd,
     Toewijzing,
     check_wmo305,
     check_wmo307,
     check_wmo323,
 )
-from wmo_shared.iwmo.retour import (
+from wmo_iwmo.retour import (
     Retourbericht,
     build_retour_technisch,
     build_retour_wmo306,
     build_retour_wmo308,
     build_retour_wmo325,
 )
-from wmo_shared.iwmo.wmo301 import (
+from wmo_iwmo.wmo301 import (
     Contact,
     ToegewezenProduct,
     Wmo301Bericht,
     Wmo301Client,
     build_wmo301,
 )
-from wmo_shared.iwmo.wmo305 import parse_wmo305
-from wmo_shared.iwmo.wmo307 import parse_wmo307
-from wmo_shared.iwmo.wmo323 import Wmo323Bericht, parse_wmo323
-from wmo_shared.iwmo.xsd import InvalidMessageError, MessageType, SchemaFout, SchemaFouten
+from wmo_iwmo.wmo305 import parse_wmo305
+from wmo_iwmo.wmo307 import parse_wmo307
+from wmo_iwmo.wmo323 import Wmo323Bericht, parse_wmo323
+from wmo_iwmo.xsd import InvalidMessageError, MessageType, SchemaFout, SchemaFouten
+from wmo_shared import audit as audit_log
+from wmo_shared.auth import Principal
 from wmo_shared.problems import Forbidden, invalid
 
 _TYPE = re.compile(rb"http://www\.istandaarden\.nl/iwmo/3_2/(wmo\d{3})/schema")

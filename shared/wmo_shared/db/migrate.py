@@ -138,3 +138,31 @@ def audit_guard_sql(schema: str) -> list[str]:
         f"""CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON "{schema}".audit
             FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".audit_is_append_only()""",
     ]
+
+
+def scope_idempotency_keys_per_gemeente(schema: str) -> None:
+    """Migration step every service shares (issue 11): idempotency keys per (gemeente, sub,
+    sleutel) and an index for expiry. Stored answers are transient, so old ones are dropped."""
+    from alembic import op
+
+    op.execute(f"TRUNCATE {schema}.idempotency_keys")
+    op.drop_constraint("idempotency_keys_pkey", "idempotency_keys", schema=schema)
+    op.execute(f"ALTER TABLE {schema}.idempotency_keys ADD COLUMN gemeente varchar(4) NOT NULL")
+    op.create_primary_key(
+        "idempotency_keys_pkey", "idempotency_keys", ["gemeente", "sub", "sleutel"], schema=schema
+    )
+    op.create_index(
+        "ix_idempotency_keys_aangemaakt", "idempotency_keys", ["aangemaakt"], schema=schema
+    )
+
+
+def unscope_idempotency_keys(schema: str) -> None:
+    from alembic import op
+
+    op.execute(f"TRUNCATE {schema}.idempotency_keys")
+    op.drop_index("ix_idempotency_keys_aangemaakt", "idempotency_keys", schema=schema)
+    op.drop_constraint("idempotency_keys_pkey", "idempotency_keys", schema=schema)
+    op.drop_column("idempotency_keys", "gemeente", schema=schema)
+    op.create_primary_key(
+        "idempotency_keys_pkey", "idempotency_keys", ["sleutel", "sub"], schema=schema
+    )

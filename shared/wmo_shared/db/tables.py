@@ -85,14 +85,18 @@ def inbox_table(metadata: MetaData) -> Table:
 
 
 def idempotency_table(metadata: MetaData) -> Table:
+    """Keys per (gemeente, sub, sleutel): a user's key never replays another gemeente's answer.
+    Rows older than ``wmo_shared.idempotency.KEY_TTL`` have expired."""
     return Table(
         "idempotency_keys",
         metadata,
-        Column("sleutel", String(200), primary_key=True),
+        Column("gemeente", String(4), primary_key=True),
         Column("sub", String(200), primary_key=True),
+        Column("sleutel", String(200), primary_key=True),
         Column("fingerprint", String(64), nullable=False),
         Column("status_code", SmallInteger, nullable=False),
         Column("response", JSONB, nullable=False),
         Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
         Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Index("ix_idempotency_keys_aangemaakt", "aangemaakt"),
     )

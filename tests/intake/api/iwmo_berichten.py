@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from tests.shared.iwmo.voorbeelden import example
-from wmo_shared.iwmo.xsd import validate
+from wmo_iwmo.xsd import validate
 
 AGB = "12345678"
 BASIS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"

@@ -10,8 +10,8 @@ from lxml import etree
 from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, h, verzonden_zaak
 from tests.shared.iwmo.voorbeelden import example
 from tests.support.stack import auth
+from wmo_iwmo.xsd import validate
 from wmo_shared.contracts import ToewijzingFeedItem
-from wmo_shared.iwmo.xsd import validate
 
 AGB = "12345678"
 AANBIEDER = auth("aanbieder", agb=AGB, sub="zorg-bv")

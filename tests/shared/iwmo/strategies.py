@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     Adres,
     BerichtIdentificatie,
@@ -21,8 +21,8 @@ from wmo_shared.iwmo.basis import (
     Telefoonnummers,
     VolledigeNaam,
 )
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.wmo301 import Contact, Relatie, ToegewezenProduct, Wmo301Bericht, Wmo301Client
+from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_iwmo.wmo301 import Contact, Relatie, ToegewezenProduct, Wmo301Bericht, Wmo301Client
 from wmo_shared.types import is_valid_bsn
 
 T = TypeVar("T")

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from tests.shared.iwmo.voorbeelden import example
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     BedragMetDC,
     BerichtIdentificatie,
@@ -18,8 +18,8 @@ from wmo_shared.iwmo.basis import (
     ProductReferentie,
     VerkorteNaam,
 )
-from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie, StatusAanlevering
-from wmo_shared.iwmo.controle import (
+from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie, StatusAanlevering
+from wmo_iwmo.controle import (
     Afkeuring,
     EerderGoedgekeurd,
     NoShowBeleid,
@@ -29,10 +29,10 @@ from wmo_shared.iwmo.controle import (
     check_wmo307,
     check_wmo323,
 )
-from wmo_shared.iwmo.retourcodes import Retourcode
-from wmo_shared.iwmo.wmo305 import StartProduct, Wmo305Bericht, Wmo305Client, parse_wmo305
-from wmo_shared.iwmo.wmo307 import StopProduct, Wmo307Bericht, Wmo307Client, parse_wmo307
-from wmo_shared.iwmo.wmo323 import (
+from wmo_iwmo.retourcodes import Retourcode
+from wmo_iwmo.wmo305 import StartProduct, Wmo305Bericht, Wmo305Client, parse_wmo305
+from wmo_iwmo.wmo307 import StopProduct, Wmo307Bericht, Wmo307Client, parse_wmo307
+from wmo_iwmo.wmo323 import (
     Declaratie,
     DeclaratieClient,
     Prestatie,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wmo_shared.iwmo.basis import Omvang, Periode
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.omvang import overlap, toegestaan_volume
+from wmo_iwmo.basis import Omvang, Periode
+from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_iwmo.omvang import overlap, toegestaan_volume
 
 D = dt.date
 

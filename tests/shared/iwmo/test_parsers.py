@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.shared.iwmo.voorbeelden import edited, example
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     BedragMetDC,
     BerichtIdentificatie,
@@ -22,16 +22,16 @@ from wmo_shared.iwmo.basis import (
     VerkorteNaam,
     Verwijzer,
 )
-from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie, StatusAanlevering
-from wmo_shared.iwmo.wmo305 import StartProduct, Wmo305Bericht, Wmo305Client, parse_wmo305
-from wmo_shared.iwmo.wmo307 import StopProduct, Wmo307Bericht, Wmo307Client, parse_wmo307
-from wmo_shared.iwmo.wmo315 import (
+from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie, StatusAanlevering
+from wmo_iwmo.wmo305 import StartProduct, Wmo305Bericht, Wmo305Client, parse_wmo305
+from wmo_iwmo.wmo307 import StopProduct, Wmo307Bericht, Wmo307Client, parse_wmo307
+from wmo_iwmo.wmo315 import (
     AangevraagdProduct,
     Wmo315Bericht,
     Wmo315Client,
     parse_wmo315,
 )
-from wmo_shared.iwmo.wmo317 import (
+from wmo_iwmo.wmo317 import (
     NieuwProduct,
     TeWijzigenProduct,
     Verzoek,
@@ -39,14 +39,14 @@ from wmo_shared.iwmo.wmo317 import (
     Wmo317Client,
     parse_wmo317,
 )
-from wmo_shared.iwmo.wmo323 import (
+from wmo_iwmo.wmo323 import (
     Declaratie,
     DeclaratieClient,
     Prestatie,
     Wmo323Bericht,
     parse_wmo323,
 )
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo.xsd import SchemaFouten
 
 D = dt.date
 EERSTE = StatusAanlevering.EERSTE_AANLEVERING

@@ -7,20 +7,20 @@ import json
 import pytest
 
 from tests.shared.iwmo.voorbeelden import edited, example
-from wmo_shared.iwmo.basis import Omvang
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.controle import Toewijzing, check_wmo305, check_wmo307, check_wmo323
-from wmo_shared.iwmo.retour import (
+from wmo_iwmo.basis import Omvang
+from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_iwmo.controle import Toewijzing, check_wmo305, check_wmo307, check_wmo323
+from wmo_iwmo.retour import (
     Status,
     build_retour_technisch,
     build_retour_wmo306,
     build_retour_wmo308,
     build_retour_wmo325,
 )
-from wmo_shared.iwmo.wmo305 import Wmo305Bericht, parse_wmo305
-from wmo_shared.iwmo.wmo307 import Wmo307Bericht, parse_wmo307
-from wmo_shared.iwmo.wmo323 import Wmo323Bericht, parse_wmo323
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo.wmo305 import Wmo305Bericht, parse_wmo305
+from wmo_iwmo.wmo307 import Wmo307Bericht, parse_wmo307
+from wmo_iwmo.wmo323 import Wmo323Bericht, parse_wmo323
+from wmo_iwmo.xsd import SchemaFouten
 
 D = dt.date
 VANDAAG = D(2025, 7, 22)

@@ -4,13 +4,13 @@ from importlib.resources import files
 
 from lxml import etree
 
-from wmo_shared.iwmo.retourcodes import Retourcode
+from wmo_iwmo.retourcodes import Retourcode
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
 def official_retourcodes() -> dict[str, str]:
-    xsd = files("wmo_shared.iwmo").joinpath("xsd", "basisschema.xsd").read_bytes()
+    xsd = files("wmo_iwmo").joinpath("xsd", "basisschema.xsd").read_bytes()
     root = etree.fromstring(xsd)
     (simple_type,) = root.iterfind(f"{XS}simpleType[@name='LDT_RetourCode']")
     return {

@@ -9,7 +9,7 @@ from lxml import etree
 
 from tests.shared.iwmo.strategies import berichten
 from tests.shared.iwmo.voorbeelden import edited, example
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo.basis import (
     Achternaam,
     Adres,
     BerichtIdentificatie,
@@ -22,8 +22,8 @@ from wmo_shared.iwmo.basis import (
     Telefoonnummers,
     VolledigeNaam,
 )
-from wmo_shared.iwmo.codelijsten import Eenheid, Frequentie
-from wmo_shared.iwmo.wmo301 import (
+from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_iwmo.wmo301 import (
     Contact,
     ToegewezenProduct,
     Wmo301Bericht,
@@ -31,7 +31,7 @@ from wmo_shared.iwmo.wmo301 import (
     build_wmo301,
     parse_wmo301,
 )
-from wmo_shared.iwmo.xsd import InvalidMessageError, SchemaFouten, validate
+from wmo_iwmo.xsd import InvalidMessageError, SchemaFouten, validate
 from wmo_shared.types import is_valid_bsn
 
 

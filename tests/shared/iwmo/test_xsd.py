@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.shared.iwmo.voorbeelden import edited, example
-from wmo_shared.iwmo.xsd import MESSAGE_TYPES, SchemaFout, schema, validate
+from wmo_iwmo.xsd import MESSAGE_TYPES, SchemaFout, schema, validate
 
 
 @pytest.mark.parametrize("message_type", MESSAGE_TYPES)

@@ -240,7 +240,12 @@ async def list_toewijzingen(
             "content": {"application/xml": {"schema": {"type": "string"}}},
         }
     },
-    responses={200: {"description": "Dit bericht was al verwerkt: de eerdere retour"}},
+    responses={
+        200: {
+            "description": "Dit bericht was al verwerkt: de eerdere retour",
+            "model": IwmoBerichtRead,
+        }
+    },
 )
 async def create_iwmo_bericht(
     request: Request,

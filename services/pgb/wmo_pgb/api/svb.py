@@ -64,7 +64,12 @@ async def get_svb_toekenningen(
     status_code=201,
     response_model=BudgetafsluitingRead,
     summary="Een SVB-budgetafsluitbericht inlezen (eenmaal per berichtId)",
-    responses={200: {"description": "Dit bericht was al ingelezen; het eerste antwoord"}},
+    responses={
+        200: {
+            "description": "Dit bericht was al ingelezen; het eerste antwoord",
+            "model": BudgetafsluitingRead,
+        }
+    },
 )
 async def create_budgetafsluiting(
     body: BudgetafsluitingCreate, request: Request, principal: Principal = Financien

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from wmo_shared.iwmo.basis import Header
-from wmo_shared.iwmo.controle import Afkeuring, Declaratiecontrole, Regeluitkomst
-from wmo_shared.iwmo.retourcodes import Retourcode
-from wmo_shared.iwmo.wmo305 import Wmo305Bericht
-from wmo_shared.iwmo.wmo307 import Wmo307Bericht
-from wmo_shared.iwmo.wmo323 import Wmo323Bericht
-from wmo_shared.iwmo.xsd import MessageType, SchemaFout, parse_document
+from wmo_iwmo.basis import Header
+from wmo_iwmo.controle import Afkeuring, Declaratiecontrole, Regeluitkomst
+from wmo_iwmo.retourcodes import Retourcode
+from wmo_iwmo.wmo305 import Wmo305Bericht
+from wmo_iwmo.wmo307 import Wmo307Bericht
+from wmo_iwmo.wmo323 import Wmo323Bericht
+from wmo_iwmo.xsd import MessageType, SchemaFout, parse_document
 
 RETOUR_VAN: dict[MessageType, str] = {
     "WMO301": "WMO302",

@@ -42,16 +42,16 @@ Credit lines (DebetCredit C) cancel earlier lines: they get the link, product, p
 amount checks, not the volume checks, and their volume is subtracted in the sum checks.
 """
 
-from wmo_shared.iwmo.controle_declaratie import (
+from wmo_iwmo.controle_declaratie import (
     Declaratiecontrole,
     EerderGoedgekeurd,
     NoShowBeleid,
     NoShowSignalering,
     check_wmo323,
 )
-from wmo_shared.iwmo.controle_regie import check_wmo305, check_wmo307
-from wmo_shared.iwmo.toewijzing import Toewijzing
-from wmo_shared.iwmo.uitkomst import Afkeuring, Regeluitkomst
+from wmo_iwmo.controle_regie import check_wmo305, check_wmo307
+from wmo_iwmo.toewijzing import Toewijzing
+from wmo_iwmo.uitkomst import Afkeuring, Regeluitkomst
 
 __all__ = [
     "Afkeuring",

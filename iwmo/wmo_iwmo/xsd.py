@@ -18,7 +18,7 @@ from lxml import etree
 MessageType = Literal["WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323"]
 MESSAGE_TYPES: tuple[MessageType, ...] = get_args(MessageType)
 
-_XSD_DIR = files(__package__ or "wmo_shared.iwmo").joinpath("xsd")
+_XSD_DIR = files(__package__ or "wmo_iwmo").joinpath("xsd")
 _XSD_FILES = frozenset(f"{t}.xsd" for t in MESSAGE_TYPES) | {"basisschema.xsd"}
 
 # An XMLSchema object keeps its error_log on itself, so one validation at a time per process.

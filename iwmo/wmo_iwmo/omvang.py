@@ -22,8 +22,8 @@ import math
 from calendar import monthrange
 from fractions import Fraction
 
-from wmo_shared.iwmo.basis import Omvang, Periode
-from wmo_shared.iwmo.codelijsten import Frequentie
+from wmo_iwmo.basis import Omvang, Periode
+from wmo_iwmo.codelijsten import Frequentie
 
 
 def overlap(periode: Periode, ingangsdatum: dt.date, einddatum: dt.date | None) -> Periode | None:

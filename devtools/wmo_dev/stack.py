@@ -18,9 +18,9 @@ from pathlib import Path
 
 import httpx
 
+from wmo_dev import postgres
 from wmo_shared.auth import mint_dev_token
 from wmo_shared.db.bootstrap import SERVICES, bootstrap
-from wmo_shared.dev import postgres
 
 PORTS = {"intake": 8001, "pgb": 8002, "indicatie": 8003, "finance": 8004}
 DB_NAME = "wmo"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wmo_shared.iwmo._xml import Node, parse_message
-from wmo_shared.iwmo.basis import Header, Omvang, Product, read_header, read_omvang, read_product
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo._xml import Node, parse_message
+from wmo_iwmo.basis import Header, Omvang, Product, read_header, read_omvang, read_product
+from wmo_iwmo.xsd import SchemaFouten
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
-from wmo_shared.iwmo.xsd import MessageType, SchemaFout, SchemaFouten, validated_root
+from wmo_iwmo.xsd import MessageType, SchemaFout, SchemaFouten, validated_root
 
 IWMO_NS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 

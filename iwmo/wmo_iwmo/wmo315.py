@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wmo_shared.iwmo._xml import Node, parse_message
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo._xml import Node, parse_message
+from wmo_iwmo.basis import (
     Geboortedatum,
     Header,
     Omvang,
@@ -20,7 +20,7 @@ from wmo_shared.iwmo.basis import (
     read_verkorte_naam,
     read_verwijzer,
 )
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo.xsd import SchemaFouten
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wmo_shared.iwmo.basis import Omvang
+from wmo_iwmo.basis import Omvang
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wmo_shared.iwmo.retourcodes import Retourcode
+from wmo_iwmo.retourcodes import Retourcode
 from wmo_shared.regels import Regel
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wmo_shared.iwmo._xml import Node, parse_message
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo._xml import Node, parse_message
+from wmo_iwmo.basis import (
     Geboortedatum,
     Header,
     Product,
@@ -16,8 +16,8 @@ from wmo_shared.iwmo.basis import (
     read_product,
     read_verkorte_naam,
 )
-from wmo_shared.iwmo.codelijsten import StatusAanlevering
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo.codelijsten import StatusAanlevering
+from wmo_iwmo.xsd import SchemaFouten
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from wmo_shared.iwmo.basis import Product
-from wmo_shared.iwmo.retourcodes import Retourcode
-from wmo_shared.iwmo.toewijzing import Toewijzing, binnen, index_toewijzingen, periode_tekst
-from wmo_shared.iwmo.uitkomst import Afkeuring, Regeluitkomst
-from wmo_shared.iwmo.wmo305 import StartProduct, Wmo305Bericht
-from wmo_shared.iwmo.wmo307 import StopProduct, Wmo307Bericht
+from wmo_iwmo.basis import Product
+from wmo_iwmo.retourcodes import Retourcode
+from wmo_iwmo.toewijzing import Toewijzing, binnen, index_toewijzingen, periode_tekst
+from wmo_iwmo.uitkomst import Afkeuring, Regeluitkomst
+from wmo_iwmo.wmo305 import StartProduct, Wmo305Bericht
+from wmo_iwmo.wmo307 import StopProduct, Wmo307Bericht
 
 
 def check_wmo305(

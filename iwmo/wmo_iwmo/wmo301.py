@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from wmo_shared.iwmo._xml import Node, Writer, parse_message
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo._xml import Node, Writer, parse_message
+from wmo_iwmo.basis import (
     Adres,
     Communicatie,
     Geboortedatum,
@@ -41,7 +41,7 @@ from wmo_shared.iwmo.basis import (
     write_telefoonnummers,
     write_volledige_naam,
 )
-from wmo_shared.iwmo.xsd import InvalidMessageError, SchemaFouten, validate
+from wmo_iwmo.xsd import InvalidMessageError, SchemaFouten, validate
 from wmo_shared.types import is_valid_bsn
 
 BERICHTCODE = "414"

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from wmo_shared.iwmo._xml import Node, Writer, iwmo, iwmo_opt
-from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
+from wmo_iwmo._xml import Node, Writer, iwmo, iwmo_opt
+from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
 
 XSD_VERSIE = "1.0.0"  # BasisschemaXsdVersie and BerichtXsdVersie of every shipped XSD
 BERICHT_VERSIE = 3

@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from wmo_shared.iwmo.basis import Omvang, Periode
-from wmo_shared.iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
-from wmo_shared.iwmo.omvang import overlap, toegestaan_volume
-from wmo_shared.iwmo.retourcodes import Retourcode
-from wmo_shared.iwmo.toewijzing import Toewijzing, binnen, index_toewijzingen, periode_tekst
-from wmo_shared.iwmo.uitkomst import Afkeuring, Regeluitkomst
-from wmo_shared.iwmo.wmo323 import Prestatie, Wmo323Bericht
+from wmo_iwmo.basis import Omvang, Periode
+from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
+from wmo_iwmo.omvang import overlap, toegestaan_volume
+from wmo_iwmo.retourcodes import Retourcode
+from wmo_iwmo.toewijzing import Toewijzing, binnen, index_toewijzingen, periode_tekst
+from wmo_iwmo.uitkomst import Afkeuring, Regeluitkomst
+from wmo_iwmo.wmo323 import Prestatie, Wmo323Bericht
 from wmo_shared.regels import Regel
 
 R = Retourcode

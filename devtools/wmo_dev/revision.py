@@ -10,10 +10,10 @@ from pathlib import Path
 
 from alembic import command
 
+from wmo_dev import postgres
+from wmo_dev.stack import dev_passwords, service_env
 from wmo_shared.db.bootstrap import bootstrap
 from wmo_shared.db.migrate import make_config, upgrade
-from wmo_shared.dev import postgres
-from wmo_shared.dev.stack import dev_passwords, service_env
 
 
 def main() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wmo_shared.iwmo._xml import Node, parse_message
-from wmo_shared.iwmo.basis import (
+from wmo_iwmo._xml import Node, parse_message
+from wmo_iwmo.basis import (
     BedragMetDC,
     Header,
     Periode,
@@ -20,8 +20,8 @@ from wmo_shared.iwmo.basis import (
     read_periode,
     read_product_referentie,
 )
-from wmo_shared.iwmo.codelijsten import Eenheid
-from wmo_shared.iwmo.xsd import SchemaFouten
+from wmo_iwmo.codelijsten import Eenheid
+from wmo_iwmo.xsd import SchemaFouten
 
 
 @dataclass(frozen=True, slots=True)

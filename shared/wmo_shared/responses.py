@@ -1,0 +1,41 @@
+"""How every route turns what a service returned into an HTTP answer.
+
+Routes declare ``response_model`` (so the OpenAPI document says what is sent) and return these
+responses directly: the model is serialised once, by alias (camelCase), without FastAPI
+validating it a second time. The test suite validates every JSON answer against the schema the
+route publishes, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from wmo_shared.idempotency import Written
+from wmo_shared.jsonresponse import dumps
+
+JSON = "application/json"
+
+
+def model_response(
+    model: BaseModel, status: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(
+        model.model_dump_json(by_alias=True), status_code=status, media_type=JSON, headers=headers
+    )
+
+
+def written_response(written: Written[Any]) -> Response:
+    return model_response(written.body, written.status, written.headers())
+
+
+def versioned_response(model: BaseModel, version: int) -> Response:
+    """A read of a mutable resource: its version as ETag, for a later If-Match."""
+    return model_response(model, headers={"ETag": f'W/"{version}"'})
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """For plain lists and dicts that have no model of their own (prefer a model)."""
+    return Response(dumps(body), status_code=status, media_type=JSON, headers=headers)
