@@ -11,7 +11,7 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 from starlette.middleware.cors import CORSMiddleware
 
-from wmo_shared import health
+from wmo_shared import health, metrics, outbox_beheer
 from wmo_shared.auth import TokenVerifier
 from wmo_shared.client import ServiceClient, ServiceTokens
 from wmo_shared.db.engine import Database
@@ -21,6 +21,7 @@ from wmo_shared.openapi import API_PREFIX, install_openapi
 from wmo_shared.outbox import OutboxRelay
 from wmo_shared.problems import Problem, install_problem_handlers
 from wmo_shared.settings import ServiceSettings
+from wmo_shared.tracing import fastapi_telemetry, tracer_provider
 
 Hook = Callable[[FastAPI], Awaitable[None]]
 
@@ -42,6 +43,7 @@ def build_app(
     ``app.state.clients[name]``; ``outbox``: the service's outbox table, delivered by a relay
     running inside the service."""
     configure_logging(json_logs=settings.json_logs, level=settings.log_level)
+    provider = tracer_provider(settings, name)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -90,19 +92,19 @@ def build_app(
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         redirect_slashes=False,
-        telemetry={
-            "tracing": settings.telemetry,
-            "metrics": settings.telemetry,
-            "logs": settings.telemetry,
-        },
+        telemetry=fastapi_telemetry(provider),  # type: ignore[arg-type]
         responses={400: {"model": Problem}},
     )
     app.state.settings = settings
     app.state.service_name = name
+    app.state.outbox_table = outbox
     install_problem_handlers(app)
     app.include_router(health.router, include_in_schema=False)
+    app.include_router(metrics.router, include_in_schema=False)
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
+    if outbox is not None:
+        app.include_router(outbox_beheer.router, prefix=API_PREFIX)
     install_openapi(app, title=title, version=version, description=description)
     if settings.cors_origins:
         app.add_middleware(
@@ -118,7 +120,8 @@ def build_app(
             ],
             expose_headers=["API-Version", "ETag", "Location", "X-Request-ID"],
         )
-    app.add_middleware(WmoMiddleware, api_version=version)
+    app.add_middleware(WmoMiddleware, api_version=version, service=name)
+    app.state.tracer_provider = provider
     return app
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_shared.client import RemoteError, ServiceClient, ServiceTokens
 from wmo_shared.db.engine import Database
+from wmo_shared.tracing import current_traceparent
 
 log = structlog.get_logger("wmo.outbox")
 MAX_BACKOFF = dt.timedelta(minutes=5)
@@ -48,6 +49,7 @@ async def enqueue(
             path=path,
             gemeente=gemeente,
             payload={**payload, "eventId": str(event_id), "eventType": event_type},
+            traceparent=current_traceparent(),
         )
     )
     return event_id

@@ -179,6 +179,16 @@ def problem_response(
         body["invalidParams"] = [p.model_dump() for p in invalid_params]
     if rules:
         body["rules"] = list(rules)
+    if 400 <= status < 500:
+        # A handled refusal is part of the day's work, not an error: logged at info with its
+        # code, the fields it names and the rules (never the values: they may hold a BSN).
+        log.info(
+            "request_refused",
+            status=status,
+            code=code,
+            fields=[p.name for p in invalid_params] or None,
+            rules=list(rules) or None,
+        )
     return Response(dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 

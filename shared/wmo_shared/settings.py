@@ -39,9 +39,10 @@ class ServiceSettings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     outbox_enabled: bool = True
     cors_origins: list[str] = []
-    # FastAPI's built-in OpenTelemetry (traces, metrics, logs to the OTEL_* exporters). Off by
-    # default: checking for providers on every request costs ~5% of a simple request's CPU.
+    # OpenTelemetry traces (wmo_shared.tracing). Off by default: a span per request costs ~5% of
+    # a simple request's CPU. An OTLP endpoint turns tracing on and exports to it.
     telemetry: bool = False
+    otlp_endpoint: str | None = None
 
     @model_validator(mode="after")
     def _refuse_dev_auth_in_production(self) -> ServiceSettings:

@@ -166,3 +166,24 @@ def unscope_idempotency_keys(schema: str) -> None:
     op.create_primary_key(
         "idempotency_keys_pkey", "idempotency_keys", ["sleutel", "sub"], schema=schema
     )
+
+
+def add_outbox_operations(schema: str) -> None:
+    """Migration step of the services with an outbox (issues 12, 17): discarding a refused
+    event with a reason, and the trace context that follows an event to its receiver."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.add_column("outbox", sa.Column("verworpen", sa.DateTime(timezone=True)), schema=schema)
+    op.add_column("outbox", sa.Column("verworpen_reden", sa.Text()), schema=schema)
+    op.add_column("outbox", sa.Column("verworpen_door", sa.String(200)), schema=schema)
+    op.add_column("outbox", sa.Column("traceparent", sa.String(64)), schema=schema)
+    op.create_index("ix_outbox_gemeente_id", "outbox", ["gemeente", "id"], schema=schema)
+
+
+def drop_outbox_operations(schema: str) -> None:
+    from alembic import op
+
+    op.drop_index("ix_outbox_gemeente_id", "outbox", schema=schema)
+    for column in ("traceparent", "verworpen_door", "verworpen_reden", "verworpen"):
+        op.drop_column("outbox", column, schema=schema)

@@ -65,6 +65,13 @@ def outbox_table(metadata: MetaData) -> Table:
             server_default=func.now(),
         ),
         Column("laatste_fout", Text, nullable=True),
+        # An operator discarded a refused event on purpose (wmo_shared.outbox_beheer).
+        Column("verworpen", DateTime(timezone=True), nullable=True),
+        Column("verworpen_reden", Text, nullable=True),
+        Column("verworpen_door", String(200), nullable=True),
+        # W3C trace context of the request that wrote the event: its delivery joins that trace.
+        Column("traceparent", String(64), nullable=True),
+        Index("ix_outbox_gemeente_id", "gemeente", "id"),
         Index(
             "ix_outbox_pending",
             "volgende_poging",

@@ -1,0 +1,117 @@
+"""Prometheus metrics of every service (prometheus-client), scraped at ``GET /metrics``.
+
+Per request (recorded by the middleware): count and latency per route template and status —
+never the raw path, which would hold ids. Per scrape: the database pool in use and, per
+destination, the outbox depth, the age of the oldest undelivered event and the parked events
+an operator must look at (the dashboard and alert rules in ``deploy/observability/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily
+from starlette.responses import Response
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+REQUESTS = Counter(
+    "wmo_http_requests",
+    "HTTP-verzoeken per route en status",
+    ["service", "method", "route", "status"],
+    registry=REGISTRY,
+)
+LATENCY = Histogram(
+    "wmo_http_request_duration_seconds",
+    "Duur van HTTP-verzoeken per route",
+    ["service", "method", "route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+    registry=REGISTRY,
+)
+POOL_IN_USE = Gauge(
+    "wmo_db_pool_connections_in_use",
+    "Databaseverbindingen in gebruik",
+    ["service"],
+    registry=REGISTRY,
+)
+POOL_SIZE = Gauge(
+    "wmo_db_pool_connections", "Databaseverbindingen in de pool", ["service"], registry=REGISTRY
+)
+
+
+class _OutboxSnapshot:
+    """The outbox figures of the last scrape per service, read from the database at scrape
+    time (a collector itself cannot await a query)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Any]] = {}
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        families = {
+            "pending": GaugeMetricFamily(
+                "wmo_outbox_pending_events",
+                "Nog niet afgeleverde gebeurtenissen per bestemming (zonder geparkeerde)",
+                labels=["service", "destination"],
+            ),
+            "oldest_seconds": GaugeMetricFamily(
+                "wmo_outbox_oldest_pending_seconds",
+                "Leeftijd van de oudste niet afgeleverde gebeurtenis per bestemming",
+                labels=["service", "destination"],
+            ),
+            "parked": GaugeMetricFamily(
+                "wmo_outbox_parked_events",
+                "Geweigerde gebeurtenissen die op een beheerder wachten, per bestemming",
+                labels=["service", "destination"],
+            ),
+        }
+        for service, rows in self.rows.items():
+            for row in rows:
+                for field, family in families.items():
+                    family.add_metric([service, row.destination], float(getattr(row, field) or 0))
+        yield from families.values()
+
+
+OUTBOX = _OutboxSnapshot()
+REGISTRY.register(OUTBOX)
+METRICS_ERRORS = Counter(
+    "wmo_metrics_collect_errors",
+    "Scrapes waarbij de database niet antwoordde",
+    ["service"],
+    registry=REGISTRY,
+)
+
+
+def observe_request(service: str, method: str, route: str, status: int, seconds: float) -> None:
+    REQUESTS.labels(service, method, route, str(status)).inc()
+    LATENCY.labels(service, method, route).observe(seconds)
+
+
+router = APIRouter(tags=["metrics"])
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request) -> Response:
+    app = request.app
+    service: str = app.state.service_name
+    pool = app.state.db.engine.pool
+    POOL_IN_USE.labels(service).set(pool.checkedout())
+    POOL_SIZE.labels(service).set(pool.size())
+    outbox = getattr(app.state, "outbox_table", None)
+    if outbox is not None:
+        from wmo_shared.outbox_beheer import outbox_stand
+
+        try:
+            OUTBOX.rows[service] = await outbox_stand(app.state.db, outbox)
+        except Exception:
+            METRICS_ERRORS.labels(service).inc()
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

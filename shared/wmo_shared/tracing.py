@@ -1,0 +1,67 @@
+"""OpenTelemetry traces across the services: off unless configured.
+
+With ``<SVC>_OTLP_ENDPOINT`` (or the standard ``OTEL_EXPORTER_OTLP_ENDPOINT``) each service
+exports its spans over OTLP/HTTP; ``<SVC>_TELEMETRY=true`` alone traces without exporting (the
+context still travels, for a collector in front). FastAPI's own instrumentation makes a span per
+request and continues an incoming ``traceparent``; the httpx instrumentation carries the context
+to the other services; the outbox stores the ``traceparent`` of the request that wrote an event
+so its delivery, seconds or hours later, joins the same trace (``wmo_shared.outbox``).
+Exception logs stay with structlog (masked), never with the OpenTelemetry log bridge.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from opentelemetry import propagate, trace
+from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+from wmo_shared.settings import ServiceSettings
+
+
+def tracer_provider(settings: ServiceSettings, service: str) -> TracerProvider | None:
+    endpoint = settings.otlp_endpoint or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
+    if not (settings.telemetry or endpoint):
+        return None
+    provider = TracerProvider(resource=Resource.create({"service.name": f"wmo-{service}"}))
+    if endpoint:
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+        provider.add_span_processor(
+            BatchSpanProcessor(OTLPSpanExporter(endpoint=f"{endpoint.rstrip('/')}/v1/traces"))
+        )
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    instrumentor = HTTPXClientInstrumentor()
+    if not instrumentor.is_instrumented_by_opentelemetry:
+        instrumentor.instrument(tracer_provider=provider)
+    return provider
+
+
+def fastapi_telemetry(provider: TracerProvider | None) -> dict[str, Any]:
+    """The ``telemetry`` argument of ``FastAPI(...)``: request spans only when tracing is on."""
+    return {
+        "tracer_provider": provider,
+        "tracing": provider is not None,
+        "metrics": False,  # Prometheus does the metrics (wmo_shared.metrics)
+        "logs": False,  # exceptions are logged masked by structlog, never with locals
+        "operation_spans": False,
+        "auto_configure": False,
+    }
+
+
+def current_traceparent() -> str | None:
+    """The W3C ``traceparent`` of the active span, to store with an outbox event."""
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier)
+    return carrier.get("traceparent")
+
+
+def delivery_span(traceparent: str | None, name: str, provider: Any = None) -> Any:
+    """A span for delivering an outbox event, child of the request that wrote it."""
+    context = propagate.extract({"traceparent": traceparent}) if traceparent else None
+    tracer = (provider or trace.get_tracer_provider()).get_tracer("wmo.outbox")
+    return tracer.start_as_current_span(name, context=context, kind=trace.SpanKind.PRODUCER)
