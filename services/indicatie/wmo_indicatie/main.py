@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_indicatie.api import adviezen, indicaties
-from wmo_indicatie.service_beleid import valideer_alle_normenkaders
+from wmo_indicatie.service.beleid import valideer_alle_normenkaders
 from wmo_indicatie.settings import IndicatieSettings
 from wmo_indicatie.version import API_VERSION
 from wmo_shared.app import build_app

@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from wmo_indicatie import service_adviezen
-from wmo_indicatie.api.schemas_advies import IndicatieAdviesCreate, IndicatieAdviesRead
 from wmo_indicatie.db.models import idempotency_keys
+from wmo_indicatie.schemas.advies import IndicatieAdviesCreate, IndicatieAdviesRead
+from wmo_indicatie.service import advies as service_adviezen
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent
 from wmo_shared.jsonresponse import dumps

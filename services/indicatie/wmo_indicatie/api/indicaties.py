@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from wmo_indicatie import service_indicaties
-from wmo_indicatie.api.schemas_indicatie import (
+from wmo_indicatie.db.models import idempotency_keys
+from wmo_indicatie.schemas.indicatie import (
     IndicatieBeeindigingCreate,
     IndicatieCreate,
     IndicatieHerzieningCreate,
@@ -18,7 +18,7 @@ from wmo_indicatie.api.schemas_indicatie import (
     IndicatieRead,
     IndicatieZoek,
 )
-from wmo_indicatie.db.models import idempotency_keys
+from wmo_indicatie.service import indicatie as service_indicaties
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.etag import IfMatch, etag
 from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent

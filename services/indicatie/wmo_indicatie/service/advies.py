@@ -9,15 +9,15 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_indicatie.api.schemas_advies import IndicatieAdviesCreate, Onderzoek
-from wmo_indicatie.db import repository_adviezen
+from wmo_indicatie.db import adviezen as repository_adviezen
 from wmo_indicatie.db.models import audit
 from wmo_indicatie.domain.advies import Onderzoeksgegevens, adviseer
 from wmo_indicatie.domain.kenmerken import Kenmerken
 from wmo_indicatie.domain.levensdomeinen import LevensdomeinScore
 from wmo_indicatie.domain.plus import PlusFeiten
-from wmo_indicatie.service_advies_uitkomst import uitkomst
-from wmo_indicatie.service_beleid import normenkader
+from wmo_indicatie.schemas.advies import IndicatieAdviesCreate, Onderzoek
+from wmo_indicatie.service.advies_uitkomst import uitkomst
+from wmo_indicatie.service.beleid import normenkader
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from wmo_indicatie.api.schemas_indicatie import IndicatieInhoud
 from wmo_indicatie.domain.begrippen import Aard
 from wmo_indicatie.domain.plus import PlusFeiten
 from wmo_indicatie.domain.policy import IndicatiePolicy
 from wmo_indicatie.domain.validatie import Indicatie, ValidationResult, valideer_indicatie
+from wmo_indicatie.schemas.indicatie import IndicatieInhoud
 from wmo_shared.problems import InvalidParam, RuleViolation, invalid
 from wmo_shared.regels import Regel
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wmo_indicatie.api.schemas_advies import (
+from wmo_indicatie.domain.advies import Advies, Deeladvies
+from wmo_indicatie.domain.percelen import percelen_voor
+from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_indicatie.schemas.advies import (
     AardAdviesRead,
     AdviesUitkomst,
     DagdelenRead,
@@ -21,9 +24,6 @@ from wmo_indicatie.api.schemas_advies import (
     ResultaatgebiedenRead,
     ResultaatgebiedRead,
 )
-from wmo_indicatie.domain.advies import Advies, Deeladvies
-from wmo_indicatie.domain.percelen import percelen_voor
-from wmo_indicatie.domain.policy import IndicatiePolicy
 from wmo_shared.regels import Regel
 from wmo_shared.schemas import RegelRead
 

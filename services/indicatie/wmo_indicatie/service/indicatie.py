@@ -12,22 +12,23 @@ from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_indicatie.api.schemas_advies import PlusfeitenCreate
-from wmo_indicatie.api.schemas_indicatie import (
+from wmo_indicatie.db import adviezen as repository_adviezen
+from wmo_indicatie.db import indicaties as repository_indicaties
+from wmo_indicatie.db.models import audit
+from wmo_indicatie.domain import notatie
+from wmo_indicatie.domain.begrippen import Profiel
+from wmo_indicatie.domain.percelen import laatste_toegestane_dag
+from wmo_indicatie.domain.plus import PlusFeiten
+from wmo_indicatie.schemas.advies import PlusfeitenCreate
+from wmo_indicatie.schemas.indicatie import (
     IndicatieBeeindigingCreate,
     IndicatieCreate,
     IndicatieHerzieningCreate,
     IndicatieInhoud,
     IndicatieZoek,
 )
-from wmo_indicatie.db import repository_adviezen, repository_indicaties
-from wmo_indicatie.db.models import audit
-from wmo_indicatie.domain import notatie
-from wmo_indicatie.domain.begrippen import Profiel
-from wmo_indicatie.domain.percelen import laatste_toegestane_dag
-from wmo_indicatie.domain.plus import PlusFeiten
-from wmo_indicatie.service_beleid import normenkader
-from wmo_indicatie.service_indicatie_toets import toets, vergelijking
+from wmo_indicatie.service.beleid import normenkader
+from wmo_indicatie.service.indicatie_toets import toets, vergelijking
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.etag import require_version
