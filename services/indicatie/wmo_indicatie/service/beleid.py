@@ -1,41 +1,17 @@
-"""Which normenkader applies: the ``indicatie`` section of the policy in force for the caller's
-gemeente on the peildatum. No default: a gemeente without one gets a 400 that says so."""
+"""The policies this service reads: the normenkader of a gemeente on a peildatum, from the
+policy registry (read from disk once)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from wmo_indicatie.domain.normenkader import Normenkader, kies_normenkader
 from wmo_indicatie.domain.policy import SECTION, IndicatiePolicy
-from wmo_shared.policy import PolicyNotFound, PolicyRegistry, default_registry
-from wmo_shared.problems import BadRequest, invalid
+from wmo_shared.policy import default_registry
 
 
-@dataclass(frozen=True, slots=True)
-class Normenkader:
-    naam: str  # the policy's name, e.g. "ooststellingwerf-2023"
-    policy: IndicatiePolicy
-
-
-def normenkader(
-    gemeente: str, peildatum: dt.date, registry: PolicyRegistry | None = None
-) -> Normenkader:
-    registry = registry or default_registry()
-    try:
-        beleid = registry.in_force(gemeente, peildatum)
-    except PolicyNotFound as exc:
-        raise geen_beleid(str(exc)) from exc
-    if not beleid.has_section(SECTION):
-        raise geen_beleid(
-            f"Het beleid '{beleid.meta.titel}' dat op {peildatum.isoformat()} voor gemeente "
-            f"{gemeente} geldt, bevat geen normenkader voor de indicatiestelling begeleiding; "
-            "een advies of indicatie volgens het normenkader is daar niet mogelijk."
-        )
-    return Normenkader(beleid.naam, beleid.section(SECTION, IndicatiePolicy))
-
-
-def geen_beleid(reden: str) -> BadRequest:
-    return invalid("peildatum", reden, "geen-beleid-van-kracht")
+def normenkader(gemeente: str, peildatum: dt.date) -> Normenkader:
+    return kies_normenkader(default_registry(), gemeente, peildatum)
 
 
 def valideer_alle_normenkaders() -> None:
