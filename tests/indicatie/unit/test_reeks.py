@@ -14,7 +14,7 @@ from wmo_indicatie.domain.begrippen import Aard, Perceel, Profiel
 from wmo_indicatie.domain.normenkader import kies_normenkader
 from wmo_indicatie.domain.policy import IndicatiePolicy
 from wmo_indicatie.domain.reeks import (
-    beeindig,
+    beeindiging,
     geen_actieve,
     perceelduur_over_de_reeks,
     wijzigbaar,
@@ -78,16 +78,17 @@ def test_a_herziening_keeps_the_aard() -> None:
 )
 def test_an_ending_only_shortens(einde: dt.date, code: str) -> None:
     with pytest.raises(Weigering) as exc:
-        beeindig(BEGIN, EIND, None, einde, "verhuisd")
+        beeindiging(BEGIN, EIND, None, einde, "verhuisd")
     assert (exc.value.code, exc.value.veld, exc.value.rule_ids) == (code, "einddatum", ["IND-11"])
 
 
 def test_an_ending_drops_a_herzieningsdatum_after_the_last_day() -> None:
     einde = dt.date(2024, 6, 30)
     assert (
-        beeindig(BEGIN, EIND, dt.date(2024, 9, 1), einde, "doel bereikt").herzieningsdatum is None
+        beeindiging(BEGIN, EIND, dt.date(2024, 9, 1), einde, "doel bereikt").herzieningsdatum
+        is None
     )
-    kept = beeindig(BEGIN, EIND, dt.date(2024, 3, 1), einde, "doel bereikt")
+    kept = beeindiging(BEGIN, EIND, dt.date(2024, 3, 1), einde, "doel bereikt")
     assert kept.herzieningsdatum == dt.date(2024, 3, 1)
     assert kept.regel.rule == "IND-11" and "doel bereikt" in kept.regel.toelichting
 

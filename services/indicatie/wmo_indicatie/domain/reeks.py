@@ -105,7 +105,7 @@ class Beeindiging:
     regel: Regel
 
 
-def beeindig(
+def beeindiging(
     begindatum: dt.date,
     einddatum: dt.date | None,
     herzieningsdatum: dt.date | None,

@@ -16,9 +16,7 @@ from wmo_indicatie.db import indicaties
 from wmo_indicatie.db.models import audit, idempotency_keys
 from wmo_indicatie.domain.begrippen import Profiel
 from wmo_indicatie.domain.reeks import (
-    beeindig as beeindiging,
-)
-from wmo_indicatie.domain.reeks import (
+    beeindiging,
     geen_actieve,
     perceelduur_over_de_reeks,
     tegelijk_gewijzigd,
