@@ -4,18 +4,15 @@ An advice is a hulpmiddel, never a decision; every advice is stored with its inp
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from wmo_indicatie import service_adviezen
-from wmo_indicatie.api.schemas_advies import IndicatieAdviesCreate, IndicatieAdviesRead
-from wmo_indicatie.db.models import idempotency_keys
+from wmo_indicatie.schemas.advies import IndicatieAdviesCreate, IndicatieAdviesRead
+from wmo_indicatie.service import advies as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent
-from wmo_shared.jsonresponse import dumps
-from wmo_shared.problems import NotFound
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, written_response
 
 router = APIRouter(prefix="/indicatie-adviezen", tags=["indicatie-adviezen"])
 Adviseur = require_roles("gebiedsteam", "systeem")
@@ -37,17 +34,10 @@ Lezer = require_roles("gebiedsteam", "systeem", "beheer")
 async def create_advies(
     body: IndicatieAdviesCreate,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Adviseur,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        read = await service_adviezen.maak_advies(conn, principal, body)
-        return 201, read, {"Location": f"/api/v1/indicatie-adviezen/{read['id']}"}
-
-    fp = fingerprint("POST", "/indicatie-adviezen", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
-    )
+    return written_response(await svc.maak_advies(request.app.state.db, principal, write, body))
 
 
 @router.get(
@@ -58,8 +48,4 @@ async def create_advies(
 async def get_advies(
     advies_id: uuid.UUID, request: Request, principal: Principal = Lezer
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        read = await service_adviezen.lees_advies(conn, principal, advies_id)
-    if read is None:
-        raise NotFound("Er is geen advies met dit id in uw gemeente.")
-    return Response(dumps(read), media_type="application/json")
+    return model_response(await svc.lees_advies(request.app.state.db, principal, advies_id))

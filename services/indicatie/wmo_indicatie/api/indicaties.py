@@ -9,8 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from wmo_indicatie import service_indicaties
-from wmo_indicatie.api.schemas_indicatie import (
+from wmo_indicatie.schemas.indicatie import (
     IndicatieBeeindigingCreate,
     IndicatieCreate,
     IndicatieHerzieningCreate,
@@ -18,12 +17,11 @@ from wmo_indicatie.api.schemas_indicatie import (
     IndicatieRead,
     IndicatieZoek,
 )
-from wmo_indicatie.db.models import idempotency_keys
+from wmo_indicatie.service import indicatie as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.etag import IfMatch, etag
-from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent
-from wmo_shared.jsonresponse import dumps
-from wmo_shared.problems import NotFound
+from wmo_shared.etag import IfMatch
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(prefix="/indicaties", tags=["indicaties"])
 Consulent = require_roles("gebiedsteam")
@@ -36,14 +34,6 @@ _WIJZIGING: dict[int | str, dict[str, Any]] = {
     412: {"description": "De indicatie is intussen gewijzigd (If-Match)"},
     428: {"description": "If-Match is vereist"},
 }
-
-
-def _created(row: Any) -> tuple[int, Any, dict[str, str]]:
-    return (
-        201,
-        service_indicaties.to_read(row),
-        {"Location": f"/api/v1/indicaties/{row.id}", "ETag": etag(row.versie)},
-    )
 
 
 @router.post(
@@ -62,16 +52,10 @@ def _created(row: Any) -> tuple[int, Any, dict[str, str]]:
 async def create_indicatie(
     body: IndicatieCreate,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Consulent,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        return _created(await service_indicaties.leg_vast(conn, principal, body))
-
-    fp = fingerprint("POST", "/indicaties", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
-    )
+    return written_response(await svc.leg_vast(request.app.state.db, principal, write, body))
 
 
 @router.post(
@@ -82,23 +66,15 @@ async def create_indicatie(
 async def search_indicaties(
     body: IndicatieZoek, request: Request, principal: Principal = Lezer
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        rows = await service_indicaties.zoek(conn, principal, body)
-    results = [service_indicaties.to_read(r) for r in rows]
-    return Response(dumps({"resultaten": results}), media_type="application/json")
+    return model_response(await svc.zoek(request.app.state.db, principal, body))
 
 
 @router.get("/{indicatie_id}", response_model=IndicatieRead, summary="Een indicatie lezen")
 async def get_indicatie(
     indicatie_id: uuid.UUID, request: Request, principal: Principal = Lezer
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        row = await service_indicaties.lees(conn, principal, indicatie_id)
-    return Response(
-        dumps(service_indicaties.to_read(row)),
-        media_type="application/json",
-        headers={"ETag": etag(row.versie)},
-    )
+    indicatie = await svc.lees(request.app.state.db, principal, indicatie_id)
+    return versioned_response(indicatie, indicatie.versie)
 
 
 @router.get(
@@ -109,12 +85,7 @@ async def get_indicatie(
 async def get_versies(
     indicatie_id: uuid.UUID, request: Request, principal: Principal = Lezer
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        rows = await service_indicaties.versies(conn, principal, indicatie_id)
-    if not rows:
-        raise NotFound("Er is geen indicatie met dit id in uw gemeente.")
-    results = [service_indicaties.to_read(r) for r in rows]
-    return Response(dumps({"resultaten": results}), media_type="application/json")
+    return model_response(await svc.versies(request.app.state.db, principal, indicatie_id))
 
 
 @router.post(
@@ -128,19 +99,12 @@ async def create_herziening(
     indicatie_id: uuid.UUID,
     body: IndicatieHerzieningCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Consulent,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        return _created(
-            await service_indicaties.herzie(conn, principal, indicatie_id, if_match, body)
-        )
-
-    path = f"/indicaties/{indicatie_id}/herzieningen"
-    fp = fingerprint("POST", path, body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
+    return written_response(
+        await svc.herzie(request.app.state.db, principal, write, indicatie_id, if_match, body)
     )
 
 
@@ -155,17 +119,10 @@ async def create_beeindiging(
     indicatie_id: uuid.UUID,
     body: IndicatieBeeindigingCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Beeindiger,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        return _created(
-            await service_indicaties.beeindig(conn, principal, indicatie_id, if_match, body)
-        )
-
-    path = f"/indicaties/{indicatie_id}/beeindigingen"
-    fp = fingerprint("POST", path, body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
+    return written_response(
+        await svc.beeindig(request.app.state.db, principal, write, indicatie_id, if_match, body)
     )

@@ -1,5 +1,6 @@
 """Which normenkader applies: the ``indicatie`` section of the policy in force for the caller's
-gemeente on the peildatum. No default: a gemeente without one gets a 400 that says so."""
+gemeente on the peildatum. No default: a gemeente without one is refused with a reason that
+says so (``geen-beleid-van-kracht``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from wmo_indicatie.domain.policy import SECTION, IndicatiePolicy
-from wmo_shared.policy import PolicyNotFound, PolicyRegistry, default_registry
-from wmo_shared.problems import BadRequest, invalid
+from wmo_shared.policy import PolicyNotFound, PolicyRegistry
+from wmo_shared.weigering import Weigering
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +18,7 @@ class Normenkader:
     policy: IndicatiePolicy
 
 
-def normenkader(
-    gemeente: str, peildatum: dt.date, registry: PolicyRegistry | None = None
-) -> Normenkader:
-    registry = registry or default_registry()
+def kies_normenkader(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) -> Normenkader:
     try:
         beleid = registry.in_force(gemeente, peildatum)
     except PolicyNotFound as exc:
@@ -34,10 +32,5 @@ def normenkader(
     return Normenkader(beleid.naam, beleid.section(SECTION, IndicatiePolicy))
 
 
-def geen_beleid(reden: str) -> BadRequest:
-    return invalid("peildatum", reden, "geen-beleid-van-kracht")
-
-
-def valideer_alle_normenkaders() -> None:
-    """At start-up: every policy's ``indicatie.yaml`` is valid (a broken one stops the start)."""
-    default_registry().validate_sections(SECTION, IndicatiePolicy)
+def geen_beleid(reden: str) -> Weigering:
+    return Weigering("geen-beleid-van-kracht", reden, veld="peildatum")

@@ -10,9 +10,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from wmo_indicatie.api.schemas_advies import PlusfeitenCreate
 from wmo_indicatie.domain.begrippen import Aard, DuurCategorie, Eenheid, Perceel, Profiel, Zekerheid
 from wmo_indicatie.domain.plus import PlusStatus
+from wmo_indicatie.schemas.advies import PlusfeitenCreate
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 

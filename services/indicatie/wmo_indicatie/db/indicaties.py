@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_indicatie.db.models import audit, indicaties
@@ -21,8 +22,17 @@ COLUMNS = [c for c in indicaties.c if c.name not in {"invoer", "advies"}]
 _LOCK_COLUMNS = [*COLUMNS, indicaties.c.advies]
 
 
-async def insert_indicatie(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    return (await conn.execute(insert(indicaties).values(**values).returning(*COLUMNS))).one()
+async def insert_indicatie(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any] | None:
+    """The new row, or ``None`` when a unique index refused it: another request recorded or
+    changed an indicatie of the same reeks, or of the same aanvraag and aard, meanwhile. Runs in
+    a savepoint, so the transaction stays usable."""
+    try:
+        async with conn.begin_nested():
+            return (
+                await conn.execute(insert(indicaties).values(**values).returning(*COLUMNS))
+            ).one()
+    except IntegrityError:
+        return None
 
 
 _GET = audited(
