@@ -40,7 +40,7 @@ lint: setup
 
 # mypy --strict over all code; each service's whole package once its layers are in shape.
 TYPED_INTAKE := services/intake/wmo_intake/domain
-TYPED_PGB := services/pgb/wmo_pgb/domain
+TYPED_PGB := services/pgb/wmo_pgb
 TYPED_INDICATIE := services/indicatie/wmo_indicatie
 TYPED_FINANCE := services/finance/wmo_finance/domain
 typecheck: setup
@@ -48,7 +48,9 @@ typecheck: setup
 	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
 
 # The arrows of "One shape" (import-linter): shared/ and every service in shape.
-IMPORT_CONTRACTS := shared/importlinter.ini services/indicatie/importlinter.ini
+IMPORT_CONTRACTS := shared/importlinter.ini
+IMPORT_CONTRACTS += services/indicatie/importlinter.ini
+IMPORT_CONTRACTS += services/pgb/importlinter.ini
 import-lint: setup
 	@for c in $(IMPORT_CONTRACTS); do $(RUN) lint-imports --no-cache $$c || exit 1; done
 

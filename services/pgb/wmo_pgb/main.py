@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from wmo_pgb.api import budget_beschikkingen, budgetten, pgb_plannen, svb
+from wmo_pgb.api import (
+    besluiten,
+    budget_beschikkingen,
+    budgetten,
+    pgb_plannen,
+    svb,
+    toetsingen,
+)
 from wmo_pgb.db.models import outbox
 from wmo_pgb.domain.policy import SECTION, PgbBeleid
 from wmo_pgb.settings import PgbSettings
@@ -23,7 +30,14 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
         version=API_VERSION,
         description="Pgb-plan, pgb-toets en budget (Wmo 2015).",
         settings=settings,
-        routers=[pgb_plannen.router, budgetten.router, svb.router, budget_beschikkingen.router],
+        routers=[
+            pgb_plannen.router,
+            toetsingen.router,
+            besluiten.router,
+            budgetten.router,
+            svb.router,
+            budget_beschikkingen.router,
+        ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,
     )

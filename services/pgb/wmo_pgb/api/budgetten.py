@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_pgb import service_budget
-from wmo_pgb.api.schemas_budget import (
+from wmo_pgb.api.deps import Db, FinanceTarieven
+from wmo_pgb.schemas.budget import (
     BestedingscontroleCreate,
     BestedingscontroleRead,
     BudgetRead,
@@ -17,11 +17,11 @@ from wmo_pgb.api.schemas_budget import (
     IntrekkingCreate,
     IntrekkingRead,
 )
-from wmo_pgb.db.models import idempotency_keys
+from wmo_pgb.service import bestedingscontrole, budget
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.etag import IfMatch, etag
-from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent
-from wmo_shared.jsonresponse import dumps
+from wmo_shared.etag import IfMatch
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import versioned_response, written_response
 
 router = APIRouter(prefix="/budgetten", tags=["budgetten"])
 Gebiedsteam = require_roles("gebiedsteam")
@@ -37,22 +37,9 @@ _WIJZIG_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/{budget_id}", response_model=BudgetRead, summary="Een budget lezen, met versies")
-async def get_budget(
-    budget_id: uuid.UUID, request: Request, principal: Principal = Lezer
-) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        row = await service_budget.lees(conn, principal, budget_id)
-        body = await service_budget.budget_read(conn, row)
-    return Response(dumps(body), media_type="application/json", headers={"ETag": etag(row.versie)})
-
-
-def _with_etag(body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
-    budget = body.get("budget", body)
-    return (
-        201,
-        body,
-        {"ETag": etag(budget["versie"]), "Location": f"/api/v1/budgetten/{budget['id']}"},
-    )
+async def get_budget(budget_id: uuid.UUID, db: Db, principal: Principal = Lezer) -> Response:
+    gelezen = await budget.lees_budget(db, principal, budget_id)
+    return versioned_response(gelezen, gelezen.versie)
 
 
 @router.post(
@@ -65,24 +52,14 @@ def _with_etag(body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
 async def create_herziening(
     budget_id: uuid.UUID,
     body: HerzieningCreate,
-    request: Request,
+    db: Db,
+    tarieven: FinanceTarieven,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Gebiedsteam,
 ) -> Response:
-    tarieven = service_budget.Tarieven(request)
-    await service_budget.herziening_vooraf(
-        tarieven, request.app.state.db, principal, budget_id, body
-    )
-
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        return _with_etag(
-            await service_budget.herzien(tarieven, conn, principal, budget_id, body, if_match)
-        )
-
-    fp = fingerprint("POST", f"/budgetten/{budget_id}/herzieningen", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
+    return written_response(
+        await budget.herzien(db, tarieven, principal, write, budget_id, body, if_match)
     )
 
 
@@ -96,20 +73,12 @@ async def create_herziening(
 async def create_intrekking(
     budget_id: uuid.UUID,
     body: IntrekkingCreate,
-    request: Request,
+    db: Db,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Gebiedsteam,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        result = await service_budget.intrekken(conn, principal, budget_id, body, if_match)
-        read = IntrekkingRead.model_validate(result).model_dump(mode="json", by_alias=True)
-        return _with_etag(read)
-
-    fp = fingerprint("POST", f"/budgetten/{budget_id}/intrekkingen", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
-    )
+    return written_response(await budget.intrekken(db, principal, write, budget_id, body, if_match))
 
 
 @router.post(
@@ -121,15 +90,10 @@ async def create_intrekking(
 async def create_bestedingscontrole(
     budget_id: uuid.UUID,
     body: BestedingscontroleCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    db: Db,
+    write: IdempotentWrite,
     principal: Principal = Controleur,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        return 201, await service_budget.bestedingscontrole(conn, principal, budget_id, body), {}
-
-    path = f"/budgetten/{budget_id}/bestedingscontroles"
-    fp = fingerprint("POST", path, body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
+    return written_response(
+        await bestedingscontrole.create_bestedingscontrole(db, principal, write, budget_id, body)
     )

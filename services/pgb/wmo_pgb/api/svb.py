@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from wmo_pgb import service_svb
-from wmo_pgb.api.schemas_budget import (
+from wmo_pgb.api.deps import Db
+from wmo_pgb.schemas.svb import (
     BudgetafsluitingCreate,
     BudgetafsluitingRead,
     SvbRegelsRead,
     SvbToekenningPage,
 )
+from wmo_pgb.service import svb as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.jsonresponse import dumps
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, written_response
 from wmo_shared.types import Gemeentecode
 
 router = APIRouter(tags=["svb"])
@@ -30,15 +32,13 @@ Financien = require_roles("financien", "systeem")
     summary="Wat het pgb onder SVB-trekkingsrecht mag betalen (PGB-12)",
 )
 async def get_svb_regels(
-    request: Request,
     gemeente: Annotated[
         Gemeentecode | None, Query(description="Uw eigen gemeente; leeg: die van het token")
     ] = None,
     peildatum: Annotated[dt.date | None, Query(description="Leeg: vandaag")] = None,
     principal: Principal = Lezer,
 ) -> Response:
-    body = service_svb.svb_regels(principal, gemeente, peildatum)
-    return Response(dumps(body), media_type="application/json")
+    return model_response(svc.svb_regels(principal, gemeente, peildatum))
 
 
 @router.get(
@@ -47,16 +47,14 @@ async def get_svb_regels(
     summary="De SVB-feed: per wijziging van een beschikt budget de volledige stand",
 )
 async def get_svb_toekenningen(
-    request: Request,
+    db: Db,
     cursor: Annotated[
         str | None, Query(max_length=200, description="volgendeCursor van de vorige pagina")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     principal: Principal = Financien,
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        body = await service_svb.feed(conn, principal, cursor, limit)
-    return Response(dumps(body), media_type="application/json")
+    return model_response(await svc.feed(db, principal, cursor, limit))
 
 
 @router.post(
@@ -72,14 +70,6 @@ async def get_svb_toekenningen(
     },
 )
 async def create_budgetafsluiting(
-    body: BudgetafsluitingCreate, request: Request, principal: Principal = Financien
+    body: BudgetafsluitingCreate, db: Db, write: IdempotentWrite, principal: Principal = Financien
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        nieuw, antwoord = await service_svb.budgetafsluiting(conn, principal, body)
-    headers = {} if nieuw else {"Idempotent-Replayed": "true"}
-    return Response(
-        dumps(antwoord),
-        status_code=201 if nieuw else 200,
-        media_type="application/json",
-        headers=headers,
-    )
+    return written_response(await svc.create_budgetafsluiting(db, principal, write, body))

@@ -12,11 +12,14 @@ besluit is recorded: the toets is pure, so it gives the same result.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wmo_pgb.domain.plan import CONCEPT
 from wmo_pgb.domain.toets import Leveringsvorm, Toetsresultaat, Uitkomst
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 class Besluituitkomst(StrEnum):
@@ -42,6 +45,11 @@ class Schending:
     veld: str
     code: str
     reden: str
+
+    def weigering(self) -> Weigering:
+        return Weigering(
+            self.code, self.reden, veld=self.veld, regels=[Regel(self.rule, self.reden)]
+        )
 
 
 def neem_besluit(
@@ -124,3 +132,35 @@ def _motivering_vereist(toetsresultaat: Toetsresultaat, uitkomst: Besluituitkoms
             "toets in vraagt een motivering."
         )
     return Schending(rule=rule, veld="motivering", code="motivering-vereist", reden=reden)
+
+
+def nog_te_besluiten(status: str) -> None:
+    """A plan is decided once: a second besluit is a conflict."""
+    if status != CONCEPT:
+        raise Weigering(
+            "al-besloten",
+            f"Over dit pgb-plan is al besloten (status {status}).",
+            soort="conflict",
+        )
+
+
+def budgetperiode(
+    ingangsdatum: dt.date | None, einddatum: dt.date | None, peildatum: dt.date | None
+) -> tuple[dt.date, dt.date, dt.date]:
+    """A toekenning needs the budget's period; the peildatum (policy and tariff) defaults to the
+    ingangsdatum. Returns (begin, eind, peildatum)."""
+    if ingangsdatum is None:
+        raise _verplicht("ingangsdatum")
+    if einddatum is None:
+        raise _verplicht("einddatum")
+    if einddatum < ingangsdatum:
+        raise Weigering(
+            "voor-ingangsdatum", "De einddatum ligt vóór de ingangsdatum.", veld="einddatum"
+        )
+    return ingangsdatum, einddatum, peildatum or ingangsdatum
+
+
+def _verplicht(veld: str) -> Weigering:
+    return Weigering(
+        "verplicht", f"Bij een toekenning is de {veld} van het budget verplicht.", veld=veld
+    )

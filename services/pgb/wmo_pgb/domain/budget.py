@@ -40,6 +40,7 @@ from wmo_pgb.domain.notatie import euro, getal
 from wmo_pgb.domain.plan import Frequentie, Omvang
 from wmo_pgb.domain.policy import PgbBeleid, Tariefregel
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 class Periode(BaseModel):
@@ -90,14 +91,25 @@ class Budget:
     regels: tuple[Regel, ...]
 
 
-class BudgetNietTeBepalen(ValueError):
+# The field of the request a refusal is about (shown in the problem's invalidParams).
+_VELD_VOOR_CODE = {
+    "te-weinig-offertes": "offertes",
+    "geen-passende-offerte": "offertes",
+    "zin-tarief-ontbreekt": "maatwerkvoorziening.productcode",
+    "niet-in-beleid-geregeld": "zorgverlener",
+    "ongeldig-tarief": "tarief",
+}
+
+
+class BudgetNietTeBepalen(Weigering, ValueError):
     """The policy or the given tariffs do not allow an amount; ``code`` is kebab-case."""
 
     def __init__(self, rule: str, code: str, reden: str) -> None:
+        super().__init__(
+            code, reden, veld=_VELD_VOOR_CODE.get(code, "budget"), regels=[Regel(rule, reden)]
+        )
         self.rule = rule
-        self.code = code
         self.reden = reden
-        super().__init__(reden)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,3 +307,40 @@ _UITLEG: dict[Frequentie, Callable[[Periode], str]] = {
     Frequentie.PER_MAAND: lambda p: f"per maand × {getal(_afgerond(_maanden(p)))} maanden",
     Frequentie.TOTAAL: lambda p: "in totaal",
 }
+
+
+# --- checks around the computation ---------------------------------------------------------
+
+
+def periode(begin: dt.date, eind: dt.date) -> Periode:
+    """The budget's period; an end before the start is refused on ``einddatum``."""
+    if eind < begin:
+        raise Weigering(
+            "voor-ingangsdatum", "De einddatum ligt vóór de ingangsdatum.", veld="einddatum"
+        )
+    return Periode(begin=begin, eind=eind)
+
+
+def eenheid_past(omvang: Omvang, *, productcode: str, tarief_eenheid: str, veld: str) -> None:
+    """FIN-13: the tariff is per unit of the omvang; a tariff per another unit cannot be used."""
+    if tarief_eenheid != omvang.eenheid.value:
+        reden = (
+            f"Het tarief van {productcode} is per {tarief_eenheid}; de omvang is in "
+            f"{omvang.eenheid.value}."
+        )
+        raise Weigering(
+            "eenheid-past-niet-bij-tarief", reden, veld=veld, regels=[Regel("FIN-13", reden)]
+        )
+
+
+def productcategorie(van_finance: str | None, opgegeven: str | None) -> str:
+    """The iWmo productcategorie the SVB needs: finance's, else the one the besluit gives."""
+    categorie = van_finance or opgegeven
+    if categorie is None:
+        raise Weigering(
+            "verplicht",
+            "Finance kent geen tarief voor dit product; geef de iWmo-productcategorie op "
+            "(nodig voor de SVB).",
+            veld="productcategorie",
+        )
+    return categorie

@@ -11,7 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wmo_shared.weigering import Weigering
 
 
 class _Frozen(BaseModel):
@@ -218,3 +220,50 @@ class PgbPlan(_Frozen):
     kwaliteitswaarborg: str = ""  # how the quality is assured
     ernstige_problematiek: bool | None = None  # needs specialist or qualified help (PGB-08)
     netwerkinzet: Netwerkinzet | None = None
+
+
+# --- checks on the plan as a whole ---------------------------------------------------------
+
+CONCEPT = "concept"
+BESLOTEN = "besloten"
+
+
+def plan_gemeente(token_gemeente: str, gevraagd: str | None, bekende: set[str]) -> None:
+    """The plan belongs to the token's gemeente, which must be one the policies know."""
+    if gevraagd is not None and gevraagd != token_gemeente:
+        raise Weigering(
+            "andere-gemeente",
+            f"U werkt voor gemeente {token_gemeente}; een pgb-plan voor gemeente {gevraagd} "
+            "kunt u niet vastleggen.",
+            veld="gemeente",
+        )
+    if token_gemeente not in bekende:
+        raise Weigering(
+            "onbekende-gemeente",
+            f"Gemeente {token_gemeente} is onbekend: er is geen Wmo-beleid voor vastgelegd.",
+            veld="gemeente",
+        )
+
+
+def wijzigbaar(status: str) -> None:
+    """Only a concept can still be changed."""
+    if status != CONCEPT:
+        raise Weigering(
+            "plan-niet-meer-wijzigbaar",
+            f"Het pgb-plan is {status}: alleen een concept kan nog gewijzigd worden.",
+            soort="conflict",
+        )
+
+
+def lees_plan(inhoud: dict[str, object]) -> PgbPlan:
+    """The plan from its stored or sent content. The wire model mirrors these constraints;
+    should they ever differ, the refusal still names the fields (a 400, never a 500)."""
+    try:
+        return PgbPlan.model_validate(inhoud)
+    except ValidationError as exc:
+        velden = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        raise Weigering(
+            "ongeldige-invoer",
+            f"Ongeldige invoer in: {', '.join(v for v, _ in velden)}.",
+            velden=velden,
+        ) from exc

@@ -17,7 +17,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from wmo_shared.policy import PolicyRegistry
+from wmo_shared.policy import PolicyNotFound, PolicyRegistry
+from wmo_shared.weigering import Weigering
 
 SECTION = "pgb"
 
@@ -129,3 +130,23 @@ def pgb_beleid(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) -> P
     """The pgb policy in force for ``gemeente`` on ``peildatum``; raises ``PolicyNotFound``."""
     beleid: PgbBeleid = registry.section(gemeente, peildatum, SECTION, PgbBeleid)
     return beleid
+
+
+def beleid_van_kracht(
+    registry: PolicyRegistry, gemeente: str, peildatum: dt.date
+) -> tuple[PgbBeleid, str]:
+    """The pgb policy in force and its name; a gemeente or date without one is refused on
+    ``peildatum``."""
+    try:
+        naam = registry.in_force(gemeente, peildatum).naam
+        return pgb_beleid(registry, gemeente, peildatum), naam
+    except PolicyNotFound as exc:
+        raise Weigering("geen-beleid-van-kracht", str(exc), veld="peildatum") from exc
+
+
+def heeft_beleid(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) -> bool:
+    try:
+        registry.in_force(gemeente, peildatum)
+    except PolicyNotFound:
+        return False
+    return True

@@ -1,9 +1,11 @@
 """SVB trekkingsrecht: what the gemeente allows to be paid from the budget (PGB-12) and how often
-spending is checked (PGB-14). A question the policy does not settle is answered
+spending is checked (PGB-14), what was spent against the budget, and the SVB's
+budgetafsluitberichten. A question the policy does not settle is answered
 ``niet_in_beleid_geregeld``; nothing is filled in from another gemeente or from habit."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -142,3 +144,63 @@ def toets_controlefrequentie(beleid: PgbBeleid, per_jaar: int | None) -> Control
             f"De besteding wordt {per_jaar} keer per jaar gecontroleerd (minimaal {minimaal}).",
         ),
     )
+
+
+def besteding(jaar: int, besteed: Decimal, budget: Decimal) -> tuple[bool, Regel]:
+    """PGB-14: what was spent in ``jaar`` against the budget; (overschreden, regel)."""
+    overschreden = besteed > budget
+    regel = Regel(
+        "PGB-14",
+        f"Besteed in {jaar}: {euro(besteed)} van een budget van {euro(budget)}"
+        + (
+            f"; het budget is met {euro(besteed - budget)} overschreden."
+            if overschreden
+            else "; binnen het budget."
+        ),
+    )
+    return overschreden, regel
+
+
+class Afsluitstatus(StrEnum):
+    GEACCEPTEERD = "geaccepteerd"
+    AFGEWEZEN = "afgewezen"
+
+
+@dataclass(frozen=True, slots=True)
+class Budgetstand:
+    """The current version of a budget, as a line of a budgetafsluitbericht is checked against."""
+
+    ingangsdatum: dt.date
+    einddatum: dt.date
+    bedrag: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Afsluitoordeel:
+    status: Afsluitstatus
+    overschreden: bool  # accepted, and signalled for the budgetcontrole
+    reden: str | None
+
+
+def beoordeel_afsluitregel(
+    stand: Budgetstand | None, *, ingangsdatum: dt.date, einddatum: dt.date, besteed: Decimal
+) -> Afsluitoordeel:
+    """One line of an SVB budgetafsluitbericht: a budget of this gemeente, a period inside the
+    budget's; spending above the budget is accepted and signalled."""
+    if stand is None:
+        return Afsluitoordeel(Afsluitstatus.AFGEWEZEN, False, "Onbekend budget in deze gemeente.")
+    if ingangsdatum < stand.ingangsdatum or einddatum > stand.einddatum:
+        return Afsluitoordeel(
+            Afsluitstatus.AFGEWEZEN,
+            False,
+            f"De periode valt buiten het budget ({stand.ingangsdatum.isoformat()} t/m "
+            f"{stand.einddatum.isoformat()}).",
+        )
+    if besteed > stand.bedrag:
+        return Afsluitoordeel(
+            Afsluitstatus.GEACCEPTEERD,
+            True,
+            f"Besteed {besteed} is meer dan het budget {stand.bedrag}; "
+            "gesignaleerd voor de budgetcontrole.",
+        )
+    return Afsluitoordeel(Afsluitstatus.GEACCEPTEERD, False, None)

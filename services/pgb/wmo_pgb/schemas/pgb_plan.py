@@ -1,5 +1,6 @@
 """Wire schemas of the pgb-plan: the domain's PgbPlan (wmo_pgb.domain.plan) in camelCase, plus
-who it is for. Constraints mirror the domain so bad input is a 400 naming the field."""
+who it is for. Constraints mirror the domain so bad input is a 400 naming the field; the
+vocabularies (enums) are the domain's own."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from wmo_pgb.domain.plan import (
     Eenheid,
     Frequentie,
     Hulpduur,
-    PgbPlan,
     Pgbvaardigheid,
     RelatieMetZorgverlener,
     Schuldhulp,
@@ -121,9 +121,6 @@ class PgbPlanInhoud(WireModel):
     kwaliteitswaarborg: str = Field(default="", max_length=4000)
     ernstige_problematiek: bool | None = None
     netwerkinzet: PgbNetwerkinzet | None = None
-
-    def to_domain(self) -> PgbPlan:
-        return PgbPlan.model_validate(self.inhoud())
 
     def inhoud(self) -> dict[str, Any]:
         """The plan as stored (snake_case JSON of the domain model)."""

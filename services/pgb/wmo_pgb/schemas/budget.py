@@ -1,4 +1,5 @@
-"""Wire schemas of the budget, its life and the SVB exchange."""
+"""Wire schemas of the budget (PGB-11), its versions, its withdrawal and the yearly spending check
+(PGB-14)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import uuid
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from wmo_pgb.api.schemas_plan import PgbOmvang
-from wmo_shared.contracts import FeedPage, SvbToekenning, TariefRead
+from wmo_pgb.schemas.pgb_plan import PgbOmvang
+from wmo_shared.contracts import TariefRead
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Gemeentecode
 
@@ -102,60 +103,3 @@ class BestedingscontroleRead(WireModel):
     frequentie_per_jaar: int | None = None
     frequentie_voldoet: Literal["ja", "nee", "niet_in_beleid_geregeld"]
     regels: list[RegelRead]
-
-
-class KostensoortRead(WireModel):
-    kostensoort: str
-    antwoord: Literal["ja", "nee", "niet_in_beleid_geregeld"]
-    toelichting: str
-
-
-class SvbRegelsRead(WireModel):
-    """PGB-12: what the gemeente allows under SVB trekkingsrecht."""
-
-    gemeente: Gemeentecode
-    peildatum: dt.date
-    beleid: str
-    verantwoordingsvrij_bedrag: Decimal | None = None
-    verantwoordingsvrij_antwoord: Literal["ja", "nee", "niet_in_beleid_geregeld"]
-    kosten: list[KostensoortRead]
-    bestedingscontrole_minimaal_per_jaar: int | None = None
-    regels: list[RegelRead]
-
-
-class SvbToekenningPage(FeedPage[SvbToekenning]):
-    """A page of the SVB toekenningen feed."""
-
-
-class BudgetafsluitingRegel(WireModel):
-    budget_id: uuid.UUID
-    ingangsdatum: dt.date
-    einddatum: dt.date
-    besteed_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
-
-    @model_validator(mode="after")
-    def _order(self) -> BudgetafsluitingRegel:
-        if self.einddatum < self.ingangsdatum:
-            raise ValueError("einddatum ligt vóór ingangsdatum")
-        return self
-
-
-class BudgetafsluitingCreate(WireModel):
-    """SVB budgetafsluitbericht: per budget and period the amount spent."""
-
-    bericht_id: str = Field(min_length=1, max_length=100)
-    regels: list[BudgetafsluitingRegel] = Field(min_length=1, max_length=10000)
-
-
-class BudgetafsluitingRegelRead(WireModel):
-    regelnummer: int
-    budget_id: uuid.UUID
-    status: Literal["geaccepteerd", "afgewezen"]
-    overschreden: bool = False
-    reden: str | None = None
-
-
-class BudgetafsluitingRead(WireModel):
-    id: uuid.UUID
-    bericht_id: str
-    regels: list[BudgetafsluitingRegelRead]

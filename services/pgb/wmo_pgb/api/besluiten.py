@@ -1,0 +1,45 @@
+"""The besluit on a pgb-plan; a toekenning computes the budget (PGB-11)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from wmo_pgb.api.deps import Db, FinanceTarieven
+from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
+from wmo_pgb.service import besluit as svc
+from wmo_shared.auth import Principal, require_roles
+from wmo_shared.etag import IfMatch
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import written_response
+
+router = APIRouter(prefix="/pgb-plannen", tags=["pgb-plannen"])
+Gebiedsteam = require_roles("gebiedsteam")
+
+
+@router.post(
+    "/{pgb_plan_id}/besluiten",
+    status_code=201,
+    response_model=BesluitRead,
+    summary="Besluiten over het pgb; bij toekenning wordt het budget berekend (PGB-11)",
+    responses={
+        409: {"description": "Over dit pgb-plan is al besloten"},
+        412: {"description": "Het pgb-plan is intussen gewijzigd (If-Match)"},
+        503: {"description": "De financiële dienst (tarieven) is niet bereikbaar"},
+    },
+)
+async def create_besluit(
+    pgb_plan_id: uuid.UUID,
+    body: BesluitCreate,
+    db: Db,
+    tarieven: FinanceTarieven,
+    write: IdempotentWrite,
+    if_match: IfMatch = None,
+    principal: Principal = Gebiedsteam,
+) -> Response:
+    """Met If-Match (optioneel) geldt het besluit alleen voor de gelezen versie van het plan."""
+    return written_response(
+        await svc.create_besluit(db, tarieven, principal, write, pgb_plan_id, body, if_match)
+    )

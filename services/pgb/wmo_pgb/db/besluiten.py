@@ -1,0 +1,15 @@
+"""Queries of the besluiten on a pgb-plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_pgb.db.models import besluiten
+from wmo_pgb.db.rows import one
+
+
+async def insert_besluit(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
+    return await one(conn, insert(besluiten).values(**values).returning(besluiten))

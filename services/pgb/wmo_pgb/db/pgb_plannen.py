@@ -1,0 +1,67 @@
+"""Queries of the pgb-plannen."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_pgb.db.models import audit, pgb_plannen
+from wmo_pgb.db.rows import all_rows, first, one
+from wmo_shared.audit import audit_bind, audited
+from wmo_shared.auth import Principal
+
+
+async def insert_plan(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
+    return await one(conn, insert(pgb_plannen).values(**values).returning(pgb_plannen))
+
+
+_GET_PLAN = audited(
+    select(pgb_plannen).where(
+        pgb_plannen.c.id == bindparam("p_id"), pgb_plannen.c.gemeente == bindparam("p_gemeente")
+    ),
+    audit,
+)
+
+
+async def get_plan_audited(
+    conn: AsyncConnection, principal: Principal, plan_id: uuid.UUID
+) -> Row[Any] | None:
+    """The plan of the caller's gemeente and its audit row, in one statement."""
+    params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
+    return await first(conn, _GET_PLAN, params)
+
+
+async def get_plan(
+    conn: AsyncConnection, gemeente: str, plan_id: uuid.UUID, *, for_update: bool = False
+) -> Row[Any] | None:
+    query = select(pgb_plannen).where(
+        pgb_plannen.c.id == plan_id, pgb_plannen.c.gemeente == gemeente
+    )
+    if for_update:
+        query = query.with_for_update()
+    return await first(conn, query)
+
+
+async def update_plan(
+    conn: AsyncConnection, plan_id: uuid.UUID, values: dict[str, Any]
+) -> Row[Any]:
+    return await one(
+        conn,
+        update(pgb_plannen)
+        .where(pgb_plannen.c.id == plan_id)
+        .values(**values, versie=pgb_plannen.c.versie + 1, gewijzigd_op=func.now())
+        .returning(pgb_plannen),
+    )
+
+
+async def find_plans(conn: AsyncConnection, gemeente: str, bsn: str) -> list[Row[Any]]:
+    return await all_rows(
+        conn,
+        select(pgb_plannen)
+        .where(pgb_plannen.c.gemeente == gemeente, pgb_plannen.c.bsn == bsn)
+        .order_by(pgb_plannen.c.aangemaakt_op),
+    )

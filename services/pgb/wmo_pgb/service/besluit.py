@@ -1,0 +1,143 @@
+"""The besluit on a pgb-plan: the worker decides, checked against the toets; a toekenning computes
+the budget (PGB-11) with the tariff finance gives, fetched before the transaction opens."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_pgb.db import besluiten, pgb_plannen
+from wmo_pgb.db.models import audit, idempotency_keys
+from wmo_pgb.domain.besluit import (
+    Besluituitkomst,
+    Schending,
+    budgetperiode,
+    neem_besluit,
+    nog_te_besluiten,
+)
+from wmo_pgb.domain.budget import Periode
+from wmo_pgb.domain.plan import BESLOTEN, CONCEPT
+from wmo_pgb.domain.toets import toets
+from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
+from wmo_pgb.service.budget import create_budget
+from wmo_pgb.service.pgb_plan import domein_plan, niet_gevonden
+from wmo_pgb.service.tarieven import Tarieven, met_tarieven
+from wmo_pgb.service.toetsing import regels_json
+from wmo_shared import audit as audit_log
+from wmo_shared.auth import Principal
+from wmo_shared.db.engine import Database
+from wmo_shared.etag import require_version
+from wmo_shared.idempotency import WriteRequest, Written, write_once
+
+
+async def create_besluit(
+    db: Database,
+    tarieven: Tarieven,
+    principal: Principal,
+    write: WriteRequest,
+    plan_id: uuid.UUID,
+    body: BesluitCreate,
+    if_match: str | None,
+) -> Written[BesluitRead]:
+    """With If-Match (optional) the besluit holds only for the version of the plan read."""
+    await _tarief_vooraf(db, tarieven, principal, plan_id, body)
+
+    async def work(conn: AsyncConnection) -> Written[BesluitRead]:
+        besluit = await _besluit(tarieven, conn, principal, plan_id, body, if_match)
+        budget = besluit.budget
+        return Written(
+            body=besluit, location=f"/budgetten/{budget.id}" if budget is not None else None
+        )
+
+    return await met_tarieven(
+        tarieven, lambda: write_once(db, idempotency_keys, principal, write, BesluitRead, work)
+    )
+
+
+async def _tarief_vooraf(
+    db: Database, tarieven: Tarieven, principal: Principal, plan_id: uuid.UUID, body: BesluitCreate
+) -> None:
+    """For a toekenning, ask finance for the tariff before the transaction opens."""
+    if body.uitkomst != "toegekend" or body.ingangsdatum is None:
+        return
+    async with db.single_statement() as conn:
+        plan = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id)
+    if plan is None or plan.status != CONCEPT:
+        return
+    productcode = domein_plan(plan).maatwerkvoorziening.productcode
+    await tarieven.haal_vooraf(principal.gemeente, productcode, body.peildatum or body.ingangsdatum)
+
+
+async def _besluit(
+    tarieven: Tarieven,
+    conn: AsyncConnection,
+    principal: Principal,
+    plan_id: uuid.UUID,
+    body: BesluitCreate,
+    if_match: str | None,
+) -> BesluitRead:
+    plan = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id, for_update=True)
+    await audit_log.record(conn, audit, principal, "besluiten", "pgb-plan", plan_id)
+    if plan is None:
+        raise niet_gevonden()
+    nog_te_besluiten(plan.status)
+    if if_match is not None:  # optional: the besluit is about the version the worker read
+        require_version(if_match, plan.versie)
+    domein = domein_plan(plan)
+    resultaat = toets(domein, maatwerkvoorziening_vastgesteld=True)
+    besluit = neem_besluit(
+        resultaat, uitkomst=Besluituitkomst(body.uitkomst), motivering=body.motivering
+    )
+    if isinstance(besluit, Schending):
+        raise besluit.weigering()
+    toekenning = besluit.uitkomst is Besluituitkomst.TOEGEKEND
+    periode = (
+        budgetperiode(body.ingangsdatum, body.einddatum, body.peildatum) if toekenning else None
+    )
+    row = await besluiten.insert_besluit(
+        conn,
+        {
+            "gemeente": principal.gemeente,
+            "pgb_plan_id": plan_id,
+            "plan_versie": plan.versie,
+            "uitkomst": besluit.uitkomst.value,
+            "toetsuitkomst": besluit.toetsuitkomst.value,
+            "volgt_toets": besluit.volgt_toets,
+            "motivering": besluit.motivering,
+            "leveringsvorm": besluit.leveringsvorm.value if besluit.leveringsvorm else None,
+            "invoer": body.model_dump(mode="json", by_alias=True),
+            "regels": regels_json(besluit.regels),
+            "sub": principal.sub,
+        },
+    )
+    budget = None
+    if periode is not None:
+        begin, eind, peildatum = periode
+        budget = await create_budget(
+            tarieven,
+            conn,
+            principal,
+            plan=plan,
+            domein=domein,
+            besluit_id=row.id,
+            looptijd=Periode(begin=begin, eind=eind),
+            peildatum=peildatum,
+            offertes=[o.model_dump() for o in body.offertes],
+            productcategorie=body.productcategorie,
+        )
+    await pgb_plannen.update_plan(conn, plan_id, {"status": BESLOTEN})
+    return BesluitRead.model_validate(
+        {
+            "id": row.id,
+            "pgb_plan_id": plan_id,
+            "uitkomst": row.uitkomst,
+            "toetsuitkomst": row.toetsuitkomst,
+            "volgt_toets": row.volgt_toets,
+            "motivering": row.motivering,
+            "leveringsvorm": row.leveringsvorm,
+            "regels": row.regels,
+            "budget": budget,
+            "besloten_op": row.besloten_op,
+        }
+    )
