@@ -15,7 +15,6 @@ import sys
 from typing import Any
 
 import asyncpg
-import pytest
 
 from deploy.bootstrap_sql import DATABASE_PLACEHOLDER, TARGET, generate
 from tests.deploy.render import ROOT
@@ -129,8 +128,7 @@ def _on(dsn: str, database: str) -> str:
     return f"{base}?{query}" if query else base
 
 
-@pytest.mark.parametrize("_", ["once"])
-def test_the_sql_grants_exactly_what_the_python_bootstrap_grants(db: TestDatabase, _: str) -> None:
+def test_the_sql_grants_exactly_what_the_python_bootstrap_grants(db: TestDatabase) -> None:
     admin = db.admin_dsn
     asyncio.run(_recreate(admin))
     try:
