@@ -10,14 +10,6 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
-{{- define "wmodb.roles" -}}
-{{- range $svc := .Values.services }}
-{{- range $kind := list "owner" "app" }}
-- {{ printf "%s_%s" $svc $kind }}
-{{- end }}
-{{- end }}
-{{- end -}}
-
 {{/* The object store, in the shape both the built-in backup and the plugin's ObjectStore use. */}}
 {{- define "wmodb.objectStore" -}}
 destinationPath: {{ .Values.backup.destinationPath | quote }}
