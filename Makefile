@@ -69,7 +69,14 @@ openapi-lint: setup node_modules/.bin/spectral
 pytest: setup
 	$(RUN) pytest
 
-test: lint import-lint typecheck openapi-lint pytest
+# deploy/helm rendered with Helm's engine (helm-python-sdk), every object schema-validated
+# (kubernetes-validate; tests/deploy/schemas for CloudNativePG and the ServiceMonitor); the
+# manifests land in .local/deploy/. tests/deploy checks what they say.
+.PHONY: deploy-check
+deploy-check: setup
+	$(RUN) python -m tests.deploy.render
+
+test: lint import-lint typecheck openapi-lint deploy-check pytest
 
 bench: setup
 	$(RUN) python -m tests.bench.run

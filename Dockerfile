@@ -1,0 +1,53 @@
+# One image per service, from the repository root:
+#   docker build --build-arg SERVICE=intake -t wmo-intake .
+# SERVICE is one of intake, pgb, indicatie, finance. Every image also carries wmo_shared, so any
+# of them runs `python -m wmo_shared.db.bootstrap`.
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+
+FROM ${PYTHON_IMAGE} AS build
+ARG SERVICE
+RUN case "${SERVICE}" in intake|pgb|indicatie|finance) ;; \
+      *) echo "build with --build-arg SERVICE=intake|pgb|indicatie|finance" >&2; exit 1 ;; esac
+# No BuildKit-only syntax (cache mounts, COPY --chmod): any builder, compose v1 included.
+ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_NO_CACHE=1 \
+    UV_PROJECT_ENVIRONMENT=/app/.venv
+RUN pip install --no-cache-dir uv==0.13.9
+WORKDIR /src
+
+# 1. Dependencies only, from the lock and the workspace members' pyproject.toml files: this
+#    layer is rebuilt when the lock changes, not when the code does.
+COPY pyproject.toml uv.lock ./
+COPY shared/pyproject.toml shared/
+COPY iwmo/pyproject.toml iwmo/
+COPY devtools/pyproject.toml devtools/
+COPY exchange/pyproject.toml exchange/
+COPY services/intake/pyproject.toml services/intake/
+COPY services/pgb/pyproject.toml services/pgb/
+COPY services/indicatie/pyproject.toml services/indicatie/
+COPY services/finance/pyproject.toml services/finance/
+RUN uv sync --frozen --no-dev --no-install-workspace --package "wmo-${SERVICE}"
+
+# 2. The code of the workspace packages the service needs, installed as wheels (not editable),
+#    so that the runtime stage needs nothing but the virtual environment.
+COPY shared shared
+COPY iwmo iwmo
+COPY services/${SERVICE} services/${SERVICE}
+RUN uv sync --frozen --no-dev --no-editable --package "wmo-${SERVICE}"
+
+FROM ${PYTHON_IMAGE}
+ARG SERVICE
+RUN groupadd --system --gid 10001 wmo \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wmo
+COPY --from=build /app/.venv /app/.venv
+COPY deploy/docker/entrypoint.sh /usr/local/bin/wmo-entrypoint
+ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+    WMO_SERVICE=${SERVICE} PORT=8000
+WORKDIR /app
+# Numeric, so that Kubernetes can verify runAsNonRoot.
+USER 10001:10001
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["python", "-c", "import os, sys, urllib.request; url = 'http://127.0.0.1:%s/health/ready' % os.environ.get('PORT', '8000'); sys.exit(0 if urllib.request.urlopen(url, timeout=2).status == 200 else 1)"]
+# Without a command: the service under uvicorn on $PORT (see the entrypoint). Migrations are a
+# separate step: run the image with `python -m wmo_<service>.migrate` first.
+ENTRYPOINT ["/bin/sh", "/usr/local/bin/wmo-entrypoint"]

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Entrypoint of every Wmo service image (the root Dockerfile, build argument SERVICE).
+# <SERVICE>_ENVIRONMENT defaults to production, so that an image started without configuration
+# refuses development authentication instead of accepting it. Without a command it serves the
+# app with uvicorn on $PORT; with one (`python -m wmo_intake.migrate`, ...) it runs that.
+set -eu
+prefix=$(printf '%s' "$WMO_SERVICE" | tr '[:lower:]' '[:upper:]')
+if [ -z "$(printenv "${prefix}_ENVIRONMENT" || true)" ]; then
+  export "${prefix}_ENVIRONMENT=production"
+fi
+if [ "$#" -eq 0 ]; then
+  set -- uvicorn "wmo_${WMO_SERVICE}.main:create_app" --factory \
+    --host 0.0.0.0 --port "${PORT:-8000}" --no-access-log \
+    --loop uvloop --http httptools --proxy-headers
+fi
+exec "$@"
