@@ -42,13 +42,13 @@ lint: setup
 TYPED_INTAKE := services/intake/wmo_intake/domain
 TYPED_PGB := services/pgb/wmo_pgb/domain
 TYPED_INDICATIE := services/indicatie/wmo_indicatie/domain
-TYPED_FINANCE := services/finance/wmo_finance/domain
+TYPED_FINANCE := services/finance/wmo_finance
 typecheck: setup
 	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
 	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
 
 # The arrows of "One shape" (import-linter): shared/ and every service in shape.
-IMPORT_CONTRACTS := shared/importlinter.ini
+IMPORT_CONTRACTS := shared/importlinter.ini services/finance/importlinter.ini
 import-lint: setup
 	@for c in $(IMPORT_CONTRACTS); do $(RUN) lint-imports --no-cache $$c || exit 1; done
 

@@ -13,7 +13,7 @@ import httpx
 
 from tests.finance.api.helpers import bsn, fetch, param_names, problem
 from tests.support.stack import TestDatabase, auth
-from wmo_finance.api.cak_schemas import CakMutatiePage
+from wmo_finance.schemas.cak import CakMutatiePage
 
 URL = "/api/v1/cak-voorzieningen"
 FEED = "/api/v1/cak-mutaties"
