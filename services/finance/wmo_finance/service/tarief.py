@@ -60,14 +60,22 @@ def _velden(row: Row[Any]) -> dict[str, Any]:
     }
 
 
+def _periode_velden(row: Row[Any]) -> dict[str, Any]:
+    return {
+        **_velden(row),
+        "id": row.id,
+        "periode_id": row.periode_id,
+        "versie": row.versie,
+        "bron": row.bron,
+    }
+
+
 def _read(row: Row[Any]) -> TariefRead:
     return TariefRead(**_velden(row))
 
 
 def _periode_read(row: Row[Any]) -> TariefPeriodeRead:
-    return TariefPeriodeRead(
-        **_velden(row), id=row.id, periode_id=row.periode_id, versie=row.versie, bron=row.bron
-    )
+    return TariefPeriodeRead(**_periode_velden(row))
 
 
 def _location(productcode: str, geldig_van: dt.date) -> str:
@@ -172,7 +180,7 @@ async def voeg_toe(
             },
         )
         created = TariefCreated(
-            **_periode_read(row).model_dump(),
+            **_periode_velden(row),
             gesloten_periode=None if gesloten is None else _periode_read(gesloten),
         )
         return Written(body=created, location=_location(code, row.geldig_van))
