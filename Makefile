@@ -42,7 +42,7 @@ lint: setup
 TYPED_INTAKE := services/intake/wmo_intake/domain
 TYPED_PGB := services/pgb/wmo_pgb
 TYPED_INDICATIE := services/indicatie/wmo_indicatie
-TYPED_FINANCE := services/finance/wmo_finance/domain
+TYPED_FINANCE := services/finance/wmo_finance
 typecheck: setup
 	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
 	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
@@ -51,6 +51,7 @@ typecheck: setup
 IMPORT_CONTRACTS := shared/importlinter.ini
 IMPORT_CONTRACTS += services/indicatie/importlinter.ini
 IMPORT_CONTRACTS += services/pgb/importlinter.ini
+IMPORT_CONTRACTS += services/finance/importlinter.ini
 import-lint: setup
 	@for c in $(IMPORT_CONTRACTS); do $(RUN) lint-imports --no-cache $$c || exit 1; done
 

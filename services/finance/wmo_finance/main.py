@@ -5,13 +5,15 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_finance.api import (
-    berekeningen,
+    bouwplan_toetsingen,
     cak,
+    eigen_bijdrage_berekeningen,
     onderhoudsvergoedingen,
     tarieven,
     tegemoetkomingen,
+    vervoersvergoedingen,
 )
-from wmo_finance.service_beleid import valideer_beleid
+from wmo_finance.service.beleid import valideer_beleid
 from wmo_finance.settings import FinanceSettings
 from wmo_finance.version import API_VERSION
 from wmo_shared.app import build_app
@@ -36,7 +38,9 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             tarieven.router,
             tegemoetkomingen.router,
             onderhoudsvergoedingen.router,
-            berekeningen.router,
+            eigen_bijdrage_berekeningen.router,
+            vervoersvergoedingen.router,
+            bouwplan_toetsingen.router,
             cak.router,
         ],
         on_startup=[_valideer_beleid],

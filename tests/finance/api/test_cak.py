@@ -1,10 +1,10 @@
 """FIN-12 CAK register over the API: the receiver (idempotent on eventId), a person's register,
-the change feed (pagination, re-reading from an old cursor, speed over 100,000 rows)."""
+the change feed (pagination, re-reading from an old cursor, reading 100,000 rows to the end).
+How fast that is belongs in a benchmark, which prints timings; a test never asserts one."""
 
 from __future__ import annotations
 
 import random
-import time
 import uuid
 from typing import Any
 
@@ -13,7 +13,7 @@ import httpx
 
 from tests.finance.api.helpers import bsn, fetch, param_names, problem
 from tests.support.stack import TestDatabase, auth
-from wmo_finance.api.cak_schemas import CakMutatiePage
+from wmo_finance.schemas.cak import CakMutatiePage
 
 URL = "/api/v1/cak-voorzieningen"
 FEED = "/api/v1/cak-mutaties"
@@ -295,17 +295,14 @@ async def test_feed_rejections_and_audit(finance: httpx.AsyncClient, db: TestDat
     assert [x["actie"] for x in rows] == ["lezen"]
 
 
-async def test_feed_over_100000_rows_takes_seconds(
+async def test_feed_over_100000_rows_reads_to_the_end(
     finance: httpx.AsyncClient, db: TestDatabase
 ) -> None:
     gemeente = _gemeente()
     await _vul_feed(db, gemeente, 100_000)
-    begin = time.perf_counter()
     cursor, gelezen, meer = "", 0, True
     while meer:
         page = await _feed(finance, gemeente, cursor=cursor, limit=1000)
         gelezen += len(page["resultaten"])
         cursor, meer = page["volgendeCursor"], page["meer"]
-    duur = time.perf_counter() - begin
     assert gelezen == 100_000
-    assert duur < 20, f"{duur:.1f}s"

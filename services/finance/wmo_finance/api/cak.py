@@ -3,23 +3,22 @@ the BSN in the body) and the change feed the exchange scripts read."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.responses import Response
 
-from wmo_finance import service_cak as service
-from wmo_finance.api.cak_schemas import (
+from wmo_finance.schemas.cak import (
     CakMutatiePage,
     CakVoorzieningList,
     CakVoorzieningRead,
     CakVoorzieningZoek,
 )
-from wmo_finance.api.responses import idempotent, json_response
+from wmo_finance.service import cak as svc
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
-from wmo_shared.idempotency import IdempotencyKey
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import JSON, model_response, written_response
 
 router = APIRouter(tags=["cak"])
 Systeem = require_roles("systeem")
@@ -37,14 +36,10 @@ FeedLezer = require_roles("financien", "systeem")
 async def receive_cak_voorziening(
     body: MaatwerkvoorzieningEvent,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Systeem,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> tuple[int, Any, dict[str, str]]:
-        status, out = await service.ontvang(conn, principal, body)
-        return status, out, {}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.ontvang(request.app.state.db, principal, write, body))
 
 
 @router.post(
@@ -55,9 +50,7 @@ async def receive_cak_voorziening(
 async def search_cak_voorzieningen(
     body: CakVoorzieningZoek, request: Request, principal: Principal = Lezer
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        results = await service.zoek(conn, principal, body.bsn)
-    return json_response({"resultaten": results})
+    return model_response(await svc.zoek(request.app.state.db, principal, body.bsn))
 
 
 @router.get(
@@ -70,12 +63,12 @@ async def list_cak_mutaties(
     cursor: Annotated[
         str | None,
         Query(
-            max_length=40, description="volgendeCursor van de vorige pagina; leeg: vanaf het begin"
+            pattern=r"^[0-9]{0,18}$",
+            description="volgendeCursor van de vorige pagina; leeg: vanaf het begin",
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="Hoeveel wijzigingen")] = 500,
     principal: Principal = FeedLezer,
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        body = await service.mutaties(conn, principal, cursor, limit)
-    return Response(body, media_type="application/json")
+    pagina = await svc.mutaties(request.app.state.db, principal, cursor, limit)
+    return Response(pagina.json, media_type=JSON)

@@ -4,20 +4,18 @@ eigen bijdrage). A refusal is stored as an outcome with its rules."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from fastapi import APIRouter, Request
-from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.responses import Response
 
-from wmo_finance import service_tegemoetkomingen as service
-from wmo_finance.api.responses import idempotent, json_response
-from wmo_finance.api.tegemoetkoming_schemas import (
+from wmo_finance.schemas.onderhoudsvergoeding import (
     OnderhoudsvergoedingCreate,
     OnderhoudsvergoedingRead,
 )
+from wmo_finance.service import onderhoudsvergoeding as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.idempotency import IdempotencyKey
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, written_response
 
 router = APIRouter(prefix="/onderhoudsvergoedingen", tags=["onderhoudsvergoedingen"])
 Behandelaar = require_roles("gebiedsteam", "financien")
@@ -32,14 +30,10 @@ Behandelaar = require_roles("gebiedsteam", "financien")
 async def create_onderhoudsvergoeding(
     body: OnderhoudsvergoedingCreate,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Behandelaar,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> tuple[int, Any, dict[str, str]]:
-        out = await service.onderhoud(conn, principal, body)
-        return 201, out, {"Location": f"/api/v1/onderhoudsvergoedingen/{out['id']}"}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.maak(request.app.state.db, principal, write, body))
 
 
 @router.get(
@@ -50,6 +44,4 @@ async def create_onderhoudsvergoeding(
 async def get_onderhoudsvergoeding(
     onderhoudsvergoeding_id: uuid.UUID, request: Request, principal: Principal = Behandelaar
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        body = await service.lees_onderhoud(conn, principal, onderhoudsvergoeding_id)
-    return json_response(body)
+    return model_response(await svc.lees(request.app.state.db, principal, onderhoudsvergoeding_id))

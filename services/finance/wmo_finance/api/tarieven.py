@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from wmo_finance import service_tarieven as service
-from wmo_finance.api.tarief_schemas import (
+from wmo_finance.schemas.tarief import (
     TariefAfsluitingCreate,
     TariefCreate,
     TariefCreated,
     TariefList,
     TariefPeriodeRead,
 )
-from wmo_finance.db.models import idempotency_keys
-from wmo_finance.service_beleid import vandaag
+from wmo_finance.service import tarief as svc
 from wmo_shared.auth import ROLES, Principal, require_roles
 from wmo_shared.contracts import TariefRead
-from wmo_shared.etag import IfMatch, etag
-from wmo_shared.idempotency import IdempotencyKey, fingerprint, run_idempotent
-from wmo_shared.jsonresponse import dumps
+from wmo_shared.etag import IfMatch
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(prefix="/tarieven", tags=["tarieven"])
 Iedereen = require_roles(*sorted(ROLES))
@@ -35,16 +33,11 @@ Peildatum = Annotated[
 Productcode = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,5}$", examples=["H300"])]
 
 
-def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(dumps(body), status_code=status, media_type="application/json", headers=headers)
-
-
 @router.get("", response_model=TariefList, summary="De tarieven die op de peildatum gelden")
 async def list_tarieven(
     request: Request, peildatum: Peildatum = None, principal: Principal = Iedereen
 ) -> Response:
-    rows = await service.tarieven_op(request.app.state.db, principal, peildatum or vandaag())
-    return _json({"resultaten": rows})
+    return model_response(await svc.op_datum(request.app.state.db, principal, peildatum))
 
 
 @router.get(
@@ -58,10 +51,10 @@ async def get_tarief(
     peildatum: Peildatum = None,
     principal: Principal = Iedereen,
 ) -> Response:
-    body, versie = await service.tarief(
-        request.app.state.db, principal, productcode, peildatum or vandaag()
-    )
-    return _json(body, headers=None if versie is None else {"ETag": etag(versie)})
+    tarief, versie = await svc.lees(request.app.state.db, principal, productcode, peildatum)
+    if versie is None:  # a period of the policy: it changes only with a new policy
+        return model_response(tarief)
+    return versioned_response(tarief, versie)
 
 
 @router.post(
@@ -74,18 +67,10 @@ async def get_tarief(
 async def create_tarief(
     body: TariefCreate,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Beheer,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        out = await service.voeg_toe(conn, principal, body)
-        location = f"/api/v1/tarieven/{out['productcode']}?peildatum={out['geldigVan']}"
-        return 201, out, {"Location": location}
-
-    fp = fingerprint("POST", "/tarieven", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
-    )
+    return written_response(await svc.voeg_toe(request.app.state.db, principal, write, body))
 
 
 @router.post(
@@ -103,16 +88,10 @@ async def create_afsluiting(
     productcode: Productcode,
     body: TariefAfsluitingCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Beheer,
 ) -> Response:
-    async def handler(conn: Any) -> tuple[int, Any, dict[str, str]]:
-        out = await service.sluit_periode(conn, principal, productcode, body, if_match)
-        location = f"/api/v1/tarieven/{productcode}?peildatum={out['geldigVan']}"
-        return 201, out, {"Location": location, "ETag": etag(out["versie"])}
-
-    fp = fingerprint("POST", f"/tarieven/{productcode}/afsluitingen", body.model_dump(mode="json"))
-    return await run_idempotent(
-        request.app.state.db, idempotency_keys, principal, idempotency_key, fp, handler
+    return written_response(
+        await svc.sluit_periode(request.app.state.db, principal, write, productcode, if_match, body)
     )

@@ -4,20 +4,15 @@ in a URL: look a person's tegemoetkomingen up with ``POST /tegemoetkomingen/_zoe
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.responses import Response
 
-from wmo_finance import service_tegemoetkomingen as service
-from wmo_finance.api.responses import idempotent, json_response
-from wmo_finance.api.tegemoetkoming_schemas import (
+from wmo_finance.schemas.eigen_bijdrage import EigenBijdrageSchemaRead
+from wmo_finance.schemas.tegemoetkoming import (
     BetalingCreate,
     BewijsCreate,
-    EigenBijdrageSchemaRead,
     HerzieningCreate,
     TegemoetkomingCreate,
     TegemoetkomingList,
@@ -26,9 +21,12 @@ from wmo_finance.api.tegemoetkoming_schemas import (
     TerugvorderingCreate,
     ToekenningCreate,
 )
+from wmo_finance.service import eigen_bijdrage, overgang
+from wmo_finance.service import tegemoetkoming as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.etag import IfMatch, etag
-from wmo_shared.idempotency import IdempotencyKey
+from wmo_shared.etag import IfMatch
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(prefix="/tegemoetkomingen", tags=["tegemoetkomingen"])
 Behandelaar = require_roles("gebiedsteam", "financien")
@@ -40,10 +38,6 @@ _OVERGANG_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _location(tegemoetkoming_id: object) -> str:
-    return f"/api/v1/tegemoetkomingen/{tegemoetkoming_id}"
-
-
 @router.post(
     "",
     status_code=201,
@@ -53,14 +47,10 @@ def _location(tegemoetkoming_id: object) -> str:
 async def create_tegemoetkoming(
     body: TegemoetkomingCreate,
     request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
     principal: Principal = Behandelaar,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> tuple[int, Any, dict[str, str]]:
-        out = await service.maak(conn, principal, body)
-        return 201, out, {"Location": _location(out["id"]), "ETag": etag(out["versie"])}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.maak(request.app.state.db, principal, write, body))
 
 
 @router.post(
@@ -71,9 +61,7 @@ async def create_tegemoetkoming(
 async def search_tegemoetkomingen(
     body: TegemoetkomingZoek, request: Request, principal: Principal = Behandelaar
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        results = await service.zoek(conn, principal, body.bsn)
-    return json_response({"resultaten": results})
+    return model_response(await svc.zoek(request.app.state.db, principal, body.bsn))
 
 
 @router.get(
@@ -82,9 +70,8 @@ async def search_tegemoetkomingen(
 async def get_tegemoetkoming(
     tegemoetkoming_id: uuid.UUID, request: Request, principal: Principal = Behandelaar
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        body, versie = await service.lees(conn, principal, tegemoetkoming_id)
-    return json_response(body, headers={"ETag": etag(versie)})
+    tegemoetkoming = await svc.lees(request.app.state.db, principal, tegemoetkoming_id)
+    return versioned_response(tegemoetkoming, tegemoetkoming.versie)
 
 
 @router.get(
@@ -95,26 +82,9 @@ async def get_tegemoetkoming(
 async def get_eigen_bijdrage(
     tegemoetkoming_id: uuid.UUID, request: Request, principal: Principal = Behandelaar
 ) -> Response:
-    async with request.app.state.db.single_statement() as conn:
-        body = await service.eigen_bijdrage(conn, principal, tegemoetkoming_id)
-    return json_response(body)
-
-
-Stap = Callable[[AsyncConnection], Awaitable[tuple[dict[str, Any], int]]]
-
-
-async def _overgang(
-    request: Request,
-    principal: Principal,
-    idempotency_key: str | None,
-    body: BaseModel,
-    stap: Stap,
-) -> Response:
-    async def handler(conn: AsyncConnection) -> tuple[int, Any, dict[str, str]]:
-        out, versie = await stap(conn)
-        return 201, out, {"Location": _location(out["id"]), "ETag": etag(versie)}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return model_response(
+        await eigen_bijdrage.lees_schema(request.app.state.db, principal, tegemoetkoming_id)
+    )
 
 
 @router.post(
@@ -128,16 +98,14 @@ async def create_toekenning(
     tegemoetkoming_id: uuid.UUID,
     body: ToekenningCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Behandelaar,
 ) -> Response:
-    return await _overgang(
-        request,
-        principal,
-        idempotency_key,
-        body,
-        lambda conn: service.ken_toe(conn, principal, tegemoetkoming_id, if_match, body),
+    return written_response(
+        await overgang.ken_toe(
+            request.app.state.db, principal, write, tegemoetkoming_id, if_match, body
+        )
     )
 
 
@@ -152,16 +120,14 @@ async def create_betaling(
     tegemoetkoming_id: uuid.UUID,
     body: BetalingCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Behandelaar,
 ) -> Response:
-    return await _overgang(
-        request,
-        principal,
-        idempotency_key,
-        body,
-        lambda conn: service.betaal(conn, principal, tegemoetkoming_id, if_match, body),
+    return written_response(
+        await overgang.betaal(
+            request.app.state.db, principal, write, tegemoetkoming_id, if_match, body
+        )
     )
 
 
@@ -176,16 +142,14 @@ async def create_bewijs(
     tegemoetkoming_id: uuid.UUID,
     body: BewijsCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Behandelaar,
 ) -> Response:
-    return await _overgang(
-        request,
-        principal,
-        idempotency_key,
-        body,
-        lambda conn: service.ontvang_bewijs(conn, principal, tegemoetkoming_id, if_match, body),
+    return written_response(
+        await overgang.ontvang_bewijs(
+            request.app.state.db, principal, write, tegemoetkoming_id, if_match, body
+        )
     )
 
 
@@ -200,16 +164,14 @@ async def create_terugvordering(
     tegemoetkoming_id: uuid.UUID,
     body: TerugvorderingCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Behandelaar,
 ) -> Response:
-    return await _overgang(
-        request,
-        principal,
-        idempotency_key,
-        body,
-        lambda conn: service.vorder_terug(conn, principal, tegemoetkoming_id, if_match, body),
+    return written_response(
+        await overgang.vorder_terug(
+            request.app.state.db, principal, write, tegemoetkoming_id, if_match, body
+        )
     )
 
 
@@ -224,14 +186,12 @@ async def create_herziening(
     tegemoetkoming_id: uuid.UUID,
     body: HerzieningCreate,
     request: Request,
+    write: IdempotentWrite,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
     principal: Principal = Behandelaar,
 ) -> Response:
-    return await _overgang(
-        request,
-        principal,
-        idempotency_key,
-        body,
-        lambda conn: service.herzie(conn, principal, tegemoetkoming_id, if_match, body),
+    return written_response(
+        await overgang.herzie(
+            request.app.state.db, principal, write, tegemoetkoming_id, if_match, body
+        )
     )

@@ -29,7 +29,8 @@ async def get_for_update(
 
 
 async def insert_voorziening(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    return (await conn.execute(insert(V).values(**values).returning(V))).one()
+    row: Row[Any] = (await conn.execute(insert(V).values(**values).returning(V))).one()
+    return row
 
 
 async def update_voorziening(
@@ -41,7 +42,8 @@ async def update_voorziening(
         .values(**values, versie=V.c.versie + 1, gewijzigd=func.now())
         .returning(V)
     )
-    return (await conn.execute(query)).one()
+    row: Row[Any] = (await conn.execute(query)).one()
+    return row
 
 
 async def huishouden_lopend(

@@ -1,4 +1,4 @@
-"""Queries of the tegemoetkomingen, their transitions and eigen-bijdrage schedules."""
+"""Queries of the tegemoetkomingen and their transitions (FIN-01..FIN-07)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import (
     audit,
-    eigen_bijdrage_schemas,
-    eigen_bijdrage_termijnen,
-    onderhoudsvergoedingen,
     tegemoetkoming_overgangen,
     tegemoetkomingen,
 )
@@ -33,11 +30,11 @@ from wmo_shared.auth import Principal
 
 T = tegemoetkomingen
 OV = tegemoetkoming_overgangen
-S = eigen_bijdrage_schemas
 
 
 async def insert_tegemoetkoming(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    return (await conn.execute(insert(T).values(**values).returning(T))).one()
+    row: Row[Any] = (await conn.execute(insert(T).values(**values).returning(T))).one()
+    return row
 
 
 # The transition history travels in the same statement as the read and its audit row (one
@@ -83,7 +80,8 @@ async def get_audited(
 ) -> Row[Any] | None:
     params = {"p_id": tegemoetkoming_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "tegemoetkoming", tegemoetkoming_id))
-    return (await conn.execute(_GET, params)).first()
+    row: Row[Any] | None = (await conn.execute(_GET, params)).first()
+    return row
 
 
 async def get_for_update(
@@ -107,7 +105,8 @@ async def update_tegemoetkoming(
         .values(**values, versie=versie + 1, gewijzigd=func.now())
         .returning(T)
     )
-    return (await conn.execute(query)).one()
+    row: Row[Any] = (await conn.execute(query)).one()
+    return row
 
 
 async def insert_overgang(conn: AsyncConnection, values: dict[str, Any]) -> None:
@@ -122,68 +121,3 @@ async def overgangen(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.U
     for row in (await conn.execute(query)).all():
         out[row.tegemoetkoming_id].append(row)
     return out
-
-
-async def actueel_schema(
-    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
-) -> tuple[Row[Any], list[Row[Any]]] | None:
-    schema = (
-        await conn.execute(
-            select(S).where(
-                S.c.tegemoetkoming_id == tegemoetkoming_id, S.c.gemeente == gemeente, S.c.actueel
-            )
-        )
-    ).first()
-    if schema is None:
-        return None
-    termijnen = (
-        await conn.execute(
-            select(eigen_bijdrage_termijnen)
-            .where(eigen_bijdrage_termijnen.c.schema_id == schema.id)
-            .order_by(eigen_bijdrage_termijnen.c.volgnummer)
-        )
-    ).all()
-    return schema, list(termijnen)
-
-
-async def insert_schema(
-    conn: AsyncConnection, values: dict[str, Any], termijnen: list[dict[str, Any]]
-) -> Row[Any]:
-    """A new version of the schedule; the previous version stays, no longer current."""
-    vorige = (
-        await conn.execute(
-            update(S)
-            .where(S.c.tegemoetkoming_id == values["tegemoetkoming_id"], S.c.actueel)
-            .values(actueel=False)
-            .returning(S.c.versie)
-        )
-    ).first()
-    values = {**values, "versie": (vorige.versie + 1) if vorige else 1}
-    schema = (await conn.execute(insert(S).values(**values).returning(S))).one()
-    if termijnen:
-        await conn.execute(
-            insert(eigen_bijdrage_termijnen), [{**t, "schema_id": schema.id} for t in termijnen]
-        )
-    return schema
-
-
-async def insert_onderhoud(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    query = insert(onderhoudsvergoedingen).values(**values).returning(onderhoudsvergoedingen)
-    return (await conn.execute(query)).one()
-
-
-_GET_ONDERHOUD = audited(
-    select(onderhoudsvergoedingen).where(
-        onderhoudsvergoedingen.c.id == bindparam("p_id"),
-        onderhoudsvergoedingen.c.gemeente == bindparam("p_gemeente"),
-    ),
-    audit,
-)
-
-
-async def get_onderhoud_audited(
-    conn: AsyncConnection, principal: Principal, onderhoud_id: uuid.UUID
-) -> Row[Any] | None:
-    params = {"p_id": onderhoud_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "onderhoudsvergoeding", onderhoud_id))
-    return (await conn.execute(_GET_ONDERHOUD, params)).first()

@@ -156,6 +156,11 @@ def _uitkomst(
     )
 
 
+def standaard_ingangsdatum(besluitdatum: dt.date) -> dt.date:
+    """FIN-08: without another date the eigen bijdrage starts the month after the besluit."""
+    return plus_maanden(besluitdatum.replace(day=1), 1)
+
+
 def eigen_bijdrage_tegemoetkoming(
     *,
     voorziening: VoorzieningSoort,

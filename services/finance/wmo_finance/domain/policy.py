@@ -1,11 +1,15 @@
 """The finance section of a municipality's policy (``finance.yaml``): the [policy] numbers of
 FIN-01, FIN-03, FIN-06..FIN-11 and FIN-13. A part a municipality's rules do not give is left out
-(None); asking for it raises ``PolicyNotFound`` naming the part, which the API turns into a 400.
+(None); asking for it raises ``PolicyNotFound`` naming the part. ``beleid_van_kracht`` and
+``beleid_als_weigering`` turn a missing policy (or part) into the refusal the API answers with a
+400 ``geen-beleid-van-kracht`` naming the date asked for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -14,6 +18,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wmo_shared.policy import PolicyNotFound, PolicyRegistry
+from wmo_shared.weigering import Weigering
 
 from .soorten import Ruimtehulpmiddel, Vertrek, VoorzieningSoort
 from .tarieven import Tarief, controleer_perioden
@@ -181,3 +186,29 @@ def finance_beleid(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) 
     """The finance policy in force; ``PolicyNotFound`` when there is none (API: 400)."""
     policy = registry.section(gemeente, peildatum, SECTION, FinancePolicy)
     return FinanceBeleid(gemeente, peildatum, policy)
+
+
+def geen_beleid(exc: PolicyNotFound, veld: str = "peildatum") -> Weigering:
+    """No policy (or no part of it) is in force on the date in ``veld``."""
+    return Weigering("geen-beleid-van-kracht", str(exc), veld=veld)
+
+
+def beleid_van_kracht(
+    registry: PolicyRegistry, gemeente: str, peildatum: dt.date, veld: str = "peildatum"
+) -> FinanceBeleid:
+    """The finance policy in force, or the refusal naming ``veld``. Parts asked for later
+    (``beleid.vervoer``) raise ``PolicyNotFound``: ask for them in ``beleid_als_weigering``."""
+    try:
+        return finance_beleid(registry, gemeente, peildatum)
+    except PolicyNotFound as exc:
+        raise geen_beleid(exc, veld) from exc
+
+
+@contextmanager
+def beleid_als_weigering(veld: str = "peildatum") -> Iterator[None]:
+    """Inside: a ``PolicyNotFound`` (a part the policy lacks) becomes the refusal naming
+    ``veld``."""
+    try:
+        yield
+    except PolicyNotFound as exc:
+        raise geen_beleid(exc, veld) from exc

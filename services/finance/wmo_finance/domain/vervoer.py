@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 from .geld import NUL, afronden, euro, getal
 from .policy import VervoerBeleid
@@ -20,6 +21,14 @@ class VervoerUitkomst:
     factor: Decimal
     jaarbedrag: Decimal  # rounded half-up to cents, once
     regels: tuple[Regel, ...]
+
+
+def controleer_toekenning(*, toekennen: bool, bsn: str | None) -> None:
+    """A vergoeding is granted (and stored) for a person: the BSN is required then."""
+    if toekennen and bsn is None:
+        raise Weigering(
+            "verplicht", "Geef de BSN van de inwoner om de vergoeding toe te kennen.", veld="bsn"
+        )
 
 
 def vervoersvergoeding(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 from .geld import NUL, getal
 from .policy import WoonvoorzieningBeleid
@@ -138,6 +139,20 @@ def toets_pad(gevraagd_m2: Decimal, beleid: WoonvoorzieningBeleid) -> PadToets:
         not over,
         (Regel("FIN-11", toelichting),),
     )
+
+
+def controleer_vertrekken(plan: Bouwplan, beleid: WoonvoorzieningBeleid) -> None:
+    """FIN-11: the policy has a norm for every room of the plan; else a refusal naming the
+    first room it lacks (``vertrekken.<i>.vertrek``)."""
+    for i, v in enumerate(plan.vertrekken):
+        if v.vertrek not in beleid.vertrekken:
+            reden = f"Het beleid kent geen norm voor vertrek '{v.vertrek}'."
+            raise Weigering(
+                "onbekende-waarde",
+                reden,
+                veld=f"vertrekken.{i}.vertrek",
+                regels=[Regel("FIN-11", reden)],
+            )
 
 
 def toets_bouwplan(plan: Bouwplan, beleid: WoonvoorzieningBeleid) -> BouwplanToets:

@@ -12,4 +12,5 @@ from wmo_finance.db.models import vervoersvergoedingen
 
 async def insert_vervoer(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
     query = insert(vervoersvergoedingen).values(**values).returning(vervoersvergoedingen)
-    return (await conn.execute(query)).one()
+    row: Row[Any] = (await conn.execute(query)).one()
+    return row

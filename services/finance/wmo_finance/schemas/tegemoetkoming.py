@@ -1,4 +1,4 @@
-"""Wire schemas of the financiële tegemoetkoming and its life (FIN-01..FIN-08)."""
+"""Wire schemas of the financiële tegemoetkoming and its life (FIN-01..FIN-07)."""
 
 from __future__ import annotations
 
@@ -175,55 +175,3 @@ class HerzieningCreate(WireModel):
     nieuw_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
     verwijtbaar: bool = Field(description="Door toedoen van de inwoner")
     toelichting: str | None = Field(default=None, max_length=2000)
-
-
-class TermijnRead(WireModel):
-    volgnummer: int
-    datum: dt.date
-    bedrag: Decimal
-    gedeeltelijk: bool
-
-
-class EigenBijdrageSchemaRead(WireModel):
-    """FIN-08: the eigen bijdrage on a tegemoetkoming, month by month, capped."""
-
-    tegemoetkoming_id: uuid.UUID
-    versie: int
-    voorziening: VoorzieningSoort
-    ingangsdatum: dt.date
-    per_maand: Decimal
-    plafond: Decimal
-    max_maanden: int | None
-    aantal_maanden: int
-    totaal: Decimal
-    einddatum: dt.date | None
-    termijnen: list[TermijnRead]
-    regels: list[RegelRead]
-
-
-class OnderhoudsvergoedingCreate(WireModel):
-    """FIN-06: maintenance or repair of a voorziening."""
-
-    bsn: Bsn
-    tegemoetkoming_id: uuid.UUID | None = None
-    voorziening: VoorzieningSoort
-    peildatum: dt.date
-    bedrag_offerte_of_factuur: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
-    vooraf_contact: bool = Field(description="Contact met de gemeente vóór het werk")
-    onder_garantie: bool = False
-    onzorgvuldig_gebruik: bool = False
-    noodzakelijk: bool = True
-
-
-class OnderhoudsvergoedingRead(WireModel):
-    id: uuid.UUID
-    gemeente: Gemeentecode
-    bsn: Bsn
-    tegemoetkoming_id: uuid.UUID | None
-    voorziening: VoorzieningSoort
-    peildatum: dt.date
-    toegekend: bool
-    bedrag: Decimal
-    eigen_bijdrage: bool = Field(description="Altijd false: geen eigen bijdrage (FIN-06)")
-    regels: list[RegelRead]
-    aangemaakt_op: dt.datetime

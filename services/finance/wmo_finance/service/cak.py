@@ -1,0 +1,226 @@
+"""FIN-12: the CAK register. Receives ``MaatwerkvoorzieningEvent``s from intake (idempotent on
+eventId), records per person which voorziening runs from when to when, the kostprijs where it
+caps and the abonnementstarief of the year (one per household), and writes the change feed the
+exchange scripts read (``GET /cak-mutaties``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_finance.db import cak as repo
+from wmo_finance.db.models import audit, idempotency_keys, inbox
+from wmo_finance.domain import cak_register
+from wmo_finance.domain.cak import LopendeVoorziening
+from wmo_finance.domain.soorten import Leveringsvorm
+from wmo_finance.schemas.cak import CakMutatiePagina, CakVoorzieningList, CakVoorzieningRead
+from wmo_finance.service.beleid import registry
+from wmo_finance.service.regels import regels_json
+from wmo_shared import audit as audit_log
+from wmo_shared.auth import Principal
+from wmo_shared.contracts import MaatwerkvoorzieningEvent
+from wmo_shared.db.engine import Database
+from wmo_shared.idempotency import WriteRequest, Written, write_once
+from wmo_shared.outbox import first_delivery
+from wmo_shared.policy import cak_abonnementstarieven
+from wmo_shared.problems import Forbidden
+from wmo_shared.regels import Regel
+
+RESOURCE = "cak-voorziening"
+
+
+def _read(row: Row[Any]) -> CakVoorzieningRead:
+    return CakVoorzieningRead(
+        id=row.id,
+        gemeente=row.gemeente,
+        bsn=row.bsn,
+        geboortedatum=row.geboortedatum,
+        huishouden_id=row.huishouden_id,
+        beschikking_id=row.beschikking_id,
+        maatwerkvoorziening_id=row.maatwerkvoorziening_id,
+        productcategorie=row.productcategorie,
+        productcode=row.productcode,
+        leveringsvorm=row.leveringsvorm,
+        ingangsdatum=row.ingangsdatum,
+        einddatum=row.einddatum,
+        eigen_bijdrage=row.eigen_bijdrage,
+        gemeld=row.gemeld,
+        bijdrage_vanaf=row.bijdrage_vanaf,
+        melden_uiterlijk=row.melden_uiterlijk,
+        kostprijs_soort=row.kostprijs_soort,
+        kostprijs=row.kostprijs,
+        abonnementstarief=row.abonnementstarief,
+        regels=row.regels,
+        versie=row.versie,
+        gewijzigd_op=row.gewijzigd,
+    )
+
+
+async def ontvang(
+    db: Database, principal: Principal, write: WriteRequest, event: MaatwerkvoorzieningEvent
+) -> Written[CakVoorzieningRead]:
+    """201 with the register entry; 200 with the current entry when the event was seen before
+    (nothing is recorded twice)."""
+    if event.gemeente != principal.gemeente:
+        raise Forbidden("Het event hoort bij een andere gemeente dan het token.")
+
+    async def work(conn: AsyncConnection) -> Written[CakVoorzieningRead]:
+        if not await first_delivery(conn, inbox, event.event_id, event.event_type):
+            eerder = await repo.get_for_update(
+                conn, principal.gemeente, event.maatwerkvoorziening_id
+            )
+            if eerder is None:
+                raise cak_register.event_id_hergebruikt()
+            return Written(body=_read(eerder), status=200)
+        return Written(body=_read(await _registreer(conn, principal, event)))
+
+    return await write_once(db, idempotency_keys, principal, write, CakVoorzieningRead, work)
+
+
+async def _registreer(
+    conn: AsyncConnection, principal: Principal, event: MaatwerkvoorzieningEvent
+) -> Row[Any]:
+    beeindiging = event.event_type == "maatwerkvoorziening-beeindigd"
+    melding = cak_register.melding(
+        beeindiging=beeindiging,
+        kenmerk=str(event.maatwerkvoorziening_id),
+        productcategorie=event.productcategorie,
+        leveringsvorm=Leveringsvorm(event.leveringsvorm),
+        ingangsdatum=event.ingangsdatum,
+        einddatum=event.einddatum,
+        geboortedatum=event.geboortedatum,
+        eigen_bijdrage=event.eigen_bijdrage,
+        kostprijs=event.kostprijs,
+    )
+    regels: list[Regel] = list(melding.regels)
+    tarief = None
+    if melding.melden and melding.bijdrage_vanaf is not None:
+        tarief, tariefregels = cak_register.tarief_per_maand(
+            registry(), event.gemeente, melding.bijdrage_vanaf, cak_abonnementstarieven()
+        )
+        regels.extend(tariefregels)
+        if tarief is not None:
+            anderen = await repo.huishouden_lopend(
+                conn,
+                event.gemeente,
+                huishouden_id=event.huishouden_id,
+                bsn=event.bsn,
+                behalve=event.maatwerkvoorziening_id,
+                peildatum=melding.bijdrage_vanaf,
+            )
+            regels.extend(
+                cak_register.huishoudregels(
+                    maand=melding.bijdrage_vanaf,
+                    nieuw=LopendeVoorziening(
+                        str(event.maatwerkvoorziening_id),
+                        melding.bijdrage_vanaf,
+                        event.einddatum,
+                        melding.kostprijs,
+                    ),
+                    anderen=[
+                        LopendeVoorziening(
+                            str(r.maatwerkvoorziening_id),
+                            r.bijdrage_vanaf,
+                            r.einddatum,
+                            r.kostprijs,
+                        )
+                        for r in anderen
+                    ],
+                    tarief_per_maand=tarief,
+                )
+            )
+
+    bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
+    was_gemeld = bestaand is not None and bestaand.gemeld
+    soort = cak_register.mutatiesoort(
+        beeindiging=beeindiging, was_gemeld=was_gemeld, melden=melding.melden
+    )
+    values = {
+        "gemeente": event.gemeente,
+        "bsn": event.bsn,
+        "geboortedatum": event.geboortedatum,
+        "huishouden_id": event.huishouden_id,
+        "beschikking_id": event.beschikking_id,
+        "maatwerkvoorziening_id": event.maatwerkvoorziening_id,
+        "productcategorie": event.productcategorie,
+        "productcode": event.productcode,
+        "leveringsvorm": event.leveringsvorm,
+        "ingangsdatum": event.ingangsdatum,
+        "einddatum": event.einddatum,
+        "eigen_bijdrage": event.eigen_bijdrage,
+        "gemeld": was_gemeld or melding.melden,
+        "bijdrage_vanaf": melding.bijdrage_vanaf,
+        "melden_uiterlijk": melding.melden_uiterlijk,
+        "kostprijs_soort": melding.kostprijs_soort.value,
+        "kostprijs": melding.kostprijs,
+        "abonnementstarief": tarief,
+        "regels": regels_json(regels),
+        "laatste_event_id": event.event_id,
+    }
+    if bestaand is None:
+        row = await repo.insert_voorziening(conn, values)
+    else:
+        row = await repo.update_voorziening(conn, bestaand.id, values)
+    if soort is not None:
+        await repo.vergrendel_feed(conn)
+        await repo.insert_mutatie(
+            conn,
+            {
+                "soort": soort,
+                "gemeente": event.gemeente,
+                "bsn": event.bsn,
+                "geboortedatum": event.geboortedatum,
+                "huishouden_id": event.huishouden_id,
+                "beschikking_id": event.beschikking_id,
+                "maatwerkvoorziening_id": event.maatwerkvoorziening_id,
+                "productcategorie": event.productcategorie,
+                "productcode": event.productcode,
+                "leveringsvorm": event.leveringsvorm,
+                "ingangsdatum": melding.bijdrage_vanaf or event.ingangsdatum,
+                "einddatum": event.einddatum,
+                "kostprijs": melding.kostprijs,
+                "abonnementstarief": tarief,
+                "event_id": event.event_id,
+            },
+        )
+    await audit_log.record(conn, audit, principal, "ontvangen", RESOURCE, row.id, {"soort": soort})
+    return row
+
+
+async def zoek(db: Database, principal: Principal, bsn: str) -> CakVoorzieningList:
+    async with db.transaction() as conn:
+        rows = await repo.find_by_bsn(conn, principal.gemeente, bsn)
+        if rows:
+            await audit_log.record_many(
+                conn, audit, principal, "zoeken", RESOURCE, [r.id for r in rows]
+            )
+        else:
+            await audit_log.record(conn, audit, principal, "zoeken", RESOURCE, None)
+    return CakVoorzieningList(resultaten=[_read(r) for r in rows])
+
+
+async def mutaties(
+    db: Database, principal: Principal, cursor: str | None, limit: int
+) -> CakMutatiePagina:
+    """A page of the feed after ``cursor`` (digits, as the previous page gave it; empty: from
+    the start). PostgreSQL renders each item; Python only joins them."""
+    na = int(cursor) if cursor else 0
+    async with db.single_statement() as conn:
+        rows = await repo.feed(conn, principal, na, limit)
+    meer = len(rows) > limit
+    rows = rows[:limit]
+    volgende = str(rows[-1].volgnummer) if rows else str(na)
+    items = ",".join(r.item for r in rows)
+    return CakMutatiePagina(
+        (
+            '{"resultaten":['
+            + items
+            + '],"volgendeCursor":"'
+            + volgende
+            + '","meer":'
+            + ("true" if meer else "false")
+            + "}"
+        ).encode()
+    )
