@@ -12,14 +12,6 @@ from typing import Any
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.api.schemas_besluit import (
-    AanvraagCreate,
-    AanvraagRead,
-    BeschikkingCreate,
-    BeschikkingRead,
-    MaatwerkvoorzieningCreate,
-    VerzendingCreate,
-)
 from wmo_intake.db.models import (
     aanvragen,
     audit,
@@ -34,6 +26,13 @@ from wmo_intake.domain.zaakstatus import (
     Overgangsfeiten,
     Zaakgebeurtenis,
     toets_spoedbeschikking,
+)
+from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
+from wmo_intake.schemas.beschikking import (
+    BeschikkingCreate,
+    BeschikkingRead,
+    MaatwerkvoorzieningCreate,
+    VerzendingCreate,
 )
 from wmo_intake.service_melding import spoedgrond, termijn_read
 from wmo_intake.service_onderzoek import onderzoek_van_melding

@@ -9,7 +9,15 @@ from typing import Any
 from sqlalchemy import Row, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.api.schemas_huishouden import (
+from wmo_intake.db.models import audit, clienten, netwerkleden
+from wmo_intake.domain.gebruikelijke_hulp import (
+    Huisgenoot,
+    Relatie,
+    Taak,
+    beoordeel_gebruikelijke_hulp_huishouden,
+)
+from wmo_intake.domain.huishouding import Samenwoning, beoordeel_gezamenlijke_huishouding
+from wmo_intake.schemas.huishouden import (
     GebruikelijkeHulpBeoordelingCreate,
     GebruikelijkeHulpBeoordelingRead,
     HuisgenootCreate,
@@ -20,14 +28,6 @@ from wmo_intake.api.schemas_huishouden import (
     NetwerklidRead,
     TaakoordeelRead,
 )
-from wmo_intake.db.models import audit, clienten, netwerkleden
-from wmo_intake.domain.gebruikelijke_hulp import (
-    Huisgenoot,
-    Relatie,
-    Taak,
-    beoordeel_gebruikelijke_hulp_huishouden,
-)
-from wmo_intake.domain.huishouding import Samenwoning, beoordeel_gezamenlijke_huishouding
 from wmo_intake.service_zaak import client_zichtbaar, vandaag
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal

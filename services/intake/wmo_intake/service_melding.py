@@ -11,23 +11,6 @@ from typing import Any
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.api.schemas_melding import (
-    ClientondersteuningBerichtCreate,
-    ClientondersteuningBerichtRead,
-    MeldingCreate,
-    MeldingRead,
-    OpmerkingCreate,
-    OpmerkingRead,
-    OrganisatieCreate,
-    OrganisatieRead,
-    PersoonlijkPlanCreate,
-    PersoonlijkPlanRead,
-    SpoedgrondCreate,
-    TermijnRead,
-    TijdelijkeVoorzieningRead,
-    ToestemmingCreate,
-    ToestemmingRead,
-)
 from wmo_intake.db.models import (
     audit,
     clientondersteuner_toestemmingen,
@@ -62,6 +45,24 @@ from wmo_intake.domain.zaakstatus import (
     toegestane_gebeurtenissen,
     toets_spoedbeschikking,
 )
+from wmo_intake.schemas.clientondersteuning import (
+    ClientondersteuningBerichtCreate,
+    ClientondersteuningBerichtRead,
+    OrganisatieCreate,
+    OrganisatieRead,
+    ToestemmingCreate,
+    ToestemmingRead,
+)
+from wmo_intake.schemas.melding import (
+    MeldingCreate,
+    MeldingRead,
+    PersoonlijkPlanCreate,
+    PersoonlijkPlanRead,
+    SpoedgrondCreate,
+    TijdelijkeVoorzieningRead,
+)
+from wmo_intake.schemas.opmerking import OpmerkingCreate, OpmerkingRead
+from wmo_intake.schemas.termijn import TermijnRead
 from wmo_intake.service_huishouden import bestaande_client
 from wmo_intake.service_zaak import laad_zaak, regels_json, vandaag, verplaats
 from wmo_shared import audit as audit_log

@@ -11,12 +11,6 @@ from typing import Any
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.api.schemas_onderzoek import (
-    IndicatieAdviesRead,
-    OnderzoekCreate,
-    OnderzoekRead,
-    OnderzoekUitkomstRead,
-)
 from wmo_intake.clients import indicatie
 from wmo_intake.db.models import (
     audit,
@@ -41,6 +35,8 @@ from wmo_intake.domain.onderzoek import (
     toets_persoonlijk_plan,
 )
 from wmo_intake.domain.zaakstatus import Overgangsfeiten, Zaakgebeurtenis
+from wmo_intake.schemas.indicatie_advies import IndicatieAdviesRead
+from wmo_intake.schemas.onderzoek import OnderzoekCreate, OnderzoekRead, OnderzoekUitkomstRead
 from wmo_intake.service_melding import berichten, clientondersteuning_gewezen, plannen
 from wmo_intake.service_toetsen import OngeldigeToets, voer_toets_uit
 from wmo_intake.service_zaak import laad_zaak, regels_json, vandaag, verplaats

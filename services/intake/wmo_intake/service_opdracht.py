@@ -14,14 +14,6 @@ from typing import Any
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.api.schemas_opdracht import (
-    AcceptatieCreate,
-    OpdrachtCreate,
-    OpdrachtRead,
-    OpzeggingCreate,
-    WeigeringCreate,
-    ZorgplanCreate,
-)
 from wmo_intake.db.models import (
     audit,
     beschikkingen,
@@ -38,6 +30,14 @@ from wmo_intake.domain.termijnen import (
     zorgplantermijn,
 )
 from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
+from wmo_intake.schemas.opdracht import (
+    AcceptatieCreate,
+    OpdrachtCreate,
+    OpdrachtRead,
+    OpzeggingCreate,
+    WeigeringCreate,
+    ZorgplanCreate,
+)
 from wmo_intake.service_melding import termijn_read
 from wmo_intake.service_zaak import laad_zaak, pas_toe, regels_json, vandaag, verplaats
 from wmo_shared import audit as audit_log

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from wmo_intake.api.schemas_onderzoek import OnderzoekRead
 from wmo_intake.domain.afwegingsladder import TREDETEKSTEN, Trede
 from wmo_intake.domain.onderzoek import AFSTEMMINGSTEKSTEN, VRAAGTEKSTEN, Onderzoeksvraag
 from wmo_intake.domain.werkdagen import datum_nl
+from wmo_intake.schemas.onderzoek import OnderzoekRead
 
 
 def verslag(onderzoek: OnderzoekRead, zaak: Row[Any], client: Row[Any]) -> dict[str, Any]:

@@ -19,13 +19,8 @@ from wmo_intake.api.common import (
     json_response,
     wire,
 )
-from wmo_intake.api.schemas_besluit import (
-    AanvraagCreate,
-    AanvraagRead,
-    BeschikkingCreate,
-    BeschikkingRead,
-    VerzendingCreate,
-)
+from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
+from wmo_intake.schemas.beschikking import BeschikkingCreate, BeschikkingRead, VerzendingCreate
 from wmo_shared.auth import Principal
 from wmo_shared.etag import IfMatch, etag
 from wmo_shared.idempotency import IdempotencyKey

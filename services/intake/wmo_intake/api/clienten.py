@@ -10,9 +10,9 @@ from fastapi import APIRouter, Request
 from sqlalchemy import Row
 from starlette.responses import Response
 
-from wmo_intake.api.schemas import ClientCreate, ClientList, ClientRead, ClientZoek
 from wmo_intake.db import repository
 from wmo_intake.db.models import audit, idempotency_keys
+from wmo_intake.schemas.client import ClientCreate, ClientList, ClientRead, ClientZoek
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.etag import etag

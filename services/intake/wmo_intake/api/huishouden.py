@@ -21,7 +21,7 @@ from wmo_intake.api.common import (
     json_response,
     wire,
 )
-from wmo_intake.api.schemas_huishouden import (
+from wmo_intake.schemas.huishouden import (
     GebruikelijkeHulpBeoordelingCreate,
     GebruikelijkeHulpBeoordelingRead,
     HuisgenootCreate,

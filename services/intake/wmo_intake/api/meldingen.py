@@ -24,28 +24,28 @@ from wmo_intake.api.common import (
     json_response,
     wire,
 )
-from wmo_intake.api.schemas_melding import (
+from wmo_intake.db.models import audit, meldingen
+from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
+from wmo_intake.schemas.clientondersteuning import (
     ClientondersteuningBerichtCreate,
     ClientondersteuningBerichtRead,
-    MeldingCreate,
-    MeldingList,
-    MeldingRead,
-    OpmerkingCreate,
-    OpmerkingList,
-    OpmerkingRead,
     OrganisatieCreate,
     OrganisatieList,
     OrganisatieRead,
-    PersoonlijkPlanCreate,
-    PersoonlijkPlanRead,
-    SpoedgrondCreate,
     ToestemmingCreate,
     ToestemmingList,
     ToestemmingRead,
+)
+from wmo_intake.schemas.melding import (
+    MeldingCreate,
+    MeldingList,
+    MeldingRead,
+    PersoonlijkPlanCreate,
+    PersoonlijkPlanRead,
+    SpoedgrondCreate,
     ZaakstapCreate,
 )
-from wmo_intake.db.models import audit, meldingen
-from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
+from wmo_intake.schemas.opmerking import OpmerkingCreate, OpmerkingList, OpmerkingRead
 from wmo_intake.service_zaak import vandaag, zichtbaar_voor
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal, require_roles

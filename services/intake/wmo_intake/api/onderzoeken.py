@@ -20,13 +20,9 @@ from wmo_intake.api.common import (
     json_response,
     wire,
 )
-from wmo_intake.api.schemas_onderzoek import (
-    IndicatieAdviesCreate,
-    IndicatieAdviesRead,
-    OnderzoekCreate,
-    OnderzoekRead,
-)
 from wmo_intake.db.models import clienten
+from wmo_intake.schemas.indicatie_advies import IndicatieAdviesCreate, IndicatieAdviesRead
+from wmo_intake.schemas.onderzoek import OnderzoekCreate, OnderzoekRead
 from wmo_intake.service_verslag import markdown, verslag
 from wmo_shared.auth import Principal
 from wmo_shared.etag import IfMatch, etag

@@ -22,18 +22,18 @@ from wmo_intake.api.common import (
     json_response,
     wire,
 )
-from wmo_intake.api.schemas_opdracht import (
+from wmo_intake.clients.finance import contracttarief
+from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
+from wmo_intake.schemas.opdracht import (
     AcceptatieCreate,
-    IwmoBerichtRead,
     OpdrachtCreate,
     OpdrachtList,
     OpdrachtRead,
     OpzeggingCreate,
-    ToewijzingPage,
     WeigeringCreate,
     ZorgplanCreate,
 )
-from wmo_intake.clients.finance import contracttarief
+from wmo_intake.schemas.toewijzing import ToewijzingPage
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.etag import etag
 from wmo_shared.idempotency import IdempotencyKey

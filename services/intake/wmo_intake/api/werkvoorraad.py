@@ -3,38 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import Field
 from starlette.responses import Response
 
 from wmo_intake.api.common import CaseWorker, json_response
 from wmo_intake.domain.termijnen import Termijnstatus
+from wmo_intake.schemas.werkvoorraad import Taaksoort, WerkvoorraadList
 from wmo_intake.service_werkvoorraad import werkvoorraad
 from wmo_intake.service_zaak import vandaag
 from wmo_shared.auth import Principal
-from wmo_shared.schemas import WireModel
 
 router = APIRouter(tags=["werkvoorraad"])
-Taaksoort = Literal["onderzoek", "beschikking", "zorgplan", "herindicatie"]
-
-
-class WerkvoorraadItemRead(WireModel):
-    soort: Taaksoort
-    melding_id: uuid.UUID
-    referentie_id: str = Field(description="Melding, aanvraag, opdracht of maatwerkvoorziening")
-    client_id: uuid.UUID
-    uiterlijk: dt.date
-    status: Termijnstatus
-    rule: str | None = None
-
-
-class WerkvoorraadList(WireModel):
-    peildatum: dt.date
-    resultaten: list[WerkvoorraadItemRead]
-    volgende_cursor: str | None = None
 
 
 @router.get(

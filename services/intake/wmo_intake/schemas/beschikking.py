@@ -1,5 +1,5 @@
-"""Wire schemas of the aanvraag (INT-03) and the beschikking with its maatwerkvoorzieningen
-(INT-04); a sent beschikking never changes: herziening and intrekking are new beschikkingen."""
+"""Wire schemas of the beschikking with its maatwerkvoorzieningen (INT-04); a sent beschikking
+never changes: herziening and intrekking are new beschikkingen."""
 
 from __future__ import annotations
 
@@ -10,28 +10,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from wmo_intake.api.schemas_melding import TermijnRead
+from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm, Omvang
 from wmo_shared.schemas import RegelRead, WireModel
 
 Beschikkingsoort = Literal["toekenning", "afwijzing", "herziening", "intrekking"]
-
-
-class GevraagdeVoorziening(WireModel):
-    omschrijving: str = Field(min_length=1, max_length=500, examples=["individuele begeleiding"])
-    leveringsvorm: Leveringsvorm | None = None
-    productcategorie: str | None = Field(default=None, pattern=r"^\d{2}$")
-
-
-class AanvraagCreate(WireModel):
-    melding_id: uuid.UUID
-    ontvangstdatum: dt.date
-    voorzieningen: list[GevraagdeVoorziening] = Field(min_length=1)
-
-
-class AanvraagRead(AanvraagCreate):
-    id: uuid.UUID
-    beschikkingstermijn: TermijnRead
 
 
 class MaatwerkvoorzieningCreate(WireModel):

@@ -1,17 +1,17 @@
 """Wire schemas of the dienstverleningsopdracht (AAN-01), the provider's answer, its
-obligations (AAN-02, AAN-06, AAN-07), the toewijzingen feed and imported iWmo messages."""
+obligations (AAN-02, AAN-06, AAN-07)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from wmo_intake.api.schemas_melding import TermijnRead
-from wmo_shared.contracts import FeedPage, Omvang, ToewijzingFeedItem
+from wmo_intake.schemas.termijn import TermijnRead
+from wmo_shared.contracts import Omvang
 from wmo_shared.schemas import RegelRead, WireModel
 
 
@@ -120,15 +120,3 @@ class WeigeringCreate(WireModel):
 
 class ZorgplanCreate(WireModel):
     ontvangstdatum: dt.date
-
-
-class ToewijzingPage(FeedPage[ToewijzingFeedItem]):
-    """A page of the toewijzingen feed (what each WMO301 carried)."""
-
-
-class IwmoBerichtRead(WireModel):
-    id: uuid.UUID
-    berichttype: str
-    status: str = Field(description="goedgekeurd of afgekeurd")
-    retour: dict[str, Any]
-    ontvangen_op: dt.datetime

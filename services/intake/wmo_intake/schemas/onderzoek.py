@@ -14,6 +14,7 @@ from pydantic import ConfigDict, Field
 from wmo_intake.domain.afwegingsladder import Ladderconclusie, Trede
 from wmo_intake.domain.onderzoek import Afstemmingsfactor, ExternAdvies, Onderzoeksvraag
 from wmo_intake.domain.resultaatgebieden import Resultaatgebied
+from wmo_intake.schemas.indicatie_advies import IndicatieAdviesRead
 from wmo_shared.schemas import RegelRead, WireModel
 
 
@@ -111,20 +112,6 @@ class OnderzoekUitkomstRead(WireModel):
     bevindingen: list[BevindingRead]
     regels: list[RegelRead]
     rules: list[str]
-
-
-class IndicatieAdviesRead(WireModel):
-    id: uuid.UUID
-    onderzoek_id: uuid.UUID
-    verzoek: dict[str, Any]
-    antwoord: dict[str, Any]
-    ontvangen_op: dt.datetime
-
-
-class IndicatieAdviesCreate(WireModel):
-    verzoek: dict[str, Any] | None = Field(
-        default=None, description="Laat leeg om de begeleidingsgegevens van het onderzoek te sturen"
-    )
 
 
 class OnderzoekRead(OnderzoekCreate):
