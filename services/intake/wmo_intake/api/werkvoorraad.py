@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from wmo_intake.api.common import CaseWorker, json_response
-from wmo_intake.domain.termijnen import Termijnstatus
-from wmo_intake.schemas.werkvoorraad import Taaksoort, WerkvoorraadList
-from wmo_intake.service_werkvoorraad import werkvoorraad
-from wmo_intake.service_zaak import vandaag
+from wmo_intake.api.deps import CaseWorker, Db
+from wmo_intake.schemas.werkvoorraad import Taaksoort, Termijnstatus, WerkvoorraadList
+from wmo_intake.service import werkvoorraad as svc
 from wmo_shared.auth import Principal
+from wmo_shared.responses import model_response
 
 router = APIRouter(tags=["werkvoorraad"])
 
@@ -25,7 +24,7 @@ router = APIRouter(tags=["werkvoorraad"])
     responses={400: {"description": "Ongeldige parameter"}},
 )
 async def get_werkvoorraad(
-    request: Request,
+    db: Db,
     soort: Annotated[Taaksoort | None, Query()] = None,
     status: Annotated[Termijnstatus | None, Query()] = None,
     peildatum: Annotated[dt.date | None, Query()] = None,
@@ -33,14 +32,14 @@ async def get_werkvoorraad(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        page = await werkvoorraad(
-            conn,
+    return model_response(
+        await svc.werkvoorraad_van(
+            db,
             principal,
-            peildatum=peildatum or vandaag(),
+            peildatum=peildatum,
             soort=soort,
             status=status,
             cursor=cursor,
             limit=limit,
         )
-    return json_response(page)
+    )

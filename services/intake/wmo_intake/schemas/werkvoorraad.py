@@ -11,6 +11,8 @@ from pydantic import Field
 from wmo_intake.domain.termijnen import Termijnstatus
 from wmo_shared.schemas import WireModel
 
+__all__ = ["Taaksoort", "Termijnstatus", "WerkvoorraadItemRead", "WerkvoorraadList"]
+
 Taaksoort = Literal["onderzoek", "beschikking", "zorgplan", "herindicatie"]
 
 

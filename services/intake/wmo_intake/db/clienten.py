@@ -1,15 +1,16 @@
-"""Queries of intake, in SQLAlchemy Core (hot paths: one statement per request)."""
+"""Queries on clienten (hot paths: one statement per request)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, clienten
+from wmo_intake.db.rijen import Rij, een
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
 
@@ -30,7 +31,7 @@ _CLIENT_COLUMNS = [
 ]
 
 
-async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any] | None:
+async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Rij | None:
     """The new client, or None when the gemeente already has a client with this BSN."""
     result = await conn.execute(
         pg_insert(clienten)
@@ -51,16 +52,30 @@ _GET_CLIENT = audited(
 
 async def get_client_audited(
     conn: AsyncConnection, principal: Principal, client_id: uuid.UUID
-) -> Row[Any] | None:
+) -> Rij | None:
     """The client of the caller's gemeente, and its audit row, in one statement."""
     params = {"p_id": client_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "client", client_id))
-    result = await conn.execute(_GET_CLIENT, params)
-    return result.first()
+    row: Rij | None = (await conn.execute(_GET_CLIENT, params)).first()
+    return row
 
 
-async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Row[Any] | None:
+async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Rij | None:
     result = await conn.execute(
         select(*_CLIENT_COLUMNS).where(clienten.c.gemeente == gemeente, clienten.c.bsn == bsn)
     )
     return result.first()
+
+
+async def client_in_gemeente(
+    conn: AsyncConnection, gemeente: str, client_id: uuid.UUID
+) -> Rij | None:
+    result = await conn.execute(
+        select(clienten).where(clienten.c.id == client_id, clienten.c.gemeente == gemeente)
+    )
+    return result.first()
+
+
+async def client(conn: AsyncConnection, client_id: uuid.UUID) -> Rij:
+    """The client of a case already found in the caller's gemeente."""
+    return await een(conn, select(clienten).where(clienten.c.id == client_id))

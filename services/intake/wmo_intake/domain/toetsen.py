@@ -17,14 +17,15 @@ from wmo_intake.domain import resultaatgebieden as res
 from wmo_intake.domain.bevinding import Bevinding, Toetsing
 from wmo_intake.domain.resultaatgebieden import Resultaatgebied as G
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
-class OngeldigeToets(ValueError):
-    """The named check does not exist, or its facts do not fit; ``veld`` names the part."""
+class OngeldigeToets(Weigering):
+    """INT-13: the named check does not exist, or its facts do not fit; ``veld`` names the
+    part (code ``ongeldige-toets``)."""
 
     def __init__(self, veld: str, reden: str) -> None:
-        super().__init__(reden)
-        self.veld = veld
+        super().__init__("ongeldige-toets", reden, veld=veld, regels=[Regel("INT-13", reden)])
         self.reden = reden
 
 
@@ -165,10 +166,12 @@ def _uitkomst(resultaat: Any) -> tuple[str, str | None, dict[str, Any], list[Reg
     if isinstance(resultaat, Bevinding):
         return resultaat.uitkomst.value, resultaat.verwijzing, {}, [resultaat.regel]
     if isinstance(resultaat, Toetsing):
-        details = {"ontbrekend": list(resultaat.ontbrekend)}
-        uitkomst = "voldaan" if resultaat.voldaan else "niet_voldaan"
-        return uitkomst, None, details, list(resultaat.regels)
-    uitkomst, verwijzing, details, regels = "", None, {}, []
+        uitslag = "voldaan" if resultaat.voldaan else "niet_voldaan"
+        return uitslag, None, {"ontbrekend": list(resultaat.ontbrekend)}, list(resultaat.regels)
+    uitkomst = ""
+    verwijzing: str | None = None
+    details: dict[str, Any] = {}
+    regels: list[Regel] = []
     for veld in dataclasses.fields(resultaat):
         waarde = getattr(resultaat, veld.name)
         if isinstance(waarde, Bevinding | Toetsing):

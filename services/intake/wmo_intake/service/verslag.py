@@ -1,19 +1,23 @@
-"""The verslag of the onderzoek: the document the client receives (art. 2.3.2 lid 8 Wmo), as
-structured JSON or rendered as markdown."""
+"""The verslag of the onderzoek: the document the client receives (art. 2.3.2 lid 8 Wmo)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from sqlalchemy import Row
-
+from wmo_intake.db import clienten
+from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.afwegingsladder import TREDETEKSTEN, Trede
 from wmo_intake.domain.onderzoek import AFSTEMMINGSTEKSTEN, VRAAGTEKSTEN, Onderzoeksvraag
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.onderzoek import OnderzoekRead
+from wmo_intake.schemas.verslag import VerslagRead
+from wmo_intake.service.onderzoek import laad_onderzoek, onderzoek_read
+from wmo_shared.auth import Principal
+from wmo_shared.db.engine import Database
 
 
-def verslag(onderzoek: OnderzoekRead, zaak: Row[Any], client: Row[Any]) -> dict[str, Any]:
+def verslag(onderzoek: OnderzoekRead, zaak: Rij, client: Rij) -> VerslagRead:
     u = onderzoek.uitkomst
     antwoorden = {a.vraag: a.antwoord for a in onderzoek.antwoorden}
     secties: list[dict[str, Any]] = [
@@ -35,7 +39,7 @@ def verslag(onderzoek: OnderzoekRead, zaak: Row[Any], client: Row[Any]) -> dict[
         {
             "kop": "Wat u zelf en uw omgeving kunnen doen (afwegingsladder)",
             "tekst": "; ".join(ladder) if ladder else "Geen van de eerdere treden lost iets op.",
-            "regels": [r.model_dump(by_alias=True) for r in u.ladder.regels],
+            "regels": u.ladder.regels,
         }
     )
     afgestemd = [
@@ -78,21 +82,22 @@ def verslag(onderzoek: OnderzoekRead, zaak: Row[Any], client: Row[Any]) -> dict[
             "helpen (INT-15).",
         }
     )
-    return {
-        "onderzoekId": str(onderzoek.id),
-        "meldingId": str(zaak.id),
-        "titel": f"Verslag van het onderzoek voor {client.voornamen} {client.achternaam}",
-        "startdatum": onderzoek.startdatum.isoformat(),
-        "volledig": u.volledig,
-        "secties": secties,
-        "regels": [r.model_dump(by_alias=True) for r in u.regels],
-    }
+    return VerslagRead.model_validate(
+        {
+            "onderzoekId": onderzoek.id,
+            "meldingId": zaak.id,
+            "titel": f"Verslag van het onderzoek voor {client.voornamen} {client.achternaam}",
+            "startdatum": onderzoek.startdatum,
+            "volledig": u.volledig,
+            "secties": secties,
+            "regels": u.regels,
+        }
+    )
 
 
-def markdown(document: dict[str, Any]) -> str:
-    regels = [f"# {document['titel']}", ""]
-    for sectie in document["secties"]:
-        regels += [f"## {sectie['kop']}", "", sectie["tekst"], ""]
-    regels += ["## Toegepaste regels", ""]
-    regels += [f"- **{r['rule']}**: {r['toelichting']}" for r in document["regels"]]
-    return "\n".join(regels) + "\n"
+async def lees_verslag(db: Database, principal: Principal, onderzoek_id: uuid.UUID) -> VerslagRead:
+    async with db.transaction() as conn:
+        row, zaak = await laad_onderzoek(conn, principal, onderzoek_id, actie="lezen")
+        onderzoek = await onderzoek_read(conn, row)
+        client = await clienten.client(conn, zaak.client_id)
+    return verslag(onderzoek, zaak, client)
