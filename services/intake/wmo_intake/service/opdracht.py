@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -142,19 +143,27 @@ async def lijst_opdrachten(
 # --- verstrekken ------------------------------------------------------------------------------
 
 
-def _tariefvraag(voorziening: Rij) -> tuple[str, dt.date, str | None]:
-    """What the contract tariff depends on: product, day, and the unit of the omvang."""
+Tariefvraag = tuple[str, dt.date, str | None]
+"""What the contract tariff depends on: product, day, and the unit of the omvang."""
+
+
+@dataclass(frozen=True)
+class Contracttarief:
+    """The answer of finance, and what it was asked for."""
+
+    vraag: Tariefvraag
+    per_eenheid: Decimal | None
+
+
+def _tariefvraag(voorziening: Rij) -> Tariefvraag:
     omvang = voorziening.omvang
-    return (
-        voorziening.productcode,
-        voorziening.begindatum,
-        omvang.get("eenheid") if omvang else None,
-    )
+    eenheid = omvang.get("eenheid") if omvang else None
+    return voorziening.productcode, voorziening.begindatum, eenheid
 
 
 async def _contracttarief(
     db: Database, principal: Principal, peer: ServiceClient, token: str, voorziening_id: uuid.UUID
-) -> tuple[tuple[str, dt.date, str | None], Decimal | None] | None:
+) -> Contracttarief | None:
     """The contract tariff per unit of the omvang, read (without a lock) and asked of finance
     before any transaction holds the case; None when there is nothing to ask for."""
     async with db.single_statement() as conn:
@@ -167,8 +176,8 @@ async def _contracttarief(
     productcode, peildatum, eenheid = vraag
     tarief = await finance.tarief(peer, token, productcode, peildatum)
     if tarief is None:
-        return vraag, None
-    return vraag, tarief_per_eenheid(tarief.zin_tarief, tarief.eenheid, eenheid)
+        return Contracttarief(vraag, None)
+    return Contracttarief(vraag, tarief_per_eenheid(tarief.zin_tarief, tarief.eenheid, eenheid))
 
 
 def _opdracht(client: Rij, voorziening: Rij, body: OpdrachtCreate) -> Dienstverleningsopdracht:
@@ -259,8 +268,8 @@ async def verstrek_opdracht(
             pas_toe(zaak.status, Zaakgebeurtenis.OPDRACHT_VERSTREKT)
         toets_crisis(body.crisis, body.verzocht_op)
         tarief = body.tarief
-        if tarief is None and gevraagd is not None and gevraagd[0] == _tariefvraag(voorziening):
-            tarief = gevraagd[1]  # asked of finance for exactly this product, day and unit
+        if tarief is None and gevraagd is not None and gevraagd.vraag == _tariefvraag(voorziening):
+            tarief = gevraagd.per_eenheid  # asked for exactly this product, day and unit
         moment = nu().astimezone(dt.UTC)
         zorgplan = zorgplantermijn(moment.astimezone(AMSTERDAM).date())
         crisis = crisis_starttermijn(body.verzocht_op) if body.crisis and body.verzocht_op else None
