@@ -38,20 +38,13 @@ lint: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check shared iwmo devtools exchange services tests
 
-# mypy --strict over all code; each service's whole package once its layers are in shape.
-TYPED_INTAKE := services/intake/wmo_intake/domain
-TYPED_PGB := services/pgb/wmo_pgb
-TYPED_INDICATIE := services/indicatie/wmo_indicatie
-TYPED_FINANCE := services/finance/wmo_finance
+# mypy --strict over all code.
 typecheck: setup
 	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
-	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
+	  $(foreach s,$(SERVICES),services/$(s)/wmo_$(s))
 
-# The arrows of "One shape" (import-linter): shared/ and every service in shape.
-IMPORT_CONTRACTS := shared/importlinter.ini
-IMPORT_CONTRACTS += services/indicatie/importlinter.ini
-IMPORT_CONTRACTS += services/pgb/importlinter.ini
-IMPORT_CONTRACTS += services/finance/importlinter.ini
+# The arrows of "One shape" (import-linter): shared/ and every service.
+IMPORT_CONTRACTS := shared/importlinter.ini $(foreach s,$(SERVICES),services/$(s)/importlinter.ini)
 import-lint: setup
 	@for c in $(IMPORT_CONTRACTS); do $(RUN) lint-imports --no-cache $$c || exit 1; done
 

@@ -11,7 +11,7 @@ import uuid
 from decimal import Decimal
 from typing import Generic, Literal, TypeVar
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from wmo_shared.schemas import WireModel
 from wmo_shared.types import Bsn, Gemeentecode
@@ -170,3 +170,25 @@ class ToewijzingFeedItem(WireModel):
     reden_wijziging: str | None = None
     toewijzingsdatum: dt.date
     geregistreerd_op: dt.datetime
+
+
+# --- indicatie advises on begeleiding (intake asks during the onderzoek) ----------------------
+
+
+class IndicatieAdviesVerzoek(WireModel):
+    """``POST indicatie /api/v1/indicatie-adviezen`` as intake sends it: the begeleiding data of
+    the onderzoek (levensdomeinen, kenmerken, resultaatgebieden, begindatum, ...) passed on as
+    the case worker recorded them. Indicatie validates them against its own request model and
+    answers 400 naming the field, so they stay open here."""
+
+    model_config = WireModel.model_config | ConfigDict(extra="allow")
+
+
+class IndicatieAdviesAntwoord(WireModel):
+    """Indicatie's advice, kept by intake with the onderzoek as it was given (the engine's
+    advice, its rules and the rest). Intake itself reads only ``id`` and ``toelichting``."""
+
+    model_config = WireModel.model_config | ConfigDict(extra="allow")
+
+    id: str | None = None
+    toelichting: str | None = None

@@ -5,12 +5,19 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_intake.api import (
-    besluiten,
+    aanvragen,
+    beschikkingen,
     clienten,
+    clientondersteuning,
     huishouden,
+    indicatie_adviezen,
+    iwmo_berichten,
     meldingen,
     onderzoeken,
     opdrachten,
+    opmerkingen,
+    toewijzingen,
+    verslagen,
     werkvoorraad,
 )
 from wmo_intake.db.models import outbox
@@ -31,9 +38,16 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             clienten.router,
             huishouden.router,
             meldingen.router,
+            clientondersteuning.router,
+            opmerkingen.router,
             onderzoeken.router,
-            besluiten.router,
+            indicatie_adviezen.router,
+            verslagen.router,
+            aanvragen.router,
+            beschikkingen.router,
             opdrachten.router,
+            toewijzingen.router,
+            iwmo_berichten.router,
             werkvoorraad.router,
         ],
         peers={

@@ -7,21 +7,11 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request
-from sqlalchemy.ext.asyncio import AsyncConnection
+from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_intake import service_huishouden as svc
-from wmo_intake.api.common import (
-    CaseReader,
-    CaseWorker,
-    Created,
-    created,
-    idempotent,
-    json_response,
-    wire,
-)
-from wmo_intake.api.schemas_huishouden import (
+from wmo_intake.api.deps import CaseReader, CaseWorker, Db
+from wmo_intake.schemas.huishouden import (
     GebruikelijkeHulpBeoordelingCreate,
     GebruikelijkeHulpBeoordelingRead,
     HuisgenootCreate,
@@ -33,8 +23,10 @@ from wmo_intake.api.schemas_huishouden import (
     NetwerklidList,
     NetwerklidRead,
 )
+from wmo_intake.service import huishouden as svc
 from wmo_shared.auth import Principal
-from wmo_shared.idempotency import IdempotencyKey
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, written_response
 
 router = APIRouter(tags=["huishouden"])
 
@@ -48,15 +40,11 @@ router = APIRouter(tags=["huishouden"])
 async def create_huisgenoot(
     client_id: uuid.UUID,
     body: HuisgenootCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        lid = await svc.voeg_huisgenoot_toe(conn, principal, client_id, body)
-        return created(f"/clienten/{client_id}/huisgenoten/{lid.id}", wire(lid))
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.voeg_huisgenoot_toe(db, principal, write, client_id, body))
 
 
 @router.get(
@@ -65,11 +53,9 @@ async def create_huisgenoot(
     summary="De huisgenoten van de cliënt",
 )
 async def list_huisgenoten(
-    client_id: uuid.UUID, request: Request, principal: Principal = CaseReader
+    client_id: uuid.UUID, db: Db, principal: Principal = CaseReader
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        rows = await svc.leden(conn, principal, client_id, ("huisgenoot",))
-    return json_response({"resultaten": [wire(svc.huisgenoot_read(r)) for r in rows]})
+    return model_response(await svc.huisgenoten(db, principal, client_id))
 
 
 @router.post(
@@ -81,15 +67,11 @@ async def list_huisgenoten(
 async def create_netwerklid(
     client_id: uuid.UUID,
     body: NetwerklidCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        lid = await svc.voeg_netwerklid_toe(conn, principal, client_id, body)
-        return created(f"/clienten/{client_id}/netwerkleden/{lid.id}", wire(lid))
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.voeg_netwerklid_toe(db, principal, write, client_id, body))
 
 
 @router.get(
@@ -98,11 +80,9 @@ async def create_netwerklid(
     summary="De mantelzorgers en andere netwerkleden van de cliënt",
 )
 async def list_netwerkleden(
-    client_id: uuid.UUID, request: Request, principal: Principal = CaseReader
+    client_id: uuid.UUID, db: Db, principal: Principal = CaseReader
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        rows = await svc.leden(conn, principal, client_id, ("mantelzorger", "netwerklid"))
-    return json_response({"resultaten": [wire(svc.netwerklid_read(r)) for r in rows]})
+    return model_response(await svc.netwerkleden(db, principal, client_id))
 
 
 @router.post(
@@ -112,15 +92,11 @@ async def list_netwerkleden(
 )
 async def create_gebruikelijke_hulp_beoordeling(
     body: GebruikelijkeHulpBeoordelingCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        uitkomst = await svc.beoordeel_gebruikelijke_hulp(conn, principal, body)
-        return 200, wire(uitkomst), {}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.beoordeel_gebruikelijke_hulp(db, principal, write, body))
 
 
 @router.post(
@@ -130,11 +106,8 @@ async def create_gebruikelijke_hulp_beoordeling(
 )
 async def create_huishouding_beoordeling(
     body: HuishoudingBeoordelingCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        return 200, wire(svc.beoordeel_huishouding(body)), {}
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.beoordeel_huishouding(db, principal, write, body))

@@ -1,50 +1,33 @@
-"""Opdrachten (dienstverleningsopdracht, AAN-01) to providers, their answer and obligations,
-the WMO301 export, the toewijzingen feed and the import of the providers' iWmo messages."""
+"""Opdrachten (dienstverleningsopdracht, AAN-01) to providers, their answer and obligations
+(AAN-02, AAN-06), and the WMO301 export."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from sqlalchemy.ext.asyncio import AsyncConnection
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from wmo_intake import service_iwmo
-from wmo_intake import service_opdracht as svc
-from wmo_intake.api.common import (
-    CaseWorker,
-    Created,
-    created,
-    idempotent,
-    json_response,
-    wire,
-)
-from wmo_intake.api.schemas_opdracht import (
+from wmo_intake.api.deps import BearerToken, CaseWorker, Db, Finance
+from wmo_intake.schemas.opdracht import (
     AcceptatieCreate,
-    IwmoBerichtRead,
     OpdrachtCreate,
     OpdrachtList,
     OpdrachtRead,
     OpzeggingCreate,
-    ToewijzingPage,
     WeigeringCreate,
     ZorgplanCreate,
 )
-from wmo_intake.clients.finance import contracttarief
+from wmo_intake.service import opdracht as svc
+from wmo_intake.service import opdrachtverloop, wmo301
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.etag import etag
-from wmo_shared.idempotency import IdempotencyKey
-from wmo_shared.problems import ServiceUnavailable, invalid
+from wmo_shared.idempotency import IdempotentWrite
+from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(tags=["opdrachten"])
 Lezer = require_roles("gebiedsteam", "beheer", "aanbieder")
 Aanbieder = require_roles("aanbieder")
-Feed = require_roles("systeem", "beheer")
-Berichten = require_roles("aanbieder", "systeem")
-_PAGINA = {400: {"description": "Ongeldige cursor of limit"}}
 
 
 @router.post(
@@ -56,65 +39,34 @@ _PAGINA = {400: {"description": "Ongeldige cursor of limit"}}
 )
 async def create_opdracht(
     body: OpdrachtCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
+    finance: Finance,
     principal: Principal = CaseWorker,
+    token: str = BearerToken,
 ) -> Response:
-    async def tarief(productcode: str, peildatum: dt.date, eenheid: str | None) -> Decimal | None:
-        return await contracttarief(
-            request.app.state.clients["finance"],
-            request.state.token,
-            productcode,
-            peildatum,
-            eenheid,
-        )
-
-    async def handler(conn: AsyncConnection) -> Created:
-        opdracht = await svc.verstrek_opdracht(conn, principal, body, tarief)
-        return created(f"/opdrachten/{opdracht.id}", wire(opdracht), opdracht.versie)
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await svc.verstrek_opdracht(db, principal, write, finance, token, body))
 
 
 @router.get(
     "/opdrachten",
     response_model=OpdrachtList,
     summary="Opdrachten (een aanbieder ziet alleen de zijne)",
-    responses=_PAGINA,
+    responses={400: {"description": "Ongeldige cursor of limit"}},
 )
 async def list_opdrachten(
-    request: Request,
+    db: Db,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     principal: Principal = Lezer,
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        lijst, volgende = await svc.lees_opdrachten(conn, principal, cursor, limit)
-    return json_response({"resultaten": [wire(o) for o in lijst], "volgendeCursor": volgende})
+    return model_response(await svc.lijst_opdrachten(db, principal, cursor, limit))
 
 
 @router.get("/opdrachten/{opdracht_id}", response_model=OpdrachtRead, summary="Een opdracht")
-async def get_opdracht(
-    opdracht_id: uuid.UUID, request: Request, principal: Principal = Lezer
-) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        row = await svc.laad_opdracht(conn, principal, opdracht_id, actie="lezen")
-    opdracht = svc.opdracht_read(row)
-    return json_response(wire(opdracht), headers={"ETag": etag(opdracht.versie)})
-
-
-async def _reactie(
-    request: Request,
-    principal: Principal,
-    key: str | None,
-    opdracht_id: uuid.UUID,
-    body: AcceptatieCreate | WeigeringCreate,
-) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        opdracht = await svc.reageer(conn, principal, opdracht_id, body)
-        return created(f"/opdrachten/{opdracht.id}", wire(opdracht), opdracht.versie)
-
-    return await idempotent(request, principal, key, body, handler)
+async def get_opdracht(opdracht_id: uuid.UUID, db: Db, principal: Principal = Lezer) -> Response:
+    opdracht = await svc.lees_opdracht(db, principal, opdracht_id)
+    return versioned_response(opdracht, opdracht.versie)
 
 
 @router.post(
@@ -127,11 +79,11 @@ async def _reactie(
 async def create_acceptatie(
     opdracht_id: uuid.UUID,
     body: AcceptatieCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = Aanbieder,
 ) -> Response:
-    return await _reactie(request, principal, idempotency_key, opdracht_id, body)
+    return written_response(await opdrachtverloop.reageer(db, principal, write, opdracht_id, body))
 
 
 @router.post(
@@ -144,11 +96,11 @@ async def create_acceptatie(
 async def create_weigering(
     opdracht_id: uuid.UUID,
     body: WeigeringCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = Aanbieder,
 ) -> Response:
-    return await _reactie(request, principal, idempotency_key, opdracht_id, body)
+    return written_response(await opdrachtverloop.reageer(db, principal, write, opdracht_id, body))
 
 
 @router.post(
@@ -161,15 +113,13 @@ async def create_weigering(
 async def create_zorgplan(
     opdracht_id: uuid.UUID,
     body: ZorgplanCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = Lezer,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        opdracht = await svc.ontvang_zorgplan(conn, principal, opdracht_id, body)
-        return created(f"/opdrachten/{opdracht.id}", wire(opdracht), opdracht.versie)
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(
+        await opdrachtverloop.ontvang_zorgplan(db, principal, write, opdracht_id, body)
+    )
 
 
 @router.post(
@@ -182,15 +132,11 @@ async def create_zorgplan(
 async def create_opzegging(
     opdracht_id: uuid.UUID,
     body: OpzeggingCreate,
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
+    write: IdempotentWrite,
+    db: Db,
     principal: Principal = Lezer,
 ) -> Response:
-    async def handler(conn: AsyncConnection) -> Created:
-        opdracht = await svc.zeg_op(conn, principal, opdracht_id, body)
-        return created(f"/opdrachten/{opdracht.id}", wire(opdracht), opdracht.versie)
-
-    return await idempotent(request, principal, idempotency_key, body, handler)
+    return written_response(await opdrachtverloop.zeg_op(db, principal, write, opdracht_id, body))
 
 
 @router.get(
@@ -198,74 +144,6 @@ async def create_opzegging(
     summary="De opdracht als iWmo 3.2 WMO301-toewijzing (XSD-gevalideerd)",
     responses={200: {"description": "WMO301", "content": {"application/xml": {}}}},
 )
-async def get_wmo301(
-    opdracht_id: uuid.UUID, request: Request, principal: Principal = Lezer
-) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        row = await svc.laad_opdracht(conn, principal, opdracht_id, actie="lezen")
-    try:
-        xml = service_iwmo.wmo301(row)
-    except service_iwmo.InvalidMessageError as exc:
-        raise ServiceUnavailable(
-            f"De opdracht vormt geen geldig WMO301-bericht: {exc}", code="wmo301-ongeldig"
-        ) from exc
+async def get_wmo301(opdracht_id: uuid.UUID, db: Db, principal: Principal = Lezer) -> Response:
+    xml = await wmo301.wmo301_van_opdracht(db, principal, opdracht_id)
     return Response(xml, media_type="application/xml")
-
-
-@router.get(
-    "/toewijzingen",
-    response_model=ToewijzingPage,
-    summary="Feed van toewijzingen (wat elke WMO301 bevat), oplopend; cursor is ondoorzichtig",
-    responses=_PAGINA,
-)
-async def list_toewijzingen(
-    request: Request,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    principal: Principal = Feed,
-) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        page = await svc.toewijzingen_feed(conn, principal, cursor, limit)
-    return json_response(page)
-
-
-@router.post(
-    "/iwmo-berichten",
-    status_code=201,
-    response_model=IwmoBerichtRead,
-    summary="Een WMO305, WMO307 of WMO323 van een aanbieder verwerken; het antwoord is de retour",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/xml": {"schema": {"type": "string"}}},
-        }
-    },
-    responses={
-        200: {
-            "description": "Dit bericht was al verwerkt: de eerdere retour",
-            "model": IwmoBerichtRead,
-        }
-    },
-)
-async def create_iwmo_bericht(
-    request: Request,
-    idempotency_key: IdempotencyKey = None,
-    principal: Principal = Berichten,
-) -> Response:
-    xml = await request.body()
-    if not xml.strip():
-        raise invalid("body", "Het bericht is leeg.", "leeg")
-    del idempotency_key  # the message itself is the key (its SHA-256)
-    async with request.app.state.db.transaction() as conn:
-        row, nieuw = await service_iwmo.importeer(conn, principal, xml)
-    body = {
-        "id": str(row.id),
-        "berichttype": row.berichttype,
-        "status": row.retour["status"],
-        "retour": row.retour,
-        "ontvangenOp": row.aangemaakt.isoformat(),
-    }
-    headers = {"Location": f"/api/v1/iwmo-berichten/{row.id}"}
-    if not nieuw:
-        headers["Idempotent-Replayed"] = "true"
-    return json_response(body, 201 if nieuw else 200, headers)

@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from pydantic import Field
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from wmo_intake.api.common import CaseWorker, json_response
-from wmo_intake.domain.termijnen import Termijnstatus
-from wmo_intake.service_werkvoorraad import werkvoorraad
-from wmo_intake.service_zaak import vandaag
+from wmo_intake.api.deps import CaseWorker, Db
+from wmo_intake.schemas.werkvoorraad import Taaksoort, Termijnstatus, WerkvoorraadList
+from wmo_intake.service import werkvoorraad as svc
 from wmo_shared.auth import Principal
-from wmo_shared.schemas import WireModel
+from wmo_shared.responses import model_response
 
 router = APIRouter(tags=["werkvoorraad"])
-Taaksoort = Literal["onderzoek", "beschikking", "zorgplan", "herindicatie"]
-
-
-class WerkvoorraadItemRead(WireModel):
-    soort: Taaksoort
-    melding_id: uuid.UUID
-    referentie_id: str = Field(description="Melding, aanvraag, opdracht of maatwerkvoorziening")
-    client_id: uuid.UUID
-    uiterlijk: dt.date
-    status: Termijnstatus
-    rule: str | None = None
-
-
-class WerkvoorraadList(WireModel):
-    peildatum: dt.date
-    resultaten: list[WerkvoorraadItemRead]
-    volgende_cursor: str | None = None
 
 
 @router.get(
@@ -44,7 +24,7 @@ class WerkvoorraadList(WireModel):
     responses={400: {"description": "Ongeldige parameter"}},
 )
 async def get_werkvoorraad(
-    request: Request,
+    db: Db,
     soort: Annotated[Taaksoort | None, Query()] = None,
     status: Annotated[Termijnstatus | None, Query()] = None,
     peildatum: Annotated[dt.date | None, Query()] = None,
@@ -52,14 +32,14 @@ async def get_werkvoorraad(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     principal: Principal = CaseWorker,
 ) -> Response:
-    async with request.app.state.db.transaction() as conn:
-        page = await werkvoorraad(
-            conn,
+    return model_response(
+        await svc.werkvoorraad_van(
+            db,
             principal,
-            peildatum=peildatum or vandaag(),
+            peildatum=peildatum,
             soort=soort,
             status=status,
             cursor=cursor,
             limit=limit,
         )
-    return json_response(page)
+    )

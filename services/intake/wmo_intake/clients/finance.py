@@ -1,49 +1,38 @@
 """The finance service owns tariffs (FIN-13): intake asks it for the contract tariff of an
-opdracht's product, so a provider's declaration can be checked against it (volume × tariff)."""
+opdracht's product (``TariefRead``), so a provider's declaration can be checked against it
+(volume × tariff). Asked before the opdracht's transaction opens."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import structlog
+from pydantic import ValidationError
 
 from wmo_shared.client import RemoteError, ServiceClient
+from wmo_shared.contracts import TariefRead
 
 log = structlog.get_logger("wmo.intake.finance")
 
-# iWmo eenheid (WMO757) of an omvang → finance's unit, and how many of the omvang's units make
-# one of finance's units (minutes priced per hour: 60).
-_EENHEID = {
-    "04": ("uur", 1),
-    "01": ("uur", 60),
-    "16": ("dagdeel", 1),
-    "14": ("etmaal", 1),
-    "82": ("stuk", 1),
-    "84": ("stuk", 1),
-}
 
-
-async def contracttarief(
-    client: ServiceClient, token: str, productcode: str, peildatum: dt.date, eenheid: str | None
-) -> Decimal | None:
-    """The ZIN tariff in euros per unit of the omvang, or None when finance has no tariff for
-    this product on that day, its unit does not fit, or finance cannot be reached (the opdracht
-    still goes out; the declaration check then uses the provider's ProductTarief)."""
+async def tarief(
+    client: ServiceClient, token: str, productcode: str, peildatum: dt.date
+) -> TariefRead | None:
+    """The tariff of ``productcode`` on ``peildatum``, or None when finance has none or cannot
+    be reached (the opdracht still goes out; the declaration check then uses the provider's
+    ProductTarief)."""
     try:
-        tarief = await client.get_json(
+        antwoord = await client.get_json(
             f"/api/v1/tarieven/{productcode}",
             token=token,
             params={"peildatum": peildatum.isoformat()},
-            retries=1,  # inside the opdracht's transaction: do not hold it for long
+            retries=1,  # the case worker waits for the opdracht: do not keep them long
         )
     except RemoteError as exc:
         log.info("geen_contracttarief", productcode=productcode, status=exc.status)
         return None
-    zin = tarief.get("zinTarief")
-    if zin is None or eenheid is None or eenheid not in _EENHEID:
+    try:
+        return TariefRead.model_validate(antwoord)
+    except ValidationError:
+        log.warning("onleesbaar_contracttarief", productcode=productcode)
         return None
-    eenheid_finance, per = _EENHEID[eenheid]
-    if tarief.get("eenheid") != eenheid_finance:
-        return None
-    return Decimal(zin) / per

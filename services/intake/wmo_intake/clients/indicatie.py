@@ -3,20 +3,30 @@ token. Its failures become problems: unreachable → 503, a refusal → 400 sayi
 
 from __future__ import annotations
 
-from typing import Any
+from pydantic import ValidationError
 
-from wmo_shared.client import RemoteBadRequest, RemoteError, RemoteUnavailable, ServiceClient
-from wmo_shared.problems import BadRequest, InvalidParam, ServiceUnavailable
+from wmo_shared.client import (
+    RemoteBadRequest,
+    RemoteConflict,
+    RemoteError,
+    RemoteUnavailable,
+    ServiceClient,
+)
+from wmo_shared.contracts import IndicatieAdviesAntwoord, IndicatieAdviesVerzoek
+from wmo_shared.problems import BadRequest, Conflict, InvalidParam, ServiceUnavailable
 
 ADVIEZEN = "/api/v1/indicatie-adviezen"
 
 
 async def vraag_advies(
-    client: ServiceClient, token: str, verzoek: dict[str, Any], idempotency_key: str
-) -> dict[str, Any]:
+    client: ServiceClient, token: str, verzoek: IndicatieAdviesVerzoek, idempotency_key: str
+) -> IndicatieAdviesAntwoord:
     try:
         antwoord = await client.post_json(
-            ADVIEZEN, verzoek, token=token, idempotency_key=idempotency_key
+            ADVIEZEN,
+            verzoek.model_dump(mode="json", by_alias=True),
+            token=token,
+            idempotency_key=idempotency_key,
         )
     except RemoteUnavailable as exc:
         raise ServiceUnavailable(
@@ -41,6 +51,12 @@ async def vraag_advies(
             or [InvalidParam(name="verzoek", code="indicatie-weigert", reason=detail)],
             rules=[str(r) for r in exc.problem.get("rules") or []],
         ) from exc
+    except RemoteConflict as exc:
+        # The Idempotency-Key was used for another request: the caller's key, passed on.
+        raise Conflict(
+            str(exc.problem.get("detail") or "De indicatie-service weigerde de herhaling."),
+            code=str(exc.problem.get("code") or "conflict"),
+        ) from exc
     except RemoteError as exc:
         raise ServiceUnavailable(
             f"De indicatie-service antwoordde onverwacht ({exc.status}).",
@@ -48,4 +64,7 @@ async def vraag_advies(
         ) from exc
     if not isinstance(antwoord, dict):
         raise ServiceUnavailable("De indicatie-service gaf geen bruikbaar antwoord.")
-    return antwoord
+    try:
+        return IndicatieAdviesAntwoord.model_validate(antwoord)
+    except ValidationError as exc:
+        raise ServiceUnavailable("De indicatie-service gaf geen bruikbaar antwoord.") from exc

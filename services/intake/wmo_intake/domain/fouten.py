@@ -1,20 +1,42 @@
-"""Typed errors of the intake domain. Each carries a stable kebab-case ``code`` and, where a
-rule refused the step, the ``Regel`` that did; the API maps them onto problem+json."""
+"""Typed refusals of the intake domain. Each is a ``Weigering`` (``wmo_shared.weigering``) with a
+stable kebab-case ``code`` and, where a rule refused the step, the ``Regel`` that did; the shared
+problem handler renders it (400, or 409 for a step the status does not allow)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Soort, Weigering
+
+# The field a refused precondition is about, per rule.
+VELD_PER_REGEL = {
+    "INT-02": "clientondersteuningBericht",
+    "INT-09": "kanaal",
+    "INT-10": "spoedgrond",
+}
 
 
-class IntakeFout(Exception):
+class IntakeFout(Weigering):
     """Base class; ``code`` is stable, ``regel`` names the rule when a rule refused the step."""
 
     code: str = "intake-fout"
 
-    def __init__(self, melding: str, regel: Regel | None = None) -> None:
-        super().__init__(melding)
+    def __init__(
+        self,
+        melding: str,
+        regel: Regel | None = None,
+        *,
+        veld: str | None = None,
+        soort: Soort = "ongeldig",
+    ) -> None:
+        super().__init__(
+            type(self).code,
+            melding,
+            veld=veld,
+            regels=[regel] if regel is not None else (),
+            soort=soort,
+        )
         self.melding = melding
         self.regel = regel
 
@@ -24,7 +46,7 @@ class IntakeFout(Exception):
 
 
 class OngeldigeOvergang(IntakeFout):
-    """The event is not allowed in the current status (the API answers 409 Conflict)."""
+    """The event is not allowed in the current status (409 Conflict)."""
 
     code = "ongeldige-statusovergang"
 
@@ -35,17 +57,21 @@ class OngeldigeOvergang(IntakeFout):
         mogelijk = ", ".join(self.toegestaan) if self.toegestaan else "geen (de zaak is afgesloten)"
         super().__init__(
             f"'{gebeurtenis}' kan niet in status '{huidige_status}'. Mogelijk in deze status: "
-            f"{mogelijk}."
+            f"{mogelijk}.",
+            soort="conflict",
         )
 
 
 class VoorwaardeNietVoldaan(IntakeFout):
-    """The event is allowed in this status, but a rule's precondition is not met."""
+    """The event is allowed in this status, but a rule's precondition is not met (400, naming
+    the field the rule is about)."""
 
     code = "voorwaarde-niet-voldaan"
 
-    def __init__(self, regel: Regel) -> None:
-        super().__init__(regel.toelichting, regel)
+    def __init__(self, regel: Regel, *, veld: str | None = None) -> None:
+        super().__init__(
+            regel.toelichting, regel, veld=veld or VELD_PER_REGEL.get(regel.rule, "status")
+        )
 
 
 class ClientondersteuningNietVastgelegd(VoorwaardeNietVoldaan):

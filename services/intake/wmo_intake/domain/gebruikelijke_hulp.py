@@ -23,6 +23,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 MEERDERJARIG = 18
 AFWEZIGHEID_DAGEN_EN_NACHTEN = 7
@@ -197,3 +198,14 @@ def beoordeel_gebruikelijke_hulp_huishouden(
     uitkomst = min((o.uitkomst for o in oordelen), key=volgorde.index)
     regels = tuple(r for o in oordelen for r in o.regels)
     return Gebruikelijkehulpoordeel(uitkomst, regels)
+
+
+def toets_huisgenotenbron(met_client: bool, met_huisgenoten: bool) -> None:
+    """The household is either the stored huisgenoten of a client or the ones given, never
+    both or neither (``een-van-beide``)."""
+    if met_client == met_huisgenoten:
+        raise Weigering(
+            "een-van-beide",
+            "Geef óf clientId (de vastgelegde huisgenoten) óf huisgenoten mee, niet beide.",
+            veld="clientId",
+        )

@@ -1,0 +1,52 @@
+"""What intake's routers take from a request besides its body: the caller's roles, the
+database, the peers called with the caller's token, and the outbox relay."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from wmo_shared.auth import current_principal, require_roles
+from wmo_shared.client import ServiceClient
+from wmo_shared.db.engine import Database
+from wmo_shared.outbox import OutboxRelay
+
+CaseWorker = require_roles("gebiedsteam", "beheer")
+CaseReader = require_roles("gebiedsteam", "beheer", "clientondersteuner")
+Beheer = require_roles("beheer")
+
+
+def _database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def _peer(name: str) -> Callable[[Request], ServiceClient]:
+    def peer(request: Request) -> ServiceClient:
+        client: ServiceClient = request.app.state.clients[name]
+        return client
+
+    return peer
+
+
+async def _token(request: Request) -> str:
+    if getattr(request.state, "token", None) is None:
+        await current_principal(request)  # reads and verifies it
+    token: str = request.state.token
+    return token
+
+
+def _relay(request: Request) -> OutboxRelay | None:
+    relay: OutboxRelay | None = request.app.state.relay
+    return relay
+
+
+Db = Annotated[Database, Depends(_database)]
+Finance = Annotated[ServiceClient, Depends(_peer("finance"))]
+Indicatie = Annotated[ServiceClient, Depends(_peer("indicatie"))]
+BearerToken: Any = Depends(_token)
+"""The caller's bearer token (``token: str = BearerToken``, after the principal), passed on
+to a peer so it checks the caller's own rights."""
+Relay = Annotated[OutboxRelay | None, Depends(_relay)]

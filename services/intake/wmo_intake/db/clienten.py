@@ -1,0 +1,81 @@
+"""Queries on clienten (hot paths: one statement per request)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db.models import audit, clienten
+from wmo_intake.db.rijen import Rij, een
+from wmo_shared.audit import audit_bind, audited
+from wmo_shared.auth import Principal
+
+_CLIENT_COLUMNS = [
+    clienten.c.id,
+    clienten.c.gemeente,
+    clienten.c.bsn,
+    clienten.c.voornamen,
+    clienten.c.achternaam,
+    clienten.c.geboortedatum,
+    clienten.c.straat,
+    clienten.c.huisnummer,
+    clienten.c.postcode,
+    clienten.c.woonplaats,
+    clienten.c.telefoon,
+    clienten.c.email,
+    clienten.c.versie,
+]
+
+
+async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Rij | None:
+    """The new client, or None when the gemeente already has a client with this BSN."""
+    result = await conn.execute(
+        pg_insert(clienten)
+        .values(**values)
+        .on_conflict_do_nothing(constraint="uq_clienten_gemeente_bsn")
+        .returning(*_CLIENT_COLUMNS)
+    )
+    return result.first()
+
+
+_GET_CLIENT = audited(
+    select(*_CLIENT_COLUMNS).where(
+        clienten.c.id == bindparam("p_id"), clienten.c.gemeente == bindparam("p_gemeente")
+    ),
+    audit,
+)
+
+
+async def get_client_audited(
+    conn: AsyncConnection, principal: Principal, client_id: uuid.UUID
+) -> Rij | None:
+    """The client of the caller's gemeente, and its audit row, in one statement."""
+    params = {"p_id": client_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "client", client_id))
+    row: Rij | None = (await conn.execute(_GET_CLIENT, params)).first()
+    return row
+
+
+async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Rij | None:
+    result = await conn.execute(
+        select(*_CLIENT_COLUMNS).where(clienten.c.gemeente == gemeente, clienten.c.bsn == bsn)
+    )
+    return result.first()
+
+
+async def client_in_gemeente(
+    conn: AsyncConnection, gemeente: str, client_id: uuid.UUID
+) -> Rij | None:
+    result = await conn.execute(
+        select(clienten).where(clienten.c.id == client_id, clienten.c.gemeente == gemeente)
+    )
+    return result.first()
+
+
+async def client(conn: AsyncConnection, client_id: uuid.UUID) -> Rij:
+    """The client of a case already found in the caller's gemeente."""
+    return await een(conn, select(clienten).where(clienten.c.id == client_id))

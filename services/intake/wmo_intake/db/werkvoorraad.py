@@ -1,0 +1,111 @@
+"""The query of the werkvoorraad: the open work of a gemeente, one row per deadline (onderzoek,
+beschikking, zorgplan, herindicatie), ordered by deadline with a keyset cursor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import String, Subquery, cast, literal, not_, select, union_all
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db.models import (
+    aanvragen,
+    beschikkingen,
+    maatwerkvoorzieningen,
+    meldingen,
+    opdrachten,
+)
+from wmo_intake.db.rijen import Rij, alle
+
+
+def _taken(gemeente: str) -> Subquery:
+    m, a, b, o, v = meldingen, aanvragen, beschikkingen, opdrachten, maatwerkvoorzieningen
+    onderzoek = select(
+        literal("onderzoek").label("soort"),
+        m.c.id.label("melding_id"),
+        cast(m.c.id, String).label("referentie"),
+        m.c.client_id,
+        m.c.onderzoek_uiterlijk.label("uiterlijk"),
+    ).where(
+        m.c.gemeente == gemeente,
+        m.c.status.in_(("melding", "onderzoek", "tijdelijke_voorziening")),
+    )
+    verzonden = (
+        select(b.c.id).where(b.c.aanvraag_id == a.c.id, b.c.verzonden_op.is_not(None)).exists()
+    )
+    beschikking = (
+        select(
+            literal("beschikking"),
+            a.c.melding_id,
+            cast(a.c.id, String),
+            m.c.client_id,
+            a.c.beschikking_uiterlijk,
+        )
+        .join(m, m.c.id == a.c.melding_id)
+        .where(a.c.gemeente == gemeente, not_(verzonden), m.c.status != "beeindigd")
+    )
+    zorgplan = (
+        select(
+            literal("zorgplan"),
+            o.c.melding_id,
+            cast(o.c.id, String),
+            m.c.client_id,
+            o.c.zorgplan_uiterlijk,
+        )
+        .join(m, m.c.id == o.c.melding_id)
+        .where(
+            o.c.gemeente == gemeente,
+            o.c.status.in_(("verstrekt", "geaccepteerd")),
+            o.c.zorgplan_ontvangen.is_(None),
+        )
+    )
+    herindicatie = (
+        select(
+            literal("herindicatie"),
+            b.c.melding_id,
+            cast(v.c.id, String),
+            m.c.client_id,
+            v.c.einddatum,
+        )
+        .join(b, b.c.id == v.c.beschikking_id)
+        .join(m, m.c.id == b.c.melding_id)
+        .where(
+            v.c.gemeente == gemeente,
+            v.c.einddatum.is_not(None),
+            b.c.verzonden_op.is_not(None),
+            m.c.status.in_(("beschikking", "opdracht")),
+        )
+    )
+    return union_all(onderzoek, beschikking, zorgplan, herindicatie).subquery("taken")
+
+
+async def taken(
+    conn: AsyncConnection,
+    gemeente: str,
+    *,
+    soort: str | None,
+    uiterlijk_van: dt.date | None,
+    uiterlijk_tot: dt.date | None,
+    na: tuple[dt.date, str, str] | None,
+    limit: int,
+) -> list[Rij]:
+    """Up to ``limit`` + 1 tasks (soort, melding_id, referentie, client_id, uiterlijk) with a
+    deadline between ``uiterlijk_van`` and ``uiterlijk_tot`` (inclusive, open when None), after
+    the cursor position ``na`` (uiterlijk, soort, referentie)."""
+    t = _taken(gemeente)
+    query = select(t)
+    if soort:
+        query = query.where(t.c.soort == soort)
+    if uiterlijk_van is not None:
+        query = query.where(t.c.uiterlijk >= uiterlijk_van)
+    if uiterlijk_tot is not None:
+        query = query.where(t.c.uiterlijk <= uiterlijk_tot)
+    if na is not None:
+        datum, c_soort, c_ref = na
+        query = query.where(
+            (t.c.uiterlijk > datum)
+            | ((t.c.uiterlijk == datum) & (t.c.soort > c_soort))
+            | ((t.c.uiterlijk == datum) & (t.c.soort == c_soort) & (t.c.referentie > c_ref))
+        )
+    query = query.order_by(t.c.uiterlijk, t.c.soort, t.c.referentie).limit(limit + 1)
+    return await alle(conn, query)

@@ -1,0 +1,30 @@
+"""Wire schemas of the aanvraag (INT-03): what the client asks for after the onderzoek; the
+beschikking follows within two weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from pydantic import Field
+
+from wmo_intake.schemas.termijn import TermijnRead
+from wmo_shared.contracts import Leveringsvorm
+from wmo_shared.schemas import WireModel
+
+
+class GevraagdeVoorziening(WireModel):
+    omschrijving: str = Field(min_length=1, max_length=500, examples=["individuele begeleiding"])
+    leveringsvorm: Leveringsvorm | None = None
+    productcategorie: str | None = Field(default=None, pattern=r"^\d{2}$")
+
+
+class AanvraagCreate(WireModel):
+    melding_id: uuid.UUID
+    ontvangstdatum: dt.date
+    voorzieningen: list[GevraagdeVoorziening] = Field(min_length=1)
+
+
+class AanvraagRead(AanvraagCreate):
+    id: uuid.UUID
+    beschikkingstermijn: TermijnRead

@@ -1,0 +1,83 @@
+"""Wire schemas of the beschikking with its maatwerkvoorzieningen (INT-04); a sent beschikking
+never changes: herziening and intrekking are new beschikkingen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from wmo_intake.schemas.termijn import TermijnRead
+from wmo_shared.contracts import Leveringsvorm, Omvang
+from wmo_shared.schemas import RegelRead, WireModel
+
+Beschikkingsoort = Literal["toekenning", "afwijzing", "herziening", "intrekking"]
+
+
+class MaatwerkvoorzieningCreate(WireModel):
+    leveringsvorm: Leveringsvorm
+    productcategorie: str = Field(pattern=r"^\d{2}$", examples=["02"])
+    productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
+    omschrijving: str | None = Field(default=None, max_length=200)
+    omvang: Omvang | None = None
+    begindatum: dt.date
+    einddatum: dt.date | None = None
+    eigen_bijdrage: bool
+    kostprijs: Decimal | None = Field(default=None, ge=0)
+    motivering: str = Field(min_length=1, max_length=8000)
+    pgb_plan_id: uuid.UUID | None = Field(default=None, description="Verplicht bij pgb")
+    indicatie_id: uuid.UUID | None = Field(
+        default=None, description="Verplicht bij begeleiding (productcategorie 02)"
+    )
+    tegemoetkoming_id: uuid.UUID | None = Field(
+        default=None, description="Verplicht bij een financiële tegemoetkoming"
+    )
+    aanbieder_agb: str | None = Field(default=None, pattern=r"^\d{8}$")
+    vervangt_id: uuid.UUID | None = Field(
+        default=None, description="Bij herziening: de voorziening uit de vorige beschikking"
+    )
+
+
+class MaatwerkvoorzieningRead(MaatwerkvoorzieningCreate):
+    id: uuid.UUID
+
+
+class BeschikkingCreate(WireModel):
+    melding_id: uuid.UUID
+    aanvraag_id: uuid.UUID | None = None
+    soort: Beschikkingsoort
+    vorige_beschikking_id: uuid.UUID | None = None
+    besluitdatum: dt.date
+    motivering: str = Field(min_length=1, max_length=20000)
+    redenen: list[str] = Field(default_factory=list, description="Bij afwijzing: waarom")
+    beeindigingsdatum: dt.date | None = Field(
+        default=None, description="Bij intrekking: de laatste dag van de voorzieningen"
+    )
+    maatwerkvoorzieningen: list[MaatwerkvoorzieningCreate] = Field(default_factory=list)
+
+
+class BeschikkingRead(WireModel):
+    id: uuid.UUID
+    melding_id: uuid.UUID
+    aanvraag_id: uuid.UUID | None = None
+    soort: Beschikkingsoort
+    grondslag: str = Field(description="aanvraag, transferpunt_ziekenhuis, hospice, spoed, …")
+    vorige_beschikking_id: uuid.UUID | None = None
+    besluitdatum: dt.date
+    motivering: str
+    redenen: list[str]
+    beeindigingsdatum: dt.date | None = None
+    maatwerkvoorzieningen: list[MaatwerkvoorzieningRead]
+    status: Literal["concept", "verzonden"]
+    verzenddatum: dt.date | None = None
+    verzonden_op: dt.datetime | None = None
+    bezwaartermijn: TermijnRead | None = None
+    regels: list[RegelRead]
+    versie: int
+
+
+class VerzendingCreate(WireModel):
+    verzenddatum: dt.date

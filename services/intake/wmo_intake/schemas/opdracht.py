@@ -1,0 +1,122 @@
+"""Wire schemas of the dienstverleningsopdracht (AAN-01), the provider's answer, its
+obligations (AAN-02, AAN-06, AAN-07)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import AwareDatetime, Field
+
+from wmo_intake.schemas.termijn import TermijnRead
+from wmo_shared.contracts import Omvang
+from wmo_shared.schemas import RegelRead, WireModel
+
+
+class OpdrachtCreate(WireModel):
+    maatwerkvoorziening_id: uuid.UUID
+    aanbieder_agb: str | None = Field(
+        default=None, pattern=r"^\d{8}$", description="Standaard die van de maatwerkvoorziening"
+    )
+    doelen: list[str] = Field(default_factory=list, description="De doelen van de ondersteuning")
+    crisis: bool = False
+    verzocht_op: AwareDatetime | None = Field(
+        default=None, description="Bij crisis: wanneer om ondersteuning is gevraagd (AAN-07)"
+    )
+    tarief: Decimal | None = Field(
+        default=None, ge=0, description="Contracttarief per eenheid (voor de declaratiecontrole)"
+    )
+    commentaar: str | None = Field(default=None, max_length=4000)
+
+
+class OpdrachtAdres(WireModel):
+    straat: str | None = None
+    huisnummer: str | None = None
+    postcode: str | None = None
+    woonplaats: str | None = None
+
+
+class OpdrachtGegevens(WireModel):
+    bsn: str
+    voornamen: str
+    achternaam: str
+    geboortedatum: dt.date
+    adres: OpdrachtAdres
+    telefoon: str | None = None
+    email: str | None = None
+    doelen: list[str]
+    productcategorie: str
+    productcode: str
+    omvang: Omvang | None = None
+    begindatum: dt.date
+    einddatum: dt.date | None = None
+    tarief: Decimal | None = None
+    commentaar: str | None = None
+
+
+class UurtermijnRead(WireModel):
+    rule: str
+    uiterlijk_op: dt.datetime
+    regels: list[RegelRead]
+
+
+class ReactieRead(WireModel):
+    soort: Literal["acceptatie", "weigering"]
+    datum: dt.date
+    reden: str | None = None
+    door: str
+
+
+class OpzeggingCreate(WireModel):
+    opgezegd_op: dt.date
+    door: Literal["client", "aanbieder"]
+    verkort_tot: dt.date | None = Field(
+        default=None, description="De gemeente verkort de opzegtermijn tot deze laatste dag"
+    )
+    reden: str = Field(min_length=1, max_length=4000)
+
+
+class OpzeggingRead(OpzeggingCreate):
+    ingang: dt.date
+    einde: dt.date
+    regels: list[RegelRead]
+
+
+class OpdrachtRead(WireModel):
+    id: uuid.UUID
+    melding_id: uuid.UUID
+    maatwerkvoorziening_id: uuid.UUID
+    toewijzingnummer: int
+    aanbieder_agb: str
+    status: Literal["verstrekt", "geaccepteerd", "geweigerd"]
+    crisis: bool
+    verstrekt_op: dt.datetime
+    gegevens: OpdrachtGegevens
+    reactie: ReactieRead | None = None
+    zorgplantermijn: TermijnRead
+    zorgplan_ontvangen: dt.date | None = None
+    crisis_starttermijn: UurtermijnRead | None = None
+    opzegging: OpzeggingRead | None = None
+    regels: list[RegelRead]
+    versie: int
+
+
+class OpdrachtList(WireModel):
+    resultaten: list[OpdrachtRead]
+    volgende_cursor: str | None = None
+
+
+class AcceptatieCreate(WireModel):
+    datum: dt.date
+    toelichting: str | None = Field(default=None, max_length=2000)
+
+
+class WeigeringCreate(WireModel):
+    datum: dt.date
+    reden: str = Field(min_length=10, max_length=4000, description="De motivering")
+
+
+class ZorgplanCreate(WireModel):
+    ontvangstdatum: dt.date

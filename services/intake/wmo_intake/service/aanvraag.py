@@ -1,0 +1,98 @@
+"""The aanvraag (INT-03): it follows a finished onderzoek (or comes without one, e.g. on a
+herindicatie); the beschikking is due within two weeks."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db import aanvragen, onderzoeken
+from wmo_intake.db.models import audit, idempotency_keys
+from wmo_intake.db.rijen import Rij
+from wmo_intake.domain.aanvraag import toets_onderzoek_af
+from wmo_intake.domain.datums import tussen
+from wmo_intake.domain.termijnen import beslistermijn
+from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
+from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
+from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.zaak import laad_zaak, pas_toe, verplaats
+from wmo_shared import audit as audit_log
+from wmo_shared.auth import Principal
+from wmo_shared.clock import vandaag
+from wmo_shared.db.engine import Database
+from wmo_shared.idempotency import WriteRequest, Written, write_once
+from wmo_shared.problems import NotFound, invalid
+
+
+async def zaak_uit_body(conn: AsyncConnection, principal: Principal, melding_id: uuid.UUID) -> Rij:
+    """The locked zaak a request body names (400 ``onbekende-melding`` when there is none in the
+    caller's gemeente)."""
+    try:
+        return await laad_zaak(conn, principal, melding_id, voor_wijziging=True, actie="wijzigen")
+    except NotFound as exc:
+        raise invalid(
+            "meldingId", "Er is geen melding met dit id in uw gemeente.", "onbekende-melding"
+        ) from exc
+
+
+def _aanvraag_read(row: Rij) -> AanvraagRead:
+    return AanvraagRead.model_validate(
+        {
+            "id": row.id,
+            "meldingId": row.melding_id,
+            "ontvangstdatum": row.ontvangstdatum,
+            "voorzieningen": row.voorzieningen,
+            "beschikkingstermijn": termijn_read(beslistermijn(row.ontvangstdatum)),
+        }
+    )
+
+
+async def ontvang_aanvraag(
+    db: Database, principal: Principal, write: WriteRequest, body: AanvraagCreate
+) -> Written[AanvraagRead]:
+    async def work(conn: AsyncConnection) -> Written[AanvraagRead]:
+        zaak = await zaak_uit_body(conn, principal, body.melding_id)
+        tussen(
+            "ontvangstdatum",
+            body.ontvangstdatum,
+            zaak.ontvangstdatum,
+            vandaag(),
+            "De ontvangstdatum ligt vóór de melding of in de toekomst.",
+        )
+        pas_toe(zaak.status, Zaakgebeurtenis.AANVRAAG_ONTVANGEN)
+        if zaak.status == "onderzoek":
+            onderzoek = await onderzoeken.onderzoek_van_melding(conn, zaak.id)
+            uitkomst = onderzoek.uitkomst if onderzoek is not None else None
+            toets_onderzoek_af(
+                bool(uitkomst and uitkomst["gereed"]),
+                uitkomst["ontbrekend"] if uitkomst else ["onderzoek"],
+            )
+        await verplaats(conn, principal, zaak, Zaakgebeurtenis.AANVRAAG_ONTVANGEN)
+        termijn = beslistermijn(body.ontvangstdatum)
+        row = await aanvragen.insert_aanvraag(
+            conn,
+            {
+                "gemeente": principal.gemeente,
+                "melding_id": zaak.id,
+                "ontvangstdatum": body.ontvangstdatum,
+                "voorzieningen": [
+                    v.model_dump(mode="json", by_alias=True) for v in body.voorzieningen
+                ],
+                "beschikking_uiterlijk": termijn.uiterlijk,
+            },
+        )
+        await audit_log.record(conn, audit, principal, "aanmaken", "aanvraag", row.id)
+        return Written(_aanvraag_read(row), f"/aanvragen/{row.id}")
+
+    return await write_once(db, idempotency_keys, principal, write, AanvraagRead, work)
+
+
+async def lees_aanvraag(db: Database, principal: Principal, aanvraag_id: uuid.UUID) -> AanvraagRead:
+    async with db.transaction() as conn:
+        row = await aanvragen.aanvraag(conn, principal.gemeente, aanvraag_id)
+        if row is None:
+            raise NotFound("Er is geen aanvraag met dit id in uw gemeente.")
+        await laad_zaak(conn, principal, row.melding_id)
+        await audit_log.record(conn, audit, principal, "lezen", "aanvraag", row.id)
+    return _aanvraag_read(row)

@@ -1,0 +1,50 @@
+"""Opaque cursors of the paginated lists and feeds. A cursor that does not decode is a 400
+naming the parameter."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+
+from wmo_shared.problems import invalid
+
+
+def _ongeldig() -> Exception:
+    return invalid("cursor", "Deze cursor is ongeldig.", "ongeldige-cursor")
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(cursor: str) -> bytes:
+    return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+
+
+def positie_cursor(positie: int) -> str:
+    """A position in an ordered list (toewijzingnummer, volgnummer)."""
+    return _b64(f"v1:{positie}".encode())
+
+
+def lees_positie(cursor: str) -> int:
+    try:
+        versie, _, positie = _unb64(cursor).decode().partition(":")
+        if versie != "v1":
+            raise ValueError(versie)
+        return int(positie)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _ongeldig() from exc
+
+
+def termijn_cursor(uiterlijk: dt.date, soort: str, referentie: str) -> str:
+    """A position in the werkvoorraad (deadline, kind, reference)."""
+    return _b64(json.dumps((uiterlijk.isoformat(), soort, referentie)).encode())
+
+
+def lees_termijn(cursor: str) -> tuple[dt.date, str, str]:
+    try:
+        datum, soort, referentie = json.loads(_unb64(cursor))
+        return dt.date.fromisoformat(datum), str(soort), str(referentie)
+    except (ValueError, TypeError) as exc:
+        raise _ongeldig() from exc
