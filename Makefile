@@ -36,7 +36,7 @@ token: setup
 
 lint: setup
 	$(RUN) ruff check .
-	$(RUN) ruff format --check shared iwmo devtools exchange services tests
+	$(RUN) ruff format --check shared iwmo devtools exchange documents services tests
 
 # mypy --strict over all code; each service's whole package once its layers are in shape.
 TYPED_INTAKE := services/intake/wmo_intake/domain
@@ -44,7 +44,7 @@ TYPED_PGB := services/pgb/wmo_pgb/domain
 TYPED_INDICATIE := services/indicatie/wmo_indicatie/domain
 TYPED_FINANCE := services/finance/wmo_finance/domain
 typecheck: setup
-	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
+	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange documents/wmo_documents \
 	  $(TYPED_INTAKE) $(TYPED_PGB) $(TYPED_INDICATIE) $(TYPED_FINANCE)
 
 # The arrows of "One shape" (import-linter): shared/ and every service in shape.
