@@ -47,6 +47,8 @@ HERSTEL = Ontvankelijkheidsuitkomst.HERSTEL_NODIG
         (D(2026, 2, 7), D(2026, 3, 23), "zaterdag → maandag"),
         (D(2026, 3, 16), D(2026, 4, 28), "Koningsdag maandag 27 april → dinsdag"),
         (D(2026, 3, 24), D(2026, 5, 6), "Bevrijdingsdag dinsdag 5 mei 2026 → woensdag"),
+        (D(2025, 3, 24), D(2025, 5, 6), "Bevrijdingsdag maandag 5 mei 2025 → dinsdag"),
+        (D(2025, 3, 15), D(2025, 4, 28), "Koningsdag 2025 op zaterdag 26 april → maandag"),
         (D(2026, 2, 20), D(2026, 4, 7), "Goede Vrijdag, weekend, tweede Paasdag → dinsdag"),
         (D(2026, 4, 2), D(2026, 5, 18), "Hemelvaart + gelijkgestelde vrijdag + weekend"),
         (D(2026, 4, 13), D(2026, 5, 26), "tweede Pinksterdag → dinsdag"),
