@@ -53,7 +53,7 @@ class Awbtermijn:
 
     @property
     def verlengd(self) -> bool:
-        """True when the Atw or an agreement moved the last day past the counted end."""
+        """True when the Atw moved the last day past the counted end."""
         return self.uiterlijk != self.berekend_einde
 
     def dagen_aangepast(self, soort: Aanpassingssoort) -> int:
