@@ -20,6 +20,7 @@ COPY pyproject.toml uv.lock ./
 COPY shared/pyproject.toml shared/
 COPY iwmo/pyproject.toml iwmo/
 COPY devtools/pyproject.toml devtools/
+COPY documents/pyproject.toml documents/
 COPY exchange/pyproject.toml exchange/
 COPY services/intake/pyproject.toml services/intake/
 COPY services/pgb/pyproject.toml services/pgb/
@@ -31,11 +32,18 @@ RUN uv sync --frozen --no-dev --no-install-workspace --package "wmo-${SERVICE}"
 #    so that the runtime stage needs nothing but the virtual environment.
 COPY shared shared
 COPY iwmo iwmo
+COPY documents documents
 COPY services/${SERVICE} services/${SERVICE}
 RUN uv sync --frozen --no-dev --no-editable --package "wmo-${SERVICE}"
 
 FROM ${PYTHON_IMAGE}
 ARG SERVICE
+# Intake renders the letters (WeasyPrint): Pango, HarfBuzz subsetting and a font.
+RUN if [ "${SERVICE}" = intake ]; then \
+      apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+      && rm -rf /var/lib/apt/lists/*; \
+    fi
 RUN groupadd --system --gid 10001 wmo \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wmo
 COPY --from=build /app/.venv /app/.venv

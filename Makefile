@@ -18,7 +18,7 @@ help:
 	@echo "make token ROLE=gebiedsteam GEMEENTE=0085   print a development token"
 	@echo "make bench      load-test the running stack (start it with make run first)"
 
-.local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml iwmo/pyproject.toml devtools/pyproject.toml exchange/pyproject.toml $(wildcard services/*/pyproject.toml)
+.local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml iwmo/pyproject.toml devtools/pyproject.toml documents/pyproject.toml exchange/pyproject.toml $(wildcard services/*/pyproject.toml)
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	$(UV) sync --frozen
 	@mkdir -p .local && touch $@
@@ -36,12 +36,12 @@ token: setup
 
 lint: setup
 	$(RUN) ruff check .
-	$(RUN) ruff format --check shared iwmo devtools exchange services tests
+	$(RUN) ruff format --check shared iwmo devtools exchange documents services tests
 
 # mypy --strict over all code.
 typecheck: setup
 	$(RUN) mypy shared/wmo_shared iwmo/wmo_iwmo devtools/wmo_dev exchange/wmo_exchange \
-	  $(foreach s,$(SERVICES),services/$(s)/wmo_$(s))
+	  documents/wmo_documents $(foreach s,$(SERVICES),services/$(s)/wmo_$(s))
 
 # The arrows of "One shape" (import-linter): shared/ and every service.
 IMPORT_CONTRACTS := shared/importlinter.ini $(foreach s,$(SERVICES),services/$(s)/importlinter.ini)

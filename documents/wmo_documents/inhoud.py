@@ -1,0 +1,220 @@
+"""What a letter says, as typed data: the beschikking (toekenning, afwijzing, herziening,
+intrekking) and the onderzoeksverslag (INT-05). The caller fills it from the case; the
+templates only arrange it. Dates the law computes (the last day for bezwaar) are filled in by
+the caller from the intake's Awb terms, so this package needs no calendar of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+RULE_PATTERN = r"^[A-Z]{2,5}-[0-9]+(:[0-9]+[a-z]?)?$"
+BEZWAARTERMIJN = dt.timedelta(weeks=6)
+
+Tekst = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Briefsoort(StrEnum):
+    TOEKENNING = "toekenning"
+    AFWIJZING = "afwijzing"
+    HERZIENING = "herziening"
+    INTREKKING = "intrekking"
+    ONDERZOEKSVERSLAG = "onderzoeksverslag"
+
+
+class _HeeftRegel(Protocol):
+    @property
+    def rule(self) -> str: ...
+    @property
+    def toelichting(self) -> str: ...
+
+
+class Regelverwijzing(_Model):
+    """A motivation sentence and the rule it applies (a ``wmo_shared.regels.Regel``)."""
+
+    rule: str = Field(pattern=RULE_PATTERN)
+    toelichting: Tekst
+
+    @classmethod
+    def van(cls, regel: _HeeftRegel) -> Regelverwijzing:
+        return cls(rule=regel.rule, toelichting=regel.toelichting)
+
+
+Motivering = Annotated[tuple[Regelverwijzing, ...], Field(min_length=1)]
+
+
+class Ontvanger(_Model):
+    naam: Tekst
+    aanhef: Tekst
+    adresregels: Annotated[tuple[str, ...], Field(min_length=2)]
+
+
+class Periode(_Model):
+    van: dt.date
+    tot_en_met: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> Periode:
+        if self.tot_en_met is not None and self.tot_en_met < self.van:
+            raise ValueError("de periode eindigt vóór zij begint")
+        return self
+
+
+class ZorgInNatura(_Model):
+    vorm: Literal["zin"] = "zin"
+    aanbieder: Tekst
+    aanbieder_contact: str | None = None
+
+
+class Pgb(_Model):
+    """PGB-12: the budget is kept by the SVB (trekkingsrecht); the resident accounts for it."""
+
+    vorm: Literal["pgb"] = "pgb"
+    bedrag: Decimal = Field(gt=0)
+    per: Tekst
+    tarief: str | None = None
+    verantwoordingsvrij_bedrag: Decimal | None = None
+
+
+class FinancieleTegemoetkoming(_Model):
+    vorm: Literal["financiele_tegemoetkoming"] = "financiele_tegemoetkoming"
+    bedrag: Decimal = Field(gt=0)
+    betaling: Tekst
+
+
+Levering = Annotated[ZorgInNatura | Pgb | FinancieleTegemoetkoming, Field(discriminator="vorm")]
+
+
+class Toekenning(_Model):
+    """One maatwerkvoorziening granted: product, omvang, duur, leveringsvorm, start, why."""
+
+    product: Tekst
+    productcode: str | None = None
+    omvang: Tekst
+    periode: Periode
+    levering: Levering
+    motivering: Motivering
+
+
+class Afwijzing(_Model):
+    """A refusal states why and what the alternative is."""
+
+    product: Tekst
+    motivering: Motivering
+    alternatief: Tekst
+
+
+class EigenBijdrage(_Model):
+    """FIN-12: via the CAK; or the policy's own schedule collected by the gemeente (FIN-08)."""
+
+    via: Literal["cak", "gemeente"]
+    toelichting: str | None = None
+    bedrag_per_maand: Decimal | None = None
+    motivering: tuple[Regelverwijzing, ...] = ()
+
+    @model_validator(mode="after")
+    def _schema(self) -> EigenBijdrage:
+        if self.via == "gemeente" and (self.toelichting is None or self.bedrag_per_maand is None):
+            raise ValueError("een eigen bijdrage via de gemeente noemt bedrag en toelichting")
+        return self
+
+
+class VorigeBeschikking(_Model):
+    kenmerk: Tekst
+    datum: dt.date
+
+
+class Herziening(_Model):
+    vorige: VorigeBeschikking
+    motivering: Motivering
+
+
+class Intrekking(_Model):
+    vorige: VorigeBeschikking
+    product: Tekst
+    per: dt.date
+    motivering: Motivering
+
+
+class Beschikkingsbrief(_Model):
+    """The beschikking letter. ``datum`` is the day it is sent: the letter policy in force on
+    that day is used, and ``bezwaar_uiterlijk`` (Awb 6:7, 6:8 with the Atw, computed by the
+    intake) is the last day for bezwaar."""
+
+    soort: Briefsoort
+    kenmerk: Tekst
+    datum: dt.date
+    ontvanger: Ontvanger
+    aanvraag_ontvangen: dt.date | None = None
+    toekenningen: tuple[Toekenning, ...] = ()
+    afwijzingen: tuple[Afwijzing, ...] = ()
+    herziening: Herziening | None = None
+    intrekking: Intrekking | None = None
+    eigen_bijdrage: EigenBijdrage | None = None
+    bezwaar_uiterlijk: dt.date
+    behandelaar: str | None = None
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> Beschikkingsbrief:
+        s = self.soort
+        if s is Briefsoort.ONDERZOEKSVERSLAG:
+            raise ValueError("een onderzoeksverslag is een Onderzoeksverslag, geen beschikking")
+        if s is Briefsoort.TOEKENNING and not self.toekenningen:
+            raise ValueError("een toekenning noemt minstens één voorziening")
+        if s is Briefsoort.AFWIJZING and (not self.afwijzingen or self.toekenningen):
+            raise ValueError("een afwijzing noemt wat is afgewezen en kent niets toe")
+        if (s is Briefsoort.HERZIENING) != (self.herziening is not None):
+            raise ValueError("alleen en altijd een herziening noemt de vorige beschikking")
+        if s is Briefsoort.HERZIENING and not (self.toekenningen or self.afwijzingen):
+            raise ValueError("een herziening zegt wat er nu geldt")
+        if (s is Briefsoort.INTREKKING) != (self.intrekking is not None):
+            raise ValueError("alleen en altijd een intrekking noemt wat wordt ingetrokken")
+        if self.bezwaar_uiterlijk < self.datum + BEZWAARTERMIJN:
+            raise ValueError("de laatste dag voor bezwaar ligt minder dan zes weken na verzending")
+        return self
+
+
+class Gesprek(_Model):
+    datum: dt.date
+    plaats: Tekst
+    aanwezig: Annotated[tuple[str, ...], Field(min_length=1)]
+
+
+class Onderzoeksvragen(_Model):
+    """INT-05: the six questions of the onderzoek, in order."""
+
+    hulpvraag: Tekst
+    problemen: Tekst
+    benodigde_ondersteuning: Tekst
+    eigen_mogelijkheden: Tekst
+    advies: Tekst
+    conclusie: Tekst
+
+
+class Onderzoeksverslag(_Model):
+    """The written outcome of the onderzoek (Wmo 2.3.2 lid 8), sent to the resident."""
+
+    soort: Literal[Briefsoort.ONDERZOEKSVERSLAG] = Briefsoort.ONDERZOEKSVERSLAG
+    kenmerk: Tekst
+    datum: dt.date
+    ontvanger: Ontvanger
+    melding_ontvangen: dt.date
+    gesprekken: Annotated[tuple[Gesprek, ...], Field(min_length=1)]
+    clientondersteuning: Tekst
+    persoonlijk_plan: str | None = None
+    vragen: Onderzoeksvragen
+    motivering: Motivering
+    vervolg: Tekst
+    reageren_uiterlijk: dt.date | None = None
+    behandelaar: str | None = None
+
+
+Brief = Beschikkingsbrief | Onderzoeksverslag
