@@ -79,6 +79,7 @@ CONFIGURATIONS = (
             "metrics": {
                 "serviceMonitor": {"enabled": False},
                 "prometheusRule": {"enabled": False},
+                "grafanaDashboard": {"enabled": False},
             },
             "imagePullSecrets": [{"name": "registry"}],
         },
@@ -94,6 +95,10 @@ CONFIGURATIONS = (
                     "labels": {"release": "kube-prometheus-stack"},
                     "alertLabels": {"team": "wmo-beheer"},
                     "runbookUrl": "https://wiki.gemeente-b.example/wmo/deployment.html",
+                },
+                "grafanaDashboard": {
+                    "labels": {"grafana_dashboard": "wmo"},
+                    "annotations": {"grafana_folder": "Wmo"},
                 },
             },
         },

@@ -1,9 +1,10 @@
-"""The alert rules (and the dashboard) the wmo chart ships: schema-valid, PromQL that parses, and
-every query reads only metrics the services expose, with labels those metrics carry."""
+"""The alert rules and the Grafana dashboard the wmo chart ships: schema-valid, PromQL that parses,
+and every query reads only metrics the services expose, with labels those metrics carry."""
 
 from __future__ import annotations
 
 import copy
+import json
 import re
 from typing import Any
 
@@ -36,6 +37,8 @@ TARGET_LABELS = frozenset(
     {"namespace", "service", "job", "pod", "instance", "container", "endpoint"}
 )
 DOCS = ROOT / "docs" / "deployment.md"
+DASHBOARD = CHARTS / "wmo" / "files" / "grafana-dashboard.json"
+DASHBOARD_KEY = "wmo-backend.json"
 SEVERITIES = {"warning", "critical"}
 
 
@@ -314,3 +317,164 @@ def test_alert_labels_cannot_override_the_severity() -> None:
             name="wmo",
             namespace="wmo",
         )
+
+
+# --- the Grafana dashboard --------------------------------------------------------------------
+
+PROMETHEUS = {"type": "prometheus", "uid": "${datasource}"}
+_LEGEND_LABEL = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}")
+_LABEL_VALUES = re.compile(r"^label_values\((.+),\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$")
+
+
+def dashboard() -> dict[str, Any]:
+    return dict(json.loads(DASHBOARD.read_text()))
+
+
+def dashboard_panels(board: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for panel in board["panels"]:
+        out.append(panel)
+        out += panel.get("panels", [])  # the panels of a collapsed row
+    return out
+
+
+def dashboard_queries(board: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (panel["title"], target)
+        for panel in dashboard_panels(board)
+        if panel["type"] != "row"
+        for target in panel["targets"]
+    ]
+
+
+def variables(board: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {v["name"]: v for v in board["templating"]["list"]}
+
+
+def test_the_dashboard_is_grafana_json_with_datasource_and_service_variables() -> None:
+    board = dashboard()
+    assert board["uid"] == "wmo-backend" and board["title"]
+    assert board["schemaVersion"] >= 36
+    found = variables(board)
+    assert found["datasource"]["type"] == "datasource"
+    assert found["datasource"]["query"] == "prometheus"
+    assert found["service"]["multi"] and found["service"]["includeAll"]
+    for name in ("namespace", "service"):
+        variable = found[name]
+        assert variable["type"] == "query" and variable["datasource"] == PROMETHEUS, name
+        query = variable["query"]["query"]
+        assert query == variable["definition"], name
+        m = _LABEL_VALUES.match(query)
+        assert m, f"{name}: {query}"
+        selector, label = promql.parse(m.group(1)), m.group(2)
+        (metric,) = promql.metrics(selector)
+        known = labels_of(metric)
+        assert known is not None and label == name and label in known, name
+
+
+def test_the_dashboard_layout_is_sound() -> None:
+    board = dashboard()
+    panels = dashboard_panels(board)
+    ids = [p["id"] for p in panels]
+    assert len(ids) == len(set(ids))
+    cells: set[tuple[int, int]] = set()
+    for panel in panels:
+        g = panel["gridPos"]
+        assert g["x"] >= 0 and g["w"] >= 1 and g["x"] + g["w"] <= 24, panel["title"]
+        area = {
+            (x, y) for x in range(g["x"], g["x"] + g["w"]) for y in range(g["y"], g["y"] + g["h"])
+        }
+        assert not area & cells, f"{panel['title']} overlaps another panel"
+        cells |= area
+        if panel["type"] != "row":
+            assert panel["datasource"] == PROMETHEUS, panel["title"]
+            assert panel["targets"] and panel.get("description"), panel["title"]
+            refs = [t["refId"] for t in panel["targets"]]
+            assert len(refs) == len(set(refs)), panel["title"]
+
+
+def test_every_panel_query_is_promql_over_exposed_metrics_and_labels() -> None:
+    queries = dashboard_queries(dashboard())
+    assert queries
+    for title, target in queries:
+        assert target["datasource"] == PROMETHEUS, title
+        node = promql.parse(target["expr"])
+        assert promql.metrics(node) <= set(EXPOSED), title
+        assert promql.label_problems(node, labels_of) == [], title
+        carried = promql.result_labels(node, labels_of)
+        assert carried is not None, title
+        legend = set(_LEGEND_LABEL.findall(target.get("legendFormat", "")))
+        assert legend <= carried, f"{title}: legend {sorted(legend - carried)}"
+        for selector in promql.walk(node):
+            if not isinstance(selector, promql.Selector):
+                continue
+            matchers = {(m.label, m.op, m.value) for m in selector.matchers}
+            assert ("namespace", "=", "$namespace") in matchers, title
+            assert selector.metric is not None
+            if "service" in EXPOSED[selector.metric] or selector.metric == "up":
+                assert ("service", "=~", "$service") in matchers, title
+
+
+def test_the_dashboard_shows_what_an_operator_needs() -> None:
+    nodes = [promql.parse(t["expr"]) for _, t in dashboard_queries(dashboard())]
+    assert set().union(*(promql.metrics(n) for n in nodes)) == set(EXPOSED)
+
+    def grouped_by(metric: str) -> list[set[str]]:
+        return [
+            set(n.grouping[1])
+            for node in nodes
+            if metric in promql.metrics(node)
+            for n in promql.walk(node)
+            if isinstance(n, promql.Aggregate) and n.grouping and n.grouping[0] == "by"
+        ]
+
+    quantiles = {
+        float(n.args[0].value)  # type: ignore[attr-defined]
+        for node in nodes
+        for n in promql.walk(node)
+        if isinstance(n, promql.Call) and n.function == "histogram_quantile"
+        if {"route", "service"} <= (promql.result_labels(n, labels_of) or set())
+    }
+    assert {0.5, 0.95, 0.99} <= quantiles
+    # Request and error rates per status class: the class is made from the status label.
+    classes = [
+        n
+        for node in nodes
+        for n in promql.walk(node)
+        if isinstance(n, promql.Call) and n.function == "label_replace"
+    ]
+    assert classes
+    for n in classes:
+        assert n.args[1] == promql.String("class") and n.args[3] == promql.String("status")
+    for metric in (
+        "wmo_outbox_pending_events",
+        "wmo_outbox_oldest_pending_seconds",
+        "wmo_outbox_parked_events",
+    ):
+        assert any({"service", "destination"} <= g for g in grouped_by(metric)), metric
+    assert any(g == {"gemeente"} for g in grouped_by("wmo_werkvoorraad_termijnen_verlopen"))
+    assert any({"service", "pod"} <= g for g in grouped_by("wmo_db_pool_connections_in_use"))
+
+
+def _dashboard_settings(configuration: Configuration) -> dict[str, Any]:
+    return dict(configuration.values.get("metrics", {}).get("grafanaDashboard", {}))
+
+
+@pytest.mark.parametrize("configuration", APP, ids=ids)
+def test_the_dashboard_ships_in_a_configmap_for_the_grafana_sidecar(
+    configuration: Configuration,
+) -> None:
+    settings = _dashboard_settings(configuration)
+    name = f"{fullname(configuration)}-grafana-dashboard"
+    found = of_kind(configuration, "ConfigMap")
+    if not settings.get("enabled", True):
+        assert name not in found
+        return
+    configmap = found[name].obj
+    labels = settings.get("labels", {"grafana_dashboard": "1"})
+    assert labels.items() <= configmap["metadata"]["labels"].items()
+    assert configmap["metadata"].get("annotations", {}) == settings.get("annotations", {})
+    assert set(configmap["data"]) == {DASHBOARD_KEY}
+    text = configmap["data"][DASHBOARD_KEY]
+    assert json.loads(text) == dashboard()
+    assert len(text.encode()) < 1024 * 1024  # a ConfigMap holds at most 1 MiB
