@@ -38,6 +38,7 @@ CUSTOM_SCHEMAS = {
     ("postgresql.cnpg.io/v1", "ScheduledBackup"): "scheduledbackup.postgresql.cnpg.io-v1.json",
     ("barmancloud.cnpg.io/v1", "ObjectStore"): "objectstore.barmancloud.cnpg.io-v1.json",
     ("monitoring.coreos.com/v1", "ServiceMonitor"): "servicemonitor.monitoring.coreos.com-v1.json",
+    ("monitoring.coreos.com/v1", "PrometheusRule"): "prometheusrule.monitoring.coreos.com-v1.json",
 }
 
 
@@ -75,8 +76,31 @@ CONFIGURATIONS = (
         {
             "defaults": {"autoscaling": {"enabled": False}, "replicas": 3},
             "services": {"finance": {"podDisruptionBudget": {"enabled": False}, "replicas": 1}},
-            "metrics": {"serviceMonitor": {"enabled": False}},
+            "metrics": {
+                "serviceMonitor": {"enabled": False},
+                "prometheusRule": {"enabled": False},
+                "grafanaDashboard": {"enabled": False},
+            },
             "imagePullSecrets": [{"name": "registry"}],
+        },
+    ),
+    Configuration(
+        "wmo-monitoring",
+        "wmo",
+        "gemeente-b",
+        {
+            "metrics": {
+                "serviceMonitor": {"labels": {"release": "kube-prometheus-stack"}},
+                "prometheusRule": {
+                    "labels": {"release": "kube-prometheus-stack"},
+                    "alertLabels": {"team": "wmo-beheer"},
+                    "runbookUrl": "https://wiki.gemeente-b.example/wmo/deployment.html",
+                },
+                "grafanaDashboard": {
+                    "labels": {"grafana_dashboard": "wmo"},
+                    "annotations": {"grafana_folder": "Wmo"},
+                },
+            },
         },
     ),
     Configuration("wmo-database-plugin", "wmo-database", "wmo-db"),

@@ -74,6 +74,9 @@ def test_validation_is_strict_for_built_in_and_custom_kinds() -> None:
     monitor = copy.deepcopy(one(APP[0], "ServiceMonitor", "wmo-intake"))
     monitor["spec"]["endpoints"][0]["paths"] = "/metrics"
     assert validation_errors(monitor)
+    monitor = copy.deepcopy(one(APP[0], "ServiceMonitor", "wmo-intake"))
+    monitor["spec"]["endpoints"][0]["relabelings"][0]["target_label"] = "service"
+    assert validation_errors(monitor)
     cluster = copy.deepcopy(one(CONFIGURATIONS[-1], "Cluster", "wmo-db"))
     cluster["spec"]["managed"]["roles"][0]["passwordSecrets"] = {"name": "x"}
     assert validation_errors(cluster)
@@ -219,6 +222,12 @@ def test_services_monitors_autoscalers_and_budgets_select_their_pods(
             assert _selects(ms["selector"]["matchLabels"], service["metadata"]["labels"]), name
             (endpoint,) = ms["endpoints"]
             assert endpoint["port"] == port["name"] and endpoint["path"] == "/metrics", name
+            # Targets are labelled service="<svc>", the value the metrics carry themselves.
+            svc = pod_labels["app.kubernetes.io/name"]
+            assert {"targetLabel": "service", "replacement": svc} in endpoint["relabelings"]
+            assert {"action": "labeldrop", "regex": "exported_service"} in endpoint[
+                "metricRelabelings"
+            ]
 
         hpa = of_kind(configuration, "HorizontalPodAutoscaler").get(name)
         if hpa is not None:

@@ -29,6 +29,16 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- end -}}
 
+{{/* Labels of the objects of the release as a whole (alert rules, dashboard). */}}
+{{- define "wmo.chartLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: wmo
+app.kubernetes.io/version: {{ include "wmo.tag" . | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
 {{/* The settings of one service: `defaults` overlaid with `services.<svc>`, as YAML. */}}
 {{- define "wmo.config" -}}
 {{- $own := index .root.Values.services .svc | default dict -}}
