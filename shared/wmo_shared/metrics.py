@@ -3,7 +3,7 @@
 Per request (recorded by the middleware): count and latency per route template and status —
 never the raw path, which would hold ids. Per scrape: the database pool in use and, per
 destination, the outbox depth, the age of the oldest undelivered event and the parked events
-an operator must look at (the dashboard and alert rules in ``deploy/observability/``).
+an operator must look at (the dashboard and alert rules are in ``deploy/helm/wmo/files/``).
 """
 
 from __future__ import annotations

@@ -149,6 +149,11 @@ def invalid(
     )
 
 
+def _route(request: Request) -> str:
+    """The route template for logs: the raw path may hold ids."""
+    return getattr(request.scope.get("route"), "path", None) or "(geen route)"
+
+
 def _request_id(request: Request) -> str:
     rid = request.scope.get("state", {}).get("request_id")
     return str(rid) if rid else ""
@@ -330,7 +335,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         cause = getattr(orig, "__cause__", None)
         sqlstate = getattr(orig, "sqlstate", None) or getattr(cause, "sqlstate", None)
         if isinstance(sqlstate, str) and sqlstate.startswith("22"):
-            log.warning("database_rejected_value", sqlstate=sqlstate, path=request.url.path)
+            log.warning("database_rejected_value", sqlstate=sqlstate, route=_route(request))
             return problem_response(
                 request,
                 status=400,
@@ -342,7 +347,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
-        log.error("unhandled_exception", exc_info=exc, path=request.url.path)
+        log.error("unhandled_exception", exc_info=exc, route=_route(request))
         rid = _request_id(request)
         return problem_response(
             request,
