@@ -9,6 +9,7 @@ from wmo_pgb.api import (
     budget_beschikkingen,
     budgetten,
     pgb_plannen,
+    pgb_verzoeken,
     svb,
     toetsingen,
 )
@@ -32,6 +33,7 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             pgb_plannen.router,
+            pgb_verzoeken.router,
             toetsingen.router,
             besluiten.router,
             budgetten.router,

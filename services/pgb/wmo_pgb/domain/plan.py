@@ -245,6 +245,18 @@ def plan_gemeente(token_gemeente: str, gevraagd: str | None, bekende: set[str]) 
         )
 
 
+def onderzoeksconclusie(nodig: bool | None, aanvraag_id: object | None) -> None:
+    """PGB-01: whether a maatwerkvoorziening is necessary is the conclusion of the onderzoek of
+    one aanvraag; a conclusion without the aanvraag it comes from cannot be checked."""
+    if nodig is not None and aanvraag_id is None:
+        raise Weigering(
+            "verplicht",
+            "Of een maatwerkvoorziening noodzakelijk is, volgt uit het onderzoek bij een "
+            "aanvraag: geef de aanvraagId waaruit maatwerkvoorzieningNodig komt.",
+            veld="aanvraagId",
+        )
+
+
 def wijzigbaar(status: str) -> None:
     """Only a concept can still be changed."""
     if status != CONCEPT:

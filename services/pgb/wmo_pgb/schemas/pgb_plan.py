@@ -125,11 +125,43 @@ class PgbPlanInhoud(WireModel):
     def inhoud(self) -> dict[str, Any]:
         """The plan as stored (snake_case JSON of the domain model)."""
         return self.model_dump(
-            mode="json", exclude={"bsn", "gemeente", "aanvraag_id", "maatwerkvoorziening_id"}
+            mode="json",
+            exclude={
+                "bsn",
+                "gemeente",
+                "aanvraag_id",
+                "maatwerkvoorziening_id",
+                "maatwerkvoorziening_nodig",
+                "ingediend",
+            },
         )
 
 
-class PgbPlanCreate(PgbPlanInhoud):
+MAATWERKVOORZIENING_NODIG = (
+    "PGB-01: de conclusie van het onderzoek bij de aanvraag (aanvraagId) of een "
+    "maatwerkvoorziening noodzakelijk is; een pgb kan alleen voor een noodzakelijke "
+    "maatwerkvoorziening (false: de toets weigert het pgb). Bron: nu de consulent, die haar uit "
+    "het onderzoek in intake overneemt; intake levert haar later zelf. Leeg: niet meegegeven, "
+    "dan steunt de toets op de maatwerkvoorziening in het plan en zegt dat."
+)
+INGEDIEND = (
+    "PGB-02: heeft de inwoner dit plan aangeleverd? false: een concept dat nog wordt opgesteld "
+    "(bijvoorbeeld met de cliëntondersteuner); de toets behandelt het verzoek dan als een "
+    "verzoek zonder pgb-plan."
+)
+
+
+class PgbPlanStand(WireModel):
+    """Where the plan stands: the onderzoek's conclusion (PGB-01) and whether it was handed in
+    (PGB-02). Not part of the plan's own content."""
+
+    maatwerkvoorziening_nodig: bool | None = Field(
+        default=None, description=MAATWERKVOORZIENING_NODIG
+    )
+    ingediend: bool = Field(default=True, description=INGEDIEND)
+
+
+class PgbPlanCreate(PgbPlanInhoud, PgbPlanStand):
     bsn: Bsn
     gemeente: Gemeentecode | None = Field(
         default=None, description="Moet de gemeente van het token zijn; leeg: die gemeente"
@@ -140,11 +172,11 @@ class PgbPlanCreate(PgbPlanInhoud):
     aanvraag_id: uuid.UUID | None = Field(default=None, description="De aanvraag uit intake")
 
 
-class PgbPlanUpdate(PgbPlanInhoud):
-    """PUT: the whole plan content (only while the plan is a concept)."""
+class PgbPlanUpdate(PgbPlanInhoud, PgbPlanStand):
+    """PUT: the whole plan content and where it stands (only while the plan is a concept)."""
 
 
-class PgbPlanRead(PgbPlanInhoud):
+class PgbPlanRead(PgbPlanInhoud, PgbPlanStand):
     id: uuid.UUID
     gemeente: Gemeentecode
     bsn: Bsn

@@ -20,12 +20,11 @@ from wmo_pgb.domain.besluit import (
 )
 from wmo_pgb.domain.budget import Periode
 from wmo_pgb.domain.plan import BESLOTEN, CONCEPT
-from wmo_pgb.domain.toets import toets
 from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
 from wmo_pgb.service.budget import create_budget
 from wmo_pgb.service.pgb_plan import domein_plan, niet_gevonden
 from wmo_pgb.service.tarieven import Tarieven, met_tarieven
-from wmo_pgb.service.toetsing import regels_json
+from wmo_pgb.service.toetsing import regels_json, toets_plan
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.contracts import PgbBesluit, PgbBudgetBesluit
@@ -74,7 +73,7 @@ async def lees_besluit(db: Database, principal: Principal, plan_id: uuid.UUID) -
         bsn=plan.bsn,
         aanvraag_id=plan.aanvraag_id,
         maatwerkvoorziening_id=plan.maatwerkvoorziening_id,
-        maatwerkvoorziening_nodig=None,
+        maatwerkvoorziening_nodig=plan.maatwerkvoorziening_nodig,
         plan_status=plan.status,
         besluit=besluit.uitkomst if besluit is not None else None,
         besluit_id=besluit.id if besluit is not None else None,
@@ -135,7 +134,7 @@ async def _besluit(
     if if_match is not None:  # optional: the besluit is about the version the worker read
         require_version(if_match, plan.versie)
     domein = domein_plan(plan)
-    resultaat = toets(domein, maatwerkvoorziening_vastgesteld=True)
+    resultaat = toets_plan(plan)
     besluit = neem_besluit(
         resultaat, uitkomst=Besluituitkomst(body.uitkomst), motivering=body.motivering
     )
