@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_pgb.api import (
+    beleidswaarden,
     besluiten,
     budget_beschikkingen,
     budgetten,
@@ -39,6 +40,7 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
             budgetten.router,
             svb.router,
             budget_beschikkingen.router,
+            beleidswaarden.router,
         ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,

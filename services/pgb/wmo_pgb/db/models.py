@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from wmo_shared.beleidswaarden import beleidswaarden_table
 from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
 
 SCHEMA = "pgb"
@@ -40,6 +41,8 @@ audit = audit_table(metadata)
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 idempotency_keys = idempotency_table(metadata)
+# Policy values beheer sets where the policy names a number without giving it (issue 12.8).
+beleidswaarden = beleidswaarden_table(metadata)
 
 Geld = Numeric(12, 2)
 Tarief = Numeric(12, 4)

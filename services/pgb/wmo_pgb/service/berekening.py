@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from wmo_pgb.domain.budget import Budget, Offerte, Periode, bereken_budget, eenheid_past
 from wmo_pgb.domain.kwalificatie import Kwalificatie
 from wmo_pgb.domain.plan import Omvang
-from wmo_pgb.domain.policy import PgbBeleid, beleid_van_kracht
+from wmo_pgb.domain.policy import PgbBeleid, beleid_van_kracht, met_laag_tarief
+from wmo_pgb.service.beleidswaarde import LAAG_PGB_TARIEF, laag_tarief
 from wmo_pgb.service.tarieven import Tarieven
 from wmo_shared.auth import Principal
+from wmo_shared.beleidswaarden import BeleidswaardeOntbreekt
 from wmo_shared.contracts import TariefRead
 from wmo_shared.policy import default_registry
 
@@ -21,7 +25,29 @@ def beleid(gemeente: str, peildatum: dt.date) -> tuple[PgbBeleid, str]:
     return beleid_van_kracht(default_registry(), gemeente, peildatum)
 
 
-def bereken(
+async def beleid_met_waarden(
+    conn: AsyncConnection, gemeente: str, peildatum: dt.date, kwalificatie: Kwalificatie
+) -> tuple[PgbBeleid, str]:
+    """The YAML policy in force, overlaid by the policy values beheer set that are in force on
+    ``peildatum``. Informal care where the policy names "het lage pgb tarief" without an amount
+    (the YAML leaves it open) and no value is set: refused, naming the missing value."""
+    pgb, naam = beleid(gemeente, peildatum)
+    if kwalificatie is Kwalificatie.FORMEEL:
+        return pgb, naam
+    laag = await laag_tarief(conn, gemeente, peildatum)
+    if laag is not None:
+        bron = (
+            f"beleidswaarde {LAAG_PGB_TARIEF.naam}, vastgesteld door beheer, geldig vanaf "
+            f"{laag.geldig_vanaf.isoformat()}"
+        )
+        return met_laag_tarief(pgb, laag.waarde, bron), naam
+    if getattr(pgb.tarieven, kwalificatie.value) is None:
+        raise BeleidswaardeOntbreekt(LAAG_PGB_TARIEF, gemeente, peildatum)
+    return pgb, naam
+
+
+async def bereken(
+    conn: AsyncConnection,
     tarieven: Tarieven,
     principal: Principal,
     *,
@@ -32,8 +58,9 @@ def bereken(
     peildatum: dt.date,
     offertes: list[dict[str, Any]],
 ) -> tuple[Budget, str, TariefRead | None]:
-    """Policy first (no tariff without a policy), then the fetched tariff, then the domain."""
-    pgb, naam = beleid(principal.gemeente, peildatum)
+    """Policy first (no tariff without a policy, overlaid by the policy values in force),
+    then the fetched tariff, then the domain."""
+    pgb, naam = await beleid_met_waarden(conn, principal.gemeente, peildatum, kwalificatie)
     tarief = tarieven.tarief(productcode, peildatum)
     if tarief is not None:
         eenheid_past(
