@@ -19,6 +19,7 @@ from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
 from wmo_shared.clock import vandaag
+from wmo_shared.weigering import Weigering
 
 WMO_2015 = dt.date(2015, 1, 1)
 """The Wmo 2015 took effect on 1 January 2015: no case under it lies before."""
@@ -74,3 +75,12 @@ Zaakdatum = Annotated[dt.date, AfterValidator(_zaakdatum)]
 
 Einddatum = Annotated[dt.date, AfterValidator(_einddatum)]
 """An end date: from 2015-01-01 to ten years after today."""
+
+
+def datum_in_venster(datum: dt.date, veld: str, *, einde: bool = False) -> None:
+    """For a date that arrives in a model the service does not own (an event contract): the
+    same window, refused as a ``Weigering`` naming ``veld``."""
+    try:
+        in_venster(datum, JAREN_VOORUIT_EINDE if einde else JAREN_VOORUIT)
+    except PydanticCustomError as exc:
+        raise Weigering(exc.type.replace("_", "-"), exc.message(), veld=veld) from exc

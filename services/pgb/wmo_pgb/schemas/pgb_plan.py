@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from wmo_pgb.domain.plan import (
     BeheerderRol,
@@ -22,6 +23,7 @@ from wmo_pgb.domain.plan import (
     RelatieMetZorgverlener,
     Schuldhulp,
     ZorgverlenerSoort,
+    omvang_te_groot,
 )
 from wmo_shared.schemas import WireModel
 from wmo_shared.types import Bsn, Gemeentecode
@@ -31,9 +33,27 @@ class PgbOmvang(WireModel):
     # One schema for request and response (the amounts are strings either way).
     model_config = ConfigDict(**WireModel.model_config, json_schema_mode_override="validation")
 
-    hoeveelheid: Decimal = Field(gt=0, examples=["3"], description="Hoeveel eenheden (> 0)")
     eenheid: Eenheid
     frequentie: Frequentie
+    # After eenheid and frequentie, so its check can read them.
+    hoeveelheid: Decimal = Field(
+        gt=0,
+        max_digits=12,
+        decimal_places=4,
+        examples=["3"],
+        description="Hoeveel eenheden (> 0); niet meer dan de week, maand of looptijd kan "
+        "bevatten (168 uur per week, 14 dagdelen per week, ...)",
+    )
+
+    @field_validator("hoeveelheid")
+    @classmethod
+    def _past(cls, hoeveelheid: Decimal, info: ValidationInfo) -> Decimal:
+        eenheid, frequentie = info.data.get("eenheid"), info.data.get("frequentie")
+        if eenheid is not None and frequentie is not None:
+            reden = omvang_te_groot(hoeveelheid, eenheid, frequentie)
+            if reden is not None:
+                raise PydanticCustomError("omvang_te_groot", reden)
+        return hoeveelheid
 
 
 class PgbMaatwerkvoorziening(WireModel):
@@ -90,7 +110,9 @@ class PgbZorgverlener(WireModel):
     naam: str | None = Field(default=None, max_length=200)
     kvk_nummer: str | None = Field(default=None, pattern=r"^\d{8}$")
     erkende_kwalificatie: bool = False
-    kwalificaties: list[str] = Field(default_factory=list)
+    kwalificaties: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=50
+    )
     relatie_tot_inwoner: str | None = Field(default=None, max_length=200)
     is_overbelaste_mantelzorger: bool | None = None
     voldoet_aan_kwaliteitseis: bool | None = None
@@ -116,7 +138,9 @@ class PgbPlanInhoud(WireModel):
     risicosituaties: PgbRisicosituaties = Field(default_factory=PgbRisicosituaties)
     zorgverlener: PgbZorgverlener
     contractvorm: Contractvorm | None = None
-    doelen: list[str] = Field(default_factory=list)
+    doelen: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=50
+    )
     bijdrage_aan_doelen: str = Field(default="", max_length=4000)
     kwaliteitswaarborg: str = Field(default="", max_length=4000)
     ernstige_problematiek: bool | None = None

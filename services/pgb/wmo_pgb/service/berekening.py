@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.domain.budget import Budget, Offerte, Periode, bereken_budget, eenheid_past
 from wmo_pgb.domain.kwalificatie import Kwalificatie
+from wmo_pgb.domain.looptijd import binnen_horizon
 from wmo_pgb.domain.plan import Omvang
 from wmo_pgb.domain.policy import PgbBeleid, beleid_van_kracht, met_laag_tarief
 from wmo_pgb.service.beleidswaarde import LAAG_PGB_TARIEF, laag_tarief
@@ -23,6 +24,11 @@ from wmo_shared.policy import default_registry
 def beleid(gemeente: str, peildatum: dt.date) -> tuple[PgbBeleid, str]:
     """The pgb policy in force and its name (refused on ``peildatum`` without one)."""
     return beleid_van_kracht(default_registry(), gemeente, peildatum)
+
+
+def beleid_tot(gemeente: str, peildatum: dt.date) -> dt.date | None:
+    """The last day of the policy in force (None: open-ended)."""
+    return default_registry().in_force(gemeente, peildatum).meta.geldig_tot
 
 
 async def beleid_met_waarden(
@@ -61,6 +67,7 @@ async def bereken(
     """Policy first (no tariff without a policy, overlaid by the policy values in force),
     then the fetched tariff, then the domain."""
     pgb, naam = await beleid_met_waarden(conn, principal.gemeente, peildatum, kwalificatie)
+    binnen_horizon(looptijd, naam, beleid_tot(principal.gemeente, peildatum))
     tarief = tarieven.tarief(productcode, peildatum)
     if tarief is not None:
         eenheid_past(
