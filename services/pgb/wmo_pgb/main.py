@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_pgb.api import (
+    beleidswaarden,
     besluiten,
     budget_beschikkingen,
     budgetten,
     pgb_plannen,
+    pgb_verzoeken,
     svb,
     toetsingen,
 )
@@ -32,11 +34,13 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             pgb_plannen.router,
+            pgb_verzoeken.router,
             toetsingen.router,
             besluiten.router,
             budgetten.router,
             svb.router,
             budget_beschikkingen.router,
+            beleidswaarden.router,
         ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,

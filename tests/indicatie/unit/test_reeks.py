@@ -154,3 +154,26 @@ def test_no_normenkader_without_a_policy_in_force() -> None:
     with pytest.raises(Weigering) as exc:
         kies_normenkader(registry, "0718", dt.date(2015, 6, 1))
     assert (exc.value.code, exc.value.veld) == ("geen-beleid-van-kracht", "peildatum")
+
+
+@pytest.mark.parametrize("omvang", [Decimal("1E+308"), Decimal("1E+999999999"), 10**12, "1e308"])
+def test_an_absurd_omvang_is_refused_before_it_is_written_out(
+    policy: IndicatiePolicy, omvang: Decimal | int | str
+) -> None:
+    with pytest.raises(Weigering) as exc:
+        toets(replace(IB, omvang=omvang, motivering="zwaar"), policy)
+    assert (exc.value.code, exc.value.veld, exc.value.rule_ids) == (
+        "te-groot",
+        "omvang",
+        ["IND-04"],
+    )
+
+
+def test_no_end_or_review_beyond_the_longest_duur(policy: IndicatiePolicy) -> None:
+    # Ooststellingwerf's longest duur is 60 months (levenslang): from 2024-01-01 up to 2028-12-31
+    toets(replace(IB, profiel=Profiel.IBB_2, einddatum=dt.date(2028, 12, 31)), policy)
+    with pytest.raises(IndicatieOngeldig) as exc:
+        toets(replace(IB, einddatum=None, herzieningsdatum=dt.date(2029, 1, 1)), policy)
+    (fout,) = [v for v in exc.value.violations if v.code == "herzieningsdatum-na-horizon"]
+    assert (fout.rule, fout.field) == ("IND-11", "herzieningsdatum")
+    assert "31 december 2028" in fout.reason

@@ -324,7 +324,7 @@ async def test_svb_budgetafsluiting(pgb_api: httpx.AsyncClient, db: TestDatabase
             },
             {
                 "budgetId": binnen["id"],
-                "ingangsdatum": "2014-03-01",
+                "ingangsdatum": "2015-02-01",
                 "einddatum": "2015-12-31",
                 "besteedBedrag": "1.00",
             },

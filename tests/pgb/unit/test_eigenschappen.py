@@ -17,6 +17,7 @@ from wmo_pgb.domain.besluit import Besluit, Besluituitkomst, Schending, neem_bes
 from wmo_pgb.domain.budget import BudgetNietTeBepalen, Offerte, Periode, bereken_budget
 from wmo_pgb.domain.kwalificatie import Kwalificatie, kwalificeer
 from wmo_pgb.domain.plan import (
+    MAXIMUM_OMVANG,
     Beheerder,
     BeheerderRol,
     Beheerkosten,
@@ -52,12 +53,21 @@ def _optioneel(strategie: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategie
 
 
-omvangen = st.builds(
-    Omvang,
-    hoeveelheid=st.decimals(min_value=Decimal("0.01"), max_value=Decimal(200), places=2),
-    eenheid=st.sampled_from(Eenheid),
-    frequentie=st.sampled_from(Frequentie),
-)
+def _omvangen(frequenties: list[Frequentie]) -> st.SearchStrategy[Omvang]:
+    """Omvangen up to 200 units, within what their unit and frequency can hold."""
+
+    @st.composite
+    def omvang(draw: st.DrawFn) -> Omvang:
+        eenheid = draw(st.sampled_from(Eenheid))
+        frequentie = draw(st.sampled_from(frequenties))
+        maximum = min(Decimal(200), MAXIMUM_OMVANG[frequentie][eenheid])
+        hoeveelheid = draw(st.decimals(min_value=Decimal("0.01"), max_value=maximum, places=2))
+        return Omvang(hoeveelheid=hoeveelheid, eenheid=eenheid, frequentie=frequentie)
+
+    return omvang()
+
+
+omvangen = _omvangen(list(Frequentie))
 
 plannen = st.builds(
     PgbPlan,
@@ -348,12 +358,7 @@ def test_walcheren_pays_informal_and_formal_care_alike(
 
 @instellingen
 @given(
-    omvang=st.builds(
-        Omvang,
-        hoeveelheid=st.decimals(min_value=Decimal("0.01"), max_value=Decimal(200), places=2),
-        eenheid=st.sampled_from(Eenheid),
-        frequentie=st.sampled_from([Frequentie.PER_WEEK, Frequentie.PER_MAAND]),
-    ),
+    omvang=_omvangen([Frequentie.PER_WEEK, Frequentie.PER_MAAND]),
     periode=perioden(),
     data=st.data(),
 )

@@ -19,6 +19,7 @@ from wmo_indicatie.schemas.indicatie import (
 )
 from wmo_indicatie.service import indicatie as svc
 from wmo_shared.auth import Principal, require_roles
+from wmo_shared.contracts import IndicatieBesluit
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, versioned_response, written_response
@@ -27,6 +28,8 @@ router = APIRouter(prefix="/indicaties", tags=["indicaties"])
 Consulent = require_roles("gebiedsteam")
 Beeindiger = require_roles("gebiedsteam", "systeem")
 Lezer = require_roles("gebiedsteam", "systeem", "beheer")
+# The contract a beschikking is checked against: intake calls it with its service token.
+Besluitlezer = require_roles("gebiedsteam", "beheer", "systeem")
 
 _WIJZIGING: dict[int | str, dict[str, Any]] = {
     404: {"description": "Geen indicatie met dit id in uw gemeente"},
@@ -75,6 +78,24 @@ async def get_indicatie(
 ) -> Response:
     indicatie = await svc.lees(request.app.state.db, principal, indicatie_id)
     return versioned_response(indicatie, indicatie.versie)
+
+
+@router.get(
+    "/{indicatie_id}/besluit",
+    response_model=IndicatieBesluit,
+    summary="De vastgelegde indicatie als besluit waarop een beschikking rust (contract)",
+    description=(
+        "Wat een andere dienst (intake, met zijn service-token) controleert voordat een "
+        "beschikking op deze indicatie rust: bestaat zij in uw gemeente, voor welke cliënt en "
+        "aanvraag, is zij actief, en welke omvang, productcode en periode zijn vastgelegd. "
+        "Het schema is ``wmo_shared.contracts.IndicatieBesluit``."
+    ),
+    responses={404: {"description": "Geen indicatie met dit id in uw gemeente"}},
+)
+async def get_besluit(
+    indicatie_id: uuid.UUID, request: Request, principal: Principal = Besluitlezer
+) -> Response:
+    return model_response(await svc.besluit(request.app.state.db, principal, indicatie_id))
 
 
 @router.get(

@@ -30,6 +30,7 @@ from wmo_indicatie.domain.levensdomeinen import Levensdomein
 from wmo_indicatie.domain.omvang import Netwerk
 from wmo_indicatie.domain.plus import PlusStatus
 from wmo_indicatie.domain.resultaatgebieden import Resultaatgebied
+from wmo_shared.grenzen import Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 
@@ -167,8 +168,8 @@ class IndicatieAdviesCreate(Onderzoek):
     aanvraag_id: uuid.UUID | None = Field(
         default=None, description="Optioneel: de aanvraag (intake) waarvoor het advies is"
     )
-    begindatum: dt.date = Field(description="Beoogde begindatum van de indicatie")
-    peildatum: dt.date | None = Field(
+    begindatum: Zaakdatum = Field(description="Beoogde begindatum van de indicatie")
+    peildatum: Zaakdatum | None = Field(
         default=None, description="Datum waarop het beleid wordt bepaald; standaard de begindatum"
     )
 

@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field
 from wmo_indicatie.domain.begrippen import Aard, DuurCategorie, Eenheid, Perceel, Profiel, Zekerheid
 from wmo_indicatie.domain.plus import PlusStatus
 from wmo_indicatie.schemas.advies import PlusfeitenCreate
+from wmo_shared.grenzen import Einddatum, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 
@@ -51,11 +52,13 @@ class IndicatieInhoud(WireModel):
     perceel: Perceel
     productcategorie: str = Field(pattern=r"^\d{2}$", examples=["02"])
     productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
-    begindatum: dt.date
-    einddatum: dt.date | None = Field(
-        default=None, description="Laatste dag (inclusief); leeg bij onbeperkte duur"
+    begindatum: Zaakdatum = Field(description="Vanaf 2015-01-01, hoogstens vijf jaar vooruit")
+    einddatum: Einddatum | None = Field(
+        default=None,
+        description="Laatste dag (inclusief); leeg bij onbeperkte duur; niet na de langste duur "
+        "van het normenkader (IND-11)",
     )
-    herzieningsdatum: dt.date | None = None
+    herzieningsdatum: Einddatum | None = None
     motivering: str | None = Field(
         default=None,
         max_length=4000,
@@ -83,7 +86,7 @@ class IndicatieHerzieningCreate(IndicatieInhoud):
 
 
 class IndicatieBeeindigingCreate(WireModel):
-    einddatum: dt.date = Field(description="Laatste dag van de indicatie (inclusief)")
+    einddatum: Einddatum = Field(description="Laatste dag van de indicatie (inclusief)")
     reden: str = Field(min_length=1, max_length=2000)
 
 

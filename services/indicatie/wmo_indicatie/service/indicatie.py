@@ -35,6 +35,7 @@ from wmo_indicatie.service.beleid import normenkader
 from wmo_indicatie.service.beoordeling import beoordeel
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.contracts import IndicatieBesluit, IndicatieOmvang
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -164,6 +165,16 @@ async def lees(db: Database, principal: Principal, indicatie_id: uuid.UUID) -> I
     return to_read(row)
 
 
+async def besluit(db: Database, principal: Principal, indicatie_id: uuid.UUID) -> IndicatieBesluit:
+    """The recorded indicatie as the contract other services check a beschikking against
+    (issue 12.1); the read is audited like every read of an indicatie."""
+    async with db.single_statement() as conn:
+        row = await indicaties.get_indicatie_audited(conn, principal, indicatie_id)
+    if row is None:
+        raise NotFound(_NIET_GEVONDEN)
+    return to_besluit(row)
+
+
 async def zoek(db: Database, principal: Principal, body: IndicatieZoek) -> IndicatieList:
     async with db.transaction() as conn:
         rows = await indicaties.zoek(
@@ -248,6 +259,36 @@ def _written(row: Row[Any]) -> Written[IndicatieRead]:
     return Written(body=to_read(row), location=f"/indicaties/{row.id}", version=row.versie)
 
 
+def to_besluit(row: Row[Any]) -> IndicatieBesluit:
+    return IndicatieBesluit(
+        id=row.id,
+        reeks_id=row.reeks_id,
+        versie=row.volgnummer,
+        status=row.status,
+        vervangen_door_id=row.vervangen_door_id,
+        gemeente=row.gemeente,
+        bsn=row.bsn,
+        aanvraag_id=row.aanvraag_id,
+        aard=row.aard,
+        profiel=row.profiel,
+        plus=row.plus,
+        productcategorie=row.productcategorie,
+        productcode=row.productcode,
+        omvang=IndicatieOmvang(waarde=_omvang(row.omvang), eenheid=row.eenheid),
+        begindatum=row.begindatum,
+        einddatum=row.einddatum,
+        herzieningsdatum=row.herzieningsdatum,
+        afwijking=row.afwijking,
+        rules=row.beoordeling.get("rules", []),
+        vastgesteld_op=row.vastgesteld_op,
+    )
+
+
+def _omvang(waarde: Decimal) -> Decimal:
+    """3.50 as stored reads 3.5, 4.00 reads 4."""
+    return Decimal(format(waarde.normalize(), "f"))
+
+
 def to_read(row: Row[Any]) -> IndicatieRead:
     b = row.beoordeling
     return IndicatieRead(
@@ -266,7 +307,7 @@ def to_read(row: Row[Any]) -> IndicatieRead:
         profiel=row.profiel,
         profiel_naam=Profiel(row.profiel).naam,
         plus=row.plus,
-        omvang=Decimal(format(row.omvang.normalize(), "f")),
+        omvang=_omvang(row.omvang),
         eenheid=row.eenheid,
         perceel=row.perceel,
         productcategorie=row.productcategorie,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -17,6 +16,7 @@ from wmo_pgb.schemas.svb import (
 )
 from wmo_pgb.service import svb as svc
 from wmo_shared.auth import Principal, require_roles
+from wmo_shared.grenzen import Zaakdatum
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, written_response
 from wmo_shared.types import Gemeentecode
@@ -35,7 +35,7 @@ async def get_svb_regels(
     gemeente: Annotated[
         Gemeentecode | None, Query(description="Uw eigen gemeente; leeg: die van het token")
     ] = None,
-    peildatum: Annotated[dt.date | None, Query(description="Leeg: vandaag")] = None,
+    peildatum: Annotated[Zaakdatum | None, Query(description="Leeg: vandaag")] = None,
     principal: Principal = Lezer,
 ) -> Response:
     return model_response(svc.svb_regels(principal, gemeente, peildatum))

@@ -38,6 +38,18 @@ async def get_budget(
     return await first(conn, query)
 
 
+async def find_budget_for_plan(
+    conn: AsyncConnection, gemeente: str, plan_id: uuid.UUID
+) -> Row[Any] | None:
+    """The budget of a plan, for reading."""
+    return await first(
+        conn,
+        select(budgetten).where(
+            budgetten.c.pgb_plan_id == plan_id, budgetten.c.gemeente == gemeente
+        ),
+    )
+
+
 async def get_budget_for_plan(
     conn: AsyncConnection, gemeente: str, plan_id: uuid.UUID
 ) -> Row[Any] | None:

@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from wmo_shared.beleidswaarden import beleidswaarden_table
 from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
 
 SCHEMA = "pgb"
@@ -40,6 +41,8 @@ audit = audit_table(metadata)
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 idempotency_keys = idempotency_table(metadata)
+# Policy values beheer sets where the policy names a number without giving it (issue 12.8).
+beleidswaarden = beleidswaarden_table(metadata)
 
 Geld = Numeric(12, 2)
 Tarief = Numeric(12, 4)
@@ -74,6 +77,10 @@ pgb_plannen = Table(
     Column("aanvraag_id", UUID(as_uuid=True), nullable=True),
     Column("maatwerkvoorziening_id", UUID(as_uuid=True), nullable=True),
     Column("plan", JSONB, nullable=False),  # the domain PgbPlan, validated at the edge
+    # PGB-01: what the onderzoek of aanvraag_id concluded; NULL: not passed on.
+    Column("maatwerkvoorziening_nodig", Boolean, nullable=True),
+    # PGB-02: false while the plan is drafted and not yet handed in by the inwoner.
+    Column("ingediend", Boolean, nullable=False, server_default=text("true")),
     Column("status", String(20), nullable=False, server_default=text("'concept'")),
     Column("versie", Integer, nullable=False, server_default=text("1")),
     _tijd("aangemaakt_op"),
@@ -114,6 +121,28 @@ besluiten = Table(
     _tijd("besloten_op"),
     _in("uitkomst", BESLUIT_UITKOMSTEN, "ck_besluiten_uitkomst"),
     UniqueConstraint("pgb_plan_id", name="uq_besluiten_pgb_plan"),
+)
+
+# A pgb request decided where the law decides it: no necessary maatwerkvoorziening (PGB-01) or
+# no handed-in plan (PGB-02, with the ZIN alternative).
+pgb_verzoeken = Table(
+    "pgb_verzoeken",
+    metadata,
+    _id(),
+    Column("gemeente", String(4), nullable=False),
+    Column("bsn", String(9), nullable=False),
+    Column("aanvraag_id", UUID(as_uuid=True), nullable=False),
+    Column("pgb_plan_id", UUID(as_uuid=True), ForeignKey("pgb.pgb_plannen.id"), nullable=True),
+    Column("maatwerkvoorziening_nodig", Boolean, nullable=False),
+    Column("maatwerkvoorziening", JSONB, nullable=False),  # product, productcode
+    Column("uitkomst", String(20), nullable=False),
+    Column("alternatief", String(30), nullable=True),
+    Column("toelichting", Text, nullable=True),
+    Column("regels", JSONB, nullable=False),
+    Column("sub", String(200), nullable=False),
+    _tijd("besloten_op"),
+    _in("uitkomst", ("afgewezen",), "ck_pgb_verzoeken_uitkomst"),
+    Index("ix_pgb_verzoeken_gemeente_bsn", "gemeente", "bsn"),
 )
 
 budgetten = Table(

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wmo_pgb.domain.kwalificatie import Kwalificatie
 from wmo_pgb.domain.notatie import euro, getal
-from wmo_pgb.domain.plan import Frequentie, Omvang
+from wmo_pgb.domain.plan import Eenheid, Frequentie, Omvang
 from wmo_pgb.domain.policy import PgbBeleid, Tariefregel
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
@@ -71,6 +71,7 @@ class Offerte(BaseModel):
 
 
 class Tariefgrondslag(StrEnum):
+    VAST_TARIEF = "vast_tarief"
     AFGESPROKEN_PGB_TARIEF = "afgesproken_pgb_tarief"
     PERCENTAGE_ZIN_TARIEF = "percentage_zin_tarief"
     GOEDKOOPSTE_OFFERTE = "goedkoopste_offerte"
@@ -98,7 +99,13 @@ _VELD_VOOR_CODE = {
     "zin-tarief-ontbreekt": "maatwerkvoorziening.productcode",
     "niet-in-beleid-geregeld": "zorgverlener",
     "ongeldig-tarief": "tarief",
+    "eenheid-past-niet-bij-tarief": "maatwerkvoorziening.omvang.eenheid",
+    "bedrag-te-groot": "maatwerkvoorziening.omvang",
 }
+
+# The largest amount the budget column (numeric(12, 2)) holds; beyond it the omvang, period or
+# tariff is not a pgb anyone decides on.
+MAX_BEDRAG = Decimal("9999999999.99")
 
 
 class BudgetNietTeBepalen(Weigering, ValueError):
@@ -136,11 +143,20 @@ def bereken_budget(
     for naam, waarde in (("zin_tarief", zin_tarief), ("pgb_tarief", pgb_tarief)):
         if waarde is not None and not (waarde.is_finite() and waarde >= 0):
             raise BudgetNietTeBepalen("FIN-13", "ongeldig-tarief", f"{naam} is geen bedrag ≥ 0.")
-    tarief = _tarief(
-        _tariefregel(beleid, kwalificatie), kwalificatie, zin_tarief, pgb_tarief, offertes
-    )
+    regel = _tariefregel(beleid, kwalificatie)
+    if regel.vast_tarief_per_uur is not None:
+        tarief = _vast_tarief(regel, kwalificatie, omvang)
+    else:
+        tarief = _tarief(regel, kwalificatie, zin_tarief, pgb_tarief, offertes)
     eenheden = _eenheden(omvang, periode)
     bedrag = _centen_half_up(Fraction(tarief.waarde) * eenheden)
+    if bedrag > MAX_BEDRAG:
+        raise BudgetNietTeBepalen(
+            "PGB-11",
+            "bedrag-te-groot",
+            f"Het budget zou {euro(bedrag)} zijn: meer dan een budget kan bevatten. Controleer "
+            "de omvang, de periode en het tarief.",
+        )
     aantal_eenheden = _afgerond(eenheden)
     berekening = (
         f"{getal(omvang.hoeveelheid)} {omvang.eenheid.value} "
@@ -184,6 +200,29 @@ def _tariefregel(beleid: PgbBeleid, kwalificatie: Kwalificatie) -> Tariefregel:
             f"Het beleid regelt geen pgb-tarief voor {_KWALIFICATIE_TEKST[kwalificatie]}.",
         )
     return regel
+
+
+def _vast_tarief(regel: Tariefregel, kwalificatie: Kwalificatie, omvang: Omvang) -> _Tarief:
+    tarief = regel.vast_tarief_per_uur
+    assert tarief is not None
+    soort = _KWALIFICATIE_TEKST[kwalificatie]
+    if omvang.eenheid is not Eenheid.UUR:
+        raise BudgetNietTeBepalen(
+            "PGB-11",
+            "eenheid-past-niet-bij-tarief",
+            f"Het tarief voor {soort} is per uur; de omvang is in {omvang.eenheid.value}.",
+        )
+    bron = f" ({regel.vast_tarief_bron})" if regel.vast_tarief_bron else ""
+    return _Tarief(
+        tarief,
+        Tariefgrondslag.VAST_TARIEF,
+        None,
+        (
+            Regel(
+                "PGB-11", f"Tarief voor {soort}: het lage pgb-tarief, {euro(tarief)} per uur{bron}."
+            ),
+        ),
+    )
 
 
 def _tarief(

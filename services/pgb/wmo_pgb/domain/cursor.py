@@ -9,6 +9,7 @@ import binascii
 from wmo_shared.weigering import Weigering
 
 _PREFIX = "svb1:"
+_MAX_VOLGNUMMER = 2**63 - 1  # the feed's bigint identity
 
 
 def encode_cursor(volgnummer: int) -> str:
@@ -23,7 +24,7 @@ def decode_cursor(cursor: str | None) -> int:
         if not raw.startswith(_PREFIX):
             raise ValueError(raw)
         waarde = int(raw[len(_PREFIX) :])
-        if waarde < 0:
+        if not 0 <= waarde <= _MAX_VOLGNUMMER:
             raise ValueError(raw)
         return waarde
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from wmo_shared.weigering import Weigering
 
@@ -36,10 +36,54 @@ class Frequentie(StrEnum):
     TOTAAL = "totaal"  # for the whole period, e.g. one hulpmiddel
 
 
+# What a week, a month or a budget's whole term (at most five years, see domain.looptijd) can
+# hold: 168 hours a week, two dagdelen a day, one dag or etmaal a day. A quantity above it is
+# an input error, never a budget.
+MAXIMUM_OMVANG: dict[Frequentie, dict[Eenheid, Decimal]] = {
+    Frequentie.PER_WEEK: {
+        Eenheid.UUR: Decimal(168),
+        Eenheid.DAGDEEL: Decimal(14),
+        Eenheid.DAG: Decimal(7),
+        Eenheid.ETMAAL: Decimal(7),
+        Eenheid.STUK: Decimal(1000),
+    },
+    Frequentie.PER_MAAND: {
+        Eenheid.UUR: Decimal(744),
+        Eenheid.DAGDEEL: Decimal(62),
+        Eenheid.DAG: Decimal(31),
+        Eenheid.ETMAAL: Decimal(31),
+        Eenheid.STUK: Decimal(1000),
+    },
+    Frequentie.TOTAAL: {
+        Eenheid.UUR: Decimal(43920),
+        Eenheid.DAGDEEL: Decimal(3654),
+        Eenheid.DAG: Decimal(1827),
+        Eenheid.ETMAAL: Decimal(1827),
+        Eenheid.STUK: Decimal(1000),
+    },
+}
+
+
+def omvang_te_groot(hoeveelheid: Decimal, eenheid: Eenheid, frequentie: Frequentie) -> str | None:
+    """Why the quantity cannot be, or None when it fits its unit and frequency."""
+    maximum = MAXIMUM_OMVANG[frequentie][eenheid]
+    if hoeveelheid > maximum:
+        per = {"per_week": "per week", "per_maand": "per maand", "totaal": "in totaal"}
+        return f"Meer dan {maximum} {eenheid.value} {per[frequentie.value]} kan niet."
+    return None
+
+
 class Omvang(_Frozen):
-    hoeveelheid: Decimal = Field(gt=0, examples=["3"])
+    hoeveelheid: Decimal = Field(gt=0, max_digits=12, decimal_places=4, examples=["3"])
     eenheid: Eenheid
     frequentie: Frequentie
+
+    @model_validator(mode="after")
+    def _past(self) -> Omvang:
+        reden = omvang_te_groot(self.hoeveelheid, self.eenheid, self.frequentie)
+        if reden is not None:
+            raise ValueError(reden)
+        return self
 
 
 class Maatwerkvoorziening(_Frozen):
@@ -242,6 +286,18 @@ def plan_gemeente(token_gemeente: str, gevraagd: str | None, bekende: set[str]) 
             "onbekende-gemeente",
             f"Gemeente {token_gemeente} is onbekend: er is geen Wmo-beleid voor vastgelegd.",
             veld="gemeente",
+        )
+
+
+def onderzoeksconclusie(nodig: bool | None, aanvraag_id: object | None) -> None:
+    """PGB-01: whether a maatwerkvoorziening is necessary is the conclusion of the onderzoek of
+    one aanvraag; a conclusion without the aanvraag it comes from cannot be checked."""
+    if nodig is not None and aanvraag_id is None:
+        raise Weigering(
+            "verplicht",
+            "Of een maatwerkvoorziening noodzakelijk is, volgt uit het onderzoek bij een "
+            "aanvraag: geef de aanvraagId waaruit maatwerkvoorzieningNodig komt.",
+            veld="aanvraagId",
         )
 
 

@@ -44,11 +44,17 @@ class Tariefregel(_Frozen):
     (b) ``percentage_van_zin``: this percentage of the comparable product's ZIN tariff;
     (c) ``minimaal_aantal_offertes``: no comparable ZIN product, so the cheapest fitting of at
         least this many quotes. ``None`` switches a step off.
+
+    Or ``vast_tarief_per_uur``: one fixed tariff per hour, whatever the product (Ooststellingwerf's
+    "lage pgb tarief" for informal care, a value beheer sets: see ``met_laag_tarief``);
+    ``vast_tarief_bron`` says where it comes from.
     """
 
     afgesproken_pgb_tarief: bool = False
     percentage_van_zin: Percentage | None = None
     minimaal_aantal_offertes: int | None = Field(default=None, ge=1)
+    vast_tarief_per_uur: Bedrag | None = None
+    vast_tarief_bron: str | None = None
 
     @model_validator(mode="after")
     def _some_method(self) -> Tariefregel:
@@ -56,6 +62,7 @@ class Tariefregel(_Frozen):
             self.afgesproken_pgb_tarief
             or self.percentage_van_zin is not None
             or self.minimaal_aantal_offertes is not None
+            or self.vast_tarief_per_uur is not None
         ):
             raise ValueError("een tariefregel noemt minstens één manier om het tarief te bepalen")
         return self
@@ -124,6 +131,21 @@ class PgbBeleid(_Frozen):
 
     tarieven: Tarieven
     svb: Svb
+
+
+def informele_tarieven_open(beleid: PgbBeleid) -> bool:
+    """The policy names no tariff for informal care (the YAML leaves it ``null``)."""
+    return beleid.tarieven.informeel_netwerk is None or beleid.tarieven.informeel_overig is None
+
+
+def met_laag_tarief(beleid: PgbBeleid, tarief: Decimal, bron: str) -> PgbBeleid:
+    """The policy overlaid with "het lage pgb tarief" (seed 001 H2) for informal care: one fixed
+    tariff per hour for care by the network and by others without the formal quality."""
+    regel = Tariefregel(vast_tarief_per_uur=tarief, vast_tarief_bron=bron)
+    tarieven = beleid.tarieven.model_copy(
+        update={"informeel_netwerk": regel, "informeel_overig": regel}
+    )
+    return beleid.model_copy(update={"tarieven": tarieven})
 
 
 def pgb_beleid(registry: PolicyRegistry, gemeente: str, peildatum: dt.date) -> PgbBeleid:

@@ -8,12 +8,14 @@ import uuid
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from wmo_pgb.schemas.pgb_plan import PgbOmvang
 from wmo_shared.contracts import TariefRead
+from wmo_shared.grenzen import Einddatum, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Gemeentecode
+from wmo_shared.weigering import Weigering
 
 
 class BudgetOpbouw(WireModel):
@@ -63,14 +65,14 @@ class HerzieningCreate(WireModel):
 
     reden: str = Field(min_length=1, max_length=4000)
     omvang: PgbOmvang | None = Field(default=None, description="Leeg: ongewijzigd")
-    ingangsdatum: dt.date | None = None
-    einddatum: dt.date | None = None
-    peildatum: dt.date | None = Field(default=None, description="Leeg: de ingangsdatum")
+    ingangsdatum: Zaakdatum | None = None
+    einddatum: Einddatum | None = None
+    peildatum: Zaakdatum | None = Field(default=None, description="Leeg: de ingangsdatum")
 
 
 class IntrekkingCreate(WireModel):
     reden: str = Field(min_length=1, max_length=4000)
-    intrekkingsdatum: dt.date = Field(description="Vanaf deze datum vervalt het budget")
+    intrekkingsdatum: Einddatum = Field(description="Vanaf deze datum vervalt het budget")
 
 
 class IntrekkingRead(WireModel):
@@ -84,12 +86,24 @@ class IntrekkingRead(WireModel):
 class BestedingscontroleCreate(WireModel):
     """PGB-14: the yearly check of what was spent from the budget."""
 
-    jaar: int = Field(ge=2015, le=2100)
-    controledatum: dt.date
+    jaar: int = Field(
+        ge=2015, le=2100, description="Een jaar van de Wmo 2015, niet na de controledatum"
+    )
+    controledatum: Zaakdatum
     besteed_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
     frequentie_per_jaar: int | None = Field(
         default=None, ge=1, le=52, description="Zoals de beschikking die vastlegt"
     )
+
+    @model_validator(mode="after")
+    def _jaar(self) -> BestedingscontroleCreate:
+        if self.jaar > self.controledatum.year:
+            raise Weigering(
+                "jaar-na-controledatum",
+                f"Het jaar {self.jaar} ligt na de controledatum {self.controledatum.isoformat()}.",
+                veld="jaar",
+            )
+        return self
 
 
 class BestedingscontroleRead(WireModel):

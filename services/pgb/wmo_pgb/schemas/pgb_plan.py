@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from wmo_pgb.domain.plan import (
     BeheerderRol,
@@ -22,6 +23,7 @@ from wmo_pgb.domain.plan import (
     RelatieMetZorgverlener,
     Schuldhulp,
     ZorgverlenerSoort,
+    omvang_te_groot,
 )
 from wmo_shared.schemas import WireModel
 from wmo_shared.types import Bsn, Gemeentecode
@@ -31,9 +33,27 @@ class PgbOmvang(WireModel):
     # One schema for request and response (the amounts are strings either way).
     model_config = ConfigDict(**WireModel.model_config, json_schema_mode_override="validation")
 
-    hoeveelheid: Decimal = Field(gt=0, examples=["3"], description="Hoeveel eenheden (> 0)")
     eenheid: Eenheid
     frequentie: Frequentie
+    # After eenheid and frequentie, so its check can read them.
+    hoeveelheid: Decimal = Field(
+        gt=0,
+        max_digits=12,
+        decimal_places=4,
+        examples=["3"],
+        description="Hoeveel eenheden (> 0); niet meer dan de week, maand of looptijd kan "
+        "bevatten (168 uur per week, 14 dagdelen per week, ...)",
+    )
+
+    @field_validator("hoeveelheid")
+    @classmethod
+    def _past(cls, hoeveelheid: Decimal, info: ValidationInfo) -> Decimal:
+        eenheid, frequentie = info.data.get("eenheid"), info.data.get("frequentie")
+        if eenheid is not None and frequentie is not None:
+            reden = omvang_te_groot(hoeveelheid, eenheid, frequentie)
+            if reden is not None:
+                raise PydanticCustomError("omvang_te_groot", reden)
+        return hoeveelheid
 
 
 class PgbMaatwerkvoorziening(WireModel):
@@ -90,7 +110,9 @@ class PgbZorgverlener(WireModel):
     naam: str | None = Field(default=None, max_length=200)
     kvk_nummer: str | None = Field(default=None, pattern=r"^\d{8}$")
     erkende_kwalificatie: bool = False
-    kwalificaties: list[str] = Field(default_factory=list)
+    kwalificaties: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=50
+    )
     relatie_tot_inwoner: str | None = Field(default=None, max_length=200)
     is_overbelaste_mantelzorger: bool | None = None
     voldoet_aan_kwaliteitseis: bool | None = None
@@ -116,7 +138,9 @@ class PgbPlanInhoud(WireModel):
     risicosituaties: PgbRisicosituaties = Field(default_factory=PgbRisicosituaties)
     zorgverlener: PgbZorgverlener
     contractvorm: Contractvorm | None = None
-    doelen: list[str] = Field(default_factory=list)
+    doelen: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=50
+    )
     bijdrage_aan_doelen: str = Field(default="", max_length=4000)
     kwaliteitswaarborg: str = Field(default="", max_length=4000)
     ernstige_problematiek: bool | None = None
@@ -125,11 +149,43 @@ class PgbPlanInhoud(WireModel):
     def inhoud(self) -> dict[str, Any]:
         """The plan as stored (snake_case JSON of the domain model)."""
         return self.model_dump(
-            mode="json", exclude={"bsn", "gemeente", "aanvraag_id", "maatwerkvoorziening_id"}
+            mode="json",
+            exclude={
+                "bsn",
+                "gemeente",
+                "aanvraag_id",
+                "maatwerkvoorziening_id",
+                "maatwerkvoorziening_nodig",
+                "ingediend",
+            },
         )
 
 
-class PgbPlanCreate(PgbPlanInhoud):
+MAATWERKVOORZIENING_NODIG = (
+    "PGB-01: de conclusie van het onderzoek bij de aanvraag (aanvraagId) of een "
+    "maatwerkvoorziening noodzakelijk is; een pgb kan alleen voor een noodzakelijke "
+    "maatwerkvoorziening (false: de toets weigert het pgb). Bron: nu de consulent, die haar uit "
+    "het onderzoek in intake overneemt; intake levert haar later zelf. Leeg: niet meegegeven, "
+    "dan steunt de toets op de maatwerkvoorziening in het plan en zegt dat."
+)
+INGEDIEND = (
+    "PGB-02: heeft de inwoner dit plan aangeleverd? false: een concept dat nog wordt opgesteld "
+    "(bijvoorbeeld met de cliëntondersteuner); de toets behandelt het verzoek dan als een "
+    "verzoek zonder pgb-plan."
+)
+
+
+class PgbPlanStand(WireModel):
+    """Where the plan stands: the onderzoek's conclusion (PGB-01) and whether it was handed in
+    (PGB-02). Not part of the plan's own content."""
+
+    maatwerkvoorziening_nodig: bool | None = Field(
+        default=None, description=MAATWERKVOORZIENING_NODIG
+    )
+    ingediend: bool = Field(default=True, description=INGEDIEND)
+
+
+class PgbPlanCreate(PgbPlanInhoud, PgbPlanStand):
     bsn: Bsn
     gemeente: Gemeentecode | None = Field(
         default=None, description="Moet de gemeente van het token zijn; leeg: die gemeente"
@@ -140,11 +196,11 @@ class PgbPlanCreate(PgbPlanInhoud):
     aanvraag_id: uuid.UUID | None = Field(default=None, description="De aanvraag uit intake")
 
 
-class PgbPlanUpdate(PgbPlanInhoud):
-    """PUT: the whole plan content (only while the plan is a concept)."""
+class PgbPlanUpdate(PgbPlanInhoud, PgbPlanStand):
+    """PUT: the whole plan content and where it stands (only while the plan is a concept)."""
 
 
-class PgbPlanRead(PgbPlanInhoud):
+class PgbPlanRead(PgbPlanInhoud, PgbPlanStand):
     id: uuid.UUID
     gemeente: Gemeentecode
     bsn: Bsn

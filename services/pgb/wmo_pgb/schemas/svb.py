@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from wmo_shared.contracts import FeedPage, SvbToekenning
+from wmo_shared.grenzen import Einddatum, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Gemeentecode
 
@@ -40,8 +41,8 @@ class SvbToekenningPage(FeedPage[SvbToekenning]):
 
 class BudgetafsluitingRegel(WireModel):
     budget_id: uuid.UUID
-    ingangsdatum: dt.date
-    einddatum: dt.date
+    ingangsdatum: Zaakdatum
+    einddatum: Einddatum
     besteed_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
 
     @model_validator(mode="after")

@@ -4,10 +4,12 @@ the budget (PGB-11) with the tariff finance gives, fetched before the transactio
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_pgb.db import besluiten, pgb_plannen
+from wmo_pgb.db import besluiten, budgetten, pgb_plannen
 from wmo_pgb.db.models import audit, idempotency_keys
 from wmo_pgb.domain.besluit import (
     Besluituitkomst,
@@ -18,14 +20,14 @@ from wmo_pgb.domain.besluit import (
 )
 from wmo_pgb.domain.budget import Periode
 from wmo_pgb.domain.plan import BESLOTEN, CONCEPT
-from wmo_pgb.domain.toets import toets
 from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
 from wmo_pgb.service.budget import create_budget
 from wmo_pgb.service.pgb_plan import domein_plan, niet_gevonden
 from wmo_pgb.service.tarieven import Tarieven, met_tarieven
-from wmo_pgb.service.toetsing import regels_json
+from wmo_pgb.service.toetsing import regels_json, toets_plan
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.contracts import PgbBesluit, PgbBudgetBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -52,6 +54,53 @@ async def create_besluit(
 
     return await met_tarieven(
         tarieven, lambda: write_once(db, idempotency_keys, principal, write, BesluitRead, work)
+    )
+
+
+async def lees_besluit(db: Database, principal: Principal, plan_id: uuid.UUID) -> PgbBesluit:
+    """What was decided on a plan, as the contract intake checks a beschikking against
+    (issue 12.1): the audited read of the plan, then its besluit and budget."""
+    async with db.single_statement() as conn:
+        plan = await pgb_plannen.get_plan_audited(conn, principal, plan_id)
+        if plan is None:
+            raise niet_gevonden()
+        besluit = await besluiten.get_besluit_for_plan(conn, plan_id)
+        budget = await budgetten.find_budget_for_plan(conn, principal.gemeente, plan_id)
+        versie = await budgetten.huidige_versie(conn, budget.id) if budget is not None else None
+    return PgbBesluit(
+        pgb_plan_id=plan.id,
+        gemeente=plan.gemeente,
+        bsn=plan.bsn,
+        aanvraag_id=plan.aanvraag_id,
+        maatwerkvoorziening_id=plan.maatwerkvoorziening_id,
+        maatwerkvoorziening_nodig=plan.maatwerkvoorziening_nodig,
+        plan_status=plan.status,
+        besluit=besluit.uitkomst if besluit is not None else None,
+        besluit_id=besluit.id if besluit is not None else None,
+        leveringsvorm=besluit.leveringsvorm if besluit is not None else None,
+        rules=rule_ids_json(besluit.regels) if besluit is not None else [],
+        regels=besluit.regels if besluit is not None else [],
+        besloten_op=besluit.besloten_op if besluit is not None else None,
+        budget=_budget_besluit(budget, versie) if budget is not None else None,
+    )
+
+
+def rule_ids_json(regels: list[dict[str, str]]) -> list[str]:
+    return list(dict.fromkeys(r["rule"] for r in regels))
+
+
+def _budget_besluit(budget: Row[Any], versie: Row[Any] | None) -> PgbBudgetBesluit:
+    assert versie is not None  # a budget is made with its first version
+    return PgbBudgetBesluit(
+        budget_id=budget.id,
+        status=budget.status,
+        versie=versie.versie,
+        bedrag=versie.bedrag,
+        productcode=budget.productcode,
+        zorgfunctie=budget.productcategorie,
+        omvang=versie.omvang,
+        ingangsdatum=versie.ingangsdatum,
+        einddatum=versie.einddatum,
     )
 
 
@@ -85,7 +134,7 @@ async def _besluit(
     if if_match is not None:  # optional: the besluit is about the version the worker read
         require_version(if_match, plan.versie)
     domein = domein_plan(plan)
-    resultaat = toets(domein, maatwerkvoorziening_vastgesteld=True)
+    resultaat = toets_plan(plan)
     besluit = neem_besluit(
         resultaat, uitkomst=Besluituitkomst(body.uitkomst), motivering=body.motivering
     )

@@ -116,7 +116,8 @@ async def create_budget(
     productcategorie: str | None,
 ) -> BudgetRead:
     productcode = domein.maatwerkvoorziening.productcode
-    budget, naam, tarief = bereken(
+    budget, naam, tarief = await bereken(
+        conn,
         tarieven,
         principal,
         kwalificatie=kwalificeer(domein.zorgverlener).kwalificatie,
@@ -247,7 +248,8 @@ async def _herzien(
     omvang = Omvang.model_validate(body.omvang.model_dump() if body.omvang else oud.omvang)
     peildatum = body.peildatum or looptijd.begin
     offertes = list(oud.opbouw.get("offertes") or [])
-    budget, naam, tarief = bereken(
+    budget, naam, tarief = await bereken(
+        conn,
         tarieven,
         principal,
         kwalificatie=Kwalificatie(oud.kwalificatie),

@@ -15,6 +15,7 @@ from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.contracts import PgbBeschiktEvent
 from wmo_shared.db.engine import Database
+from wmo_shared.grenzen import datum_in_venster
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.outbox import first_delivery
 from wmo_shared.problems import NotFound
@@ -37,6 +38,9 @@ async def _ontvang(
     conn: AsyncConnection, principal: Principal, event: PgbBeschiktEvent
 ) -> BudgetRead:
     budgetstatus.beschikking_van_eigen_gemeente(principal.gemeente, event.gemeente)
+    datum_in_venster(event.ingangsdatum, "ingangsdatum")
+    if event.einddatum is not None:
+        datum_in_venster(event.einddatum, "einddatum", einde=True)
     eerste = await first_delivery(conn, inbox, event.event_id, event.event_type)
     row = await budgetten.get_budget_for_plan(conn, principal.gemeente, event.pgb_plan_id)
     if not eerste:  # a redelivery changes nothing: answer with the current state

@@ -35,6 +35,8 @@ def plan_read(row: Row[Any]) -> PgbPlanRead:
             "bsn": row.bsn,
             "maatwerkvoorziening_id": row.maatwerkvoorziening_id,
             "aanvraag_id": row.aanvraag_id,
+            "maatwerkvoorziening_nodig": row.maatwerkvoorziening_nodig,
+            "ingediend": row.ingediend,
             "status": row.status,
             "versie": row.versie,
             "aangemaakt_op": row.aangemaakt_op,
@@ -57,6 +59,7 @@ async def create_plan(
 ) -> Written[PgbPlanRead]:
     async def work(conn: AsyncConnection) -> Written[PgbPlanRead]:
         plan_regels.plan_gemeente(principal.gemeente, body.gemeente, default_registry().gemeenten())
+        plan_regels.onderzoeksconclusie(body.maatwerkvoorziening_nodig, body.aanvraag_id)
         plan_regels.lees_plan(body.inhoud())
         row = await pgb_plannen.insert_plan(
             conn,
@@ -65,6 +68,8 @@ async def create_plan(
                 "bsn": body.bsn,
                 "aanvraag_id": body.aanvraag_id,
                 "maatwerkvoorziening_id": body.maatwerkvoorziening_id,
+                "maatwerkvoorziening_nodig": body.maatwerkvoorziening_nodig,
+                "ingediend": body.ingediend,
                 "plan": body.inhoud(),
             },
         )
@@ -99,8 +104,17 @@ async def update_plan(
             raise niet_gevonden()
         require_version(if_match, row.versie)
         plan_regels.wijzigbaar(row.status)
+        plan_regels.onderzoeksconclusie(body.maatwerkvoorziening_nodig, row.aanvraag_id)
         plan_regels.lees_plan(body.inhoud())
-        row = await pgb_plannen.update_plan(conn, plan_id, {"plan": body.inhoud()})
+        row = await pgb_plannen.update_plan(
+            conn,
+            plan_id,
+            {
+                "plan": body.inhoud(),
+                "maatwerkvoorziening_nodig": body.maatwerkvoorziening_nodig,
+                "ingediend": body.ingediend,
+            },
+        )
         return Written(body=plan_read(row), version=row.versie, status=200)
 
     return await write_once(db, idempotency_keys, principal, write, PgbPlanRead, work)

@@ -60,6 +60,15 @@ def toetsing_read(row: Row[Any]) -> ToetsingRead:
     )
 
 
+def toets_plan(plan: Row[Any]) -> Toetsresultaat:
+    """The toets of a stored plan: what the onderzoek concluded (PGB-01) and whether the inwoner
+    handed the plan in (PGB-02); a plan not handed in is tested as no plan."""
+    return toets(
+        domein_plan(plan) if plan.ingediend else None,
+        maatwerkvoorziening_vastgesteld=plan.maatwerkvoorziening_nodig,
+    )
+
+
 async def create_toetsing(
     db: Database, principal: Principal, write: WriteRequest, plan_id: uuid.UUID
 ) -> Written[ToetsingRead]:
@@ -68,7 +77,7 @@ async def create_toetsing(
         if plan is None:
             await audit_log.record(conn, audit, principal, "toetsen", "pgb-plan", plan_id)
             raise niet_gevonden()
-        resultaat = toets(domein_plan(plan), maatwerkvoorziening_vastgesteld=True)
+        resultaat = toets_plan(plan)
         row = await toetsingen.insert_toetsing(
             conn,
             {

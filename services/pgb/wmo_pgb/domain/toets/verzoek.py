@@ -22,10 +22,13 @@ from wmo_pgb.domain.toets.wil import wil
 from wmo_shared.regels import Regel
 
 
-def toets(plan: PgbPlan | None, *, maatwerkvoorziening_vastgesteld: bool) -> Toetsresultaat:
-    """Test a pgb request. ``maatwerkvoorziening_vastgesteld``: the onderzoek found a
-    maatwerkvoorziening necessary (PGB-01); without it there is no pgb and no ZIN either."""
-    if not maatwerkvoorziening_vastgesteld:
+def toets(plan: PgbPlan | None, *, maatwerkvoorziening_vastgesteld: bool | None) -> Toetsresultaat:
+    """Test a pgb request. ``maatwerkvoorziening_vastgesteld`` is what the onderzoek concluded
+    (PGB-01, seed 000: a pgb only after a maatwerkvoorziening is found necessary): ``False``
+    refuses the pgb, and there is no ZIN either; ``None`` means the conclusion was not passed
+    on, and then the plan's own maatwerkvoorziening (the one the consulent recorded as found
+    necessary) is what the finding rests on, and it says so."""
+    if maatwerkvoorziening_vastgesteld is False:
         return Toetsresultaat(
             uitkomst=Uitkomst.NIET_VOLDAAN,
             voorwaarden=(),
@@ -45,7 +48,9 @@ def toets(plan: PgbPlan | None, *, maatwerkvoorziening_vastgesteld: bool) -> Toe
             voorwaarden=(),
             bevindingen=(
                 nee(
-                    "PGB-02", "Er is geen pgb-plan ingediend; zonder plan wordt het pgb geweigerd."
+                    "PGB-02",
+                    "Er is geen pgb-plan aangeleverd. Levert de inwoner geen pgb-plan aan, dan "
+                    "wordt het pgb geweigerd en eventueel een voorziening in natura verstrekt.",
                 ),
                 _alternatief_zin(Uitkomst.NIET_VOLDAAN),
             ),
@@ -61,11 +66,7 @@ def toets(plan: PgbPlan | None, *, maatwerkvoorziening_vastgesteld: bool) -> Toe
     )
     uitkomst = combineer(v.uitkomst for v in voorwaarden)
     bevindingen = [
-        ja(
-            "PGB-01",
-            "Een maatwerkvoorziening is noodzakelijk bevonden: "
-            f"{plan.maatwerkvoorziening.product}.",
-        ),
+        _noodzakelijk(plan, uit_onderzoek=maatwerkvoorziening_vastgesteld is True),
         ja("PGB-02", "Er is een pgb-plan ingediend."),
         *_gevraagde_omvang(plan),
     ]
@@ -77,6 +78,17 @@ def toets(plan: PgbPlan | None, *, maatwerkvoorziening_vastgesteld: bool) -> Toe
         bevindingen=tuple(bevindingen),
         kwalificatie=kwalificering.kwalificatie,
         alternatief=None if uitkomst is Uitkomst.VOLDAAN else Leveringsvorm.ZORG_IN_NATURA,
+    )
+
+
+def _noodzakelijk(plan: PgbPlan, *, uit_onderzoek: bool) -> Bevinding:
+    product = plan.maatwerkvoorziening.product
+    if uit_onderzoek:
+        return ja("PGB-01", f"Het onderzoek vond een maatwerkvoorziening noodzakelijk: {product}.")
+    return ja(
+        "PGB-01",
+        f"Het plan noemt de noodzakelijk bevonden maatwerkvoorziening {product}; de conclusie "
+        "van het onderzoek is niet meegegeven (maatwerkvoorzieningNodig).",
     )
 
 
