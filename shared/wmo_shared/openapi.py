@@ -62,6 +62,8 @@ def _collapse_nullable(schema: Any) -> None:
                         )
                     elif key == "enum":
                         schema["enum"] = [*value, None]  # a null must stay a valid value
+                    elif key == "const":
+                        schema["enum"] = [value, None]  # a one-value Literal that may be null
                     else:
                         schema.setdefault(key, value)
         for value in schema.values():
