@@ -144,7 +144,7 @@ def cmd_run(args: argparse.Namespace) -> None:
     # From here on Ctrl-C and SIGTERM both unwind through the finally below.
     signal.signal(signal.SIGTERM, _raise_stop)
     LOCAL.mkdir(exist_ok=True)
-    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
         env = prepare_database(cluster, ports=ports)
@@ -186,7 +186,7 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 def cmd_migrate(_: argparse.Namespace) -> None:
     LOCAL.mkdir(exist_ok=True)
-    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
     try:
         prepare_database(cluster)
         print("migrations: all services at head")
