@@ -162,8 +162,15 @@ def _stop_leftover(data_dir: Path) -> None:
         pass
 
 
-def start(data_dir: Path | None = None, port: int | None = None) -> Cluster:
-    """Start a cluster. ``data_dir=None``: a throw-away one, removed by ``stop()``."""
+def start(
+    data_dir: Path | None = None, port: int | None = None, *, durable: bool = True
+) -> Cluster:
+    """Start a cluster. ``data_dir=None``: a throw-away one, removed by ``stop()``.
+
+    ``durable``: keep PostgreSQL's durability defaults (fsync, synchronous_commit and
+    full_page_writes on), as ``make run``, compose and Kubernetes do: a write that was answered
+    201 survives a crash. Only a throw-away test cluster may pass ``durable=False`` to trade
+    that for speed (a killed server may then lose commits it acknowledged)."""
     user = _run_user()
     bindir = _usable_bindir(find_bindir(), user)
     ephemeral = data_dir is None
@@ -188,8 +195,12 @@ def start(data_dir: Path | None = None, port: int | None = None) -> Cluster:
             "--locale=C",
             "-E",
             "UTF8",
-            "--no-sync",
+            *(() if durable else ("--no-sync",)),
         )
+    settings = f"-k {parent} -c listen_addresses=127.0.0.1 -c max_connections=300 "
+    settings += "-c shared_buffers=128MB"
+    if not durable:
+        settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     last_error = ""
     for attempt in range(2):
         cluster.port = port or _free_port()
@@ -203,9 +214,7 @@ def start(data_dir: Path | None = None, port: int | None = None) -> Cluster:
             "-l",
             str(parent / "server.log"),
             "-o",
-            f"-p {cluster.port} -k {parent} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=300 -c shared_buffers=128MB",
+            f"-p {cluster.port} {settings}",
             "start",
             check=False,
         )

@@ -1,8 +1,9 @@
 """Development orchestration behind ``make run``, ``make migrate`` and ``make token``.
 
 ``run``: start (or reuse) the local PostgreSQL under ``.local/pgdata``, create schemas and roles,
-migrate every service, start the four services with uvicorn, print their URLs and a development
-token, and stop everything on Ctrl-C.
+migrate every service, create the development signing key (once, before any service starts:
+the services never race to create it), start the four services with uvicorn, print their URLs
+and a development token, and stop everything on Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import httpx
 
 from wmo_dev import postgres
-from wmo_shared.auth import mint_dev_token
+from wmo_shared.auth import ensure_dev_key, mint_dev_token
 from wmo_shared.db.bootstrap import SERVICES, bootstrap
 
 PORTS = {"intake": 8001, "pgb": 8002, "indicatie": 8003, "finance": 8004}
@@ -73,15 +74,17 @@ def migrate_all(env: dict[str, str]) -> None:
         )
 
 
-def prepare_database(cluster: postgres.Cluster, db_name: str = DB_NAME) -> dict[str, str]:
+def prepare_database(
+    cluster: postgres.Cluster, db_name: str = DB_NAME, ports: dict[str, int] = PORTS
+) -> dict[str, str]:
     asyncio.run(bootstrap(cluster.admin_dsn, db_name, dev_passwords()))
-    env = service_env(cluster.port, db_name=db_name)
+    env = service_env(cluster.port, db_name=db_name, ports=ports)
     migrate_all(env)
     return env
 
 
 def start_services(
-    env: dict[str, str], *, log_json: bool = False
+    env: dict[str, str], *, log_json: bool = False, ports: dict[str, int] = PORTS
 ) -> dict[str, subprocess.Popen[bytes]]:
     procs = {}
     for svc in SERVICES:
@@ -96,7 +99,7 @@ def start_services(
                 "--host",
                 "127.0.0.1",
                 "--port",
-                str(PORTS[svc]),
+                str(ports[svc]),
                 "--no-access-log",
                 "--loop",
                 "uvloop",
@@ -123,38 +126,53 @@ def wait_ready(urls: list[str], timeout: float = 60.0) -> None:
         raise RuntimeError(f"not ready in time: {pending}")
 
 
-def cmd_run(_: argparse.Namespace) -> None:
+class _Stop(Exception):
+    """SIGTERM: stop everything, as Ctrl-C does."""
+
+
+def _raise_stop(*_: object) -> None:
+    raise _Stop
+
+
+def cmd_run(args: argparse.Namespace) -> None:
+    ports = dict(PORTS)
+    if args.ports:
+        values = [int(p) for p in args.ports.split(",")]
+        if len(values) != len(SERVICES):
+            raise SystemExit(f"--ports needs {len(SERVICES)} ports: {', '.join(SERVICES)}")
+        ports = dict(zip(SERVICES, values, strict=True))
+    # From here on Ctrl-C and SIGTERM both unwind through the finally below.
+    signal.signal(signal.SIGTERM, _raise_stop)
     LOCAL.mkdir(exist_ok=True)
-    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        env = prepare_database(cluster)
-        procs = start_services(env)
-        wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
+        env = prepare_database(cluster, ports=ports)
+        # The key exists before any service starts: four services creating it at once would
+        # each sign with their own, and reject the others' tokens until a restart.
+        ensure_dev_key(KEY_FILE)
+        procs = start_services(env, ports=ports)
+        wait_ready([f"http://127.0.0.1:{p}" for p in ports.values()])
         token = mint_dev_token(
             KEY_FILE, sub="dev-gebiedsteam", roles=["gebiedsteam"], gemeente="0085"
         )
         print("\nWmo backend is running (Ctrl-C stops everything):")
-        for svc, port in PORTS.items():
+        for svc, port in ports.items():
             print(f"  {svc:<10} http://127.0.0.1:{port}/api/v1/openapi.json")
         print(f"  postgres   postgresql://postgres@127.0.0.1:{cluster.port}/{DB_NAME}")
         print("\nDevelopment token (role gebiedsteam, gemeente 0085, valid 8 hours):")
         print(f"  export TOKEN={token}\n", flush=True)
-        stop = False
-
-        def _stop(*_: object) -> None:
-            nonlocal stop
-            stop = True
-
-        signal.signal(signal.SIGINT, _stop)
-        signal.signal(signal.SIGTERM, _stop)
-        while not stop:
+        while True:
             for svc, proc in procs.items():
                 if proc.poll() is not None:
                     print(f"{svc} stopped with exit code {proc.returncode}", file=sys.stderr)
-                    stop = True
+                    return
             time.sleep(0.3)
+    except (KeyboardInterrupt, _Stop):
+        pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for proc in procs.values():
             proc.terminate()
         for proc in procs.values():
@@ -163,12 +181,12 @@ def cmd_run(_: argparse.Namespace) -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
         cluster.stop()
-        print("stopped: services and PostgreSQL")
+        print("stopped: services and PostgreSQL", flush=True)
 
 
 def cmd_migrate(_: argparse.Namespace) -> None:
     LOCAL.mkdir(exist_ok=True)
-    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve())
+    cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
     try:
         prepare_database(cluster)
         print("migrations: all services at head")
@@ -192,7 +210,13 @@ def cmd_token(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="wmo-dev")
     sub = parser.add_subparsers(required=True)
-    sub.add_parser("run", help="start PostgreSQL and the four services").set_defaults(fn=cmd_run)
+    run = sub.add_parser("run", help="start PostgreSQL and the four services")
+    run.add_argument(
+        "--ports",
+        default=None,
+        help="ports of intake,pgb,indicatie,finance (default 8001,8002,8003,8004)",
+    )
+    run.set_defaults(fn=cmd_run)
     sub.add_parser("migrate", help="bootstrap and migrate the local database").set_defaults(
         fn=cmd_migrate
     )

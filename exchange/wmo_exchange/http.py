@@ -1,15 +1,17 @@
-"""HTTP towards the services: a bearer token on every call, timeouts, and retries with back-off
-for network errors and 5xx — only for calls that are safe to repeat (GET, or a POST carrying an
-Idempotency-Key). A 4xx is never retried; it becomes a ``RequestFailed`` with the problem."""
+"""HTTP towards the services: a bearer token on every call, timeouts, and retries by the one
+policy the services use among themselves (``wmo_shared.retry``): network errors and 5xx only,
+only for calls that are safe to repeat (GET, or a POST carrying an Idempotency-Key). A 4xx is
+never retried; it becomes a ``RequestFailed`` with the problem."""
 
 from __future__ import annotations
 
-import random
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from wmo_shared.retry import RetryPolicy, retryable_status
 
 SERVICES = ("intake", "pgb", "indicatie", "finance")
 DEFAULT_PORTS = {"intake": 8001, "pgb": 8002, "indicatie": 8003, "finance": 8004}
@@ -44,8 +46,7 @@ class Api:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.service = service
-        self.retries = retries
-        self.backoff = backoff
+        self.policy = RetryPolicy(retries=retries, backoff=backoff)
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         headers["User-Agent"] = "wmo-exchange/0.1"
         self._http = httpx.Client(
@@ -77,12 +78,11 @@ class Api:
     ) -> httpx.Response:
         """``accept_4xx``: return a 400/409/422 answer instead of raising (an import's
         rejection is an answer to keep, not a failure of the call)."""
-        repeatable = method == "GET" or bool(headers and "Idempotency-Key" in headers)
-        attempts = self.retries + 1 if repeatable else 1
+        attempts = self.policy.attempts(method, headers)
         last: str = ""
         for attempt in range(attempts):
             if attempt:
-                time.sleep(self.backoff * (2 ** (attempt - 1)) * (1 + random.random()))
+                time.sleep(self.policy.delay(attempt))
             try:
                 response = self._http.request(
                     method, path, params=params, content=content, json=json, headers=headers
@@ -90,7 +90,7 @@ class Api:
             except httpx.TransportError as exc:
                 last = f"{self.service} niet bereikbaar: {exc.__class__.__name__}: {exc}"
                 continue
-            if response.status_code >= 500:
+            if retryable_status(response.status_code):
                 last = f"{self.service} antwoordde {response.status_code}: {_detail(response)}"
                 continue
             if response.status_code >= 400:

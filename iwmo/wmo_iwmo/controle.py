@@ -1,7 +1,8 @@
 """Checks of incoming start (305), stop (307) and declaratie (323) lines against the gemeente's
 toewijzingen. Pure: the caller passes the toewijzingen, earlier approved lines and policy.
 This module is the entry point; the checks live in ``controle_regie`` (305 / 307) and
-``controle_declaratie`` (323).
+``controle_declaratie`` (323: per line ``controle_prestatie``, no-shows ``controle_noshow``,
+sums ``controle_som``).
 
 Each line comes back accepted or with its ``Afkeuring``s: an official retourcode of
 basisschema.xsd (``retourcodes.py``), a reason a person understands, and the catalogue rule
@@ -23,7 +24,7 @@ Declaratie (323), per Prestatie:
 - 9307 / 9308 begin / end of the productperiode outside the toewijzing (AAN-01);
 - 9341 eenheid differs from the eenheid of the omvang (no conversion between units);
 - 9321 volume above what the omvang allows for the line's period (``omvang.py``; AAN-01);
-- 9322 lines together above the omvang (see ``controle_declaratie._check_sums``; AAN-01);
+- 9322 lines together above the omvang (see ``controle_som.check_sums``; AAN-01);
 - 9321 with AAN-05 for a second no-show of a client in one period (no dedicated code exists);
 - 0611 ProductTarief differs from the tarief of the toewijzing (FIN-13);
 - 9346 IngediendBedrag is not GeleverdVolume x ProductTarief (the toewijzing's tarief when
@@ -42,14 +43,10 @@ Credit lines (DebetCredit C) cancel earlier lines: they get the link, product, p
 amount checks, not the volume checks, and their volume is subtracted in the sum checks.
 """
 
-from wmo_iwmo.controle_declaratie import (
-    Declaratiecontrole,
-    EerderGoedgekeurd,
-    NoShowBeleid,
-    NoShowSignalering,
-    check_wmo323,
-)
+from wmo_iwmo.controle_declaratie import Declaratiecontrole, check_wmo323
+from wmo_iwmo.controle_noshow import NoShowBeleid, NoShowSignalering
 from wmo_iwmo.controle_regie import check_wmo305, check_wmo307
+from wmo_iwmo.declaratie import EerderGoedgekeurd
 from wmo_iwmo.toewijzing import Toewijzing
 from wmo_iwmo.uitkomst import Afkeuring, Regeluitkomst
 

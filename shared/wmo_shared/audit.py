@@ -1,7 +1,7 @@
 """The audit log: who (sub, role, gemeente), what (action, resource type and id), when, and the
 request id, for every read or change of personal data.
 
-``record`` adds the row inside the caller's transaction. ``with_audit`` puts the audit insert
+``record`` adds the row inside the caller's transaction. ``audited`` puts the audit insert
 into the same statement as a read (a data-modifying CTE), so an audited read is one round trip.
 """
 
@@ -63,23 +63,6 @@ async def record_many(
         insert(audit),
         [audit_values(principal, actie, resource_type, rid) for rid in resource_ids],
     )
-
-
-def with_audit(
-    query: Select[Any],
-    audit: Table,
-    principal: Principal,
-    actie: str,
-    resource_type: str,
-    resource_id: object | None,
-) -> Select[Any]:
-    """``query`` with the audit insert attached as a CTE: one statement, one round trip."""
-    cte = (
-        insert(audit)
-        .values(audit_values(principal, actie, resource_type, resource_id))
-        .cte("audit_insert")
-    )
-    return query.add_cte(cte)
 
 
 def audited(query: Select[Any], audit: Table) -> Select[Any]:

@@ -8,6 +8,9 @@ token is cached until it expires, so a client sending the same token pays the RS
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -50,21 +53,45 @@ class Principal:
 
 
 def ensure_dev_key(path: Path) -> rsa.RSAPrivateKey:
-    """Load the development signing key, creating it on first use (never in production)."""
-    if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        assert isinstance(key, rsa.RSAPrivateKey)
-        return key
+    """Load the development signing key, creating it on first use (never in production).
+
+    Creation is atomic and the first writer wins: the key is written to a temporary file in the
+    same folder and linked into place, which fails when the key already exists. A concurrent
+    reader sees no key or the whole key, never half of one, and a process that lost the race
+    uses the winner's key, so every process signs and verifies with the same one."""
+    try:
+        return _load_key(path)
+    except FileNotFoundError:
+        pass
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
     )
-    path.chmod(0o600)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:  # mkstemp: mode 0600
+            f.write(pem)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)  # atomic, and never replaces an existing key
+        except FileExistsError:
+            return _load_key(path)  # another process was first: use its key
+        except OSError:  # a file system without hard links: still atomic, last one wins
+            os.replace(tmp, path)
+            return key
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    return key
+
+
+def _load_key(path: Path) -> rsa.RSAPrivateKey:
+    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    assert isinstance(key, rsa.RSAPrivateKey)
     return key
 
 

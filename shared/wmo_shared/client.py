@@ -1,15 +1,13 @@
 """The base httpx client for calls between services.
 
-Timeouts on every call; the request id and a bearer token on every call; retries with
-exponential back-off only for network errors and 5xx, and only when the call is idempotent
-(GET/PUT/DELETE, or a POST carrying an Idempotency-Key) — never on a 4xx; a problem+json
-answer becomes a typed exception the caller can act on.
+Timeouts on every call; the request id and a bearer token on every call; retries by the one
+policy of ``wmo_shared.retry`` (network errors and 5xx only, only for a call that is safe to
+repeat, never a 4xx); a problem+json answer becomes a typed exception the caller can act on.
 """
 
 from __future__ import annotations
 
 import asyncio
-import random
 import time
 from pathlib import Path
 from typing import Any
@@ -18,9 +16,8 @@ import httpx
 
 from wmo_shared.auth import mint_dev_token
 from wmo_shared.middleware import current_request_id
+from wmo_shared.retry import RetryPolicy, retryable_status
 from wmo_shared.settings import ServiceSettings
-
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
 class RemoteError(Exception):
@@ -103,11 +100,11 @@ class ServiceClient:
         timeout: float = 5.0,
         retries: int = 3,
         backoff: float = 0.2,
+        policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.service = service
-        self.retries = retries
-        self.backoff = backoff
+        self.policy = policy or RetryPolicy(retries=retries, backoff=backoff)
         self._http = httpx.AsyncClient(
             base_url=base_url,
             timeout=httpx.Timeout(timeout, connect=2.0),
@@ -133,12 +130,12 @@ class ServiceClient:
         rid = current_request_id()
         if rid:
             hdrs.setdefault("X-Request-ID", rid)
-        idempotent = method.upper() in IDEMPOTENT_METHODS or "Idempotency-Key" in hdrs
-        attempts = (self.retries if retries is None else retries) + 1 if idempotent else 1
+        policy = self.policy if retries is None else self.policy.with_retries(retries)
         last: Exception | None = None
+        attempts = policy.attempts(method, hdrs)
         for attempt in range(attempts):
             if attempt:
-                await asyncio.sleep(self.backoff * (2 ** (attempt - 1)) * (1 + random.random()))
+                await asyncio.sleep(policy.delay(attempt))
             try:
                 response = await self._http.request(
                     method, path, json=json, params=params, headers=hdrs
@@ -146,7 +143,7 @@ class ServiceClient:
             except httpx.TransportError as exc:
                 last = exc
                 continue
-            if response.status_code >= 500 and attempt + 1 < attempts:
+            if retryable_status(response.status_code) and attempt + 1 < attempts:
                 last = _error_for(self.service, response)
                 continue
             if response.status_code >= 400:

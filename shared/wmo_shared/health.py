@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from wmo_shared.jsonresponse import dumps
-from wmo_shared.problems import Problem, problem_response
+from wmo_shared.problems import RETRY_AFTER_SECONDS, Problem, problem_response
 
 router = APIRouter(tags=["health"])
 
@@ -39,6 +39,7 @@ async def ready(request: Request) -> Response:
             code="niet-gereed",
             title="De dienst is niet gereed.",
             detail="De database van deze dienst is niet bereikbaar.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
     return Response(
         dumps({"status": "up", "checks": {"database": "up"}}), media_type="application/json"

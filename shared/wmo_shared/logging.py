@@ -1,8 +1,16 @@
-"""structlog set-up: JSON lines in production, console in development; a BSN never reaches a log.
+"""structlog set-up: JSON lines in production, console in development; a BSN or a bearer token
+never reaches a log line, in either format.
 
-The masking processor replaces the value of any key that names a BSN, and any 9-digit number
-that passes the 11-proef anywhere in a string value: BSNs leak through messages and
-exception texts too, not only through well-named fields.
+The masking processor replaces the value of any key that names a BSN or a credential, any
+9-digit number that passes the 11-proef anywhere in a string value, and any bearer token or JWT
+in a string: BSNs and tokens leak through messages and exception texts too, not only through
+well-named fields.
+
+Exceptions are rendered without local variables (a frame's locals hold request bodies and the
+Authorization header) and before the masking: plain text in the console format, structlog's
+dict tracebacks in JSON. The standard library's loggers — uvicorn's "Exception in ASGI
+application" among them — go through the same chain, so no record takes a way around it.
+Rich's pretty tracebacks (which print locals) are never used.
 """
 
 from __future__ import annotations
@@ -13,65 +21,89 @@ import sys
 from typing import Any
 
 import structlog
-from structlog.typing import EventDict, WrappedLogger
+from structlog.tracebacks import ExceptionDictTransformer
+from structlog.typing import EventDict, Processor, WrappedLogger
 
 from wmo_shared.types import is_valid_bsn
 
 BSN_KEYS = frozenset({"bsn", "burgerservicenummer", "bsn_client", "client_bsn", "clientBsn"})
+SECRET_KEYS = frozenset({"authorization", "token", "access_token", "id_token", "password"})
 MASK = "*********"
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_BEARER = re.compile(r"(?i)\b(bearer)(\s+|%20|\+)[^\s'\",;)\]}]+")
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 
 def _mask_text(text: str) -> str:
+    text = _BEARER.sub(lambda m: f"{m.group(1)} {MASK}", text)
+    text = _JWT.sub(MASK, text)
     return _NINE_DIGITS.sub(lambda m: MASK if is_valid_bsn(m.group()) else m.group(), text)
+
+
+def _hidden(key: object) -> bool:
+    return isinstance(key, str) and (key in BSN_KEYS or key.lower() in SECRET_KEYS)
 
 
 def _mask(value: Any) -> Any:
     if isinstance(value, str):
         return _mask_text(value)
     if isinstance(value, dict):
-        return {k: (MASK if k in BSN_KEYS else _mask(v)) for k, v in value.items()}
+        return {k: (MASK if _hidden(k) else _mask(v)) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(_mask(v) for v in value)
+    if isinstance(value, bytes | bytearray):
+        return _mask_text(bytes(value).decode("utf-8", "replace"))
     return value
 
 
-def mask_bsn(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
+def mask_sensitive(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
+    """BSNs and credentials out of every value of the event (nested ones included)."""
     for key, value in list(event_dict.items()):
-        if key in BSN_KEYS:
-            event_dict[key] = MASK
-        else:
-            event_dict[key] = _mask(value)
+        if key == "exc_info":
+            continue  # rendered (and then masked) by the exception processor before this one
+        event_dict[key] = MASK if _hidden(key) else _mask(value)
     return event_dict
 
 
+mask_bsn = mask_sensitive  # the name it had when it masked BSNs only
+
+
+def _exception_renderer(json_logs: bool) -> Processor:
+    """An exception as text or as a dict, never with the frames' local variables."""
+    if json_logs:
+        return structlog.processors.ExceptionRenderer(
+            ExceptionDictTransformer(show_locals=False, use_rich=False)
+        )
+    return structlog.processors.format_exc_info  # traceback.format_exception: no locals
+
+
 def configure_logging(*, json_logs: bool = True, level: str = "INFO") -> None:
-    processors: list[Any] = [
-        structlog.contextvars.merge_contextvars,
-        structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-        structlog.processors.format_exc_info,
-        mask_bsn,
-    ]
-    renderer: Any = (
-        structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer()
+    renderer: Processor = (
+        structlog.processors.JSONRenderer()
+        if json_logs
+        else structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
     )
+    # One chain for structlog's own loggers and for the standard library's records: exceptions
+    # become text (or dicts) without locals, then everything is masked, then rendered.
+    tail: list[Processor] = [_exception_renderer(json_logs), mask_sensitive, renderer]
     structlog.configure(
-        processors=[*processors, renderer],
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            *tail,
+        ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
         logger_factory=structlog.PrintLoggerFactory(sys.stdout),
         cache_logger_on_first_use=True,
     )
-    # uvicorn's and other libraries' stdlib logs go through the same masking.
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
-            processors=[
-                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-                mask_bsn,
-                renderer,
-            ],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *tail],
             foreign_pre_chain=[
+                structlog.contextvars.merge_contextvars,
+                structlog.stdlib.add_logger_name,
                 structlog.processors.add_log_level,
                 structlog.processors.TimeStamper(fmt="iso", utc=True),
             ],
@@ -80,9 +112,10 @@ def configure_logging(*, json_logs: bool = True, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error"):
+    # uvicorn configures its own handlers before it calls the app factory: take them away, so
+    # its records ("Exception in ASGI application" with its traceback) reach the root handler.
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.asgi"):
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
-    logging.getLogger(
-        "uvicorn.access"
-    ).disabled = True  # our own access log is in the middleware-free path
+    # uvicorn's access log prints query strings (a BSN may be in one): off.
+    logging.getLogger("uvicorn.access").disabled = True

@@ -27,12 +27,20 @@ _PROBLEM_DESCRIPTIONS = {
     "412": "De bron is intussen gewijzigd (If-Match)",
     "428": "If-Match is vereist",
     "500": "Onverwachte fout; het verzoek-id staat in instance",
+    "503": "De database van de dienst is tijdelijk niet bereikbaar: opnieuw na Retry-After",
 }
-_ALWAYS = ("400", "401", "403", "404", "500")
+_ALWAYS = ("400", "401", "403", "404", "500", "503")
 
 
 def _problem_ref() -> dict[str, Any]:
     return {"schema": {"$ref": "#/components/schemas/Problem"}}
+
+
+def _retry_after_header() -> dict[str, Any]:
+    return {
+        "description": "Na hoeveel seconden het verzoek opnieuw kan",
+        "schema": {"type": "integer", "example": 5},
+    }
 
 
 def _version_header() -> dict[str, Any]:
@@ -98,6 +106,8 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
                 if code.startswith(("4", "5")):
                     resp["content"] = {PROBLEM_MEDIA_TYPE: _problem_ref()}
                     resp.setdefault("description", _PROBLEM_DESCRIPTIONS.get(code, "Fout"))
+                if code == "503":
+                    resp.setdefault("headers", {})["Retry-After"] = _retry_after_header()
                 elif code.startswith(("2", "3")):
                     resp.setdefault("headers", {})["API-Version"] = _version_header()
         paths[rel] = item

@@ -1,6 +1,7 @@
 """Transactional outbox: state changes other services must know are written as outbox rows in
 the same transaction as the change, and a relay delivers them at least once, in order per
-destination, with back-off. Receivers are idempotent: the event id travels as the
+destination, with back-off between passes (one try per event per pass, outside any
+transaction). Receivers are idempotent: the event id travels as the
 ``Idempotency-Key`` and the receiver records it in its inbox. A receiver being down delays
 delivery; nothing is lost.
 """
@@ -27,6 +28,8 @@ MAX_BACKOFF = dt.timedelta(minutes=5)
 # events of its destination, and waits for an operator (laatste_fout says why; to retry, set
 # volgende_poging back to now()). Retried events keep their order per destination.
 PARKED = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+_TRY_LOCK = text("SELECT pg_try_advisory_lock(hashtext(:name))")
+_UNLOCK = text("SELECT pg_advisory_unlock(hashtext(:name))")
 
 
 async def enqueue(
@@ -117,76 +120,89 @@ class OutboxRelay:
                 self._wake.clear()
 
     async def deliver_pending(self) -> int:
-        """One pass: deliver due rows in id order; a failing destination waits for the next pass
-        so its later events never overtake the failed one."""
+        """One pass: deliver the due rows in id order, one attempt each; a failing destination
+        waits for the next pass so its later events never overtake the failed one.
+
+        The outbox is the retry: no transaction and no row lock is held while a peer is called,
+        and a call is tried once (the next pass, after the back-off, is the next try). Only the
+        session-level advisory lock that keeps one relay per outbox stays held for the pass."""
+        async with self.db.autocommit_engine.connect() as conn:
+            # One relay at a time per outbox, whatever the number of replicas: otherwise a
+            # second replica would deliver the next rows and overtake the first's batch.
+            if not (await conn.execute(_TRY_LOCK, {"name": self._lock_name})).scalar():
+                return 0
+            try:
+                return await self._pass(conn)
+            finally:
+                try:
+                    await conn.execute(_UNLOCK, {"name": self._lock_name})
+                except BaseException:
+                    # Closing the connection releases the lock on the server side.
+                    await conn.invalidate()
+                    raise
+
+    @property
+    def _lock_name(self) -> str:
+        return f"{self.outbox.schema}.{self.outbox.name}"
+
+    async def _pass(self, conn: AsyncConnection) -> int:
         o = self.outbox
         delivered = 0
         blocked: set[str] = set()
-        async with self.db.transaction() as conn:
-            # One relay at a time per outbox, whatever the number of replicas: with SKIP LOCKED
-            # alone a second replica would take the next rows and overtake the first's batch.
-            lock = await conn.execute(
-                text("SELECT pg_try_advisory_xact_lock(hashtext(:name))"),
-                {"name": f"{o.schema}.{o.name}"},
+        # The claim: a plain read (autocommit, no transaction stays open).
+        rows = (
+            await conn.execute(
+                select(o)
+                .where(o.c.afgeleverd.is_(None), o.c.volgende_poging < PARKED)
+                .order_by(o.c.id)
+                .limit(self.batch)
             )
-            if not lock.scalar():
-                return 0
-            rows = (
-                await conn.execute(
-                    select(o)
-                    .where(o.c.afgeleverd.is_(None), o.c.volgende_poging < PARKED)
-                    .order_by(o.c.id)
-                    .limit(self.batch)
-                    .with_for_update(skip_locked=True)
-                )
-            ).all()
+        ).all()
+        claimed = dt.datetime.now(dt.UTC)
+        for row in rows:
+            if row.destination in blocked:
+                continue
+            if row.volgende_poging > claimed:
+                blocked.add(row.destination)
+                continue
+            error = await self._send(row)
             now = dt.datetime.now(dt.UTC)
-            for row in rows:
-                if row.destination in blocked:
-                    continue
-                if row.volgende_poging > now:
-                    blocked.add(row.destination)
-                    continue
-                error = await self._send(row)
-                if error is None:
-                    await conn.execute(
-                        update(o)
-                        .where(o.c.id == row.id)
-                        .values(
-                            afgeleverd=dt.datetime.now(dt.UTC),
-                            pogingen=row.pogingen + 1,
-                            laatste_fout=None,
-                        )
-                    )
-                    delivered += 1
-                else:
-                    permanent, message = error
-                    backoff = min(MAX_BACKOFF, dt.timedelta(seconds=2 ** min(row.pogingen, 8)))
-                    await conn.execute(
-                        update(o)
-                        .where(o.c.id == row.id)
-                        .values(
-                            pogingen=row.pogingen + 1,
-                            volgende_poging=PARKED if permanent else now + backoff,
-                            laatste_fout=message[:2000],
-                        )
-                    )
-                    if permanent:
-                        log.error(
-                            "outbox_event_parked",
-                            event_id=str(row.event_id),
-                            destination=row.destination,
-                            error=message[:300],
-                        )
-                        continue
-                    blocked.add(row.destination)
-                    log.warning(
-                        "outbox_delivery_failed",
-                        event_id=str(row.event_id),
-                        destination=row.destination,
-                        attempt=row.pogingen + 1,
-                        error=message[:300],
-                    )
+            # Each outcome is one UPDATE: its own short transaction.
+            if error is None:
+                await conn.execute(
+                    update(o)
+                    .where(o.c.id == row.id)
+                    .values(afgeleverd=now, pogingen=row.pogingen + 1, laatste_fout=None)
+                )
+                delivered += 1
+                continue
+            permanent, message = error
+            backoff = min(MAX_BACKOFF, dt.timedelta(seconds=2 ** min(row.pogingen, 8)))
+            await conn.execute(
+                update(o)
+                .where(o.c.id == row.id)
+                .values(
+                    pogingen=row.pogingen + 1,
+                    volgende_poging=PARKED if permanent else now + backoff,
+                    laatste_fout=message[:2000],
+                )
+            )
+            if permanent:
+                log.error(
+                    "outbox_event_parked",
+                    event_id=str(row.event_id),
+                    destination=row.destination,
+                    error=message[:300],
+                )
+                continue
+            blocked.add(row.destination)
+            log.warning(
+                "outbox_delivery_failed",
+                event_id=str(row.event_id),
+                destination=row.destination,
+                attempt=row.pogingen + 1,
+                error=message[:300],
+            )
         return delivered
 
     async def _send(self, row: Any) -> tuple[bool, str] | None:
@@ -200,6 +216,7 @@ class OutboxRelay:
                 token=self.tokens.token(row.gemeente),
                 json=row.payload,
                 headers={"Idempotency-Key": str(row.event_id)},
+                retries=0,  # the outbox is the retry: the next pass, after the back-off
             )
         except RemoteError as exc:
             # A 4xx other than a timeout or throttle will not heal by itself: park it and let an

@@ -3,7 +3,8 @@
 Every error any route produces is ``application/problem+json`` with ``type, code, title, status,
 detail, instance`` and, for invalid input, ``invalidParams[{name, code, reason}]``. Business
 rules that refuse something name the rule (``rules: ["IND-07"]``). Invalid input is 400, never
-422; a crash is a 500 that shows the request id and nothing of the internals.
+422; the service's own database out of reach is a 503 with ``Retry-After``; a crash is a 500
+that shows the request id and nothing of the internals.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import asyncpg
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from wmo_shared.db.availability import database_unavailable
 from wmo_shared.jsonresponse import dumps
 from wmo_shared.weigering import Weigering
 
@@ -280,6 +283,20 @@ def _weigering_problem(request: Request, exc: Weigering) -> Response:
     )
 
 
+RETRY_AFTER_SECONDS = 5
+
+
+def unavailable_response(request: Request) -> Response:
+    return problem_response(
+        request,
+        status=503,
+        code="database-niet-bereikbaar",
+        title="De dienst is tijdelijk niet beschikbaar.",
+        detail="De database van deze dienst is niet bereikbaar. Probeer het zo opnieuw.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Weigering)
     async def _weigering(request: Request, exc: Weigering) -> Response:
@@ -343,10 +360,28 @@ def install_problem_handlers(app: FastAPI) -> None:
                 title="Een waarde is ongeldig.",
                 detail="Een waarde is te groot, te lang of ongeldig om op te slaan.",
             )
+        return await _unavailable_or_crash(request, exc)
+
+    # The database out of reach shows as the driver's or the pool's errors, or as a plain
+    # OSError from the connect: a 503 with Retry-After, not a 500 (issue 11).
+    @app.exception_handler(OSError)
+    @app.exception_handler(SQLAlchemyError)
+    @app.exception_handler(asyncpg.exceptions.PostgresError)
+    @app.exception_handler(asyncpg.exceptions.InterfaceError)
+    async def _unavailable_or_crash(request: Request, exc: Exception) -> Response:
+        if database_unavailable(exc):
+            log.warning(
+                "database_unavailable",
+                error=f"{type(exc).__name__}: {exc}"[:300],
+                path=request.url.path,
+            )
+            return unavailable_response(request)
         return await _crash(request, exc)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
+        if database_unavailable(exc):
+            return unavailable_response(request)
         log.error("unhandled_exception", exc_info=exc, route=_route(request))
         rid = _request_id(request)
         return problem_response(

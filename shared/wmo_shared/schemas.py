@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
@@ -47,16 +47,3 @@ class RegelRead(WireModel):
 
     rule: str = Field(examples=["PGB-07"])
     toelichting: str
-
-
-T = TypeVar("T")
-
-
-class PageMeta(WireModel):
-    volgende_cursor: str | None = Field(default=None, description="Cursor van de volgende pagina")
-    aantal: int
-
-
-class Page(WireModel, Generic[T]):
-    resultaten: list[T]
-    volgende_cursor: str | None = None

@@ -1,83 +1,21 @@
 """The e2e stack: the four services as real uvicorn processes on free ports against the session
-database (module-scoped: each test module gets its own processes)."""
+database, started once per test session (at the first e2e test) and stopped after the last
+one, so its outbox relays do not deliver the events other test packages leave behind."""
 
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import asyncpg
 import pytest
 
+from tests.support.live import Stack
 from tests.support.stack import TestDatabase
-from wmo_dev.stack import wait_ready
-from wmo_shared.db.bootstrap import SERVICES
 
+__all__ = ["Stack"]
 
-def _free_ports(n: int) -> list[int]:
-    """n distinct free ports: the sockets stay open until all are chosen, so the operating
-    system cannot hand out one port twice."""
-    sockets = [socket.socket() for _ in range(n)]
-    try:
-        for s in sockets:
-            s.bind(("127.0.0.1", 0))
-        return [int(s.getsockname()[1]) for s in sockets]
-    finally:
-        for s in sockets:
-            s.close()
-
-
-class Stack:
-    def __init__(self, db: TestDatabase) -> None:
-        self.ports = dict(zip(SERVICES, _free_ports(len(SERVICES)), strict=True))
-        self.env = dict(db.env)
-        for svc in SERVICES:
-            p = svc.upper()
-            self.env[f"{p}_PUBLIC_URL"] = self.url(svc)
-            self.env[f"{p}_JSON_LOGS"] = "false"
-            self.env[f"{p}_OUTBOX_POLL_SECONDS"] = "0.2"
-            for other in SERVICES:
-                if other != svc:
-                    self.env[f"{p}_{other.upper()}_URL"] = self.url(other)
-        self.procs: dict[str, subprocess.Popen[bytes]] = {}
-
-    def url(self, svc: str) -> str:
-        return f"http://127.0.0.1:{self.ports[svc]}"
-
-    def start(self, svc: str) -> None:
-        self.procs[svc] = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                f"wmo_{svc}.main:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.ports[svc]),
-                "--no-access-log",
-            ],
-            env={**os.environ, **self.env},
-        )
-
-    def kill(self, svc: str) -> None:
-        proc = self.procs.pop(svc)
-        proc.kill()
-        proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        for proc in self.procs.values():
-            proc.terminate()
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+_running: list[Stack] = []
 
 
 async def _park_earlier_events(db: TestDatabase) -> None:
@@ -95,14 +33,32 @@ async def _park_earlier_events(db: TestDatabase) -> None:
         await conn.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(db: TestDatabase) -> Iterator[Stack]:
     asyncio.run(_park_earlier_events(db))
-    s = Stack(db)
+    s = Stack(db.env)
+    _running.append(s)
     try:
-        for svc in SERVICES:
-            s.start(svc)
-        wait_ready([s.url(svc) for svc in SERVICES], timeout=90)
+        s.ensure_running()
         yield s
     finally:
         s.stop()
+
+
+@pytest.fixture(autouse=True)
+def _all_services_up(request: pytest.FixtureRequest) -> None:
+    """Before each test: all four up again (a test that killed one and failed before starting
+    it again does not take the next tests down with it)."""
+    if "stack" in request.fixturenames:
+        request.getfixturevalue("stack").ensure_running()
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last test that uses the stack, stop it: the tests that follow (other
+    packages) must not have four relays delivering their outbox rows."""
+    if not _running:
+        return
+    if nextitem is not None and "stack" in getattr(nextitem, "fixturenames", ()):
+        return
+    for s in _running:
+        s.stop()  # a later e2e test that needs it again gets it restarted (ensure_running)

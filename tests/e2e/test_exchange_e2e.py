@@ -14,8 +14,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +22,17 @@ import httpx
 import pytest
 from lxml import etree
 
-from tests.e2e.conftest import Stack
 from tests.e2e.steps import (
     GW,
-    aanvraag_voor,
+    SYSTEEM,
+    ZORG_BV,
     cak_mutaties,
-    case_to_aanvraag,
-    ok,
-    post,
-    verzonden_beschikking,
+    feed,
+    pgb_beschikking,
+    scenario_a,
+    svb_toekenningen,
     wacht_op,
 )
-from tests.intake.api.helpers import voorziening
 from tests.intake.api.iwmo_berichten import (
     AGB,
     Prestatie,
@@ -45,8 +42,7 @@ from tests.intake.api.iwmo_berichten import (
     wmo307,
     wmo323,
 )
-from tests.pgb.api.helpers import TOEKENNING_C
-from tests.pgb.api.helpers import plan as pgb_plan
+from tests.support.live import Stack
 from tests.support.stack import TestDatabase, auth, token
 from wmo_exchange.formats.cak import read_cak_file
 from wmo_exchange.formats.tkb import read_tkb_file
@@ -56,102 +52,15 @@ from wmo_shared.contracts import CakMutatie, ToewijzingFeedItem
 pytestmark = pytest.mark.e2e
 
 ANDER_AGB = "87654321"
-SYSTEEM = auth("systeem", "0085")
-ZORG_BV = auth("aanbieder", agb=AGB, sub="zorg-bv")
 ANDERE_AANBIEDER = auth("aanbieder", agb=ANDER_AGB, sub="andere-zorg")
 # Scenario A: 210 minutes a week from 2026-04-01 to 2027-03-31. April has 30 days, so at most
 # ceil(210 × 30 / 7) = 900 minutes may be declared for it.
 APRIL_MAX = 900
 
 
-# --- the case ------------------------------------------------------------------------------
-
-
-def _contracttarief_02a03(fin: httpx.Client) -> Decimal:
-    """Finance's ZIN tariff of 02A03 (per hour) on 2026-04-01; registered when there is none."""
-    r = fin.get("/api/v1/tarieven/02A03", params={"peildatum": "2026-04-01"}, headers=SYSTEEM)
-    if r.status_code != 200:
-        ok(
-            post(
-                fin,
-                "/api/v1/tarieven",
-                {
-                    "productcode": "02A03",
-                    "omschrijving": "Individuele begeleiding IBO-3",
-                    "productcategorie": "02",
-                    "eenheid": "uur",
-                    "zinTarief": "66.00",
-                    "geldigVan": "2026-01-01",
-                },
-                auth("beheer"),
-            )
-        )
-        r = fin.get("/api/v1/tarieven/02A03", params={"peildatum": "2026-04-01"}, headers=SYSTEEM)
-    tarief = ok(r, 200)
-    assert tarief["eenheid"] == "uur", tarief
-    return Decimal(tarief["zinTarief"])
-
-
-def scenario_a(stack: Stack) -> Zaak:
-    """Melding to an accepted opdracht for begeleiding in natura (scenario A)."""
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
-    ):
-        per_uur = _contracttarief_02a03(fin)
-        client, melding, _ = case_to_aanvraag(c)
-        aanvraag = aanvraag_voor(c, melding["id"])
-        b = verzonden_beschikking(c, melding["id"], aanvraag["id"], voorziening())
-        v = b["maatwerkvoorzieningen"][0]
-        assert (v["productcategorie"], v["productcode"], v["leveringsvorm"]) == (
-            "02",
-            "02A03",
-            "zin",
-        )
-        opdracht = ok(
-            post(
-                c,
-                "/api/v1/opdrachten",
-                {"maatwerkvoorzieningId": v["id"], "doelen": ["Zelf de post afhandelen"]},
-            )
-        )
-        # the opdracht carries finance's tariff per unit of the omvang (minutes)
-        assert Decimal(opdracht["gegevens"]["tarief"]) == per_uur / 60
-        geaccepteerd = ok(
-            post(
-                c,
-                f"/api/v1/opdrachten/{opdracht['id']}/acceptaties",
-                {"datum": opdracht["verstrektOp"][:10]},
-                ZORG_BV,
-            )
-        )
-        assert geaccepteerd["status"] == "geaccepteerd", geaccepteerd
-        tarief_cent = per_uur * 100 / 60
-        assert tarief_cent == int(tarief_cent), "no whole cents per minute"
-        return Zaak(
-            bsn=client["bsn"],
-            beschikking_id=b["id"],
-            opdracht_id=opdracht["id"],
-            toewijzingnummer=int(opdracht["toewijzingnummer"]),
-            tarief_cent=int(tarief_cent),
-        )
-
-
 @pytest.fixture(scope="module")
 def zaak(stack: Stack) -> Zaak:
     return scenario_a(stack)
-
-
-def _feed(c: httpx.Client, path: str, headers: dict[str, str]) -> Iterator[dict[str, Any]]:
-    cursor: str | None = None
-    for _ in range(500):
-        params: dict[str, Any] = {"limit": 500, **({"cursor": cursor} if cursor else {})}
-        page = ok(c.get(path, params=params, headers=headers), 200)
-        yield from page["resultaten"]
-        cursor = page["volgendeCursor"]
-        if not page["meer"]:
-            return
-    raise AssertionError(f"{path}: the feed does not end")
 
 
 def stuur(c: httpx.Client, xml: bytes, headers: dict[str, str] = ZORG_BV) -> httpx.Response:
@@ -193,10 +102,7 @@ def berichten(db: TestDatabase, xml: bytes | None = None) -> int:
 
 
 def test_beschikking_reaches_the_cak_and_toewijzingen_feeds(stack: Stack, zaak: Zaak) -> None:
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
-    ):
+    with stack.client("intake") as c, stack.client("finance") as fin:
         # FIN-12: the outbox event made a start mutation for the CAK (eigen bijdrage)
         mutaties = wacht_op(lambda: cak_mutaties(fin, zaak.beschikking_id))
         assert [m["soort"] for m in mutaties] == ["start"]
@@ -211,17 +117,17 @@ def test_beschikking_reaches_the_cak_and_toewijzingen_feeds(stack: Stack, zaak: 
         # the exchange reads the same feed with a systeem token
         assert [
             r
-            for r in _feed(fin, "/api/v1/cak-mutaties", SYSTEEM)
+            for r in feed(fin, "/api/v1/cak-mutaties", SYSTEEM)
             if r["beschikkingId"] == zaak.beschikking_id
         ] == mutaties
 
-        feed = [
+        mijne = [
             ToewijzingFeedItem.model_validate(t)
-            for t in _feed(c, "/api/v1/toewijzingen", SYSTEEM)
+            for t in feed(c, "/api/v1/toewijzingen", SYSTEEM)
             if t["opdrachtId"] == zaak.opdracht_id
         ]
-        assert len(feed) == 1
-        t = feed[0]
+        assert len(mijne) == 1
+        t = mijne[0]
         assert (t.toewijzingnummer, t.aanbieder_agb, t.bsn, t.gemeente) == (
             str(zaak.toewijzingnummer),
             AGB,
@@ -235,7 +141,7 @@ def test_beschikking_reaches_the_cak_and_toewijzingen_feeds(stack: Stack, zaak: 
         # another gemeente does not see it; a case worker may not read the feed
         assert all(
             r["opdrachtId"] != zaak.opdracht_id
-            for r in _feed(c, "/api/v1/toewijzingen", auth("systeem", "0718"))
+            for r in feed(c, "/api/v1/toewijzingen", auth("systeem", "0718"))
         )
         assert c.get("/api/v1/toewijzingen", headers=GW).status_code == 403
 
@@ -248,7 +154,7 @@ def test_declaratie_within_the_toewijzing_is_accepted_once(
 ) -> None:
     volume = 840  # four weeks of 210 minutes
     xml = wmo323(zaak, Prestatie(volume, volume * zaak.tarief_cent))
-    with httpx.Client(base_url=stack.url("intake"), timeout=15) as c:
+    with stack.client("intake") as c:
         r = stuur(c, xml)
         assert r.status_code == 201, r.text
         body = r.json()
@@ -290,7 +196,7 @@ def test_declaraties_outside_the_toewijzing_are_rejected_with_their_retourcode(
 ) -> None:
     t = zaak.tarief_cent
     juli = ("2026-07-01", "2026-07-31")  # a month of its own: 210 × 31 / 7 → 930 minutes
-    with httpx.Client(base_url=stack.url("intake"), timeout=15) as c:
+    with stack.client("intake") as c:
         # 9321 (AAN-01): one line above what the omvang allows for its period
         te_veel = stuur(c, wmo323(zaak, Prestatie(APRIL_MAX + 60, (APRIL_MAX + 60) * t)))
         assert te_veel.status_code == 201, te_veel.text
@@ -327,7 +233,7 @@ def test_declaraties_together_stay_within_the_omvang(stack: Stack, zaak: Zaak) -
     cannot declare the omvang of a month twice with two messages."""
     t = zaak.tarief_cent
     juni = ("2026-06-01", "2026-06-30")  # 210 × 30 / 7 → 900 minutes
-    with httpx.Client(base_url=stack.url("intake"), timeout=15) as c:
+    with stack.client("intake") as c:
         eerste = stuur(c, wmo323(zaak, Prestatie(600, 600 * t, periode=juni)))
         assert eerste.json()["status"] == "goedgekeurd", eerste.text
         tweede = stuur(c, wmo323(zaak, Prestatie(600, 600 * t, periode=juni)))
@@ -339,7 +245,7 @@ def test_declaraties_together_stay_within_the_omvang(stack: Stack, zaak: Zaak) -
 
 
 def test_start_and_stop_zorg_against_the_toewijzing(stack: Stack, zaak: Zaak) -> None:
-    with httpx.Client(base_url=stack.url("intake"), timeout=15) as c:
+    with stack.client("intake") as c:
         start = stuur(c, wmo305(zaak))
         assert start.status_code == 201, start.text
         assert (start.json()["berichttype"], start.json()["status"]) == ("WMO305", "goedgekeurd")
@@ -397,7 +303,7 @@ def _summary(out: Path, pattern: str) -> dict[str, Any]:
 
 def test_cli_cak_export_writes_each_mutation_once(stack: Stack, zaak: Zaak, tmp_path: Path) -> None:
     cli = Exchange(stack, tmp_path)
-    with httpx.Client(base_url=stack.url("finance"), timeout=15) as fin:
+    with stack.client("finance") as fin:
         wacht_op(lambda: cak_mutaties(fin, zaak.beschikking_id))
     first = run_ok(cli, "cak", "export", "--out", str(tmp_path / "cak1"))
     [bestand] = (tmp_path / "cak1").glob("cak-mutaties-0085-*.jsonl")
@@ -414,7 +320,7 @@ def test_cli_cak_export_writes_each_mutation_once(stack: Stack, zaak: Zaak, tmp_
 
     # a new beschikking: the next run writes only its mutation
     nieuw = scenario_a(stack)
-    with httpx.Client(base_url=stack.url("finance"), timeout=15) as fin:
+    with stack.client("finance") as fin:
         wacht_op(lambda: cak_mutaties(fin, nieuw.beschikking_id))
     run_ok(cli, "cak", "export", "--out", str(tmp_path / "cak3"))
     [bestand] = (tmp_path / "cak3").glob("cak-mutaties-0085-*.jsonl")
@@ -512,43 +418,10 @@ def test_cli_svb_export_after_a_pgb_beschikking(stack: Stack, tmp_path: Path) ->
     """Vlissingen (0718), as in scenario C: the pgb beschikking makes the budget formal and the
     CLI writes it to the TKB file once."""
     vlissingen = auth("gebiedsteam", "0718")
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("pgb"), timeout=15) as pgb,
-    ):
-        client, melding, _ = case_to_aanvraag(c, vlissingen)
-        plan = ok(post(pgb, "/api/v1/pgb-plannen", pgb_plan(bsn=client["bsn"]), vlissingen))
-        besluit = ok(
-            post(pgb, f"/api/v1/pgb-plannen/{plan['id']}/besluiten", TOEKENNING_C, vlissingen)
-        )
-        budget_id = besluit["budget"]["id"]
-        aanvraag = aanvraag_voor(c, melding["id"], vlissingen)
-        b = verzonden_beschikking(
-            c,
-            melding["id"],
-            aanvraag["id"],
-            voorziening(
-                leveringsvorm="pgb",
-                productcategorie="01",
-                productcode="01A01",
-                omschrijving="Hulp bij het huishouden (alfahulp)",
-                omvang={"volume": 3, "eenheid": "04", "frequentie": "2"},
-                begindatum="2015-03-01",
-                einddatum="2015-12-31",
-                indicatieId=None,
-                aanbiederAgb=None,
-                pgbPlanId=plan["id"],
-            ),
-            vlissingen,
-        )
-        svb = auth("systeem", "0718")
-        wacht_op(
-            lambda: [
-                r
-                for r in _feed(pgb, "/api/v1/svb-toekenningen", svb)
-                if r["budgetId"] == budget_id and r.get("beschikkingId") == b["id"]
-            ]
-        )
+    with stack.client("intake") as c, stack.client("pgb") as pgb:
+        zaak = pgb_beschikking(c, pgb, vlissingen)
+        wacht_op(lambda: svb_toekenningen(pgb, zaak, auth("systeem", "0718")))
+    client, budget_id, b = zaak.client, zaak.budget_id, zaak.beschikking
     cli = Exchange(stack, tmp_path, "0718")
     run_ok(cli, "svb", "export", "--out", str(tmp_path / "svb1"))
     [bestand] = (tmp_path / "svb1").glob("svb-tkb-0718-*.csv")

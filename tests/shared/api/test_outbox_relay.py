@@ -148,3 +148,32 @@ async def test_one_relay_at_a_time_keeps_the_order_across_replicas(
     finally:
         await conn.close()
     assert sent == [str(ids[0])]
+
+
+async def test_no_transaction_is_open_while_a_peer_is_called(
+    database: Database, db: TestDatabase
+) -> None:
+    """The outbox is the retry: the relay calls the peer with no transaction (and so no row
+    lock) of its own open, and tries each event once per pass even with a retrying client."""
+    ids = await _enqueue(database, 2)
+    seen: list[tuple[str, int]] = []
+
+    async def peer(request: httpx.Request) -> httpx.Response:
+        conn = await asyncpg.connect(db.admin_dsn)  # a superuser sees every session's state
+        try:
+            open_transactions = await conn.fetchval(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE usename = 'intake_app' AND xact_start IS NOT NULL"
+            )
+        finally:
+            await conn.close()
+        seen.append((request.headers["Idempotency-Key"], open_transactions))
+        return httpx.Response(503, json={"detail": "down"})
+
+    settings = ServiceSettings(dev_key_file="/tmp/wmo-test-jwt-key.pem")
+    client = ServiceClient("peer", "http://peer", transport=httpx.MockTransport(peer), backoff=0)
+    assert client.policy.retries > 0
+    relay = OutboxRelay(database, outbox, {"peer": client}, ServiceTokens(settings, "intake"))
+    assert await relay.deliver_pending() == 0
+    assert seen == [(str(ids[0]), 0)]  # one try, none open; the second waits behind the first
+    assert await _state(db, ids) == [(False, 1, False), (False, 0, False)]

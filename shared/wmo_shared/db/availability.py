@@ -1,0 +1,50 @@
+"""Is the database out of reach? Told apart from a statement that was wrong, so that an outage
+is answered 503 with Retry-After (``wmo_shared.problems``) and not 500."""
+
+from __future__ import annotations
+
+import traceback
+
+import asyncpg
+from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+# SQLSTATEs that say "the server is not there for you now": connection exceptions (class 08),
+# admin / crash shutdown, starting up, too many connections.
+_UNAVAILABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+_DRIVER_MODULES = ("asyncpg", "sqlalchemy")
+
+
+def _raised_in_driver(exc: BaseException) -> bool:
+    return any(
+        any(f"/{m}/" in frame.filename for m in _DRIVER_MODULES)
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Does ``exc`` (or what caused it) say the service's database cannot be reached — down,
+    restarting, refusing connections, a connection lost, the pool exhausted — rather than that
+    a statement was wrong?"""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, DisconnectionError | PoolTimeout):
+            return True
+        sqlstate = getattr(current, "sqlstate", None)
+        if isinstance(sqlstate, str) and (
+            sqlstate.startswith("08") or sqlstate in _UNAVAILABLE_SQLSTATES
+        ):
+            return True
+        if isinstance(current, asyncpg.exceptions.ConnectionDoesNotExistError):
+            return True
+        if isinstance(current, OSError) and _raised_in_driver(current):
+            return True  # refused, reset, unreachable, or the connect timed out
+        if isinstance(current, DBAPIError) and current.orig is not None:
+            current = current.orig  # the driver's error (its own cause: asyncpg's, with SQLSTATE)
+        else:
+            current = current.__cause__ or current.__context__
+    return False

@@ -1,0 +1,113 @@
+"""The four services as real uvicorn processes on free ports (the e2e stack), with httpx clients
+that hold every JSON 2xx answer to the service's published OpenAPI."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from typing import Any
+
+import httpx
+
+from tests.support.contract import OpenApiContract
+from wmo_dev.stack import wait_ready
+from wmo_shared.db.bootstrap import SERVICES
+
+OPENAPI_PATH = "/api/v1/openapi.json"
+
+
+def free_ports(n: int) -> list[int]:
+    """n distinct free ports: the sockets stay open until all are chosen, so the operating
+    system cannot hand out one port twice."""
+    sockets = [socket.socket() for _ in range(n)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [int(s.getsockname()[1]) for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
+class Stack:
+    """The services against the database whose environment is ``env`` (``TestDatabase.env``)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.ports = dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True))
+        self.env = dict(env)
+        for svc in SERVICES:
+            p = svc.upper()
+            self.env[f"{p}_PUBLIC_URL"] = self.url(svc)
+            self.env[f"{p}_JSON_LOGS"] = "false"
+            self.env[f"{p}_OUTBOX_POLL_SECONDS"] = "0.2"
+            for other in SERVICES:
+                if other != svc:
+                    self.env[f"{p}_{other.upper()}_URL"] = self.url(other)
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+        self._contracts: dict[str, OpenApiContract] = {}
+
+    def url(self, svc: str) -> str:
+        return f"http://127.0.0.1:{self.ports[svc]}"
+
+    def start(self, svc: str, *, wait: bool = False) -> None:
+        self.procs[svc] = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                f"wmo_{svc}.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.ports[svc]),
+                "--no-access-log",
+            ],
+            env={**os.environ, **self.env},
+        )
+        if wait:
+            wait_ready([self.url(svc)], timeout=90)
+
+    def ensure_running(self) -> None:
+        """Every service up (a test that killed one and failed before restarting it does not
+        take the next tests down with it)."""
+        down = [s for s in SERVICES if s not in self.procs or self.procs[s].poll() is not None]
+        for svc in down:
+            self.start(svc)
+        if down:
+            wait_ready([self.url(s) for s in down], timeout=90)
+
+    def kill(self, svc: str) -> None:
+        proc = self.procs.pop(svc)
+        proc.kill()
+        proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        for proc in self.procs.values():
+            proc.terminate()
+        for proc in self.procs.values():
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.procs.clear()
+
+    def contract(self, svc: str) -> OpenApiContract:
+        """The service's published OpenAPI, fetched once."""
+        if svc not in self._contracts:
+            response = httpx.get(self.url(svc) + OPENAPI_PATH, timeout=15)
+            response.raise_for_status()
+            self._contracts[svc] = OpenApiContract(response.json())
+        return self._contracts[svc]
+
+    def client(self, svc: str, **kwargs: Any) -> httpx.Client:
+        """An httpx client of ``svc`` (use it as a context manager); every JSON 2xx answer is
+        validated against the schema its route publishes."""
+        kwargs.setdefault("timeout", 15)
+        return httpx.Client(
+            base_url=self.url(svc),
+            event_hooks={"response": [self.contract(svc).sync_hook]},
+            **kwargs,
+        )
