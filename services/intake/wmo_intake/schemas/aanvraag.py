@@ -3,11 +3,11 @@ beschikking follows within two weeks."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from pydantic import Field
 
+from wmo_intake.schemas.grenzen import MAX_LIJST, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm
 from wmo_shared.schemas import WireModel
@@ -21,8 +21,8 @@ class GevraagdeVoorziening(WireModel):
 
 class AanvraagCreate(WireModel):
     melding_id: uuid.UUID
-    ontvangstdatum: dt.date
-    voorzieningen: list[GevraagdeVoorziening] = Field(min_length=1)
+    ontvangstdatum: Zaakdatum
+    voorzieningen: list[GevraagdeVoorziening] = Field(min_length=1, max_length=MAX_LIJST)
 
 
 class AanvraagRead(AanvraagCreate):

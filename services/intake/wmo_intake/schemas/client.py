@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from pydantic import Field
 
+from wmo_intake.schemas.grenzen import Geboortedatum
 from wmo_shared.schemas import WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 
@@ -20,7 +20,7 @@ class ClientCreate(WireModel):
     bsn: Bsn
     voornamen: str = Field(min_length=1, max_length=200)
     achternaam: str = Field(min_length=1, max_length=200)
-    geboortedatum: dt.date
+    geboortedatum: Geboortedatum
     adres: Adres = Adres()
     telefoon: str | None = Field(default=None, max_length=30)
     email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
