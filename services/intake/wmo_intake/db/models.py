@@ -332,6 +332,32 @@ maatwerkvoorzieningen = Table(
     Index("ix_maatwerkvoorzieningen_beschikking", "beschikking_id"),
 )
 
+GRONDEN_BEEINDIGING = ("intrekking", "herziening", "overlijden", "verhuizing")
+
+beeindigingen = Table(
+    "beeindigingen",
+    metadata,
+    _id(),
+    Column("gemeente", String(4), nullable=False),
+    Column(
+        "maatwerkvoorziening_id",
+        UUID(as_uuid=True),
+        ForeignKey("maatwerkvoorzieningen.id"),
+        nullable=False,
+    ),
+    Column("grond", String(20), nullable=False),
+    Column("einddatum", Date, nullable=False),
+    Column("geannuleerd", Boolean, nullable=False),
+    Column("beschikking_id", UUID(as_uuid=True), ForeignKey("beschikkingen.id"), nullable=True),
+    Column("regels", JSONB, nullable=False),
+    Column("sub", String(200), nullable=False),
+    _aangemaakt(),
+    _check_in("grond", GRONDEN_BEEINDIGING, "ck_beeindigingen_grond"),
+    UniqueConstraint("maatwerkvoorziening_id", name="uq_beeindigingen_voorziening"),
+)
+"""A running maatwerkvoorziening that ended before its own einddatum (issue 12.4, 12.7): once,
+never changed; ``geannuleerd`` when it never ran (einddatum = its begindatum)."""
+
 # --- opdracht en iWmo (AAN-01..07) -------------------------------------------------------------
 
 opdrachten = Table(

@@ -60,6 +60,10 @@ class OpdrachtGegevens(WireModel):
     einddatum: dt.date | None = None
     tarief: Decimal | None = None
     commentaar: str | None = None
+    reden_wijziging: str | None = Field(
+        default=None,
+        description="iWmo RedenWijziging als de opdracht eerder eindigt (02, 05, 07, 13)",
+    )
 
 
 class UurtermijnRead(WireModel):
