@@ -1,13 +1,11 @@
-"""Intake's tables, all in schema ``intake``."""
+"""Intake's tables, all in schema ``intake`` (the life events of a cliënt and a voorziening in
+``models_levensloop``; all on the one ``metadata`` of ``schema``)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -15,7 +13,6 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
-    MetaData,
     Numeric,
     String,
     Table,
@@ -26,10 +23,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from wmo_intake.db.models_levensloop import GRONDEN_BEEINDIGING, beeindigingen
+from wmo_intake.db.schema import SCHEMA, _aangemaakt, _check_in, _id, metadata
 from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
-
-SCHEMA = "intake"
-metadata = MetaData(schema=SCHEMA)
 
 audit = audit_table(metadata)
 outbox = outbox_table(metadata)
@@ -56,21 +52,6 @@ clienten = Table(
     Column("gewijzigd", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("gemeente", "bsn", name="uq_clienten_gemeente_bsn"),
 )
-
-
-def _id() -> Column[Any]:
-    return Column(
-        "id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
-    )
-
-
-def _aangemaakt() -> Column[Any]:
-    return Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now())
-
-
-def _check_in(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
-    allowed = ", ".join(f"'{v}'" for v in values)
-    return CheckConstraint(f"{column} IN ({allowed})", name=name)
 
 
 NETWERKSOORTEN = ("huisgenoot", "mantelzorger", "netwerklid")
@@ -332,32 +313,6 @@ maatwerkvoorzieningen = Table(
     Index("ix_maatwerkvoorzieningen_beschikking", "beschikking_id"),
 )
 
-GRONDEN_BEEINDIGING = ("intrekking", "herziening", "overlijden", "verhuizing")
-
-beeindigingen = Table(
-    "beeindigingen",
-    metadata,
-    _id(),
-    Column("gemeente", String(4), nullable=False),
-    Column(
-        "maatwerkvoorziening_id",
-        UUID(as_uuid=True),
-        ForeignKey("maatwerkvoorzieningen.id"),
-        nullable=False,
-    ),
-    Column("grond", String(20), nullable=False),
-    Column("einddatum", Date, nullable=False),
-    Column("geannuleerd", Boolean, nullable=False),
-    Column("beschikking_id", UUID(as_uuid=True), ForeignKey("beschikkingen.id"), nullable=True),
-    Column("regels", JSONB, nullable=False),
-    Column("sub", String(200), nullable=False),
-    _aangemaakt(),
-    _check_in("grond", GRONDEN_BEEINDIGING, "ck_beeindigingen_grond"),
-    UniqueConstraint("maatwerkvoorziening_id", name="uq_beeindigingen_voorziening"),
-)
-"""A running maatwerkvoorziening that ended before its own einddatum (issue 12.4, 12.7): once,
-never changed; ``geannuleerd`` when it never ran (einddatum = its begindatum)."""
-
 # --- opdracht en iWmo (AAN-01..07) -------------------------------------------------------------
 
 opdrachten = Table(
@@ -413,3 +368,5 @@ iwmo_berichten = Table(
     _aangemaakt(),
     UniqueConstraint("gemeente", "sha256", name="uq_iwmo_berichten_inhoud"),
 )
+
+__all__ = ["GRONDEN_BEEINDIGING", "SCHEMA", "beeindigingen", "metadata"]
