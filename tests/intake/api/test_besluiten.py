@@ -52,39 +52,6 @@ async def test_aanvraag_termijn_en_status(intake: httpx.AsyncClient) -> None:
     assert r.status_code == 404
 
 
-async def test_aanvraag_voor_onderzoek_is_409(intake: httpx.AsyncClient) -> None:
-    m = await melding(intake)
-    r = await intake.post(
-        "/api/v1/aanvragen",
-        json={
-            "meldingId": m["id"],
-            "ontvangstdatum": "2026-03-16",
-            "voorzieningen": [{"omschrijving": "x"}],
-        },
-        headers=h(),
-    )
-    assert r.status_code == 409
-    assert "'melding'" in r.json()["title"] + r.json()["detail"]
-    assert r.json()["code"] == "ongeldige-statusovergang"
-
-
-async def test_aanvraag_na_onvolledig_onderzoek_is_400(intake: httpx.AsyncClient) -> None:
-    m = await melding(intake)
-    await onderzoek(intake, m["id"], antwoorden=[])
-    r = await intake.post(
-        "/api/v1/aanvragen",
-        json={
-            "meldingId": m["id"],
-            "ontvangstdatum": "2026-03-16",
-            "voorzieningen": [{"omschrijving": "x"}],
-        },
-        headers=h(),
-    )
-    assert r.status_code == 400
-    assert "INT-05" in r.json()["rules"]
-    assert r.json()["invalidParams"][0]["name"] == "meldingId"
-
-
 async def test_toekenning_zin_met_eigen_bijdrage(
     intake: httpx.AsyncClient, db: TestDatabase
 ) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_intake.domain.aanvraag import toets_onderzoek_af
+from wmo_intake.domain.aanvraag import aanvraagregels
 from wmo_intake.domain.beschikking import (
     grondslag,
     regels_bij_opstellen,
@@ -60,13 +60,9 @@ def _veld(exc: pytest.ExceptionInfo[Weigering]) -> str | None:
     return exc.value.veld or (exc.value.velden[0][0] if exc.value.velden else None)
 
 
-def test_aanvraag_volgt_op_een_af_onderzoek() -> None:
-    toets_onderzoek_af(True, [])
-    with pytest.raises(Weigering) as fout:
-        toets_onderzoek_af(False, ["ladder", "afstemming.wonen"])
-    assert fout.value.code == "onderzoek-niet-af"
-    assert [n for n, _ in fout.value.velden] == ["meldingId", "meldingId"]
-    assert fout.value.rule_ids == ["INT-05", "INT-06", "INT-11", "INT-14"]
+def test_aanvraag_ook_tijdens_het_onderzoek() -> None:
+    assert [r.rule for r in aanvraagregels(D(2026, 3, 16), True)] == ["INT-03"]
+    assert [r.rule for r in aanvraagregels(D(2026, 3, 16), False)] == ["INT-03", "INT-01"]
 
 
 def test_grondslag_van_de_beschikking() -> None:

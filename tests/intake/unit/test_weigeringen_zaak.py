@@ -82,6 +82,9 @@ def _notitie(mantelzorger: Mantelzorgergewezen, wil: bool = True) -> Clientonder
 
 def test_het_int02_bericht() -> None:
     toets_bericht_op_tijd("herindicatie")
+    toets_bericht_op_tijd("aanvraag", onderzoek_gestart=False)  # an aanvraag before the onderzoek
+    with pytest.raises(Weigering):
+        toets_bericht_op_tijd("aanvraag", onderzoek_gestart=True)
     with pytest.raises(Weigering) as fout:
         toets_bericht_op_tijd("onderzoek")
     assert (fout.value.code, fout.value.velden, fout.value.rule_ids) == (
@@ -138,12 +141,14 @@ def test_het_verloop_van_een_onderzoek() -> None:
     with pytest.raises(Weigering) as fout:
         toets_enige_onderzoek(True)
     assert (fout.value.code, fout.value.soort) == ("onderzoek-bestaat-al", "conflict")
-    toets_bijwerken("tijdelijke_voorziening", VANDAAG, VANDAAG)
+    toets_bijwerken("tijdelijke_voorziening", True, VANDAAG, VANDAAG)
+    toets_bijwerken("aanvraag", False, VANDAAG, VANDAAG)  # an aanvraag came before it was af
+    for status, gereed in (("aanvraag", True), ("beschikking", False)):
+        with pytest.raises(Weigering) as fout:
+            toets_bijwerken(status, gereed, VANDAAG, VANDAAG)
+        assert (fout.value.code, fout.value.soort) == ("onderzoek-afgesloten", "conflict")
     with pytest.raises(Weigering) as fout:
-        toets_bijwerken("aanvraag", VANDAAG, VANDAAG)
-    assert (fout.value.code, fout.value.soort) == ("onderzoek-afgesloten", "conflict")
-    with pytest.raises(Weigering) as fout:
-        toets_bijwerken("onderzoek", VANDAAG, D(2026, 3, 24))
+        toets_bijwerken("onderzoek", False, VANDAAG, D(2026, 3, 24))
     assert (fout.value.code, fout.value.veld) == ("vast", "startdatum")
 
 

@@ -52,8 +52,18 @@ ALLE_FEITEN = Overgangsfeiten(
     spoed=Spoedgrond(Spoedsoort.CRISIS, "dakloos na brand, geen netwerk"),
 )
 
+EINDE_CLIENT = [
+    (status, g, S.BEEINDIGD)
+    for status in Zaakstatus
+    if status is not S.BEEINDIGD
+    for g in (G.CLIENT_OVERLEDEN, G.CLIENT_VERHUISD)
+]
 TOEGESTAAN: list[tuple[Zaakstatus, Zaakgebeurtenis, Zaakstatus]] = [
+    *EINDE_CLIENT,
     (S.MELDING, G.ONDERZOEK_GESTART, S.ONDERZOEK),
+    (S.MELDING, G.AANVRAAG_ONTVANGEN, S.AANVRAAG),  # the Awb right to apply, seed 002 art. 6.6
+    (S.AANVRAAG, G.ONDERZOEK_GESTART, S.AANVRAAG),  # the onderzoek after an early aanvraag
+    (S.TIJDELIJKE_VOORZIENING, G.AANVRAAG_ONTVANGEN, S.TIJDELIJKE_VOORZIENING),
     (S.MELDING, G.BESLUIT_ZONDER_AANVRAAG, S.BESCHIKKING),
     (S.MELDING, G.SPOEDVOORZIENING_GESTART, S.TIJDELIJKE_VOORZIENING),
     (S.MELDING, G.INGETROKKEN, S.BEEINDIGD),
@@ -175,7 +185,13 @@ def test_geen_mantelzorger_is_geen_bezwaar() -> None:
 
 def test_wrong_state_wins_over_missing_guard() -> None:
     with pytest.raises(OngeldigeOvergang):
+        transition(S.BESCHIKKING, G.ONDERZOEK_GESTART)
+
+
+def test_onderzoek_na_een_vroege_aanvraag_vraagt_ook_int02() -> None:
+    with pytest.raises(ClientondersteuningNietVastgelegd):
         transition(S.AANVRAAG, G.ONDERZOEK_GESTART)
+    assert transition(S.AANVRAAG, G.ONDERZOEK_GESTART, ALLE_FEITEN) is S.AANVRAAG
 
 
 # --- INT-09, INT-10 -------------------------------------------------------------------------

@@ -275,6 +275,7 @@ beschikkingen = Table(
     Column("motivering", Text, nullable=False),
     Column("redenen", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("regels", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+    Column("bevindingen", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("verzonden_op", DateTime(timezone=True), nullable=True),
     Column("verzenddatum", Date, nullable=True),
     Column("bezwaar_uiterlijk", Date, nullable=True),

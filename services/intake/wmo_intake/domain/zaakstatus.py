@@ -2,13 +2,19 @@
 
 Main path: melding → onderzoek → aanvraag → beschikking → opdracht → herindicatie | beeindigd.
 Side paths:
+- The Awb right to apply (seed 002 art. 6.6): the client may file the aanvraag at any moment,
+  also before or while the onderzoek runs. The case then is in ``aanvraag`` with the onderzoek
+  still to start or to finish (an onderzoek may start in ``aanvraag``); the beschikking waits
+  for it or motivates why not (``domain.bevindingen``). During a temporary voorziening an
+  aanvraag leaves the case where it is: the beschikking follows afterwards (INT-10).
 - INT-09: a melding from a hospital transferpunt (short-term household help) or for a client in
   a hospice needs no aanvraag: the besluit (beschikking) follows straight from the melding.
 - INT-10: in spoed, crisis or dwang a temporary voorziening starts at once (from melding,
   onderzoek or aanvraag); the beschikking follows afterwards.
 - Refusal: an afwijzing ends the case (bezwaar runs outside this machine, INT-04).
-- Withdrawal: the client may withdraw before the beschikking; after the onderzoek no aanvraag
-  may follow (seed 001 H1: "Na het onderzoek kan het zijn dat het tot een aanvraag komt").
+- Withdrawal: the client may withdraw before the beschikking.
+- The client dies or moves to another gemeente: every open case of the client ends (its
+  running voorzieningen end with it, ``domain.beeindiging``).
 A herindicatie is a new onderzoek of a running voorziening, so it leads to a new aanvraag.
 """
 
@@ -52,6 +58,8 @@ class Zaakgebeurtenis(StrEnum):
     HERINDICATIE_GESTART = "herindicatie_gestart"
     VOORZIENING_BEEINDIGD = "voorziening_beeindigd"
     INGETROKKEN = "ingetrokken"
+    CLIENT_OVERLEDEN = "client_overleden"
+    CLIENT_VERHUISD = "client_verhuisd"
 
 
 class GeenAanvraagGrond(StrEnum):
@@ -146,6 +154,7 @@ GEEN_FEITEN = Overgangsfeiten()
 
 _S = Zaakstatus
 _G = Zaakgebeurtenis
+_EINDE_CLIENT = {_G.CLIENT_OVERLEDEN: _S.BEEINDIGD, _G.CLIENT_VERHUISD: _S.BEEINDIGD}
 
 OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingProxyType(
     {
@@ -154,7 +163,9 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.ONDERZOEK_GESTART: _S.ONDERZOEK,
                 _G.BESLUIT_ZONDER_AANVRAAG: _S.BESCHIKKING,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
+                _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.ONDERZOEK: MappingProxyType(
@@ -162,20 +173,25 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.AANVRAAG: MappingProxyType(
             {
+                _G.ONDERZOEK_GESTART: _S.AANVRAAG,
                 _G.TOEKENNING_VERZONDEN: _S.BESCHIKKING,
                 _G.AFWIJZING_VERZONDEN: _S.BEEINDIGD,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.TIJDELIJKE_VOORZIENING: MappingProxyType(
             {
+                _G.AANVRAAG_ONTVANGEN: _S.TIJDELIJKE_VOORZIENING,
                 _G.TOEKENNING_VERZONDEN: _S.BESCHIKKING,
                 _G.AFWIJZING_VERZONDEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.BESCHIKKING: MappingProxyType(
@@ -183,18 +199,21 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.OPDRACHT_VERSTREKT: _S.OPDRACHT,
                 _G.HERINDICATIE_GESTART: _S.HERINDICATIE,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.OPDRACHT: MappingProxyType(
             {
                 _G.HERINDICATIE_GESTART: _S.HERINDICATIE,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.HERINDICATIE: MappingProxyType(
             {
                 _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.BEEINDIGD: MappingProxyType({}),

@@ -1,5 +1,5 @@
-"""Wire schemas of the aanvraag (INT-03): what the client asks for after the onderzoek; the
-beschikking follows within two weeks."""
+"""Wire schemas of the aanvraag (INT-03): what the client asks for, at any moment (also while
+the onderzoek runs, seed 002 art. 6.6); the beschikking follows within two weeks."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import uuid
 
 from pydantic import Field
 
+from wmo_intake.schemas.bevinding import BevindingRead
 from wmo_intake.schemas.grenzen import MAX_LIJST, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm
-from wmo_shared.schemas import WireModel
+from wmo_shared.schemas import RegelRead, WireModel
 
 
 class GevraagdeVoorziening(WireModel):
@@ -28,3 +29,12 @@ class AanvraagCreate(WireModel):
 class AanvraagRead(AanvraagCreate):
     id: uuid.UUID
     beschikkingstermijn: TermijnRead
+    onderzoek_af: bool = Field(description="Het onderzoek is af (een aanvraag mag ook eerder)")
+    onderzoekstermijn: TermijnRead | None = Field(
+        default=None, description="Zolang het onderzoek niet af is: de termijn die doorloopt"
+    )
+    bevindingen: list[BevindingRead] = Field(
+        description="Open bevindingen van het onderzoek: een beschikking die ertegen ingaat, "
+        "motiveert dat"
+    )
+    regels: list[RegelRead]

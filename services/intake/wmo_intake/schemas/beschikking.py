@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from wmo_intake.domain import grenzen
+from wmo_intake.schemas.bevinding import AfwijkingCreate, BevindingOpBeschikkingRead
 from wmo_intake.schemas.grenzen import MAX_LIJST, Einddatum, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm, Omvang
@@ -75,6 +76,12 @@ class BeschikkingCreate(WireModel):
     maatwerkvoorzieningen: list[MaatwerkvoorzieningCreate] = Field(
         default_factory=list, max_length=MAX_LIJST
     )
+    afwijkingen: list[AfwijkingCreate] = Field(
+        default_factory=list,
+        max_length=MAX_LIJST,
+        description="De schriftelijke motivering per open bevinding van het onderzoek waartegen "
+        "de beschikking ingaat (zie bevindingen op de aanvraag)",
+    )
 
 
 class BeschikkingRead(WireModel):
@@ -93,6 +100,9 @@ class BeschikkingRead(WireModel):
     verzenddatum: dt.date | None = None
     verzonden_op: dt.datetime | None = None
     bezwaartermijn: TermijnRead | None = None
+    bevindingen: list[BevindingOpBeschikkingRead] = Field(
+        description="De open bevindingen van het onderzoek toen de beschikking werd opgesteld"
+    )
     regels: list[RegelRead]
     versie: int
 
