@@ -21,6 +21,7 @@ from wmo_intake.api import (
     werkvoorraad,
 )
 from wmo_intake.db.models import outbox
+from wmo_intake.service.beleid import valideer_alle
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
 from wmo_shared.app import build_app
@@ -28,6 +29,8 @@ from wmo_shared.app import build_app
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     settings = settings or IntakeSettings()
+    # Every intake.yaml must be valid before the service takes a request.
+    valideer_alle()
     return build_app(
         name="intake",
         title="Wmo Intake API",

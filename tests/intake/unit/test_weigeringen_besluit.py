@@ -201,10 +201,16 @@ def test_de_stap_van_de_zaak_bij_verzenden() -> None:
 
 
 def test_spoed_achteraf_vraagt_de_voorwaarden_van_int10() -> None:
-    toets_spoed_achteraf("aanvraag", Spoedgrond(Spoedsoort.SPOED, "x"))
-    toets_spoed_achteraf("tijdelijke_voorziening", None)
+    walcheren = ("reden", "multidisciplinair_overleg")
+    toets_spoed_achteraf("aanvraag", Spoedgrond(Spoedsoort.SPOED, "x"), walcheren, "art. 6.5")
+    toets_spoed_achteraf("tijdelijke_voorziening", None, walcheren, "art. 6.5")
+    toets_spoed_achteraf(
+        "tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"), ("reden",), "§7.6"
+    )
     with pytest.raises(Weigering) as fout:
-        toets_spoed_achteraf("tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"))
+        toets_spoed_achteraf(
+            "tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"), walcheren, "art. 6.5"
+        )
     assert fout.value.code == "spoedvoorwaarden"
     assert fout.value.velden[0][0] == "spoedgrond.multidisciplinair_overleg"
     assert fout.value.rule_ids == ["INT-10"]

@@ -244,12 +244,15 @@ def stap_bij_verzending(
     return Zaakgebeurtenis.TOEKENNING_VERZONDEN, Overgangsfeiten(spoed=spoed)
 
 
-def toets_spoed_achteraf(status: str, spoed: Spoedgrond | None) -> None:
+def toets_spoed_achteraf(
+    status: str, spoed: Spoedgrond | None, voorwaarden: Sequence[str], bron: str
+) -> None:
     """INT-10 (``spoedvoorwaarden``): a beschikking after a temporary voorziening meets the
-    conditions for deciding afterwards, naming each one missing."""
+    gemeente's conditions for deciding afterwards (``voorwaarden`` of its policy for this kind
+    of urgency), naming each one missing."""
     if status != "tijdelijke_voorziening" or spoed is None:
         return
-    achteraf = toets_spoedbeschikking(spoed)
+    achteraf = toets_spoedbeschikking(spoed, voorwaarden, bron)
     if achteraf.voldaan:
         return
     raise Weigering(

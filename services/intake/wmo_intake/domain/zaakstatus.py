@@ -21,7 +21,7 @@ A herindicatie is a new onderzoek of a running voorziening, so it leads to a new
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -89,44 +89,48 @@ class Spoedgrond:
     """Crisis or dwang: was the protocol with the Raad voor de Kinderbescherming applied?"""
 
 
-def toets_spoedbeschikking(spoed: Spoedgrond) -> Toetsing:
-    """INT-10 with the conditions of seed 002 art. 6.5 for beschikken achteraf: spoed needs
-    multidisciplinary consultation with the network (unless safety prevents it, motivated);
-    crisis and dwang need the protocol with the Raad voor de Kinderbescherming; always a
-    motivation why the care was necessary."""
+def toets_spoedbeschikking(spoed: Spoedgrond, voorwaarden: Sequence[str], bron: str) -> Toetsing:
+    """INT-10: does a beschikking afterwards meet the ``voorwaarden`` of the gemeente's policy
+    for this kind of urgency (``domain.policy.SpoedAchteraf``; ``bron`` names the policy)?
+    ``reden``: a motivation why the care was necessary; ``multidisciplinair_overleg``:
+    consultation with the network, unless safety prevented it (motivated);
+    ``protocol_raad_kinderbescherming``: the protocol with the Raad voor de Kinderbescherming
+    was applied."""
     regels: list[Regel] = []
     ontbrekend: list[str] = []
-    if not spoed.reden.strip():
+    volgens = f" ({bron})" if bron else ""
+    if "reden" in voorwaarden and not spoed.reden.strip():
         ontbrekend.append("reden")
-        regels.append(Regel("INT-10", "Motiveer waarom deze ondersteuning nodig was."))
-    if spoed.soort is Spoedsoort.SPOED:
+        regels.append(Regel("INT-10", f"Motiveer waarom deze ondersteuning nodig was{volgens}."))
+    if "multidisciplinair_overleg" in voorwaarden and not spoed.multidisciplinair_overleg:
         veiligheid = (spoed.veiligheid_verhinderde_overleg or "").strip()
-        if not spoed.multidisciplinair_overleg:
-            if veiligheid:
-                regels.append(
-                    Regel(
-                        "INT-10",
-                        "Er was geen multidisciplinair overleg met het netwerk omdat de "
-                        f"veiligheid dat verhinderde: {veiligheid}",
-                    )
+        if veiligheid:
+            regels.append(
+                Regel(
+                    "INT-10",
+                    "Er was geen multidisciplinair overleg met het netwerk omdat de "
+                    f"veiligheid dat verhinderde: {veiligheid}",
                 )
-            else:
-                ontbrekend.append("multidisciplinair_overleg")
-                regels.append(
-                    Regel(
-                        "INT-10",
-                        "Bij spoed kan de beschikking alleen achteraf als er multidisciplinair "
-                        "overleg met het netwerk is geweest, of als gemotiveerd is waarom de "
-                        "veiligheid dat verhinderde.",
-                    )
+            )
+        else:
+            ontbrekend.append("multidisciplinair_overleg")
+            regels.append(
+                Regel(
+                    "INT-10",
+                    f"Bij {spoed.soort.value} kan de beschikking alleen achteraf als er "
+                    "multidisciplinair overleg met het netwerk is geweest, of als gemotiveerd is "
+                    f"waarom de veiligheid dat verhinderde{volgens}.",
                 )
-    elif not spoed.protocol_raad_kinderbescherming:
+            )
+    if "protocol_raad_kinderbescherming" in voorwaarden and not (
+        spoed.protocol_raad_kinderbescherming
+    ):
         ontbrekend.append("protocol_raad_kinderbescherming")
         regels.append(
             Regel(
                 "INT-10",
                 f"Bij {spoed.soort.value} kan de beschikking alleen achteraf als het protocol met "
-                "de Raad voor de Kinderbescherming is toegepast.",
+                f"de Raad voor de Kinderbescherming is toegepast{volgens}.",
             )
         )
     if not ontbrekend:
@@ -134,7 +138,7 @@ def toets_spoedbeschikking(spoed: Spoedgrond) -> Toetsing:
             Regel(
                 "INT-10",
                 f"De voorwaarden voor een beschikking achteraf bij {spoed.soort.value} zijn "
-                "vervuld.",
+                f"vervuld{volgens}.",
             )
         )
     return Toetsing(not ontbrekend, tuple(regels), tuple(ontbrekend))

@@ -35,6 +35,7 @@ from wmo_intake.schemas.melding import (
     TijdelijkeVoorzieningRead,
     ZaakstapCreate,
 )
+from wmo_intake.service.beleid import spoed_achteraf
 from wmo_intake.service.client import bestaande_client
 from wmo_intake.service.clientondersteuning import bericht_read
 from wmo_intake.service.regels import regels_json
@@ -46,6 +47,8 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 def spoedgrond(data: dict[str, Any]) -> Spoedgrond:
@@ -161,11 +164,23 @@ async def _start_spoed(
         Zaakgebeurtenis.SPOEDVOORZIENING_GESTART,
         Overgangsfeiten(spoed=grond),
     )
-    achteraf = toets_spoedbeschikking(grond)
+    try:
+        voorwaarden, bron = spoed_achteraf(
+            principal.gemeente, body.soort.value, body.startdatum, veld="spoedgrond.startdatum"
+        )
+        achteraf = toets_spoedbeschikking(grond, voorwaarden, bron).regels
+    except Weigering as geen_beleid:  # the temporary voorziening starts all the same (INT-10)
+        achteraf = (
+            Regel(
+                "INT-10",
+                f"{geen_beleid.toelichting} De voorwaarden voor de beschikking achteraf worden "
+                "getoetst als zij wordt verzonden.",
+            ),
+        )
     voorziening = TijdelijkeVoorzieningRead.model_validate(
         {
             **body.model_dump(mode="json", by_alias=True),
-            "regels": regels_json(stap.regels + achteraf.regels),
+            "regels": regels_json(stap.regels + achteraf),
         }
     )
     return await meldingen.zet_spoedgrond(

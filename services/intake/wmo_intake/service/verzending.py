@@ -22,6 +22,7 @@ from wmo_intake.domain.termijnen import bezwaartermijn
 from wmo_intake.schemas.beschikking import BeschikkingRead, VerzendingCreate
 from wmo_intake.service import gebeurtenissen
 from wmo_intake.service.beeindiging import beeindig
+from wmo_intake.service.beleid import spoed_achteraf
 from wmo_intake.service.beschikking import beschikking_read, geschreven, laad_beschikking
 from wmo_intake.service.melding import spoedgrond
 from wmo_intake.service.regels import regels_json
@@ -57,7 +58,14 @@ async def verzend_beschikking(
         )
         spoed = spoedgrond(zaak.spoedgrond) if zaak.spoedgrond else None
         gebeurtenis, feiten = stap_bij_verzending(row.soort, row.grondslag, zaak.status, spoed)
-        toets_spoed_achteraf(zaak.status, feiten.spoed)
+        if zaak.status == "tijdelijke_voorziening" and feiten.spoed is not None:
+            voorwaarden, bron = spoed_achteraf(
+                principal.gemeente,
+                feiten.spoed.soort.value,
+                dt.date.fromisoformat(zaak.spoedgrond["startdatum"]),
+                veld="spoedgrond.startdatum",
+            )
+            toets_spoed_achteraf(zaak.status, feiten.spoed, voorwaarden, bron)
         regels: list[dict[str, str]] = list(row.regels)
         if gebeurtenis is not None:
             stap = await verplaats(conn, principal, zaak, gebeurtenis, feiten)
