@@ -9,6 +9,7 @@ from wmo_intake.api import (
     beschikkingen,
     clienten,
     clientondersteuning,
+    clientwijzigingen,
     huishouden,
     indicatie_adviezen,
     iwmo_berichten,
@@ -18,6 +19,7 @@ from wmo_intake.api import (
     opmerkingen,
     toewijzingen,
     verslagen,
+    vertegenwoordigers,
     werkvoorraad,
 )
 from wmo_intake.db.models import outbox
@@ -39,6 +41,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             clienten.router,
+            clientwijzigingen.router,
+            vertegenwoordigers.router,
             huishouden.router,
             meldingen.router,
             clientondersteuning.router,

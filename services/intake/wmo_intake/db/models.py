@@ -23,7 +23,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-from wmo_intake.db.models_levensloop import GRONDEN_BEEINDIGING, beeindigingen
+from wmo_intake.db.models_levensloop import (
+    GRONDEN_BEEINDIGING,
+    beeindigingen,
+    client_versies,
+    vertegenwoordigers,
+)
 from wmo_intake.db.schema import SCHEMA, _aangemaakt, _check_in, _id, metadata
 from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
 
@@ -47,6 +52,9 @@ clienten = Table(
     Column("woonplaats", String(100), nullable=True),
     Column("telefoon", String(30), nullable=True),
     Column("email", String(200), nullable=True),
+    Column("overleden_op", Date, nullable=True),
+    Column("vertrokken_op", Date, nullable=True),
+    Column("nieuwe_gemeente", String(4), nullable=True),
     Column("versie", Integer, nullable=False, server_default=text("1")),
     Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("gewijzigd", DateTime(timezone=True), nullable=False, server_default=func.now()),
@@ -370,4 +378,11 @@ iwmo_berichten = Table(
     UniqueConstraint("gemeente", "sha256", name="uq_iwmo_berichten_inhoud"),
 )
 
-__all__ = ["GRONDEN_BEEINDIGING", "SCHEMA", "beeindigingen", "metadata"]
+__all__ = [
+    "GRONDEN_BEEINDIGING",
+    "SCHEMA",
+    "beeindigingen",
+    "client_versies",
+    "metadata",
+    "vertegenwoordigers",
+]

@@ -12,6 +12,7 @@ from wmo_intake.domain.zaakstatus import Spoedsoort, Zaakstatus
 from wmo_intake.schemas.clientondersteuning import ClientondersteuningBerichtRead
 from wmo_intake.schemas.grenzen import Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
+from wmo_intake.schemas.vertegenwoordiger import VertegenwoordigerRead
 from wmo_shared.schemas import RegelRead, WireModel
 
 Kanaal = Literal["loket", "telefoon", "e-mail", "huisarts", "transferpunt_ziekenhuis", "hospice"]
@@ -74,6 +75,9 @@ class MeldingRead(WireModel):
     clientondersteuning: list[ClientondersteuningBerichtRead]
     persoonlijke_plannen: list[PersoonlijkPlanRead]
     tijdelijke_voorziening: TijdelijkeVoorzieningRead | None = None
+    vertegenwoordigers: list[VertegenwoordigerRead] = Field(
+        description="De wettelijk vertegenwoordigers van de cliënt: partij in de zaak"
+    )
     regels: list[RegelRead]
     versie: int
 
