@@ -301,3 +301,46 @@ async def test_overlijden_voor_de_start_annuleert(
         model = MaatwerkvoorzieningEvent if e["destination"] == "finance" else PgbBeschiktEvent
         payload = model.model_validate(e["payload"])
         assert payload.einddatum == payload.ingangsdatum
+
+
+async def test_nieuwe_routes_andere_gemeente_404_verkeerde_rol_403(
+    intake: httpx.AsyncClient,
+) -> None:
+    m = await melding(intake)
+    cid = m["clientId"]
+    r = await intake.post(
+        f"/api/v1/clienten/{cid}/vertegenwoordigers",
+        json={"soort": "curator", "naam": "C. Urator", "ingangsdatum": "2025-01-01"},
+        headers=h(**{"If-Match": 'W/"1"'}),
+    )
+    vid = r.json()["id"]
+    routes: list[tuple[str, str, dict[str, Any] | None]] = [
+        ("PATCH", f"/clienten/{cid}", {"telefoon": "06"}),
+        ("GET", f"/clienten/{cid}/versies", None),
+        (
+            "POST",
+            f"/clienten/{cid}/verhuizingen",
+            {"datum": "2026-06-01", "adres": {"woonplaats": "Makkinga"}},
+        ),
+        ("POST", f"/clienten/{cid}/overlijdensmeldingen", {"datum": "2026-05-02"}),
+        (
+            "POST",
+            f"/clienten/{cid}/vertegenwoordigers",
+            {"soort": "mentor", "naam": "M", "ingangsdatum": "2025-01-01"},
+        ),
+        ("GET", f"/clienten/{cid}/vertegenwoordigers", None),
+        ("GET", f"/clienten/{cid}/vertegenwoordigers/{vid}", None),
+        (
+            "POST",
+            f"/clienten/{cid}/vertegenwoordigers/{vid}/beeindigingen",
+            {"einddatum": "2026-01-01", "reden": "x"},
+        ),
+    ]
+    for method, path, body in routes:
+        for headers, status in ((ANDERE_GEMEENTE, 404), (auth("aanbieder", agb="12345678"), 403)):
+            r = await intake.request(
+                method, "/api/v1" + path, json=body, headers=h(headers, **{"If-Match": 'W/"2"'})
+            )
+            assert r.status_code == status, (method, path, r.text)
+    r = await intake.get(f"/api/v1/clienten/{cid}", headers=GW)
+    assert r.json()["versie"] == 2  # nothing changed

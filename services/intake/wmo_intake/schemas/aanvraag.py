@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import Field
 
-from wmo_intake.schemas.bevinding import BevindingRead
+from wmo_intake.schemas.bevinding import OpenBevindingRead
 from wmo_intake.schemas.grenzen import MAX_LIJST, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm
@@ -33,7 +33,7 @@ class AanvraagRead(AanvraagCreate):
     onderzoekstermijn: TermijnRead | None = Field(
         default=None, description="Zolang het onderzoek niet af is: de termijn die doorloopt"
     )
-    bevindingen: list[BevindingRead] = Field(
+    bevindingen: list[OpenBevindingRead] = Field(
         description="Open bevindingen van het onderzoek: een beschikking die ertegen ingaat, "
         "motiveert dat"
     )

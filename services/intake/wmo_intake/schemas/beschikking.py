@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from wmo_intake.domain import grenzen
-from wmo_intake.schemas.bevinding import AfwijkingCreate, BevindingOpBeschikkingRead
+from wmo_intake.schemas.bevinding import AfwijkingCreate, OpenBevindingOpBeschikkingRead
 from wmo_intake.schemas.grenzen import MAX_LIJST, Einddatum, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm, Omvang
@@ -100,7 +100,7 @@ class BeschikkingRead(WireModel):
     verzenddatum: dt.date | None = None
     verzonden_op: dt.datetime | None = None
     bezwaartermijn: TermijnRead | None = None
-    bevindingen: list[BevindingOpBeschikkingRead] = Field(
+    bevindingen: list[OpenBevindingOpBeschikkingRead] = Field(
         description="De open bevindingen van het onderzoek toen de beschikking werd opgesteld"
     )
     regels: list[RegelRead]

@@ -18,7 +18,7 @@ class AfwijkingCreate(WireModel):
     motivering: str = Field(min_length=1, max_length=8000)
 
 
-class BevindingRead(WireModel):
+class OpenBevindingRead(WireModel):
     toets: str = Field(description="De naam van de RES/MZ-toets, of 'onderzoek' (nog niet af)")
     gebied: str | None = None
     uitkomst: str
@@ -29,6 +29,6 @@ class BevindingRead(WireModel):
     regels: list[RegelRead]
 
 
-class BevindingOpBeschikkingRead(BevindingRead):
+class OpenBevindingOpBeschikkingRead(OpenBevindingRead):
     geraakt: bool = Field(description="De beschikking gaat tegen deze bevinding in")
     motivering: str | None = Field(default=None, description="Waarom, als zij ertegen ingaat")

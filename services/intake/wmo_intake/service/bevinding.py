@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wmo_intake.domain.bevindingen import OpenBevinding, raakt
-from wmo_intake.schemas.bevinding import BevindingRead
+from wmo_intake.schemas.bevinding import OpenBevindingRead
 from wmo_intake.service.regels import regels_json
 from wmo_shared.regels import Regel
 
@@ -23,8 +23,8 @@ def bevinding_json(b: OpenBevinding) -> dict[str, Any]:
     }
 
 
-def bevinding_read(b: OpenBevinding) -> BevindingRead:
-    return BevindingRead.model_validate(bevinding_json(b))
+def bevinding_read(b: OpenBevinding) -> OpenBevindingRead:
+    return OpenBevindingRead.model_validate(bevinding_json(b))
 
 
 def op_beschikking(
