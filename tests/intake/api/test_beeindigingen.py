@@ -145,3 +145,39 @@ async def test_intrekking_beeindigt_de_opdracht(intake: httpx.AsyncClient) -> No
     assert product is not None
     assert product.findtext("w:Einddatum", namespaces=NS) == "2026-08-31"
     assert product.findtext("w:RedenWijziging", namespaces=NS) == "05"
+
+
+async def test_wat_het_cak_zou_weigeren_wordt_aan_de_bron_geweigerd(
+    intake: httpx.AsyncClient,
+) -> None:
+    """A hulpmiddel with eigen bijdrage needs its kostprijs (the CAK register refuses it
+    without), and a productcategorie is one of iWmo's 01..18: refused when the beschikking is
+    drawn up, not parked when its event is delivered."""
+    m, b = await verzonden_zaak(intake)
+    for v, veld, rule in (
+        (
+            voorziening(productcategorie="11", productcode="11A01", indicatieId=None),
+            "maatwerkvoorzieningen[0].kostprijs",
+            ["FIN-12"],
+        ),
+        (
+            voorziening(productcategorie="19", productcode="19A01", indicatieId=None),
+            "maatwerkvoorzieningen[0].productcategorie",
+            None,
+        ),
+    ):
+        r = await intake.post(
+            "/api/v1/beschikkingen",
+            json={
+                "meldingId": m["id"],
+                "soort": "herziening",
+                "vorigeBeschikkingId": b["id"],
+                "besluitdatum": "2026-03-26",
+                "motivering": "x",
+                "maatwerkvoorzieningen": [v],
+            },
+            headers=h(),
+        )
+        assert r.status_code == 400, r.text
+        assert r.json()["invalidParams"][0]["name"] == veld
+        assert r.json().get("rules") == rule

@@ -54,6 +54,8 @@ class V:
     tegemoetkoming_id: uuid.UUID | None = None
     indicatie_id: uuid.UUID | None = INDICATIE
     vervangt_id: uuid.UUID | None = None
+    eigen_bijdrage: bool = True
+    kostprijs: Decimal | None = None
 
 
 def _veld(exc: pytest.ExceptionInfo[Weigering]) -> str | None:
