@@ -10,7 +10,15 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.intake.api.helpers import GW, bsn, h, onderzoek_body, voorziening
+from tests.intake.api.helpers import (
+    GW,
+    bsn,
+    clientondersteuning,
+    h,
+    melding,
+    onderzoek_body,
+    voorziening,
+)
 from tests.support.stack import auth
 
 X = str(uuid.uuid4())  # any id: the body is refused before the id is looked up
@@ -69,6 +77,12 @@ CLIENTEN = [
         f"/clienten/{X}/huisgenoten",
         {"naam": "x", "relatie": "partner", "geboortedatum": "0001-01-01"},
         "geboortedatum",
+    ),
+    (
+        "POST",
+        f"/clienten/{X}/netwerkleden",
+        {"rol": "mantelzorger", "naam": "x", "relatie": "zus", "urenPerWeek": "1e999999999"},
+        "urenPerWeek",
     ),
     (
         "POST",
@@ -214,6 +228,12 @@ BESLUITEN = [
         "maatwerkvoorzieningen.0.omvang",
     ),
     ("POST", "/beschikkingen", _mv(kostprijs="1e308"), "maatwerkvoorzieningen.0.kostprijs"),
+    (
+        "POST",
+        "/beschikkingen",
+        _mv(kostprijs="1e999999999"),
+        "maatwerkvoorzieningen.0.kostprijs",
+    ),
     ("POST", "/beschikkingen", _mv(kostprijs="-1"), "maatwerkvoorzieningen.0.kostprijs"),
     ("POST", f"/beschikkingen/{X}/verzendingen", {"verzenddatum": "0001-01-01"}, "verzenddatum"),
 ]
@@ -227,6 +247,7 @@ OPDRACHTEN = [
         "verzochtOp",
     ),
     ("POST", "/opdrachten", {"maatwerkvoorzieningId": X, "tarief": "1e308"}, "tarief"),
+    ("POST", "/opdrachten", {"maatwerkvoorzieningId": X, "tarief": "-1e999999999"}, "tarief"),
     (
         "POST",
         f"/opdrachten/{X}/opzeggingen",
@@ -340,3 +361,38 @@ async def test_een_vol_omvang_past_nog(
     r = await intake.post("/api/v1/beschikkingen", json=body, headers=h())
     assert r.status_code == 400
     assert [p["name"] for p in r.json()["invalidParams"]] == ["meldingId"]
+
+
+@pytest.mark.parametrize(
+    ("kosten", "weken", "veld"),
+    [
+        ("1e999999999", 10, "kosten"),
+        ("NaN", 10, "kosten"),
+        ("-1e13", 10, "kosten"),
+        ("20000", 10**30, "doorlooptijdWeken"),
+    ],
+)
+async def test_getallen_in_de_feiten_van_een_toets(
+    intake: httpx.AsyncClient, kosten: str, weken: int, veld: str
+) -> None:
+    """A number among the free facts of a RES check (computed with) is bounded too."""
+    m = await melding(intake)
+    await clientondersteuning(intake, m["id"])
+    woonunit = {
+        "kosten": kosten,
+        "verwijderingskosten": "1",
+        "doorlooptijdWeken": weken,
+        "herverstrekbaar": False,
+    }
+    toets = {
+        "toets": "woonunit_of_aanpassing",
+        "invoer": {"woonunit": woonunit, "aanpassing": {"kosten": "1", "doorlooptijdWeken": 1}},
+    }
+    body = onderzoek_body(
+        resultaatgebieden=[{"gebied": "wonen_in_een_geschikt_huis", "toetsen": [toets]}]
+    )
+    r = await intake.post(f"/api/v1/meldingen/{m['id']}/onderzoeken", json=body, headers=h())
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0]["name"] == (
+        f"resultaatgebieden[0].toetsen[0].invoer.woonunit.{veld}"
+    )
