@@ -9,6 +9,7 @@ from wmo_intake.api import (
     beschikkingen,
     clienten,
     clientondersteuning,
+    clientwijzigingen,
     huishouden,
     indicatie_adviezen,
     iwmo_berichten,
@@ -18,9 +19,11 @@ from wmo_intake.api import (
     opmerkingen,
     toewijzingen,
     verslagen,
+    vertegenwoordigers,
     werkvoorraad,
 )
 from wmo_intake.db.models import outbox
+from wmo_intake.service.beleid import valideer_alle
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
 from wmo_shared.app import build_app
@@ -28,6 +31,8 @@ from wmo_shared.app import build_app
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     settings = settings or IntakeSettings()
+    # Every intake.yaml must be valid before the service takes a request.
+    valideer_alle()
     return build_app(
         name="intake",
         title="Wmo Intake API",
@@ -36,6 +41,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             clienten.router,
+            clientwijzigingen.router,
+            vertegenwoordigers.router,
             huishouden.router,
             meldingen.router,
             clientondersteuning.router,

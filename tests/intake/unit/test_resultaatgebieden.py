@@ -233,17 +233,34 @@ def test_res05_onvolledige_weging() -> None:
             Aanpassingsofferte(Decimal(13600), 12),
             Woonoplossing.WOONUNIT,
         ),
-        # faster
+        # faster but dearer: not the goedkoopst adequate solution (issue 12.6)
         (
             Woonunitofferte(Decimal(15000), Decimal(1000), 6, herverstrekbaar=False),
             Aanpassingsofferte(Decimal(13600), 12),
-            Woonoplossing.WOONUNIT,
+            Woonoplossing.AANPASSING,
         ),
-        # re-usable
+        # re-usable but dearer: idem
         (
             Woonunitofferte(Decimal(15000), Decimal(1000), 20, herverstrekbaar=True),
             Aanpassingsofferte(Decimal(13600), 12),
+            Woonoplossing.AANPASSING,
+        ),
+        # as dear, and faster or re-usable: the unit has the preference
+        (
+            Woonunitofferte(Decimal(12600), Decimal(1000), 6, herverstrekbaar=False),
+            Aanpassingsofferte(Decimal(13600), 12),
             Woonoplossing.WOONUNIT,
+        ),
+        (
+            Woonunitofferte(Decimal(12600), Decimal(1000), 20, herverstrekbaar=True),
+            Aanpassingsofferte(Decimal(13600), 12),
+            Woonoplossing.WOONUNIT,
+        ),
+        # as dear, neither faster nor re-usable: adapting the home
+        (
+            Woonunitofferte(Decimal(12600), Decimal(1000), 20, herverstrekbaar=False),
+            Aanpassingsofferte(Decimal(13600), 12),
+            Woonoplossing.AANPASSING,
         ),
         # not realisable
         (

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_intake.domain.aanvraag import toets_onderzoek_af
+from wmo_intake.domain.aanvraag import aanvraagregels
 from wmo_intake.domain.beschikking import (
     grondslag,
     regels_bij_opstellen,
@@ -54,19 +54,17 @@ class V:
     tegemoetkoming_id: uuid.UUID | None = None
     indicatie_id: uuid.UUID | None = INDICATIE
     vervangt_id: uuid.UUID | None = None
+    eigen_bijdrage: bool = True
+    kostprijs: Decimal | None = None
 
 
 def _veld(exc: pytest.ExceptionInfo[Weigering]) -> str | None:
     return exc.value.veld or (exc.value.velden[0][0] if exc.value.velden else None)
 
 
-def test_aanvraag_volgt_op_een_af_onderzoek() -> None:
-    toets_onderzoek_af(True, [])
-    with pytest.raises(Weigering) as fout:
-        toets_onderzoek_af(False, ["ladder", "afstemming.wonen"])
-    assert fout.value.code == "onderzoek-niet-af"
-    assert [n for n, _ in fout.value.velden] == ["meldingId", "meldingId"]
-    assert fout.value.rule_ids == ["INT-05", "INT-06", "INT-11", "INT-14"]
+def test_aanvraag_ook_tijdens_het_onderzoek() -> None:
+    assert [r.rule for r in aanvraagregels(D(2026, 3, 16), True)] == ["INT-03"]
+    assert [r.rule for r in aanvraagregels(D(2026, 3, 16), False)] == ["INT-03", "INT-01"]
 
 
 def test_grondslag_van_de_beschikking() -> None:
@@ -205,10 +203,16 @@ def test_de_stap_van_de_zaak_bij_verzenden() -> None:
 
 
 def test_spoed_achteraf_vraagt_de_voorwaarden_van_int10() -> None:
-    toets_spoed_achteraf("aanvraag", Spoedgrond(Spoedsoort.SPOED, "x"))
-    toets_spoed_achteraf("tijdelijke_voorziening", None)
+    walcheren = ("reden", "multidisciplinair_overleg")
+    toets_spoed_achteraf("aanvraag", Spoedgrond(Spoedsoort.SPOED, "x"), walcheren, "art. 6.5")
+    toets_spoed_achteraf("tijdelijke_voorziening", None, walcheren, "art. 6.5")
+    toets_spoed_achteraf(
+        "tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"), ("reden",), "§7.6"
+    )
     with pytest.raises(Weigering) as fout:
-        toets_spoed_achteraf("tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"))
+        toets_spoed_achteraf(
+            "tijdelijke_voorziening", Spoedgrond(Spoedsoort.SPOED, "brand"), walcheren, "art. 6.5"
+        )
     assert fout.value.code == "spoedvoorwaarden"
     assert fout.value.velden[0][0] == "spoedgrond.multidisciplinair_overleg"
     assert fout.value.rule_ids == ["INT-10"]

@@ -10,7 +10,12 @@ import pytest
 
 from wmo_intake.domain.afwegingsladder import Trede, Tredebijdrage
 from wmo_intake.domain.beoordeling import Onderzoeksinvoer, Resultaattoets, beoordeel
-from wmo_intake.domain.client import dubbele_registratie
+from wmo_intake.domain.client import (
+    toets_actief,
+    toets_einde_vertegenwoordiging,
+    toets_overlijdensdatum,
+    toets_verhuizing_terug,
+)
 from wmo_intake.domain.clientondersteuning import (
     regels_van_bericht,
     toets_bericht_op_tijd,
@@ -82,6 +87,9 @@ def _notitie(mantelzorger: Mantelzorgergewezen, wil: bool = True) -> Clientonder
 
 def test_het_int02_bericht() -> None:
     toets_bericht_op_tijd("herindicatie")
+    toets_bericht_op_tijd("aanvraag", onderzoek_gestart=False)  # an aanvraag before the onderzoek
+    with pytest.raises(Weigering):
+        toets_bericht_op_tijd("aanvraag", onderzoek_gestart=True)
     with pytest.raises(Weigering) as fout:
         toets_bericht_op_tijd("onderzoek")
     assert (fout.value.code, fout.value.velden, fout.value.rule_ids) == (
@@ -138,12 +146,14 @@ def test_het_verloop_van_een_onderzoek() -> None:
     with pytest.raises(Weigering) as fout:
         toets_enige_onderzoek(True)
     assert (fout.value.code, fout.value.soort) == ("onderzoek-bestaat-al", "conflict")
-    toets_bijwerken("tijdelijke_voorziening", VANDAAG, VANDAAG)
+    toets_bijwerken("tijdelijke_voorziening", True, VANDAAG, VANDAAG)
+    toets_bijwerken("aanvraag", False, VANDAAG, VANDAAG)  # an aanvraag came before it was af
+    for status, gereed in (("aanvraag", True), ("beschikking", False)):
+        with pytest.raises(Weigering) as fout:
+            toets_bijwerken(status, gereed, VANDAAG, VANDAAG)
+        assert (fout.value.code, fout.value.soort) == ("onderzoek-afgesloten", "conflict")
     with pytest.raises(Weigering) as fout:
-        toets_bijwerken("aanvraag", VANDAAG, VANDAAG)
-    assert (fout.value.code, fout.value.soort) == ("onderzoek-afgesloten", "conflict")
-    with pytest.raises(Weigering) as fout:
-        toets_bijwerken("onderzoek", VANDAAG, D(2026, 3, 24))
+        toets_bijwerken("onderzoek", False, VANDAAG, D(2026, 3, 24))
     assert (fout.value.code, fout.value.veld) == ("vast", "startdatum")
 
 
@@ -209,9 +219,34 @@ def test_het_soort_iwmo_bericht() -> None:
         assert (fout.value.code, fout.value.veld) == (code, "body")
 
 
-def test_eenmaal_registreren_en_een_bron_voor_huisgenoten() -> None:
-    fout = dubbele_registratie()
-    assert (fout.code, fout.soort) == ("client-bestaat-al", "conflict")
+def test_een_gesloten_dossier_en_de_levensgebeurtenissen() -> None:
+    toets_actief(None, None, None)
+    for overleden, vertrokken, code in (
+        (D(2026, 5, 2), None, "client-overleden"),
+        (None, D(2026, 5, 2), "client-vertrokken"),
+    ):
+        with pytest.raises(Weigering) as fout:
+            toets_actief(overleden, vertrokken, "0718")
+        assert (fout.value.code, fout.value.soort) == (code, "conflict")
+    toets_overlijdensdatum(D(2026, 3, 1), D(1950, 1, 1), VANDAAG)
+    for datum in (D(1949, 12, 31), VANDAAG + dt.timedelta(days=1)):
+        with pytest.raises(Weigering) as fout:
+            toets_overlijdensdatum(datum, D(1950, 1, 1), VANDAAG)
+        assert (fout.value.code, fout.value.veld) == ("buiten-bereik", "datum")
+    toets_verhuizing_terug(None, False)
+    toets_verhuizing_terug(D(2026, 5, 2), True)
+    with pytest.raises(Weigering):
+        toets_verhuizing_terug(D(2026, 5, 2), False)
+    toets_einde_vertegenwoordiging(D(2026, 1, 1), D(2026, 1, 1), None)
+    with pytest.raises(Weigering) as fout:
+        toets_einde_vertegenwoordiging(D(2026, 1, 1), D(2025, 12, 31), None)
+    assert (fout.value.code, fout.value.veld) == ("volgorde", "einddatum")
+    with pytest.raises(Weigering) as fout:
+        toets_einde_vertegenwoordiging(D(2026, 1, 1), D(2026, 2, 1), D(2026, 1, 15))
+    assert fout.value.code == "al-beeindigd"
+
+
+def test_een_bron_voor_huisgenoten() -> None:
     toets_huisgenotenbron(True, False)
     toets_huisgenotenbron(False, True)
     for beide in (True, False):

@@ -21,6 +21,7 @@ from wmo_intake.domain.onderzoek import (
     Contactwijze,
     Mantelzorgergewezen,
 )
+from wmo_intake.domain.policy import SpoedAchteraf, intakebeleid
 from wmo_intake.domain.zaakstatus import (
     OVERGANGEN,
     GeenAanvraagGrond,
@@ -34,6 +35,8 @@ from wmo_intake.domain.zaakstatus import (
     toets_spoedbeschikking,
     transition,
 )
+from wmo_shared.policy import default_registry
+from wmo_shared.weigering import Weigering
 
 S = Zaakstatus
 G = Zaakgebeurtenis
@@ -52,8 +55,18 @@ ALLE_FEITEN = Overgangsfeiten(
     spoed=Spoedgrond(Spoedsoort.CRISIS, "dakloos na brand, geen netwerk"),
 )
 
+EINDE_CLIENT = [
+    (status, g, S.BEEINDIGD)
+    for status in Zaakstatus
+    if status is not S.BEEINDIGD
+    for g in (G.CLIENT_OVERLEDEN, G.CLIENT_VERHUISD)
+]
 TOEGESTAAN: list[tuple[Zaakstatus, Zaakgebeurtenis, Zaakstatus]] = [
+    *EINDE_CLIENT,
     (S.MELDING, G.ONDERZOEK_GESTART, S.ONDERZOEK),
+    (S.MELDING, G.AANVRAAG_ONTVANGEN, S.AANVRAAG),  # the Awb right to apply, seed 002 art. 6.6
+    (S.AANVRAAG, G.ONDERZOEK_GESTART, S.AANVRAAG),  # the onderzoek after an early aanvraag
+    (S.TIJDELIJKE_VOORZIENING, G.AANVRAAG_ONTVANGEN, S.TIJDELIJKE_VOORZIENING),
     (S.MELDING, G.BESLUIT_ZONDER_AANVRAAG, S.BESCHIKKING),
     (S.MELDING, G.SPOEDVOORZIENING_GESTART, S.TIJDELIJKE_VOORZIENING),
     (S.MELDING, G.INGETROKKEN, S.BEEINDIGD),
@@ -175,7 +188,13 @@ def test_geen_mantelzorger_is_geen_bezwaar() -> None:
 
 def test_wrong_state_wins_over_missing_guard() -> None:
     with pytest.raises(OngeldigeOvergang):
+        transition(S.BESCHIKKING, G.ONDERZOEK_GESTART)
+
+
+def test_onderzoek_na_een_vroege_aanvraag_vraagt_ook_int02() -> None:
+    with pytest.raises(ClientondersteuningNietVastgelegd):
         transition(S.AANVRAAG, G.ONDERZOEK_GESTART)
+    assert transition(S.AANVRAAG, G.ONDERZOEK_GESTART, ALLE_FEITEN) is S.AANVRAAG
 
 
 # --- INT-09, INT-10 -------------------------------------------------------------------------
@@ -222,31 +241,58 @@ def test_afwijzing_noemt_bezwaar() -> None:
     assert resultaat.regels[0].rule == "INT-04"
 
 
+def _spoedbeleid(gemeente: str, peildatum: dt.date) -> SpoedAchteraf:
+    return intakebeleid(default_registry(), gemeente, peildatum, veld="x").spoed_achteraf
+
+
+WALCHEREN = _spoedbeleid("0718", dt.date(2015, 6, 1))
+OOSTSTELLINGWERF = _spoedbeleid("0085", dt.date(2026, 2, 9))
+
+
 @pytest.mark.parametrize(
-    ("spoed", "voldaan", "ontbrekend"),
+    ("beleid", "spoed", "voldaan", "ontbrekend"),
     [
-        (Spoedgrond(Spoedsoort.SPOED, "val", multidisciplinair_overleg=True), True, ()),
+        # Walcheren, seed 002 art. 6.5
+        (WALCHEREN, Spoedgrond(Spoedsoort.SPOED, "val", multidisciplinair_overleg=True), True, ()),
         (
+            WALCHEREN,
             Spoedgrond(Spoedsoort.SPOED, "val", veiligheid_verhinderde_overleg="dreiging"),
             True,
             (),
         ),
-        (Spoedgrond(Spoedsoort.SPOED, "val"), False, ("multidisciplinair_overleg",)),
+        (WALCHEREN, Spoedgrond(Spoedsoort.SPOED, "val"), False, ("multidisciplinair_overleg",)),
         (
+            WALCHEREN,
             Spoedgrond(Spoedsoort.CRISIS, "x", protocol_raad_kinderbescherming=True),
             True,
             (),
         ),
-        (Spoedgrond(Spoedsoort.DWANG, ""), False, ("reden", "protocol_raad_kinderbescherming")),
+        (
+            WALCHEREN,
+            Spoedgrond(Spoedsoort.DWANG, ""),
+            False,
+            ("reden", "protocol_raad_kinderbescherming"),
+        ),
+        # Ooststellingwerf, seed 001 Bijlage 2 §7.6: the recorded reason only
+        (OOSTSTELLINGWERF, Spoedgrond(Spoedsoort.SPOED, "val"), True, ()),
+        (OOSTSTELLINGWERF, Spoedgrond(Spoedsoort.CRISIS, "onveilig thuis"), True, ()),
+        (OOSTSTELLINGWERF, Spoedgrond(Spoedsoort.DWANG, " "), False, ("reden",)),
     ],
 )
 def test_toets_spoedbeschikking(
-    spoed: Spoedgrond, voldaan: bool, ontbrekend: tuple[str, ...]
+    beleid: SpoedAchteraf, spoed: Spoedgrond, voldaan: bool, ontbrekend: tuple[str, ...]
 ) -> None:
-    toetsing = toets_spoedbeschikking(spoed)
+    toetsing = toets_spoedbeschikking(spoed, beleid.voorwaarden(spoed.soort.value), beleid.bron)
     assert toetsing.voldaan is voldaan
     assert toetsing.ontbrekend == ontbrekend
     assert all(r.rule == "INT-10" for r in toetsing.regels)
+    assert beleid.bron in toetsing.regels[-1].toelichting
+
+
+def test_geen_intakebeleid_is_een_weigering() -> None:
+    with pytest.raises(Weigering) as fout:
+        intakebeleid(default_registry(), "0718", dt.date(2016, 1, 4), veld="spoedgrond.startdatum")
+    assert (fout.value.code, fout.value.veld) == ("geen-beleid-van-kracht", "spoedgrond.startdatum")
 
 
 # --- properties -----------------------------------------------------------------------------

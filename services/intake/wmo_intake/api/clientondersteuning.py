@@ -3,7 +3,6 @@ consent for a cliëntondersteuner and the organisations the gemeente designates 
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -21,6 +20,7 @@ from wmo_intake.schemas.clientondersteuning import (
     ToestemmingList,
     ToestemmingRead,
 )
+from wmo_intake.schemas.grenzen import Zaakdatum
 from wmo_intake.service import clientondersteuning as svc
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.idempotency import IdempotentWrite
@@ -102,7 +102,7 @@ async def create_intrekking_toestemming(
 )
 async def list_organisaties(
     db: Db,
-    peildatum: Annotated[dt.date | None, Query()] = None,
+    peildatum: Annotated[Zaakdatum | None, Query()] = None,
     principal: Principal = Iedereen,
 ) -> Response:
     return model_response(await svc.organisaties(db, principal, peildatum))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from wmo_intake.api.deps import CaseWorker, Db
+from wmo_intake.schemas.grenzen import Zaakdatum
 from wmo_intake.schemas.werkvoorraad import Taaksoort, Termijnstatus, WerkvoorraadList
 from wmo_intake.service import werkvoorraad as svc
 from wmo_shared.auth import Principal
@@ -27,7 +27,7 @@ async def get_werkvoorraad(
     db: Db,
     soort: Annotated[Taaksoort | None, Query()] = None,
     status: Annotated[Termijnstatus | None, Query()] = None,
-    peildatum: Annotated[dt.date | None, Query()] = None,
+    peildatum: Annotated[Zaakdatum | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=300)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     principal: Principal = CaseWorker,

@@ -1,16 +1,17 @@
-"""Queries on clienten (hot paths: one statement per request)."""
+"""Queries on clienten (hot paths: one statement per request) and their versions (every
+change keeps the cliënt as it was after it)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db.models import audit, clienten
-from wmo_intake.db.rijen import Rij, een
+from wmo_intake.db.models import audit, client_versies, clienten
+from wmo_intake.db.rijen import Rij, alle, een, eerste
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
 
@@ -27,6 +28,9 @@ _CLIENT_COLUMNS = [
     clienten.c.woonplaats,
     clienten.c.telefoon,
     clienten.c.email,
+    clienten.c.overleden_op,
+    clienten.c.vertrokken_op,
+    clienten.c.nieuwe_gemeente,
     clienten.c.versie,
 ]
 
@@ -79,3 +83,32 @@ async def client_in_gemeente(
 async def client(conn: AsyncConnection, client_id: uuid.UUID) -> Rij:
     """The client of a case already found in the caller's gemeente."""
     return await een(conn, select(clienten).where(clienten.c.id == client_id))
+
+
+async def voor_wijziging(conn: AsyncConnection, gemeente: str, client_id: uuid.UUID) -> Rij | None:
+    """The cliënt of the gemeente, locked for a change."""
+    query = (
+        select(clienten)
+        .where(clienten.c.id == client_id, clienten.c.gemeente == gemeente)
+        .with_for_update()
+    )
+    return await eerste(conn, query)
+
+
+async def wijzig(conn: AsyncConnection, client_id: uuid.UUID, values: dict[str, Any]) -> Rij:
+    query = (
+        update(clienten)
+        .where(clienten.c.id == client_id)
+        .values(**values)
+        .returning(*_CLIENT_COLUMNS)
+    )
+    return await een(conn, query)
+
+
+async def insert_versie(conn: AsyncConnection, values: dict[str, Any]) -> None:
+    await conn.execute(insert(client_versies).values(**values))
+
+
+async def versies(conn: AsyncConnection, client_id: uuid.UUID) -> list[Rij]:
+    v = client_versies
+    return await alle(conn, select(v).where(v.c.client_id == client_id).order_by(v.c.versie))

@@ -140,3 +140,20 @@ async def plannen(conn: AsyncConnection, melding_id: uuid.UUID) -> list[Rij]:
 async def insert_plan(conn: AsyncConnection, values: dict[str, Any]) -> Rij:
     t = persoonlijke_plannen
     return await een(conn, insert(t).values(**values).returning(t))
+
+
+async def open_zaken_van_client(
+    conn: AsyncConnection, gemeente: str, client_id: uuid.UUID
+) -> list[Rij]:
+    """The cases of the cliënt that have not ended, locked (in a fixed order) to change them."""
+    query = (
+        select(meldingen)
+        .where(
+            meldingen.c.gemeente == gemeente,
+            meldingen.c.client_id == client_id,
+            meldingen.c.status != "beeindigd",
+        )
+        .order_by(meldingen.c.id)
+        .with_for_update()
+    )
+    return await alle(conn, query)

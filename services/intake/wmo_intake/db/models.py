@@ -1,13 +1,11 @@
-"""Intake's tables, all in schema ``intake``."""
+"""Intake's tables, all in schema ``intake`` (the life events of a cliënt and a voorziening in
+``models_levensloop``; all on the one ``metadata`` of ``schema``)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -15,7 +13,6 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
-    MetaData,
     Numeric,
     String,
     Table,
@@ -26,10 +23,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from wmo_intake.db.models_levensloop import (
+    GRONDEN_BEEINDIGING,
+    beeindigingen,
+    client_versies,
+    vertegenwoordigers,
+)
+from wmo_intake.db.schema import SCHEMA, _aangemaakt, _check_in, _id, metadata
 from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
-
-SCHEMA = "intake"
-metadata = MetaData(schema=SCHEMA)
 
 audit = audit_table(metadata)
 outbox = outbox_table(metadata)
@@ -51,26 +52,14 @@ clienten = Table(
     Column("woonplaats", String(100), nullable=True),
     Column("telefoon", String(30), nullable=True),
     Column("email", String(200), nullable=True),
+    Column("overleden_op", Date, nullable=True),
+    Column("vertrokken_op", Date, nullable=True),
+    Column("nieuwe_gemeente", String(4), nullable=True),
     Column("versie", Integer, nullable=False, server_default=text("1")),
     Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("gewijzigd", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("gemeente", "bsn", name="uq_clienten_gemeente_bsn"),
 )
-
-
-def _id() -> Column[Any]:
-    return Column(
-        "id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
-    )
-
-
-def _aangemaakt() -> Column[Any]:
-    return Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now())
-
-
-def _check_in(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
-    allowed = ", ".join(f"'{v}'" for v in values)
-    return CheckConstraint(f"{column} IN ({allowed})", name=name)
 
 
 NETWERKSOORTEN = ("huisgenoot", "mantelzorger", "netwerklid")
@@ -294,6 +283,7 @@ beschikkingen = Table(
     Column("motivering", Text, nullable=False),
     Column("redenen", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("regels", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+    Column("bevindingen", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("verzonden_op", DateTime(timezone=True), nullable=True),
     Column("verzenddatum", Date, nullable=True),
     Column("bezwaar_uiterlijk", Date, nullable=True),
@@ -387,3 +377,12 @@ iwmo_berichten = Table(
     _aangemaakt(),
     UniqueConstraint("gemeente", "sha256", name="uq_iwmo_berichten_inhoud"),
 )
+
+__all__ = [
+    "GRONDEN_BEEINDIGING",
+    "SCHEMA",
+    "beeindigingen",
+    "client_versies",
+    "metadata",
+    "vertegenwoordigers",
+]

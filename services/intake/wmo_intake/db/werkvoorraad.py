@@ -1,11 +1,13 @@
 """The query of the werkvoorraad: the open work of a gemeente, one row per deadline (onderzoek,
-beschikking, zorgplan, herindicatie), ordered by deadline with a keyset cursor."""
+beschikking, zorgplan, herindicatie), ordered by deadline with a keyset cursor. An aanvraag that
+came while the onderzoek ran shows both terms: the beschikking (INT-03, from the aanvraag) and
+the onderzoek (INT-01) until it is finished."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, Subquery, cast, literal, not_, select, union_all
+from sqlalchemy import Exists, String, Subquery, Table, cast, literal, not_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import (
@@ -13,9 +15,24 @@ from wmo_intake.db.models import (
     beschikkingen,
     maatwerkvoorzieningen,
     meldingen,
+    onderzoeken,
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+
+
+def _onderzoek_af(m: Table) -> Exists:
+    """The melding's onderzoek is finished (``gereed``)."""
+    o = onderzoeken
+    return (
+        select(o.c.id).where(o.c.melding_id == m.c.id, o.c.uitkomst["gereed"].as_boolean()).exists()
+    )
+
+
+def _besloten(m: Table) -> Exists:
+    """The melding had a beschikking sent (a herindicatie's aanvraag is past the onderzoek)."""
+    b = beschikkingen
+    return select(b.c.id).where(b.c.melding_id == m.c.id, b.c.verzonden_op.is_not(None)).exists()
 
 
 def _taken(gemeente: str) -> Subquery:
@@ -28,7 +45,8 @@ def _taken(gemeente: str) -> Subquery:
         m.c.onderzoek_uiterlijk.label("uiterlijk"),
     ).where(
         m.c.gemeente == gemeente,
-        m.c.status.in_(("melding", "onderzoek", "tijdelijke_voorziening")),
+        m.c.status.in_(("melding", "onderzoek", "tijdelijke_voorziening"))
+        | ((m.c.status == "aanvraag") & not_(_onderzoek_af(m)) & not_(_besloten(m))),
     )
     verzonden = (
         select(b.c.id).where(b.c.aanvraag_id == a.c.id, b.c.verzonden_op.is_not(None)).exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Collection, Sequence
+from decimal import Decimal
 from typing import Protocol
 
 from wmo_intake.domain.datums import op_volgorde, tussen
@@ -25,6 +26,13 @@ BEGELEIDING = frozenset({"02"})
 """Productcategorieën of begeleiding: these refer to an indicatie of the indicatie service."""
 
 WIJZIGINGEN = ("herziening", "intrekking")
+
+
+PRODUCTCATEGORIEEN = frozenset(f"{n:02d}" for n in range(1, 19))
+"""iWmo WMO020: 01..18."""
+KOSTPRIJS_BEGRENST = frozenset({"11", "12", "13", "14"})
+"""Rolstoelen, vervoervoorzieningen, woonvoorzieningen, overige hulpmiddelen: their eigen
+bijdrage is never more than their kostprijs, so the CAK must know it (FIN-09, FIN-12)."""
 
 
 class Voorziening(Protocol):
@@ -46,6 +54,10 @@ class Voorziening(Protocol):
     def indicatie_id(self) -> uuid.UUID | None: ...
     @property
     def vervangt_id(self) -> uuid.UUID | None: ...
+    @property
+    def eigen_bijdrage(self) -> bool: ...
+    @property
+    def kostprijs(self) -> Decimal | None: ...
 
 
 def toets_besluitdatum(besluitdatum: dt.date, melding_ontvangen: dt.date, vandaag: dt.date) -> None:
@@ -120,6 +132,7 @@ def _toets_voorziening(v: Voorziening, i: int) -> None:
     op_volgorde(
         f"{veld}.einddatum", v.begindatum, v.einddatum, "De einddatum ligt vóór de begindatum."
     )
+    _toets_voor_het_cak(v, veld)
     if v.leveringsvorm == "pgb" and v.pgb_plan_id is None:
         raise Weigering(
             "verplicht",
@@ -141,6 +154,26 @@ def _toets_voorziening(v: Voorziening, i: int) -> None:
             "verplicht",
             "Begeleiding verwijst naar de indicatie van de indicatie-service.",
             veld=f"{veld}.indicatieId",
+        )
+
+
+def _toets_voor_het_cak(v: Voorziening, veld: str) -> None:
+    """Issue 12.4, at the source: what the CAK register would refuse is refused here, before
+    any event leaves: a productcategorie outside iWmo's 01..18, and a hulpmiddel or
+    woonvoorziening with eigen bijdrage without the kostprijs that caps it."""
+    if v.productcategorie not in PRODUCTCATEGORIEEN:
+        raise Weigering(
+            "onbekende-waarde",
+            "Onbekende iWmo-productcategorie (01..18).",
+            veld=f"{veld}.productcategorie",
+        )
+    if v.eigen_bijdrage and v.productcategorie in KOSTPRIJS_BEGRENST and v.kostprijs is None:
+        reden = (
+            "De eigen bijdrage voor een hulpmiddel of woonvoorziening is in totaal nooit hoger "
+            "dan de kostprijs; het CAK moet die kennen: vul de kostprijs in."
+        )
+        raise Weigering(
+            "verplicht", reden, veld=f"{veld}.kostprijs", regels=[Regel("FIN-12", reden)]
         )
 
 
@@ -244,12 +277,15 @@ def stap_bij_verzending(
     return Zaakgebeurtenis.TOEKENNING_VERZONDEN, Overgangsfeiten(spoed=spoed)
 
 
-def toets_spoed_achteraf(status: str, spoed: Spoedgrond | None) -> None:
+def toets_spoed_achteraf(
+    status: str, spoed: Spoedgrond | None, voorwaarden: Sequence[str], bron: str
+) -> None:
     """INT-10 (``spoedvoorwaarden``): a beschikking after a temporary voorziening meets the
-    conditions for deciding afterwards, naming each one missing."""
+    gemeente's conditions for deciding afterwards (``voorwaarden`` of its policy for this kind
+    of urgency), naming each one missing."""
     if status != "tijdelijke_voorziening" or spoed is None:
         return
-    achteraf = toets_spoedbeschikking(spoed)
+    achteraf = toets_spoedbeschikking(spoed, voorwaarden, bron)
     if achteraf.voldaan:
         return
     raise Weigering(

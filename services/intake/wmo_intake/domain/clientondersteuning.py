@@ -20,9 +20,10 @@ INT_15 = Regel(
 )
 
 
-def toets_bericht_op_tijd(status: str) -> None:
-    """INT-02 (``te-laat``): the notice belongs before the onderzoek."""
-    if status not in VOOR_HET_ONDERZOEK:
+def toets_bericht_op_tijd(status: str, onderzoek_gestart: bool = False) -> None:
+    """INT-02 (``te-laat``): the notice belongs before the onderzoek (also in an aanvraag that
+    came before the onderzoek started, the Awb right to apply)."""
+    if status not in VOOR_HET_ONDERZOEK and (status != "aanvraag" or onderzoek_gestart):
         reden = (
             f"Het onderzoek loopt al (status '{status}'): de cliënt moet vóór het onderzoek "
             "op cliëntondersteuning gewezen zijn (INT-02)."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from wmo_intake.domain.grenzen import MAX_IWMO_BERICHT_BYTES
 from wmo_shared.weigering import Weigering
 
 Berichtsoort = Literal["WMO305", "WMO307", "WMO323"]
@@ -14,9 +15,16 @@ _TYPE = re.compile(rb"http://www\.istandaarden\.nl/iwmo/3_2/(wmo\d{3})/schema")
 
 
 def berichtsoort(xml: bytes) -> Berichtsoort:
-    """The kind of message (``leeg`` without a body, ``onbekend-bericht`` for any other)."""
+    """The kind of message (``leeg`` without a body, ``te-groot`` above
+    ``MAX_IWMO_BERICHT_BYTES``, ``onbekend-bericht`` for any other)."""
     if not xml.strip():
         raise Weigering("leeg", "Het bericht is leeg.", veld="body")
+    if len(xml) > MAX_IWMO_BERICHT_BYTES:
+        raise Weigering(
+            "te-groot",
+            f"Het bericht is {len(xml)} bytes; hoogstens {MAX_IWMO_BERICHT_BYTES}.",
+            veld="body",
+        )
     gevonden = _TYPE.search(xml[:2000])
     soort = gevonden.group(1).decode().upper() if gevonden else ""
     for ondersteund in ONDERSTEUND:

@@ -1,5 +1,6 @@
-"""What may happen to an onderzoek: one per melding, changed only while the case is in it, its
-startdatum fixed; an advies of the indicatie service needs the begeleiding data."""
+"""What may happen to an onderzoek: one per melding, changed only while the case is in it (or
+in an aanvraag that came before it was finished), its startdatum fixed; an advies of the
+indicatie service needs the begeleiding data."""
 
 from __future__ import annotations
 
@@ -19,10 +20,18 @@ def toets_enige_onderzoek(bestaat_al: bool) -> None:
         )
 
 
-def toets_bijwerken(status: str, startdatum: dt.date, nieuwe_startdatum: dt.date) -> None:
-    """``onderzoek-afgesloten`` (409) once the case has moved on; the startdatum never changes
-    (``vast``)."""
-    if status not in OPEN:
+def onderzoek_open(status: str, gereed: bool) -> bool:
+    """The onderzoek may still change: the case is in it (or in a temporary voorziening), or an
+    aanvraag came before it was finished (the Awb right to apply) and it is not yet ``gereed``."""
+    return status in OPEN or (status == "aanvraag" and not gereed)
+
+
+def toets_bijwerken(
+    status: str, gereed: bool, startdatum: dt.date, nieuwe_startdatum: dt.date
+) -> None:
+    """``onderzoek-afgesloten`` (409) once the case has moved on (``onderzoek_open``); the
+    startdatum never changes (``vast``)."""
+    if not onderzoek_open(status, gereed):
         raise Weigering(
             "onderzoek-afgesloten",
             f"Het onderzoek is afgesloten: de zaak is in status '{status}'. Een nieuwe "

@@ -19,6 +19,10 @@ from wmo_intake.domain.resultaatgebieden import Resultaatgebied as G
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
+MAX_GETAL = 10**12
+"""Issue 11.4: a number among the facts of a check is at most this large (no overflow when the
+check computes with it)."""
+
 
 class OngeldigeToets(Weigering):
     """INT-13: the named check does not exist, or its facts do not fit; ``veld`` names the
@@ -101,6 +105,8 @@ def _converteer(waarde: Any, soort: Any, veld: str) -> Any:
     if soort is int:
         if isinstance(waarde, bool) or not isinstance(waarde, int):
             raise OngeldigeToets(veld, "verwacht een geheel getal")
+        if abs(waarde) > MAX_GETAL:
+            raise OngeldigeToets(veld, f"verwacht een getal tot {MAX_GETAL}")
         return waarde
     if soort is str:
         if not isinstance(waarde, str):
@@ -108,9 +114,12 @@ def _converteer(waarde: Any, soort: Any, veld: str) -> Any:
         return waarde
     if soort is Decimal:
         try:
-            return Decimal(str(waarde))
+            getal = Decimal(str(waarde))
         except InvalidOperation as exc:
             raise OngeldigeToets(veld, "verwacht een getal") from exc
+        if not getal.is_finite() or getal.copy_abs() > MAX_GETAL:
+            raise OngeldigeToets(veld, f"verwacht een getal tot {MAX_GETAL}")
+        return getal
     if isinstance(soort, type) and issubclass(soort, enum.Enum):
         try:
             return soort(waarde)

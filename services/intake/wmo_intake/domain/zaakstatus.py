@@ -2,20 +2,26 @@
 
 Main path: melding → onderzoek → aanvraag → beschikking → opdracht → herindicatie | beeindigd.
 Side paths:
+- The Awb right to apply (seed 002 art. 6.6): the client may file the aanvraag at any moment,
+  also before or while the onderzoek runs. The case then is in ``aanvraag`` with the onderzoek
+  still to start or to finish (an onderzoek may start in ``aanvraag``); the beschikking waits
+  for it or motivates why not (``domain.bevindingen``). During a temporary voorziening an
+  aanvraag leaves the case where it is: the beschikking follows afterwards (INT-10).
 - INT-09: a melding from a hospital transferpunt (short-term household help) or for a client in
   a hospice needs no aanvraag: the besluit (beschikking) follows straight from the melding.
 - INT-10: in spoed, crisis or dwang a temporary voorziening starts at once (from melding,
   onderzoek or aanvraag); the beschikking follows afterwards.
 - Refusal: an afwijzing ends the case (bezwaar runs outside this machine, INT-04).
-- Withdrawal: the client may withdraw before the beschikking; after the onderzoek no aanvraag
-  may follow (seed 001 H1: "Na het onderzoek kan het zijn dat het tot een aanvraag komt").
+- Withdrawal: the client may withdraw before the beschikking.
+- The client dies or moves to another gemeente: every open case of the client ends (its
+  running voorzieningen end with it, ``domain.beeindiging``).
 A herindicatie is a new onderzoek of a running voorziening, so it leads to a new aanvraag.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -52,6 +58,8 @@ class Zaakgebeurtenis(StrEnum):
     HERINDICATIE_GESTART = "herindicatie_gestart"
     VOORZIENING_BEEINDIGD = "voorziening_beeindigd"
     INGETROKKEN = "ingetrokken"
+    CLIENT_OVERLEDEN = "client_overleden"
+    CLIENT_VERHUISD = "client_verhuisd"
 
 
 class GeenAanvraagGrond(StrEnum):
@@ -81,44 +89,48 @@ class Spoedgrond:
     """Crisis or dwang: was the protocol with the Raad voor de Kinderbescherming applied?"""
 
 
-def toets_spoedbeschikking(spoed: Spoedgrond) -> Toetsing:
-    """INT-10 with the conditions of seed 002 art. 6.5 for beschikken achteraf: spoed needs
-    multidisciplinary consultation with the network (unless safety prevents it, motivated);
-    crisis and dwang need the protocol with the Raad voor de Kinderbescherming; always a
-    motivation why the care was necessary."""
+def toets_spoedbeschikking(spoed: Spoedgrond, voorwaarden: Sequence[str], bron: str) -> Toetsing:
+    """INT-10: does a beschikking afterwards meet the ``voorwaarden`` of the gemeente's policy
+    for this kind of urgency (``domain.policy.SpoedAchteraf``; ``bron`` names the policy)?
+    ``reden``: a motivation why the care was necessary; ``multidisciplinair_overleg``:
+    consultation with the network, unless safety prevented it (motivated);
+    ``protocol_raad_kinderbescherming``: the protocol with the Raad voor de Kinderbescherming
+    was applied."""
     regels: list[Regel] = []
     ontbrekend: list[str] = []
-    if not spoed.reden.strip():
+    volgens = f" ({bron})" if bron else ""
+    if "reden" in voorwaarden and not spoed.reden.strip():
         ontbrekend.append("reden")
-        regels.append(Regel("INT-10", "Motiveer waarom deze ondersteuning nodig was."))
-    if spoed.soort is Spoedsoort.SPOED:
+        regels.append(Regel("INT-10", f"Motiveer waarom deze ondersteuning nodig was{volgens}."))
+    if "multidisciplinair_overleg" in voorwaarden and not spoed.multidisciplinair_overleg:
         veiligheid = (spoed.veiligheid_verhinderde_overleg or "").strip()
-        if not spoed.multidisciplinair_overleg:
-            if veiligheid:
-                regels.append(
-                    Regel(
-                        "INT-10",
-                        "Er was geen multidisciplinair overleg met het netwerk omdat de "
-                        f"veiligheid dat verhinderde: {veiligheid}",
-                    )
+        if veiligheid:
+            regels.append(
+                Regel(
+                    "INT-10",
+                    "Er was geen multidisciplinair overleg met het netwerk omdat de "
+                    f"veiligheid dat verhinderde: {veiligheid}",
                 )
-            else:
-                ontbrekend.append("multidisciplinair_overleg")
-                regels.append(
-                    Regel(
-                        "INT-10",
-                        "Bij spoed kan de beschikking alleen achteraf als er multidisciplinair "
-                        "overleg met het netwerk is geweest, of als gemotiveerd is waarom de "
-                        "veiligheid dat verhinderde.",
-                    )
+            )
+        else:
+            ontbrekend.append("multidisciplinair_overleg")
+            regels.append(
+                Regel(
+                    "INT-10",
+                    f"Bij {spoed.soort.value} kan de beschikking alleen achteraf als er "
+                    "multidisciplinair overleg met het netwerk is geweest, of als gemotiveerd is "
+                    f"waarom de veiligheid dat verhinderde{volgens}.",
                 )
-    elif not spoed.protocol_raad_kinderbescherming:
+            )
+    if "protocol_raad_kinderbescherming" in voorwaarden and not (
+        spoed.protocol_raad_kinderbescherming
+    ):
         ontbrekend.append("protocol_raad_kinderbescherming")
         regels.append(
             Regel(
                 "INT-10",
                 f"Bij {spoed.soort.value} kan de beschikking alleen achteraf als het protocol met "
-                "de Raad voor de Kinderbescherming is toegepast.",
+                f"de Raad voor de Kinderbescherming is toegepast{volgens}.",
             )
         )
     if not ontbrekend:
@@ -126,7 +138,7 @@ def toets_spoedbeschikking(spoed: Spoedgrond) -> Toetsing:
             Regel(
                 "INT-10",
                 f"De voorwaarden voor een beschikking achteraf bij {spoed.soort.value} zijn "
-                "vervuld.",
+                f"vervuld{volgens}.",
             )
         )
     return Toetsing(not ontbrekend, tuple(regels), tuple(ontbrekend))
@@ -146,6 +158,7 @@ GEEN_FEITEN = Overgangsfeiten()
 
 _S = Zaakstatus
 _G = Zaakgebeurtenis
+_EINDE_CLIENT = {_G.CLIENT_OVERLEDEN: _S.BEEINDIGD, _G.CLIENT_VERHUISD: _S.BEEINDIGD}
 
 OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingProxyType(
     {
@@ -154,7 +167,9 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.ONDERZOEK_GESTART: _S.ONDERZOEK,
                 _G.BESLUIT_ZONDER_AANVRAAG: _S.BESCHIKKING,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
+                _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.ONDERZOEK: MappingProxyType(
@@ -162,20 +177,25 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.AANVRAAG: MappingProxyType(
             {
+                _G.ONDERZOEK_GESTART: _S.AANVRAAG,
                 _G.TOEKENNING_VERZONDEN: _S.BESCHIKKING,
                 _G.AFWIJZING_VERZONDEN: _S.BEEINDIGD,
                 _G.SPOEDVOORZIENING_GESTART: _S.TIJDELIJKE_VOORZIENING,
                 _G.INGETROKKEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.TIJDELIJKE_VOORZIENING: MappingProxyType(
             {
+                _G.AANVRAAG_ONTVANGEN: _S.TIJDELIJKE_VOORZIENING,
                 _G.TOEKENNING_VERZONDEN: _S.BESCHIKKING,
                 _G.AFWIJZING_VERZONDEN: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.BESCHIKKING: MappingProxyType(
@@ -183,18 +203,21 @@ OVERGANGEN: Mapping[Zaakstatus, Mapping[Zaakgebeurtenis, Zaakstatus]] = MappingP
                 _G.OPDRACHT_VERSTREKT: _S.OPDRACHT,
                 _G.HERINDICATIE_GESTART: _S.HERINDICATIE,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.OPDRACHT: MappingProxyType(
             {
                 _G.HERINDICATIE_GESTART: _S.HERINDICATIE,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.HERINDICATIE: MappingProxyType(
             {
                 _G.AANVRAAG_ONTVANGEN: _S.AANVRAAG,
                 _G.VOORZIENING_BEEINDIGD: _S.BEEINDIGD,
+                **_EINDE_CLIENT,
             }
         ),
         _S.BEEINDIGD: MappingProxyType({}),

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from wmo_intake.domain import grenzen
+from wmo_intake.schemas.bevinding import AfwijkingCreate, OpenBevindingOpBeschikkingRead
+from wmo_intake.schemas.grenzen import MAX_LIJST, Einddatum, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Leveringsvorm, Omvang
 from wmo_shared.schemas import RegelRead, WireModel
@@ -23,10 +26,12 @@ class MaatwerkvoorzieningCreate(WireModel):
     productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
     omschrijving: str | None = Field(default=None, max_length=200)
     omvang: Omvang | None = None
-    begindatum: dt.date
-    einddatum: dt.date | None = None
+    begindatum: Zaakdatum
+    einddatum: Einddatum | None = None
     eigen_bijdrage: bool
-    kostprijs: Decimal | None = Field(default=None, ge=0)
+    kostprijs: Decimal | None = Field(
+        default=None, ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2
+    )
     motivering: str = Field(min_length=1, max_length=8000)
     pgb_plan_id: uuid.UUID | None = Field(default=None, description="Verplicht bij pgb")
     indicatie_id: uuid.UUID | None = Field(
@@ -40,6 +45,16 @@ class MaatwerkvoorzieningCreate(WireModel):
         default=None, description="Bij herziening: de voorziening uit de vorige beschikking"
     )
 
+    @field_validator("omvang")
+    @classmethod
+    def _omvang_past(cls, omvang: Omvang | None) -> Omvang | None:
+        """Issue 11.4: the volume fits in its period (24 hours a day, 168 a week, ...)."""
+        if omvang is not None:
+            reden = grenzen.omvang(omvang.volume, omvang.eenheid, omvang.frequentie)
+            if reden:
+                raise ValueError(reden)
+        return omvang
+
 
 class MaatwerkvoorzieningRead(MaatwerkvoorzieningCreate):
     id: uuid.UUID
@@ -50,13 +65,23 @@ class BeschikkingCreate(WireModel):
     aanvraag_id: uuid.UUID | None = None
     soort: Beschikkingsoort
     vorige_beschikking_id: uuid.UUID | None = None
-    besluitdatum: dt.date
+    besluitdatum: Zaakdatum
     motivering: str = Field(min_length=1, max_length=20000)
-    redenen: list[str] = Field(default_factory=list, description="Bij afwijzing: waarom")
-    beeindigingsdatum: dt.date | None = Field(
+    redenen: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=MAX_LIJST, description="Bij afwijzing: waarom"
+    )
+    beeindigingsdatum: Einddatum | None = Field(
         default=None, description="Bij intrekking: de laatste dag van de voorzieningen"
     )
-    maatwerkvoorzieningen: list[MaatwerkvoorzieningCreate] = Field(default_factory=list)
+    maatwerkvoorzieningen: list[MaatwerkvoorzieningCreate] = Field(
+        default_factory=list, max_length=MAX_LIJST
+    )
+    afwijkingen: list[AfwijkingCreate] = Field(
+        default_factory=list,
+        max_length=MAX_LIJST,
+        description="De schriftelijke motivering per open bevinding van het onderzoek waartegen "
+        "de beschikking ingaat (zie bevindingen op de aanvraag)",
+    )
 
 
 class BeschikkingRead(WireModel):
@@ -75,9 +100,12 @@ class BeschikkingRead(WireModel):
     verzenddatum: dt.date | None = None
     verzonden_op: dt.datetime | None = None
     bezwaartermijn: TermijnRead | None = None
+    bevindingen: list[OpenBevindingOpBeschikkingRead] = Field(
+        description="De open bevindingen van het onderzoek toen de beschikking werd opgesteld"
+    )
     regels: list[RegelRead]
     versie: int
 
 
 class VerzendingCreate(WireModel):
-    verzenddatum: dt.date
+    verzenddatum: Zaakdatum

@@ -9,13 +9,14 @@ import uuid
 from pydantic import Field
 
 from wmo_intake.domain.onderzoek import Contactwijze, Mantelzorgergewezen
+from wmo_intake.schemas.grenzen import Einddatum, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 
 
 class ClientondersteuningBerichtCreate(WireModel):
     """INT-02: when and how the client was told about free independent cliëntondersteuning."""
 
-    datum: dt.date
+    datum: Zaakdatum
     wijze: Contactwijze
     client_wil_clientondersteuning: bool
     mantelzorger: Mantelzorgergewezen
@@ -35,7 +36,7 @@ class ToestemmingCreate(WireModel):
         min_length=1, max_length=200, description="Het sub van de cliëntondersteuner in het token"
     )
     organisatie: str = Field(min_length=1, max_length=200)
-    toestemming_datum: dt.date
+    toestemming_datum: Zaakdatum
 
 
 class ToestemmingRead(ToestemmingCreate):
@@ -53,8 +54,8 @@ class OrganisatieCreate(WireModel):
     omschrijving: str | None = Field(default=None, max_length=2000)
     telefoon: str | None = Field(default=None, max_length=30)
     website: str | None = Field(default=None, max_length=200)
-    geldig_van: dt.date
-    geldig_tot: dt.date | None = None
+    geldig_van: Zaakdatum
+    geldig_tot: Einddatum | None = None
 
 
 class OrganisatieRead(OrganisatieCreate):

@@ -3,7 +3,6 @@ the pure household judgements INT-07 and INT-08."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import Literal
@@ -18,6 +17,7 @@ from wmo_intake.domain.huishouding import (
     Vermoedensgrond,
     Zorgdragen,
 )
+from wmo_intake.schemas.grenzen import MAX_LIJST, Geboortedatum
 from wmo_shared.schemas import RegelRead, WireModel
 
 
@@ -26,7 +26,7 @@ class HuisgenootCreate(WireModel):
 
     naam: str = Field(min_length=1, max_length=200)
     relatie: Relatie
-    geboortedatum: dt.date
+    geboortedatum: Geboortedatum
     inwonend: bool = Field(
         default=True,
         description="Onwaar als de persoon een eigen, zelfstandige huishouding voert "
@@ -37,7 +37,9 @@ class HuisgenootCreate(WireModel):
         default=0, ge=0, le=366, description="Dagen en nachten achter elkaar feitelijk afwezig"
     )
     niet_in_staat_tot: list[Taak] = Field(
-        default_factory=list, description="Taken die de huisgenoot aantoonbaar niet kan doen"
+        default_factory=list,
+        max_length=MAX_LIJST,
+        description="Taken die de huisgenoot aantoonbaar niet kan doen",
     )
 
 
@@ -57,7 +59,7 @@ class NetwerklidCreate(WireModel):
     rol: Literal["mantelzorger", "netwerklid"]
     naam: str = Field(min_length=1, max_length=200)
     relatie: str = Field(min_length=1, max_length=40, examples=["zus"])
-    geboortedatum: dt.date | None = None
+    geboortedatum: Geboortedatum | None = None
     inwonend: bool = False
     uren_per_week: Decimal | None = Field(default=None, ge=0, le=168)
     telefoon: str | None = Field(default=None, max_length=30)
@@ -79,15 +81,15 @@ class HuisgenootInvoer(WireModel):
     aaneengesloten_afwezig: int = Field(default=0, ge=0, le=366)
     werkt_voltijds: bool = False
     inwonend: bool = True
-    niet_in_staat_tot: list[Taak] = Field(default_factory=list)
+    niet_in_staat_tot: list[Taak] = Field(default_factory=list, max_length=MAX_LIJST)
 
 
 class GebruikelijkeHulpBeoordelingCreate(WireModel):
     """Either ``clientId`` (the stored huisgenoten) or ``huisgenoten`` given here."""
 
     client_id: uuid.UUID | None = None
-    huisgenoten: list[HuisgenootInvoer] | None = None
-    taken: list[Taak] = Field(min_length=1)
+    huisgenoten: list[HuisgenootInvoer] | None = Field(default=None, max_length=20)
+    taken: list[Taak] = Field(min_length=1, max_length=MAX_LIJST)
     minimumleeftijd_kleine_taken: int = Field(default=0, ge=0, le=18)
 
 
@@ -110,7 +112,7 @@ class HuishoudingBeoordelingCreate(WireModel):
     duurzaam_gescheiden: bool = False
     beiden_meerderjarig: bool = True
     bloedverwanten_eerste_graad: bool = False
-    vermoedensgronden: list[Vermoedensgrond] = Field(default_factory=list)
+    vermoedensgronden: list[Vermoedensgrond] = Field(default_factory=list, max_length=MAX_LIJST)
 
 
 class HuishoudingBeoordelingRead(WireModel):

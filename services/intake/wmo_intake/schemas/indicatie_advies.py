@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import Field
 
+from wmo_intake.schemas.grenzen import Begeleidingsgegevens
 from wmo_shared.schemas import WireModel
 
 
 class IndicatieAdviesCreate(WireModel):
-    verzoek: dict[str, Any] | None = Field(
+    verzoek: Begeleidingsgegevens | None = Field(
         default=None, description="Laat leeg om de begeleidingsgegevens van het onderzoek te sturen"
     )
 

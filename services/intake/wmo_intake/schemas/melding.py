@@ -3,7 +3,6 @@ spoed (INT-10) and the steps that need only a date and a reason."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Literal
 
@@ -11,7 +10,9 @@ from pydantic import Field
 
 from wmo_intake.domain.zaakstatus import Spoedsoort, Zaakstatus
 from wmo_intake.schemas.clientondersteuning import ClientondersteuningBerichtRead
+from wmo_intake.schemas.grenzen import Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
+from wmo_intake.schemas.vertegenwoordiger import VertegenwoordigerRead
 from wmo_shared.schemas import RegelRead, WireModel
 
 Kanaal = Literal["loket", "telefoon", "e-mail", "huisarts", "transferpunt_ziekenhuis", "hospice"]
@@ -24,7 +25,7 @@ class SpoedgrondCreate(WireModel):
     soort: Spoedsoort
     reden: str = Field(min_length=1, max_length=4000)
     voorziening: str = Field(min_length=1, max_length=500, examples=["crisisopvang"])
-    startdatum: dt.date
+    startdatum: Zaakdatum
     multidisciplinair_overleg: bool | None = None
     veiligheid_verhinderde_overleg: str | None = Field(default=None, max_length=2000)
     protocol_raad_kinderbescherming: bool | None = None
@@ -36,7 +37,7 @@ class TijdelijkeVoorzieningRead(SpoedgrondCreate):
 
 class MeldingCreate(WireModel):
     client_id: uuid.UUID
-    ontvangstdatum: dt.date
+    ontvangstdatum: Zaakdatum
     kanaal: Kanaal
     hulpvraag: str = Field(min_length=1, max_length=8000)
     urgentie: Urgentie = "normaal"
@@ -47,7 +48,7 @@ class MeldingCreate(WireModel):
 
 
 class PersoonlijkPlanCreate(WireModel):
-    ontvangstdatum: dt.date
+    ontvangstdatum: Zaakdatum
     inhoud: str = Field(min_length=1, max_length=20000)
 
 
@@ -62,7 +63,7 @@ class MeldingRead(WireModel):
     id: uuid.UUID
     gemeente: str
     client_id: uuid.UUID
-    ontvangstdatum: dt.date
+    ontvangstdatum: Zaakdatum
     kanaal: Kanaal
     hulpvraag: str
     urgentie: Urgentie
@@ -74,6 +75,9 @@ class MeldingRead(WireModel):
     clientondersteuning: list[ClientondersteuningBerichtRead]
     persoonlijke_plannen: list[PersoonlijkPlanRead]
     tijdelijke_voorziening: TijdelijkeVoorzieningRead | None = None
+    vertegenwoordigers: list[VertegenwoordigerRead] = Field(
+        description="De wettelijk vertegenwoordigers van de cliënt: partij in de zaak"
+    )
     regels: list[RegelRead]
     versie: int
 
@@ -86,5 +90,5 @@ class MeldingList(WireModel):
 class ZaakstapCreate(WireModel):
     """A step of the case that needs only a date and a reason (herindicatie, intrekking)."""
 
-    datum: dt.date
+    datum: Zaakdatum
     reden: str = Field(min_length=1, max_length=4000)

@@ -4,7 +4,6 @@ the persoonlijk plan (INT-14) and the begeleiding data for the indicatie service
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -14,6 +13,13 @@ from pydantic import ConfigDict, Field
 from wmo_intake.domain.afwegingsladder import Ladderconclusie, Trede
 from wmo_intake.domain.onderzoek import Afstemmingsfactor, ExternAdvies, Onderzoeksvraag
 from wmo_intake.domain.resultaatgebieden import Resultaatgebied
+from wmo_intake.schemas.grenzen import (
+    MAX_LIJST,
+    Begeleidingsgegevens,
+    Feiten,
+    KorteTekst,
+    Zaakdatum,
+)
 from wmo_intake.schemas.indicatie_advies import IndicatieAdviesRead
 from wmo_shared.schemas import RegelRead, WireModel
 
@@ -30,7 +36,9 @@ class ConclusieCreate(WireModel):
 
 class TredebijdrageCreate(WireModel):
     trede: Trede
-    lost_op: list[str] = Field(default_factory=list, description="Delen van de hulpvraag")
+    lost_op: list[KorteTekst] = Field(
+        default_factory=list, max_length=MAX_LIJST, description="Delen van de hulpvraag"
+    )
     toelichting: str = Field(default="", max_length=2000)
 
 
@@ -38,8 +46,10 @@ class MaatwerkoptieCreate(WireModel):
     model_config = ConfigDict(**WireModel.model_config, json_schema_mode_override="validation")
 
     naam: str = Field(min_length=1, max_length=200)
-    kosten: Decimal = Field(ge=0, description="Over dezelfde periode voor elke optie")
-    dekt: list[str]
+    kosten: Decimal = Field(
+        ge=0, le=Decimal("999999999.99"), description="Over dezelfde periode voor elke optie"
+    )
+    dekt: list[KorteTekst] = Field(max_length=MAX_LIJST)
     passend: bool = True
 
 
@@ -56,27 +66,31 @@ class ResultaatToetsCreate(WireModel):
         examples=["rolstoel"],
         description="De naam van de toets (zie de lijst in de beschrijving van de API)",
     )
-    invoer: dict[str, Any] = Field(default_factory=dict, description="De feiten (camelCase)")
+    invoer: Feiten = Field(default_factory=dict, description="De feiten (camelCase)")
 
 
 class ResultaatgebiedCreate(WireModel):
     gebied: Resultaatgebied
     beschrijving: str = Field(default="", max_length=4000)
-    toetsen: list[ResultaatToetsCreate] = Field(default_factory=list)
+    toetsen: list[ResultaatToetsCreate] = Field(default_factory=list, max_length=MAX_LIJST)
 
 
 class OnderzoekCreate(WireModel):
-    startdatum: dt.date
-    antwoorden: list[AntwoordCreate] = Field(default_factory=list)
+    startdatum: Zaakdatum
+    antwoorden: list[AntwoordCreate] = Field(default_factory=list, max_length=MAX_LIJST)
     conclusie: ConclusieCreate | None = None
     extern_advies: ExternAdvies = ExternAdvies.NIET_NODIG
     persoonlijk_plan_meegewogen: bool = False
-    hulpvraagdelen: list[str] = Field(default_factory=list, examples=[["structuur", "post"]])
-    ladder: list[TredebijdrageCreate] = Field(default_factory=list)
-    opties: list[MaatwerkoptieCreate] = Field(default_factory=list)
-    afstemming: list[AfstemmingCreate] = Field(default_factory=list)
-    resultaatgebieden: list[ResultaatgebiedCreate] = Field(default_factory=list)
-    begeleiding: dict[str, Any] | None = Field(
+    hulpvraagdelen: list[KorteTekst] = Field(
+        default_factory=list, max_length=MAX_LIJST, examples=[["structuur", "post"]]
+    )
+    ladder: list[TredebijdrageCreate] = Field(default_factory=list, max_length=MAX_LIJST)
+    opties: list[MaatwerkoptieCreate] = Field(default_factory=list, max_length=MAX_LIJST)
+    afstemming: list[AfstemmingCreate] = Field(default_factory=list, max_length=MAX_LIJST)
+    resultaatgebieden: list[ResultaatgebiedCreate] = Field(
+        default_factory=list, max_length=MAX_LIJST
+    )
+    begeleiding: Begeleidingsgegevens | None = Field(
         default=None,
         description="Voor begeleiding: de gegevens die de indicatie-service nodig heeft "
         "(levensdomeinen, kenmerken, resultaten); gaat ongewijzigd mee in het adviesverzoek",

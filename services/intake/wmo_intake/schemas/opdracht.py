@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
+from wmo_intake.schemas.grenzen import MAX_LIJST, Einddatum, Tijdstip, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
 from wmo_shared.contracts import Omvang
 from wmo_shared.schemas import RegelRead, WireModel
@@ -20,13 +21,18 @@ class OpdrachtCreate(WireModel):
     aanbieder_agb: str | None = Field(
         default=None, pattern=r"^\d{8}$", description="Standaard die van de maatwerkvoorziening"
     )
-    doelen: list[str] = Field(default_factory=list, description="De doelen van de ondersteuning")
+    doelen: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=MAX_LIJST, description="De doelen van de ondersteuning"
+    )
     crisis: bool = False
-    verzocht_op: AwareDatetime | None = Field(
+    verzocht_op: Tijdstip | None = Field(
         default=None, description="Bij crisis: wanneer om ondersteuning is gevraagd (AAN-07)"
     )
     tarief: Decimal | None = Field(
-        default=None, ge=0, description="Contracttarief per eenheid (voor de declaratiecontrole)"
+        default=None,
+        ge=0,
+        le=Decimal("99999.99"),
+        description="Contracttarief per eenheid (voor de declaratiecontrole)",
     )
     commentaar: str | None = Field(default=None, max_length=4000)
 
@@ -54,6 +60,10 @@ class OpdrachtGegevens(WireModel):
     einddatum: dt.date | None = None
     tarief: Decimal | None = None
     commentaar: str | None = None
+    reden_wijziging: str | None = Field(
+        default=None,
+        description="iWmo RedenWijziging als de opdracht eerder eindigt (02, 05, 07, 13)",
+    )
 
 
 class UurtermijnRead(WireModel):
@@ -70,9 +80,9 @@ class ReactieRead(WireModel):
 
 
 class OpzeggingCreate(WireModel):
-    opgezegd_op: dt.date
+    opgezegd_op: Zaakdatum
     door: Literal["client", "aanbieder"]
-    verkort_tot: dt.date | None = Field(
+    verkort_tot: Einddatum | None = Field(
         default=None, description="De gemeente verkort de opzegtermijn tot deze laatste dag"
     )
     reden: str = Field(min_length=1, max_length=4000)
@@ -109,14 +119,14 @@ class OpdrachtList(WireModel):
 
 
 class AcceptatieCreate(WireModel):
-    datum: dt.date
+    datum: Zaakdatum
     toelichting: str | None = Field(default=None, max_length=2000)
 
 
 class WeigeringCreate(WireModel):
-    datum: dt.date
+    datum: Zaakdatum
     reden: str = Field(min_length=10, max_length=4000, description="De motivering")
 
 
 class ZorgplanCreate(WireModel):
-    ontvangstdatum: dt.date
+    ontvangstdatum: Zaakdatum

@@ -1,5 +1,6 @@
-"""The aanvraag (INT-03): it follows a finished onderzoek (or comes without one, e.g. on a
-herindicatie); the beschikking is due within two weeks."""
+"""The aanvraag (INT-03): at any moment (the Awb right to apply, seed 002 art. 6.6), also while
+the onderzoek runs; the beschikking is due within two weeks of it, and while the onderzoek is
+not finished its own term runs on and it is an open finding."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import aanvragen, onderzoeken
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.aanvraag import toets_onderzoek_af
+from wmo_intake.domain.aanvraag import aanvraagregels
+from wmo_intake.domain.bevindingen import open_bevindingen
 from wmo_intake.domain.datums import tussen
-from wmo_intake.domain.termijnen import beslistermijn
+from wmo_intake.domain.termijnen import beslistermijn, onderzoekstermijn
 from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
 from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
+from wmo_intake.service.bevinding import bevinding_read
+from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
-from wmo_intake.service.zaak import laad_zaak, pas_toe, verplaats
+from wmo_intake.service.zaak import laad_zaak, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
@@ -36,7 +40,12 @@ async def zaak_uit_body(conn: AsyncConnection, principal: Principal, melding_id:
         ) from exc
 
 
-def _aanvraag_read(row: Rij) -> AanvraagRead:
+async def _aanvraag_read(conn: AsyncConnection, row: Rij, zaak: Rij) -> AanvraagRead:
+    """The aanvraag with the state of the onderzoek now: whether it is finished, its term while
+    it is not, and the open findings a beschikking on this aanvraag must follow or motivate."""
+    onderzoek = await onderzoeken.onderzoek_van_melding(conn, row.melding_id)
+    uitkomst = onderzoek.uitkomst if onderzoek is not None else None
+    af = bool(uitkomst and uitkomst["gereed"])
     return AanvraagRead.model_validate(
         {
             "id": row.id,
@@ -44,6 +53,14 @@ def _aanvraag_read(row: Rij) -> AanvraagRead:
             "ontvangstdatum": row.ontvangstdatum,
             "voorzieningen": row.voorzieningen,
             "beschikkingstermijn": termijn_read(beslistermijn(row.ontvangstdatum)),
+            "onderzoekAf": af,
+            "onderzoekstermijn": None
+            if af
+            else termijn_read(onderzoekstermijn(zaak.ontvangstdatum)),
+            "bevindingen": [
+                bevinding_read(b) for b in open_bevindingen(uitkomst, voor_aanvraag=True)
+            ],
+            "regels": regels_json(aanvraagregels(row.ontvangstdatum, af)),
         }
     )
 
@@ -51,6 +68,9 @@ def _aanvraag_read(row: Rij) -> AanvraagRead:
 async def ontvang_aanvraag(
     db: Database, principal: Principal, write: WriteRequest, body: AanvraagCreate
 ) -> Written[AanvraagRead]:
+    """The aanvraag at any moment of the case before the beschikking (the Awb right to apply):
+    after, during or even before the onderzoek."""
+
     async def work(conn: AsyncConnection) -> Written[AanvraagRead]:
         zaak = await zaak_uit_body(conn, principal, body.melding_id)
         tussen(
@@ -60,14 +80,6 @@ async def ontvang_aanvraag(
             vandaag(),
             "De ontvangstdatum ligt vóór de melding of in de toekomst.",
         )
-        pas_toe(zaak.status, Zaakgebeurtenis.AANVRAAG_ONTVANGEN)
-        if zaak.status == "onderzoek":
-            onderzoek = await onderzoeken.onderzoek_van_melding(conn, zaak.id)
-            uitkomst = onderzoek.uitkomst if onderzoek is not None else None
-            toets_onderzoek_af(
-                bool(uitkomst and uitkomst["gereed"]),
-                uitkomst["ontbrekend"] if uitkomst else ["onderzoek"],
-            )
         await verplaats(conn, principal, zaak, Zaakgebeurtenis.AANVRAAG_ONTVANGEN)
         termijn = beslistermijn(body.ontvangstdatum)
         row = await aanvragen.insert_aanvraag(
@@ -83,7 +95,7 @@ async def ontvang_aanvraag(
             },
         )
         await audit_log.record(conn, audit, principal, "aanmaken", "aanvraag", row.id)
-        return Written(_aanvraag_read(row), f"/aanvragen/{row.id}")
+        return Written(await _aanvraag_read(conn, row, zaak), f"/aanvragen/{row.id}")
 
     return await write_once(db, idempotency_keys, principal, write, AanvraagRead, work)
 
@@ -93,6 +105,6 @@ async def lees_aanvraag(db: Database, principal: Principal, aanvraag_id: uuid.UU
         row = await aanvragen.aanvraag(conn, principal.gemeente, aanvraag_id)
         if row is None:
             raise NotFound("Er is geen aanvraag met dit id in uw gemeente.")
-        await laad_zaak(conn, principal, row.melding_id)
+        zaak = await laad_zaak(conn, principal, row.melding_id)
         await audit_log.record(conn, audit, principal, "lezen", "aanvraag", row.id)
-    return _aanvraag_read(row)
+        return await _aanvraag_read(conn, row, zaak)

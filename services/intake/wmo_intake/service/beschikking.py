@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import aanvragen, beschikkingen
+from wmo_intake.db import aanvragen, beschikkingen, onderzoeken
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.beschikking import (
@@ -21,9 +21,11 @@ from wmo_intake.domain.beschikking import (
     toets_zaak_open,
     vorige_nodig,
 )
+from wmo_intake.domain.bevindingen import open_bevindingen, toets_afwijkingen
 from wmo_intake.domain.termijnen import bezwaartermijn
 from wmo_intake.schemas.beschikking import BeschikkingCreate, BeschikkingRead
 from wmo_intake.service.aanvraag import zaak_uit_body
+from wmo_intake.service.bevinding import afwijkingsregels, op_beschikking
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
 from wmo_intake.service.zaak import laad_zaak
@@ -79,6 +81,7 @@ async def beschikking_read(conn: AsyncConnection, row: Rij) -> BeschikkingRead:
             "bezwaartermijn": termijn_read(bezwaartermijn(row.verzenddatum))
             if row.verzenddatum
             else None,
+            "bevindingen": row.bevindingen,
             "regels": row.regels,
             "versie": row.versie,
         }
@@ -132,6 +135,18 @@ async def maak_beschikking(
         toets_inhoud(
             body.soort, body.maatwerkvoorzieningen, body.redenen, body.beeindigingsdatum, vorige
         )
+        onderzoek = await onderzoeken.onderzoek_van_melding(conn, zaak.id)
+        bevindingen = open_bevindingen(
+            onderzoek.uitkomst if onderzoek is not None else None,
+            voor_aanvraag=grond == "aanvraag",
+        )
+        categorieen = [v.productcategorie for v in body.maatwerkvoorzieningen]
+        motiveringen = toets_afwijkingen(
+            body.soort,
+            categorieen,
+            bevindingen,
+            [(a.toets, a.motivering) for a in body.afwijkingen],
+        )
         row = await beschikkingen.insert_beschikking(
             conn,
             {
@@ -145,7 +160,10 @@ async def maak_beschikking(
                 "motivering": body.motivering,
                 "redenen": [r for r in body.redenen if r.strip()],
                 "beeindigingsdatum": body.beeindigingsdatum,
-                "regels": regels_json(regels_bij_opstellen(grond)),
+                "bevindingen": op_beschikking(bevindingen, body.soort, categorieen, motiveringen),
+                "regels": regels_json(
+                    regels_bij_opstellen(grond) + afwijkingsregels(bevindingen, motiveringen)
+                ),
             },
         )
         for i, v in enumerate(body.maatwerkvoorzieningen):

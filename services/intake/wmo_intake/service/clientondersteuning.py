@@ -8,7 +8,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import clientondersteuning, meldingen
+from wmo_intake.db import clientondersteuning, meldingen, onderzoeken
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.clientondersteuning import (
@@ -79,7 +79,9 @@ async def leg_bericht_vast(
 ) -> Written[ClientondersteuningBerichtRead]:
     async def work(conn: AsyncConnection) -> Written[ClientondersteuningBerichtRead]:
         zaak = await laad_zaak(conn, principal, melding_id, voor_wijziging=True, actie="wijzigen")
-        toets_bericht_op_tijd(zaak.status)
+        toets_bericht_op_tijd(
+            zaak.status, await onderzoeken.onderzoek_van_melding(conn, zaak.id) is not None
+        )
         tussen(
             "datum",
             body.datum,

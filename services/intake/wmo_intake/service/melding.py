@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import clientondersteuning, meldingen, opmerkingen
+from wmo_intake.db import clientondersteuning, meldingen, opmerkingen, vertegenwoordigers
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
+from wmo_intake.domain.client import toets_actief
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.melding import geen_aanvraag_nodig, toets_nieuwe_melding, toets_spoedsoort
 from wmo_intake.domain.onderzoek import PersoonlijkPlan, toets_persoonlijk_plan
@@ -35,10 +36,12 @@ from wmo_intake.schemas.melding import (
     TijdelijkeVoorzieningRead,
     ZaakstapCreate,
 )
+from wmo_intake.service.beleid import spoed_achteraf
 from wmo_intake.service.client import bestaande_client
 from wmo_intake.service.clientondersteuning import bericht_read
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.vertegenwoordiger import vertegenwoordiger_read
 from wmo_intake.service.zaak import geclaimde_clienten, laad_zaak, ondersteuner, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -46,6 +49,8 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 def spoedgrond(data: dict[str, Any]) -> Spoedgrond:
@@ -94,6 +99,11 @@ async def melding_read(conn: AsyncConnection, zaak: Rij) -> MeldingRead:
             "clientondersteuning": [bericht_read(b) for b in berichten],
             "persoonlijkePlannen": [_plan_read(p, zaak.ontvangstdatum) for p in plannen],
             "tijdelijkeVoorziening": zaak.spoedgrond,
+            "vertegenwoordigers": [
+                vertegenwoordiger_read(v)
+                for v in await vertegenwoordigers.van_client(conn, zaak.client_id)
+                if v.einddatum is None or v.einddatum >= vandaag()
+            ],
             "regels": await meldingen.gebeurtenisregels(conn, zaak.id),
             "versie": zaak.versie,
         }
@@ -109,11 +119,12 @@ async def maak_melding(
 ) -> Written[MeldingRead]:
     async def work(conn: AsyncConnection) -> Written[MeldingRead]:
         try:
-            await bestaande_client(conn, principal, body.client_id)
+            client = await bestaande_client(conn, principal, body.client_id)
         except NotFound as exc:
             raise invalid(
                 "clientId", "Er is geen cliënt met dit id in uw gemeente.", "onbekende-client"
             ) from exc
+        toets_actief(client.overleden_op, client.vertrokken_op, client.nieuwe_gemeente)
         toets_nieuwe_melding(
             body.ontvangstdatum, body.urgentie, body.spoedgrond is not None, vandaag()
         )
@@ -161,11 +172,23 @@ async def _start_spoed(
         Zaakgebeurtenis.SPOEDVOORZIENING_GESTART,
         Overgangsfeiten(spoed=grond),
     )
-    achteraf = toets_spoedbeschikking(grond)
+    try:
+        voorwaarden, bron = spoed_achteraf(
+            principal.gemeente, body.soort.value, body.startdatum, veld="spoedgrond.startdatum"
+        )
+        achteraf = toets_spoedbeschikking(grond, voorwaarden, bron).regels
+    except Weigering as geen_beleid:  # the temporary voorziening starts all the same (INT-10)
+        achteraf = (
+            Regel(
+                "INT-10",
+                f"{geen_beleid.toelichting} De voorwaarden voor de beschikking achteraf worden "
+                "getoetst als zij wordt verzonden.",
+            ),
+        )
     voorziening = TijdelijkeVoorzieningRead.model_validate(
         {
             **body.model_dump(mode="json", by_alias=True),
-            "regels": regels_json(stap.regels + achteraf.regels),
+            "regels": regels_json(stap.regels + achteraf),
         }
     )
     return await meldingen.zet_spoedgrond(

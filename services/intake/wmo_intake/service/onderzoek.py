@@ -218,7 +218,9 @@ async def werk_onderzoek_bij(
             conn, principal, onderzoek_id, voor_wijziging=True, actie="wijzigen"
         )
         require_version(if_match, row.versie)
-        toets_bijwerken(zaak.status, row.startdatum, body.startdatum)
+        toets_bijwerken(
+            zaak.status, bool(row.uitkomst.get("gereed")), row.startdatum, body.startdatum
+        )
         uitkomst = await _beoordeel(conn, zaak, body)
         invoer = body.model_dump(mode="json", by_alias=True)
         nieuw = await onderzoeken.wijzig_onderzoek(

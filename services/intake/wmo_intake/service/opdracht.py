@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.clients import finance
-from wmo_intake.db import beschikkingen, clienten, opdrachten, toewijzingen
+from wmo_intake.db import beschikkingen, clienten, opdrachten
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.opdracht import (
@@ -30,12 +30,12 @@ from wmo_intake.schemas.opdracht import OpdrachtCreate, OpdrachtList, OpdrachtRe
 from wmo_intake.service.paginering import lees_positie, positie_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.toewijzing import publiceer
 from wmo_intake.service.zaak import laad_zaak, pas_toe, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.client import ServiceClient
 from wmo_shared.clock import AMSTERDAM, nu
-from wmo_shared.contracts import ToewijzingFeedItem
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden, NotFound, invalid
@@ -287,31 +287,7 @@ async def verstrek_opdracht(
                 "crisis_start_uiterlijk": crisis.uiterlijk if crisis else None,
             },
         )
-        item = ToewijzingFeedItem(
-            volgnummer=0,
-            toewijzingnummer=str(row.toewijzingnummer),
-            opdracht_id=row.id,
-            gemeente=principal.gemeente,
-            aanbieder_agb=agb,
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            achternaam=client.achternaam,
-            # iWmo Voorletters: the first letter of each voornaam, without dots (basisschema).
-            voorletters="".join(n[0] for n in client.voornamen.split()) or None,
-            productcategorie=voorziening.productcategorie,
-            productcode=voorziening.productcode,
-            ingangsdatum=voorziening.begindatum,
-            einddatum=voorziening.einddatum,
-            omvang=voorziening.omvang,
-            toewijzingsdatum=moment.astimezone(AMSTERDAM).date(),
-            geregistreerd_op=moment,
-        )
-        await toewijzingen.insert_toewijzing(
-            conn,
-            principal.gemeente,
-            row.id,
-            item.model_dump(mode="json", by_alias=True, exclude={"volgnummer"}),
-        )
+        await publiceer(conn, row, row.gegevens, moment)
         await audit_log.record(conn, audit, principal, "aanmaken", "opdracht", row.id)
         return geschreven(opdracht_read(row))
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db import beschikkingen, clienten
-from wmo_intake.db.models import audit, idempotency_keys, outbox
+from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
+from wmo_intake.domain.beeindiging import Grond
 from wmo_intake.domain.beschikking import (
     stap_bij_verzending,
     toets_spoed_achteraf,
@@ -20,6 +20,9 @@ from wmo_intake.domain.beschikking import (
 )
 from wmo_intake.domain.termijnen import bezwaartermijn
 from wmo_intake.schemas.beschikking import BeschikkingRead, VerzendingCreate
+from wmo_intake.service import gebeurtenissen
+from wmo_intake.service.beeindiging import beeindig
+from wmo_intake.service.beleid import spoed_achteraf
 from wmo_intake.service.beschikking import beschikking_read, geschreven, laad_beschikking
 from wmo_intake.service.melding import spoedgrond
 from wmo_intake.service.regels import regels_json
@@ -27,16 +30,10 @@ from wmo_intake.service.zaak import laad_zaak, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import nu, vandaag
-from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.outbox import OutboxRelay, enqueue
-
-CAK_PAD = "/api/v1/cak-voorzieningen"
-PGB_PAD = "/api/v1/budget-beschikkingen"
-CakSoort = Literal["maatwerkvoorziening-gestart", "maatwerkvoorziening-beeindigd"]
-PgbSoort = Literal["pgb-beschikt", "pgb-ingetrokken"]
+from wmo_shared.outbox import OutboxRelay
 
 
 async def verzend_beschikking(
@@ -61,7 +58,14 @@ async def verzend_beschikking(
         )
         spoed = spoedgrond(zaak.spoedgrond) if zaak.spoedgrond else None
         gebeurtenis, feiten = stap_bij_verzending(row.soort, row.grondslag, zaak.status, spoed)
-        toets_spoed_achteraf(zaak.status, feiten.spoed)
+        if zaak.status == "tijdelijke_voorziening" and feiten.spoed is not None:
+            voorwaarden, bron = spoed_achteraf(
+                principal.gemeente,
+                feiten.spoed.soort.value,
+                dt.date.fromisoformat(zaak.spoedgrond["startdatum"]),
+                veld="spoedgrond.startdatum",
+            )
+            toets_spoed_achteraf(zaak.status, feiten.spoed, voorwaarden, bron)
         regels: list[dict[str, str]] = list(row.regels)
         if gebeurtenis is not None:
             stap = await verplaats(conn, principal, zaak, gebeurtenis, feiten)
@@ -92,95 +96,49 @@ async def verzend_beschikking(
 async def _stuur_gebeurtenissen(
     conn: AsyncConnection, principal: Principal, zaak: Rij, row: Rij
 ) -> None:
-    """FIN-12 (CAK) and the pgb budget: one outbox event per voorziening that starts or ends."""
+    """FIN-12 (CAK) and the pgb budget: what this beschikking ends (an intrekking: every
+    voorziening of the one it withdraws, from the beeindigingsdatum; a herziening: each
+    voorziening it replaces, the day before its successor starts), then what it starts. An end
+    before the start cancels the voorziening (``service.beeindiging``)."""
     client = await clienten.client(conn, zaak.client_id)
     nieuw = await beschikkingen.voorzieningen(conn, row.id)
-    eindes: list[tuple[Rij, dt.date]] = []
     if row.soort == "intrekking" and row.vorige_beschikking_id is not None:
-        eindes = [
-            (v, row.beeindigingsdatum)
-            for v in await beschikkingen.voorzieningen(conn, row.vorige_beschikking_id)
-        ]
-    for v in nieuw:
+        for oud in await beschikkingen.voorzieningen(conn, row.vorige_beschikking_id):
+            await beeindig(
+                conn,
+                principal,
+                client,
+                oud,
+                row.beeindigingsdatum,
+                Grond.INTREKKING,
+                beschikking_id=row.id,
+                veld="beeindigingsdatum",
+            )
+    for i, v in enumerate(nieuw):
         if v.vervangt_id is not None:
             oud = await beschikkingen.voorziening(conn, v.vervangt_id)
-            eindes.append((oud, v.begindatum - dt.timedelta(days=1)))
-    for oud, einde in eindes:
-        if oud.eigen_bijdrage:
-            await _cak(conn, principal, client, row, oud, "maatwerkvoorziening-beeindigd", einde)
-        if oud.leveringsvorm == "pgb":
-            await _pgb(conn, principal, row, oud, "pgb-ingetrokken", einde)
+            await beeindig(
+                conn,
+                principal,
+                client,
+                oud,
+                v.begindatum - dt.timedelta(days=1),
+                Grond.HERZIENING,
+                beschikking_id=row.id,
+                veld=f"maatwerkvoorzieningen[{i}].begindatum",
+            )
     for v in nieuw:
         if v.eigen_bijdrage:
-            await _cak(conn, principal, client, row, v, "maatwerkvoorziening-gestart", v.einddatum)
+            await gebeurtenissen.cak(
+                conn,
+                principal.gemeente,
+                client,
+                row.id,
+                v,
+                "maatwerkvoorziening-gestart",
+                v.einddatum,
+            )
         if v.leveringsvorm == "pgb":
-            await _pgb(conn, principal, row, v, "pgb-beschikt", v.einddatum)
-
-
-async def _cak(
-    conn: AsyncConnection,
-    principal: Principal,
-    client: Rij,
-    beschikking: Rij,
-    v: Rij,
-    soort: CakSoort,
-    einddatum: dt.date | None,
-) -> None:
-    event_id = uuid.uuid4()
-    event = MaatwerkvoorzieningEvent(
-        event_id=event_id,
-        event_type=soort,
-        gemeente=principal.gemeente,
-        bsn=client.bsn,
-        geboortedatum=client.geboortedatum,
-        beschikking_id=beschikking.id,
-        maatwerkvoorziening_id=v.id,
-        productcategorie=v.productcategorie,
-        productcode=v.productcode,
-        leveringsvorm=v.leveringsvorm,
-        ingangsdatum=v.begindatum,
-        einddatum=einddatum,
-        eigen_bijdrage=True,
-        kostprijs=v.kostprijs,
-    )
-    await enqueue(
-        conn,
-        outbox,
-        event_type=soort,
-        destination="finance",
-        path=CAK_PAD,
-        gemeente=principal.gemeente,
-        payload=event.model_dump(mode="json", by_alias=True),
-        event_id=event_id,
-    )
-
-
-async def _pgb(
-    conn: AsyncConnection,
-    principal: Principal,
-    beschikking: Rij,
-    v: Rij,
-    soort: PgbSoort,
-    einddatum: dt.date | None,
-) -> None:
-    event_id = uuid.uuid4()
-    event = PgbBeschiktEvent(
-        event_id=event_id,
-        event_type=soort,
-        gemeente=principal.gemeente,
-        pgb_plan_id=v.pgb_plan_id,
-        beschikking_id=beschikking.id,
-        maatwerkvoorziening_id=v.id,
-        ingangsdatum=v.begindatum,
-        einddatum=einddatum,
-    )
-    await enqueue(
-        conn,
-        outbox,
-        event_type=soort,
-        destination="pgb",
-        path=PGB_PAD,
-        gemeente=principal.gemeente,
-        payload=event.model_dump(mode="json", by_alias=True),
-        event_id=event_id,
-    )
+            await gebeurtenissen.pgb(
+                conn, principal.gemeente, row.id, v, "pgb-beschikt", v.einddatum
+            )

@@ -97,6 +97,7 @@ def wmo301(row: Rij) -> bytes:
                     if omvang
                     else None,
                     commentaar=(g.get("commentaar") or None),
+                    reden_wijziging=g.get("redenWijziging"),
                 ),
             ),
         ),

@@ -160,9 +160,13 @@ class Woonkeuze:
 def vergelijk_woonunit_en_aanpassing(
     woonunit: Woonunitofferte, aanpassing: Aanpassingsofferte
 ) -> Woonkeuze:
-    """RES-05: when moving does not reach the result, a separate woonunit is preferred over
-    adapting or extending the home when it is cheaper, faster or re-usable (herverstrekbaar);
-    the removal costs of the unit count in the comparison."""
+    """RES-05 (seed 001 H5): when moving does not reach the result, "wordt bekeken of het
+    plaatsen van een losse woonunit de goedkoopst adequate oplossing is": the unit is chosen
+    only when it is, its removal costs included ("worden bij de vergelijking meegerekend").
+    Between two solutions that cost the same, the unit has the preference when it is faster or
+    re-usable (herverstrekbaar); a unit that is faster or re-usable but dearer is not the
+    goedkoopst adequate solution (a worker who still prefers it goes against the finding and
+    motivates that in the beschikking)."""
     eigen_kracht = (
         " Bespreek ook de Blijverslening en Verzilverlening: geen voorliggende voorziening, "
         "wel eigen kracht."
@@ -183,35 +187,37 @@ def vergelijk_woonunit_en_aanpassing(
         f"woonunit € {unit_totaal:.2f} (inclusief € {woonunit.verwijderingskosten:.2f} voor "
         f"verwijderen), aanpassing € {aanpassing.kosten:.2f}"
     )
-    redenen = []
-    if unit_totaal <= aanpassing.kosten:
-        redenen.append("niet duurder")
+    voordelen = []
     if woonunit.doorlooptijd_weken < aanpassing.doorlooptijd_weken:
-        redenen.append(
+        voordelen.append(
             f"sneller ({woonunit.doorlooptijd_weken} tegen {aanpassing.doorlooptijd_weken} weken)"
         )
     if woonunit.herverstrekbaar:
-        redenen.append("herverstrekbaar")
-    if redenen:
+        voordelen.append("herverstrekbaar")
+    if unit_totaal < aanpassing.kosten or (unit_totaal == aanpassing.kosten and voordelen):
+        grond = "goedkoper" if unit_totaal < aanpassing.kosten else "even duur"
+        extra = f" en {', '.join(voordelen)}" if voordelen else ""
         return Woonkeuze(
             Woonoplossing.WOONUNIT,
             (
                 Regel(
                     "RES-05",
-                    f"De losse woonunit heeft de voorkeur: {', '.join(redenen)} ({kosten}).",
+                    f"De losse woonunit is de goedkoopst adequate oplossing: {grond}{extra}, "
+                    f"verwijderingskosten meegerekend ({kosten}).",
                 ),
             ),
         )
-    return Woonkeuze(
-        Woonoplossing.AANPASSING,
-        (
-            Regel(
-                "RES-05",
-                "De losse woonunit is duurder, niet sneller en niet herverstrekbaar: aanpassing "
-                f"van de woning ({kosten})." + eigen_kracht,
-            ),
-        ),
-    )
+    if voordelen:
+        waarom = (
+            f"De losse woonunit is {', '.join(voordelen)}, maar niet de goedkoopst adequate "
+            f"oplossing ({kosten}): aanpassing van de woning."
+        )
+    else:
+        waarom = (
+            "De losse woonunit is niet goedkoper, niet sneller en niet herverstrekbaar: "
+            f"aanpassing van de woning ({kosten})."
+        )
+    return Woonkeuze(Woonoplossing.AANPASSING, (Regel("RES-05", waarom + eigen_kracht),))
 
 
 # --- RES-06 woonvoorzieningen (H5) -------------------------------------------------------------

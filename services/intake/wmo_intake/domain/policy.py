@@ -1,0 +1,61 @@
+"""The ``intake`` section of a municipality's policy (``policies/<naam>/intake.yaml``): the rules
+of the intake that are each gemeente's own. Selected like every service's section, by gemeente
+and peildatum (``wmo_shared.policy``); no default: a gemeente or date without one is refused
+with a reason that says so (``geen-beleid-van-kracht``).
+
+Today: INT-10, the conditions under which the beschikking may follow a temporary voorziening
+afterwards, per kind of urgency. Walcheren (seed 002 art. 6.5): spoed needs multidisciplinary
+consultation with the network (unless safety prevented it, motivated), crisis and dwang the
+protocol with the Raad voor de Kinderbescherming, and always a motivation why the care was
+necessary. Ooststellingwerf (seed 001 Bijlage 2 §7.6): in a crisis support starts within 24
+hours, with or without an opdracht, and the provider reports it within 24 hours (AAN-07); the
+seed sets no further condition for deciding afterwards than the recorded reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wmo_shared.policy import PolicyNotFound, PolicyRegistry
+from wmo_shared.weigering import Weigering
+
+SECTION = "intake"
+
+Voorwaarde = Literal["reden", "multidisciplinair_overleg", "protocol_raad_kinderbescherming"]
+"""A condition for a beschikking afterwards: the recorded reason why the care could not wait;
+multidisciplinary consultation with the network (or why safety prevented it); the protocol with
+the Raad voor de Kinderbescherming applied."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SpoedAchteraf(_Frozen):
+    """INT-10: the conditions per kind of urgency, and where the policy says so."""
+
+    bron: str = Field(min_length=1)
+    spoed: tuple[Voorwaarde, ...] = Field(min_length=1)
+    crisis: tuple[Voorwaarde, ...] = Field(min_length=1)
+    dwang: tuple[Voorwaarde, ...] = Field(min_length=1)
+
+    def voorwaarden(self, soort: str) -> tuple[Voorwaarde, ...]:
+        gevonden: tuple[Voorwaarde, ...] = getattr(self, soort)
+        return gevonden
+
+
+class IntakeBeleid(_Frozen):
+    spoed_achteraf: SpoedAchteraf
+
+
+def intakebeleid(
+    registry: PolicyRegistry, gemeente: str, peildatum: dt.date, *, veld: str
+) -> IntakeBeleid:
+    """The intake section in force; ``geen-beleid-van-kracht`` (400 naming ``veld``, INT-10)
+    when there is none."""
+    try:
+        return registry.section(gemeente, peildatum, SECTION, IntakeBeleid)
+    except PolicyNotFound as exc:
+        raise Weigering("geen-beleid-van-kracht", str(exc), veld=veld) from exc
