@@ -373,7 +373,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             log.warning(
                 "database_unavailable",
                 error=f"{type(exc).__name__}: {exc}"[:300],
-                path=request.url.path,
+                route=_route(request),
             )
             return unavailable_response(request)
         return await _crash(request, exc)
