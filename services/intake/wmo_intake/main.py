@@ -16,6 +16,7 @@ from wmo_intake.api import (
     onderzoeken,
     opdrachten,
     opmerkingen,
+    termijnaanpassingen,
     toewijzingen,
     verslagen,
     werkvoorraad,
@@ -49,6 +50,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             toewijzingen.router,
             iwmo_berichten.router,
             werkvoorraad.router,
+            termijnaanpassingen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.kolommen import aangemaakt_kolom, gemeente_kolom, id_kolom, regels_kolom
 from wmo_intake.db.models import beschikkingen, metadata
-from wmo_intake.db.rijen import Rij, een, eerste
+from wmo_intake.db.rijen import Rij, alle, een, eerste
 
 ingebrekestellingen = Table(
     "ingebrekestellingen",
@@ -63,3 +63,10 @@ async def eerste_verzending(conn: AsyncConnection, aanvraag_id: uuid.UUID) -> dt
     )
     row = await eerste(conn, query)
     return None if row is None else row.verzenddatum
+
+
+async def velen(conn: AsyncConnection, ids: list[uuid.UUID]) -> list[Rij]:
+    if not ids:
+        return []
+    t = ingebrekestellingen
+    return await alle(conn, select(t).where(t.c.id.in_(ids)))

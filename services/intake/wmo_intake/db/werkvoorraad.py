@@ -1,5 +1,6 @@
 """The query of the werkvoorraad: the open work of a gemeente, one row per deadline (onderzoek,
-beschikking, zorgplan, herindicatie), ordered by deadline with a keyset cursor."""
+beschikking, zorgplan, herindicatie, and the terms of the legal side in
+``db.werkvoorraad_awb``), ordered by deadline with a keyset cursor."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from wmo_intake.db.models import (
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.werkvoorraad_awb import awb_taken
 
 
 def _taken(gemeente: str) -> Subquery:
@@ -76,7 +78,9 @@ def _taken(gemeente: str) -> Subquery:
             m.c.status.in_(("beschikking", "opdracht")),
         )
     )
-    return union_all(onderzoek, beschikking, zorgplan, herindicatie).subquery("taken")
+    return union_all(onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente)).subquery(
+        "taken"
+    )
 
 
 async def taken(
