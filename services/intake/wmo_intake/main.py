@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from wmo_intake.api import (
     aanvragen,
     beschikkingen,
+    bezwaren,
     clienten,
     clientondersteuning,
     huishouden,
@@ -51,6 +52,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             iwmo_berichten.router,
             werkvoorraad.router,
             termijnaanpassingen.router,
+            bezwaren.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -50,6 +50,7 @@ bezwaren = Table(
     Column("indiener", JSONB, nullable=True),
     Column("gemachtigde", JSONB, nullable=True),
     Column("ter_post_bezorgd", Date, nullable=True),
+    Column("gronden", Text, nullable=True),
     Column("ontbrekend", JSONB, nullable=False),
     Column("verschoonbaar", Text, nullable=True),
     Column("adviescommissie", Boolean, nullable=False),

@@ -173,6 +173,7 @@ def upgrade() -> None:
         sa.Column("indiener", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
         sa.Column("gemachtigde", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
         sa.Column("ter_post_bezorgd", sa.Date(), nullable=True),
+        sa.Column("gronden", sa.Text(), nullable=True),
         sa.Column("ontbrekend", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("verschoonbaar", sa.Text(), nullable=True),
         sa.Column("adviescommissie", sa.Boolean(), nullable=False),
