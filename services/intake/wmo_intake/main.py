@@ -12,6 +12,7 @@ from wmo_intake.api import (
     clientondersteuning,
     huishouden,
     indicatie_adviezen,
+    ingebrekestellingen,
     iwmo_berichten,
     meldingen,
     onderzoeken,
@@ -53,6 +54,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             werkvoorraad.router,
             termijnaanpassingen.router,
             bezwaren.router,
+            ingebrekestellingen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

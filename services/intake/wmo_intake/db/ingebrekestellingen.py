@@ -8,7 +8,18 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, String, Table, Text, select
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    select,
+    update,
+)
 from sqlalchemy import insert as sql_insert
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -70,3 +81,20 @@ async def velen(conn: AsyncConnection, ids: list[uuid.UUID]) -> list[Rij]:
         return []
     t = ingebrekestellingen
     return await alle(conn, select(t).where(t.c.id.in_(ids)))
+
+
+async def zet_dwangsom(
+    conn: AsyncConnection,
+    ingebrekestelling_id: uuid.UUID,
+    *,
+    dwangsom_vanaf: dt.date | None,
+    regels: list[dict[str, str]],
+) -> Rij:
+    t = ingebrekestellingen
+    query = (
+        update(t)
+        .where(t.c.id == ingebrekestelling_id)
+        .values(dwangsom_vanaf=dwangsom_vanaf, regels=regels)
+        .returning(t)
+    )
+    return await een(conn, query)

@@ -8,7 +8,7 @@ import uuid
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from wmo_shared.schemas import RegelRead, WireModel
 
@@ -28,12 +28,6 @@ class IngebrekestellingCreate(WireModel):
     ontvangstdatum: dt.date
     uitsluiting: Dwangsomuitsluiting | None = None
     reden_uitsluiting: str | None = Field(default=None, max_length=2000)
-
-    @model_validator(mode="after")
-    def _een_doel(self) -> IngebrekestellingCreate:
-        if (self.aanvraag_id is None) == (self.bezwaar_id is None):
-            raise ValueError("noem precies één van aanvraagId en bezwaarId")
-        return self
 
 
 class DwangsomRead(WireModel):

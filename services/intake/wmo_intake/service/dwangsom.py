@@ -4,11 +4,14 @@ read: it runs from two weeks after the ingebrekestelling until the decision is t
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Dwangsomuitsluiting, dwangsom
 from wmo_intake.schemas.ingebrekestelling import DwangsomRead
 from wmo_intake.service.regels import regels_json
+
+CENT = Decimal("0.01")
 
 
 def dwangsom_read(rij: Rij, beslist_op: dt.date | None, peildatum: dt.date) -> DwangsomRead:
@@ -25,7 +28,7 @@ def dwangsom_read(rij: Rij, beslist_op: dt.date | None, peildatum: dt.date) -> D
             "verschuldigd": d.verschuldigd,
             "eersteDag": d.eerste_dag,
             "dagen": d.dagen,
-            "bedrag": d.bedrag,
+            "bedrag": d.bedrag.quantize(CENT),
             "maximumBereikt": d.maximum_bereikt,
             "definitief": d.definitief,
             "vaststellenUiterlijk": d.vaststellen_uiterlijk,
