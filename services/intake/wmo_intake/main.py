@@ -14,6 +14,7 @@ from wmo_intake.api import (
     indicatie_adviezen,
     ingebrekestellingen,
     iwmo_berichten,
+    klachten,
     meldingen,
     onderzoeken,
     opdrachten,
@@ -55,6 +56,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             termijnaanpassingen.router,
             bezwaren.router,
             ingebrekestellingen.router,
+            klachten.router,
         ],
         peers={
             "pgb": settings.pgb_url,
