@@ -1,8 +1,9 @@
-"""Letters of the Wmo services: the beschikking (toekenning, afwijzing, herziening, intrekking)
-and the onderzoeksverslag, from a typed content model (``inhoud``) to HTML with the
-gemeente's Jinja2 templates and to tagged PDF/A with WeasyPrint (``render``), with the sha256
-of the PDF bytes. Templates and sender details are policy data per gemeente with validity
-dates (``beleid``: ``policies/<naam>/brief.yaml`` and its template folder).
+"""Letters of the Wmo services: the beschikking (toekenning, afwijzing, herziening, intrekking),
+the beslissing op bezwaar and the onderzoeksverslag, from a typed content model (``inhoud``)
+to HTML with the gemeente's Jinja2 templates and to tagged PDF/A with WeasyPrint
+(``render``), with the sha256 of the PDF bytes. Templates and sender details are policy data
+per gemeente with validity dates (``beleid``: ``policies/<naam>/brief.yaml`` and its template
+folder).
 
 This package imports ``wmo_shared`` only: dates the law computes (the last day for bezwaar)
 come in with the content, computed by the intake's Awb terms.
@@ -20,6 +21,8 @@ from wmo_documents.beleid import (
 from wmo_documents.inhoud import (
     Afwijzing,
     Beschikkingsbrief,
+    BeslissingOpBezwaar,
+    Bezwaaruitkomst,
     Brief,
     Briefsoort,
     EigenBijdrage,
@@ -51,6 +54,8 @@ __all__ = [
     "Afwijzing",
     "Afzender",
     "Beschikkingsbrief",
+    "BeslissingOpBezwaar",
+    "Bezwaaruitkomst",
     "Brief",
     "Briefbeleid",
     "BriefbeleidOntbreekt",

@@ -28,6 +28,7 @@ class Briefsoort(StrEnum):
     HERZIENING = "herziening"
     INTREKKING = "intrekking"
     ONDERZOEKSVERSLAG = "onderzoeksverslag"
+    BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar"
 
 
 class _HeeftRegel(Protocol):
@@ -75,18 +76,21 @@ class ZorgInNatura(_Model):
 
 
 class Pgb(_Model):
-    """PGB-12: the budget is kept by the SVB (trekkingsrecht); the resident accounts for it."""
+    """PGB-12: the budget is kept by the SVB (trekkingsrecht); the resident accounts for it.
+    Without ``bedrag`` the letter refers to the besluit on the pgb-plan for the amount."""
 
     vorm: Literal["pgb"] = "pgb"
-    bedrag: Decimal = Field(gt=0)
-    per: Tekst
+    bedrag: Decimal | None = Field(default=None, gt=0)
+    per: Tekst = "jaar"
     tarief: str | None = None
     verantwoordingsvrij_bedrag: Decimal | None = None
 
 
 class FinancieleTegemoetkoming(_Model):
+    """Without ``bedrag`` the letter refers to the separate calculation of the amount."""
+
     vorm: Literal["financiele_tegemoetkoming"] = "financiele_tegemoetkoming"
-    bedrag: Decimal = Field(gt=0)
+    bedrag: Decimal | None = Field(default=None, gt=0)
     betaling: Tekst
 
 
@@ -147,7 +151,9 @@ class Intrekking(_Model):
 class Beschikkingsbrief(_Model):
     """The beschikking letter. ``datum`` is the day it is sent: the letter policy in force on
     that day is used, and ``bezwaar_uiterlijk`` (Awb 6:7, 6:8 with the Atw, computed by the
-    intake) is the last day for bezwaar."""
+    intake) is the last day for bezwaar. ``concept``: a preview of an unsent beschikking, marked
+    as such on every page. ``termijnaanpassingen``: how the beslistermijn was suspended or
+    postponed, and why (Awb 4:14, 4:15)."""
 
     soort: Briefsoort
     kenmerk: Tekst
@@ -161,6 +167,8 @@ class Beschikkingsbrief(_Model):
     eigen_bijdrage: EigenBijdrage | None = None
     bezwaar_uiterlijk: dt.date
     behandelaar: str | None = None
+    concept: bool = False
+    termijnaanpassingen: tuple[Regelverwijzing, ...] = ()
 
     @model_validator(mode="after")
     def _samenhang(self) -> Beschikkingsbrief:
@@ -215,6 +223,46 @@ class Onderzoeksverslag(_Model):
     vervolg: Tekst
     reageren_uiterlijk: dt.date | None = None
     behandelaar: str | None = None
+    termijnaanpassingen: tuple[Regelverwijzing, ...] = ()
 
 
-Brief = Beschikkingsbrief | Onderzoeksverslag
+class Bezwaaruitkomst(StrEnum):
+    GEGROND = "gegrond"
+    ONGEGROND = "ongegrond"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk"
+    INGETROKKEN = "ingetrokken"
+
+
+class BeslissingOpBezwaar(_Model):
+    """The decision on a bezwaar (Awb 7:11, 7:12): the outcome with its motivation, how the
+    indiener was heard (7:2, 7:3), the new beschikking when the bezwaar is gegrond and, except
+    after intrekking, the last day for beroep at the rechtbank (Awb 6:7, 8:1), computed by the
+    intake. ``termijnaanpassingen``: how the beslistermijn was postponed, and why (7:10)."""
+
+    soort: Literal[Briefsoort.BESLISSING_OP_BEZWAAR] = Briefsoort.BESLISSING_OP_BEZWAAR
+    kenmerk: Tekst
+    datum: dt.date
+    ontvanger: Ontvanger
+    bezwaar_ontvangen: dt.date
+    besluit: VorigeBeschikking
+    uitkomst: Bezwaaruitkomst
+    motivering: Motivering
+    horen: tuple[Regelverwijzing, ...] = ()
+    herzien_besluit: VorigeBeschikking | None = None
+    beroep_uiterlijk: dt.date | None = None
+    termijnaanpassingen: tuple[Regelverwijzing, ...] = ()
+    behandelaar: str | None = None
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> BeslissingOpBezwaar:
+        if self.herzien_besluit is not None and self.uitkomst is not Bezwaaruitkomst.GEGROND:
+            raise ValueError("alleen een gegrond bezwaar leidt tot een nieuw besluit")
+        if self.uitkomst is Bezwaaruitkomst.INGETROKKEN:
+            if self.beroep_uiterlijk is not None:
+                raise ValueError("na intrekking is er geen beroep")
+        elif self.beroep_uiterlijk is None or self.beroep_uiterlijk < self.datum + BEZWAARTERMIJN:
+            raise ValueError("de laatste dag voor beroep ligt minstens zes weken na verzending")
+        return self
+
+
+Brief = Beschikkingsbrief | Onderzoeksverslag | BeslissingOpBezwaar

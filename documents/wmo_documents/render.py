@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from wmo_documents.beleid import BriefbeleidOntbreekt, GekozenBriefbeleid, kies_
 from wmo_documents.inhoud import Brief, Briefsoort, Onderzoeksverslag
 from wmo_shared.policy import POLICY_DIR, PolicyRegistry
 
+# WeasyPrint reports each layout step at INFO: noise in a service's log, kept to warnings.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
 PDF_VARIANT = "pdf/a-3a"
 GEDEELDE_SJABLONEN = Path(__file__).parent / "sjablonen"
 
@@ -32,6 +36,7 @@ SJABLOON = {
     Briefsoort.HERZIENING: "beschikking.html.j2",
     Briefsoort.INTREKKING: "beschikking.html.j2",
     Briefsoort.ONDERZOEKSVERSLAG: "onderzoeksverslag.html.j2",
+    Briefsoort.BESLISSING_OP_BEZWAAR: "beslissing_op_bezwaar.html.j2",
 }
 
 

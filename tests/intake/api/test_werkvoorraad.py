@@ -34,6 +34,9 @@ async def test_werkvoorraad_onderzoek_en_beschikking(intake: httpx.AsyncClient) 
             "uiterlijk": "2026-03-23",
             "status": "binnen_5_dagen",
             "rule": "INT-01",
+            "termijn": "onderzoekstermijn",
+            "aanpassingen": [],
+            "dwangsom": None,
         }
     ]
     verlopen = await _alles(intake, peildatum="2026-03-24", status="verlopen")

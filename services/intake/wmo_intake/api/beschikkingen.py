@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from wmo_intake.api.brieven import brief_inhoud, brief_response, briefformaat
 from wmo_intake.api.deps import CaseReader, CaseWorker, Db, Relay
 from wmo_intake.schemas.beschikking import BeschikkingCreate, BeschikkingRead, VerzendingCreate
 from wmo_intake.service import beschikking as svc
-from wmo_intake.service import verzending
+from wmo_intake.service import brief, verzending
 from wmo_shared.auth import Principal
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
@@ -34,11 +35,20 @@ async def create_beschikking(
 
 
 @router.get(
-    "/beschikkingen/{beschikking_id}", response_model=BeschikkingRead, summary="Een beschikking"
+    "/beschikkingen/{beschikking_id}",
+    response_model=BeschikkingRead,
+    summary="Een beschikking (JSON), of haar brief met Accept: application/pdf of text/html "
+    "(verzonden: de bewaarde brief; concept: een voorbeeld, gemarkeerd als concept)",
+    responses={200: brief_inhoud("De beschikking, of haar brief")},
 )
 async def get_beschikking(
-    beschikking_id: uuid.UUID, db: Db, principal: Principal = CaseReader
+    beschikking_id: uuid.UUID, request: Request, db: Db, principal: Principal = CaseReader
 ) -> Response:
+    formaat = briefformaat(request)
+    if formaat is not None:
+        return brief_response(
+            await brief.lees_beschikkingsbrief(db, principal, beschikking_id, formaat)
+        )
     beschikking = await svc.lees_beschikking(db, principal, beschikking_id)
     return versioned_response(beschikking, beschikking.versie)
 

@@ -1,7 +1,8 @@
 """The query of the werkvoorraad: the open work of a gemeente, one row per deadline (onderzoek,
-beschikking, zorgplan, herindicatie), ordered by deadline with a keyset cursor. An aanvraag that
-came while the onderzoek ran shows both terms: the beschikking (INT-03, from the aanvraag) and
-the onderzoek (INT-01) until it is finished."""
+beschikking, zorgplan, herindicatie, and the terms of the legal side in
+``db.werkvoorraad_awb``), ordered by deadline with a keyset cursor. An aanvraag that came while
+the onderzoek ran shows both terms: the beschikking (INT-03, from the aanvraag) and the
+onderzoek (INT-01) until it is finished."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from wmo_intake.db.models import (
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.werkvoorraad_awb import awb_taken
 
 
 def _onderzoek_af(m: Table) -> Exists:
@@ -94,7 +96,9 @@ def _taken(gemeente: str) -> Subquery:
             m.c.status.in_(("beschikking", "opdracht")),
         )
     )
-    return union_all(onderzoek, beschikking, zorgplan, herindicatie).subquery("taken")
+    return union_all(onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente)).subquery(
+        "taken"
+    )
 
 
 async def taken(

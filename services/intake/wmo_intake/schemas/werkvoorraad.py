@@ -9,21 +9,44 @@ from typing import Literal
 from pydantic import Field
 
 from wmo_intake.domain.termijnen import Termijnstatus
-from wmo_shared.schemas import WireModel
+from wmo_intake.schemas.ingebrekestelling import DwangsomRead
+from wmo_shared.schemas import RegelRead, WireModel
 
 __all__ = ["Taaksoort", "Termijnstatus", "WerkvoorraadItemRead", "WerkvoorraadList"]
 
-Taaksoort = Literal["onderzoek", "beschikking", "zorgplan", "herindicatie"]
+Taaksoort = Literal[
+    "onderzoek",
+    "beschikking",
+    "zorgplan",
+    "herindicatie",
+    "bezwaar",
+    "ingebrekestelling",
+    "klacht",
+]
 
 
 class WerkvoorraadItemRead(WireModel):
     soort: Taaksoort
-    melding_id: uuid.UUID
-    referentie_id: str = Field(description="Melding, aanvraag, opdracht of maatwerkvoorziening")
-    client_id: uuid.UUID
+    melding_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
+    referentie_id: str = Field(
+        description="Melding, aanvraag, opdracht, maatwerkvoorziening, bezwaar, "
+        "ingebrekestelling of klacht"
+    )
+    client_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     uiterlijk: dt.date
     status: Termijnstatus
     rule: str | None = None
+    termijn: str | None = Field(
+        default=None,
+        description="Welke termijn van de zaak (bij een bezwaar: beslistermijn, "
+        "hersteltermijn, hoorzitting)",
+    )
+    aanpassingen: list[RegelRead] = Field(
+        default_factory=list, description="Waarom de datum is verschoven (opschorting, verdaging)"
+    )
+    dwangsom: DwangsomRead | None = Field(
+        default=None, description="Bij een ingebrekestelling: de dwangsom op de peildatum"
+    )
 
 
 class WerkvoorraadList(WireModel):

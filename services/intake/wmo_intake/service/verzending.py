@@ -1,4 +1,5 @@
-"""Sending a beschikking: afterwards it never changes. In the same transaction it moves the
+"""Sending a beschikking: afterwards it never changes. Its letter is rendered before the
+transaction and stored with it (``service.brief``). In the same transaction it moves the
 case and enqueues, per maatwerkvoorziening that starts or ends, the events finance (CAK, eigen
 bijdrage, FIN-12) and pgb (the formal budget) need; the outbox relay delivers them."""
 
@@ -20,7 +21,7 @@ from wmo_intake.domain.beschikking import (
 )
 from wmo_intake.domain.termijnen import bezwaartermijn
 from wmo_intake.schemas.beschikking import BeschikkingRead, VerzendingCreate
-from wmo_intake.service import gebeurtenissen
+from wmo_intake.service import brief, gebeurtenissen
 from wmo_intake.service.beeindiging import beeindig
 from wmo_intake.service.beleid import spoed_achteraf
 from wmo_intake.service.beschikking import beschikking_read, geschreven, laad_beschikking
@@ -45,6 +46,10 @@ async def verzend_beschikking(
     if_match: str | None,
     relay: OutboxRelay | None,
 ) -> Written[BeschikkingRead]:
+    voorbereid = await brief.bereid_verzending_voor(
+        db, principal, beschikking_id, body.verzenddatum
+    )
+
     async def work(conn: AsyncConnection) -> Written[BeschikkingRead]:
         row = await laad_beschikking(conn, principal, beschikking_id)
         zaak = await laad_zaak(
@@ -72,6 +77,10 @@ async def verzend_beschikking(
             regels.extend(regels_json(stap.regels))
         termijn = bezwaartermijn(body.verzenddatum)
         regels.extend(regels_json(termijn.regels))
+        brieven = await brief.bewaar_beschikkingsbrief(
+            conn, principal, row, body.verzenddatum, voorbereid
+        )
+        regels.extend(regels_json(brieven))
         row = await beschikkingen.zet_verzonden(
             conn,
             row.id,

@@ -1,5 +1,6 @@
 """Termijnbewaking: the open work of the caller's gemeente with each deadline and its state
-(``domain.termijnen.termijnstatus``), filterable and paginated with an opaque cursor."""
+(``domain.termijnen.termijnstatus``), why its date moved and any dwangsom
+(``service.termijnbewaking``), filterable and paginated with an opaque cursor."""
 
 from __future__ import annotations
 
@@ -9,13 +10,22 @@ from wmo_intake.db import werkvoorraad
 from wmo_intake.db.models import audit
 from wmo_intake.domain.termijnen import WAARSCHUWINGSDAGEN, Termijnstatus, termijnstatus
 from wmo_intake.schemas.werkvoorraad import WerkvoorraadItemRead, WerkvoorraadList
+from wmo_intake.service import termijnbewaking
 from wmo_intake.service.paginering import lees_termijn, termijn_cursor
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 
-REGEL = {"onderzoek": "INT-01", "beschikking": "INT-03", "zorgplan": "AAN-02", "herindicatie": ""}
+REGEL = {
+    "onderzoek": "INT-01",
+    "beschikking": "INT-03",
+    "zorgplan": "AAN-02",
+    "herindicatie": "",
+    "bezwaar": "AWB-7:10",
+    "ingebrekestelling": "AWB-4:17",
+    "klacht": "AWB-9:11",
+}
 DAG = dt.timedelta(days=1)
 
 
@@ -58,6 +68,7 @@ async def werkvoorraad_van(
         )
         meer = len(rows) > limit
         rows = rows[:limit]
+        extra = await termijnbewaking.verrijk(conn, rows, peildatum)
         await audit_log.record(
             conn, audit, principal, "lezen", "werkvoorraad", None, {"aantal": len(rows)}
         )
@@ -65,16 +76,19 @@ async def werkvoorraad_van(
     return WerkvoorraadList(
         peildatum=peildatum,
         resultaten=[
-            WerkvoorraadItemRead(
-                soort=r.soort,
-                melding_id=r.melding_id,
-                referentie_id=r.referentie,
-                client_id=r.client_id,
-                uiterlijk=r.uiterlijk,
-                status=termijnstatus(r.uiterlijk, peildatum),
-                rule=REGEL[r.soort] or None,
+            WerkvoorraadItemRead.model_validate(
+                {
+                    "soort": r.soort,
+                    "melding_id": r.melding_id,
+                    "referentie_id": r.referentie,
+                    "client_id": r.client_id,
+                    "uiterlijk": r.uiterlijk,
+                    "status": termijnstatus(r.uiterlijk, peildatum),
+                    "rule": REGEL[r.soort] or None,
+                    **e,
+                }
             )
-            for r in rows
+            for r, e in zip(rows, extra, strict=True)
         ],
         volgende_cursor=termijn_cursor(laatste.uiterlijk, laatste.soort, laatste.referentie)
         if meer and laatste is not None
