@@ -24,6 +24,7 @@ from starlette.responses import Response
 
 from wmo_shared.db.availability import database_unavailable, statement_timed_out
 from wmo_shared.jsonresponse import dumps
+from wmo_shared.validation import validation_parts
 from wmo_shared.weigering import Weigering
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -201,55 +202,8 @@ def problem_response(
     return Response(dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
-_PYDANTIC_CODES = {
-    "missing": "verplicht",
-    "string_pattern_mismatch": "patroon",
-    "string_too_short": "te-kort",
-    "string_too_long": "te-lang",
-    "date_from_datetime_parsing": "datum",
-    "date_parsing": "datum",
-    "date_type": "datum",
-    "datetime_parsing": "datum-tijd",
-    "datetime_from_date_parsing": "datum-tijd",
-    "timezone_aware": "tijdzone-vereist",
-    "decimal_parsing": "bedrag",
-    "enum": "onbekende-waarde",
-    "literal_error": "onbekende-waarde",
-    "greater_than": "te-klein",
-    "greater_than_equal": "te-klein",
-    "less_than": "te-groot",
-    "less_than_equal": "te-groot",
-    "json_invalid": "ongeldige-json",
-    "extra_forbidden": "onbekend-veld",
-    "uuid_parsing": "uuid",
-    "int_parsing": "geheel-getal",
-    "value_error": "ongeldig",
-}
-
-
-def _param_name(loc: Sequence[Any]) -> str:
-    parts = [str(p) for p in loc]
-    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
-        parts = parts[1:]
-    return ".".join(parts) or "body"
-
-
 def validation_params(errors: Sequence[Any]) -> list[InvalidParam]:
-    params = []
-    for err in errors:
-        msg = str(err.get("msg", "ongeldig"))
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        params.append(
-            InvalidParam(
-                name=_param_name(err.get("loc", ())),
-                code=_PYDANTIC_CODES.get(
-                    str(err.get("type")), str(err.get("type", "ongeldig")).replace("_", "-")
-                ),
-                reason=msg,
-            )
-        )
-    return params
+    return [InvalidParam(name=n, code=c, reason=r) for n, c, r in validation_parts(errors)]
 
 
 _STATUS_TITLES = {
