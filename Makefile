@@ -75,6 +75,12 @@ test: lint import-lint typecheck openapi-lint deploy-check pytest
 bench: setup
 	$(RUN) python -m tests.bench.run
 
+# Volume data in every service of the make run database (not while make run is up).
+SIZE ?= 100000
+.PHONY: seed-data
+seed-data: setup
+	$(RUN) python -m wmo_dev.seed --size $(SIZE)
+
 revision: setup
 	$(RUN) python -m wmo_dev.revision $(SERVICE) "$(MESSAGE)"
 

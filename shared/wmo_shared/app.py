@@ -51,6 +51,8 @@ def build_app(
             settings.database_url,
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
+            statement_timeout_ms=settings.statement_timeout_ms,
+            client_check_interval_ms=settings.db_client_check_interval_ms,
         )
         app.state.verifier = TokenVerifier(settings)
         app.state.tokens = ServiceTokens(settings, name)

@@ -7,11 +7,16 @@ about a fifth of a request's CPU, see ../shared/spec/performance.md):
 - the security headers of the NL GOV API Design Rules;
 - the access log (one JSON line per request: request id, route template — never the raw path or
   query, which hold ids —, status, duration, the user's role and gemeente) and the Prometheus
-  request metrics (``wmo_shared.metrics``).
+  request metrics (``wmo_shared.metrics``);
+- a request its client abandoned stops: a reader passes the request body on to the app and,
+  when the server reports ``http.disconnect`` before the response is complete, cancels the
+  request's task. The statement it was waiting on is cancelled with it (asyncpg sends
+  PostgreSQL a cancel request), a transaction rolls back, and the access log says 499.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -33,6 +38,46 @@ _QUIET = frozenset({"/health/live", "/health/ready", "/metrics"})
 
 def current_request_id() -> str | None:
     return request_id_var.get()
+
+
+# nginx's "client closed request": logged and counted, never sent (nobody is listening).
+CLIENT_CLOSED_REQUEST = 499
+
+
+class _AbandonWatch:
+    """Reads the server's receive channel on behalf of the app (one message ahead, so the body
+    keeps its flow control) and cancels ``task`` when the client disconnects before the
+    response is complete."""
+
+    __slots__ = ("_queue", "_reader", "_receive", "_task", "abandoned", "finished")
+
+    def __init__(self, receive: Receive, task: asyncio.Task[Any]) -> None:
+        self._receive = receive
+        self._task = task
+        self._queue: asyncio.Queue[Message] = asyncio.Queue(maxsize=1)
+        self.finished = False
+        self.abandoned = False
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        while True:
+            message = await self._receive()
+            if message["type"] == "http.disconnect":
+                if not self.finished:
+                    self.abandoned = True
+                    self._task.cancel()
+                await self._queue.put(message)
+                return
+            await self._queue.put(message)
+
+    async def receive(self) -> Message:
+        message = await self._queue.get()
+        if message["type"] == "http.disconnect":
+            self._queue.put_nowait(message)  # it stays disconnected for whoever asks next
+        return message
+
+    def stop(self) -> None:
+        self._reader.cancel()
 
 
 class WmoMiddleware:
@@ -67,6 +112,9 @@ class WmoMiddleware:
         extra = self.extra_headers
         started = time.perf_counter()
         status = 500
+        task = asyncio.current_task()
+        assert task is not None
+        watch = _AbandonWatch(receive, task)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -76,11 +124,20 @@ class WmoMiddleware:
                 headers.append(rid_header)
                 headers.extend(extra)
                 message["headers"] = headers
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                watch.finished = True  # a disconnect from now on is the normal end
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_headers)
+            await self.app(scope, watch.receive, send_with_headers)
+        except asyncio.CancelledError:
+            if not watch.abandoned:
+                raise  # the server is shutting down: not ours to swallow
         finally:
+            watch.stop()
+            if watch.abandoned:
+                task.uncancel()
+                status = CLIENT_CLOSED_REQUEST
             self._log(scope, status, time.perf_counter() - started)
             structlog.contextvars.unbind_contextvars("request_id")
             request_id_var.reset(token)

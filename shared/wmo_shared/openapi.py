@@ -27,7 +27,8 @@ _PROBLEM_DESCRIPTIONS = {
     "412": "De bron is intussen gewijzigd (If-Match)",
     "428": "If-Match is vereist",
     "500": "Onverwachte fout; het verzoek-id staat in instance",
-    "503": "De database van de dienst is tijdelijk niet bereikbaar: opnieuw na Retry-After",
+    "503": "De database van de dienst is tijdelijk niet bereikbaar of deed te lang over het "
+    "verzoek (tijdslimiet): opnieuw na Retry-After",
 }
 _ALWAYS = ("400", "401", "403", "404", "500", "503")
 

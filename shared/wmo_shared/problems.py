@@ -3,8 +3,9 @@
 Every error any route produces is ``application/problem+json`` with ``type, code, title, status,
 detail, instance`` and, for invalid input, ``invalidParams[{name, code, reason}]``. Business
 rules that refuse something name the rule (``rules: ["IND-07"]``). Invalid input is 400, never
-422; the service's own database out of reach is a 503 with ``Retry-After``; a crash is a 500
-that shows the request id and nothing of the internals.
+422; the service's own database out of reach is a 503 with ``Retry-After``, and so is a
+statement PostgreSQL cancelled at the statement timeout (``tijdslimiet-overschreden``); a
+crash is a 500 that shows the request id and nothing of the internals.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from wmo_shared.db.availability import database_unavailable
+from wmo_shared.db.availability import database_unavailable, statement_timed_out
 from wmo_shared.jsonresponse import dumps
 from wmo_shared.weigering import Weigering
 
@@ -286,13 +287,18 @@ def _weigering_problem(request: Request, exc: Weigering) -> Response:
 RETRY_AFTER_SECONDS = 5
 
 
-def unavailable_response(request: Request) -> Response:
+_UNAVAILABLE = ("database-niet-bereikbaar", "De database van deze dienst is niet bereikbaar.")
+_TIMED_OUT = ("tijdslimiet-overschreden", "De database deed langer over dit verzoek dan mag.")
+
+
+def unavailable_response(request: Request, *, timed_out: bool = False) -> Response:
+    code, detail = _TIMED_OUT if timed_out else _UNAVAILABLE
     return problem_response(
         request,
         status=503,
-        code="database-niet-bereikbaar",
+        code=code,
         title="De dienst is tijdelijk niet beschikbaar.",
-        detail="De database van deze dienst is niet bereikbaar. Probeer het zo opnieuw.",
+        detail=f"{detail} Probeer het zo opnieuw.",
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )
 
@@ -369,6 +375,9 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(asyncpg.exceptions.PostgresError)
     @app.exception_handler(asyncpg.exceptions.InterfaceError)
     async def _unavailable_or_crash(request: Request, exc: Exception) -> Response:
+        if statement_timed_out(exc):
+            log.warning("statement_timeout", route=_route(request))
+            return unavailable_response(request, timed_out=True)
         if database_unavailable(exc):
             log.warning(
                 "database_unavailable",
@@ -380,8 +389,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
-        if database_unavailable(exc):
-            return unavailable_response(request)
+        if database_unavailable(exc) or statement_timed_out(exc):
+            return unavailable_response(request, timed_out=statement_timed_out(exc))
         log.error("unhandled_exception", exc_info=exc, route=_route(request))
         rid = _request_id(request)
         return problem_response(
@@ -389,7 +398,5 @@ def install_problem_handlers(app: FastAPI) -> None:
             status=500,
             code="interne-fout",
             title="Er ging onverwacht iets mis.",
-            detail=f"Meld dit met verzoek-id {rid} aan de beheerder."
-            if rid
-            else "Meld dit aan de beheerder.",
+            detail=f"Meld dit{f' met verzoek-id {rid}' if rid else ''} aan de beheerder.",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DEV_KEY_FILE = Path(".local/dev-jwt-key.pem")
@@ -23,6 +23,13 @@ class ServiceSettings(BaseSettings):
     # closed per checkout, which costs more than the query (measured with make bench).
     db_pool_size: int = 32
     db_max_overflow: int = 8
+    # Every statement of the API runs under this server-side limit (``<SVC>_STATEMENT_TIMEOUT_MS``;
+    # 0 = none): a query that runs longer is cancelled by PostgreSQL and the request answered 503
+    # with Retry-After. Migrations run without one; a batch job builds its own Database with its
+    # own limit. The server also checks every ``db_client_check_interval_ms`` whether the
+    # connection of a running statement is still there (a pod or a pool that went away).
+    statement_timeout_ms: int = Field(default=5000, ge=0)
+    db_client_check_interval_ms: int = Field(default=2000, ge=0)
     public_url: str = "http://localhost:8000"
     json_logs: bool = True
     log_level: str = "INFO"

@@ -48,3 +48,22 @@ def database_unavailable(exc: BaseException) -> bool:
         else:
             current = current.__cause__ or current.__context__
     return False
+
+
+# query_canceled: the statement ran into statement_timeout (or was cancelled by an operator).
+_CANCELED_SQLSTATE = "57014"
+
+
+def statement_timed_out(exc: BaseException) -> bool:
+    """Did PostgreSQL cancel the statement behind ``exc`` (the statement timeout)?"""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if getattr(current, "sqlstate", None) == _CANCELED_SQLSTATE:
+            return True
+        if isinstance(current, DBAPIError) and current.orig is not None:
+            current = current.orig
+        else:
+            current = current.__cause__ or current.__context__
+    return False

@@ -7,6 +7,14 @@ word); a broken one is replaced before any statement runs. So the first request 
 database returns succeeds, without the three round trips ``pool_pre_ping`` costs on every
 checkout. Connecting gives up after ``connect_timeout`` seconds, so an unreachable database
 gives a quick 503 (``wmo_shared.problems``) instead of a hanging request.
+
+Every statement runs under a server-side ``statement_timeout`` set on each connection as it is
+opened (asyncpg ``server_settings``, no extra round trip): PostgreSQL itself cancels a statement
+that runs longer, so neither a slow query nor a lock wait holds a connection and a worker for
+ever; the request is answered 503 (``wmo_shared.problems``). A request whose client went away is
+cancelled by ``wmo_shared.middleware``; asyncpg then sends PostgreSQL a cancel request for the
+statement it was running. ``client_connection_check_interval`` makes the server look, during a
+long statement, whether the client's socket is still there (a killed worker, a dropped pool).
 """
 
 from __future__ import annotations
@@ -46,6 +54,16 @@ def _replace_broken_connections(engine: AsyncEngine) -> None:
                 raise DisconnectionError("an idle connection no longer answers") from exc
 
 
+def server_settings(
+    *, statement_timeout_ms: int = 0, client_check_interval_ms: int = 0
+) -> dict[str, str]:
+    """The session settings every connection of the pool starts with."""
+    return {
+        "statement_timeout": str(statement_timeout_ms),
+        "client_connection_check_interval": str(client_check_interval_ms),
+    }
+
+
 class Database:
     """Holds the engine; routes open a transaction or an autocommit connection per unit of work."""
 
@@ -56,14 +74,26 @@ class Database:
         pool_size: int = 10,
         max_overflow: int = 10,
         connect_timeout: float = 5.0,
+        statement_timeout_ms: int = 0,
+        client_check_interval_ms: int = 0,
     ) -> None:
+        """``statement_timeout_ms``: the server cancels a statement that runs longer (0: no
+        limit); ``client_check_interval_ms``: how often the server checks, during a statement,
+        that the connection is still there (0: only when it next writes to it)."""
+        self.statement_timeout_ms = statement_timeout_ms
         self.engine: AsyncEngine = create_async_engine(
             url,
             pool_size=pool_size,
             max_overflow=max_overflow,
             pool_pre_ping=False,  # see the module docstring: checked on checkout, cheaper
             pool_recycle=1800,
-            connect_args={"timeout": connect_timeout},
+            connect_args={
+                "timeout": connect_timeout,
+                "server_settings": server_settings(
+                    statement_timeout_ms=statement_timeout_ms,
+                    client_check_interval_ms=client_check_interval_ms,
+                ),
+            },
         )
         _replace_broken_connections(self.engine)
         # Single statements (a read plus its audit row in one CTE) need no BEGIN/COMMIT.

@@ -77,7 +77,13 @@ def run_env(metadata: MetaData, schema: str) -> None:
             context.run_migrations()
 
     async def run() -> None:
-        engine = create_async_engine(url, poolclass=pool.NullPool)
+        # Migrations may run long (an index on a big table): no statement timeout, whatever the
+        # role's or the database's default.
+        engine = create_async_engine(
+            url,
+            poolclass=pool.NullPool,
+            connect_args={"server_settings": {"statement_timeout": "0"}},
+        )
         async with engine.connect() as conn:
             await conn.run_sync(do_run)
             await conn.commit()
