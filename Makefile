@@ -72,8 +72,11 @@ deploy-check: setup
 
 test: lint import-lint typecheck openapi-lint deploy-check pytest
 
+# SEEDED=1: against volume data (SIZE cases in a throw-away cluster; LOCAL=1: the make run
+# database as make seed-data left it), each request next to pgbench running its statement.
+BENCH_ARGS ?= $(if $(SEEDED),--seeded --size $(SIZE) $(if $(LOCAL),--local))
 bench: setup
-	$(RUN) python -m tests.bench.run
+	$(RUN) python -m tests.bench.run $(BENCH_ARGS)
 
 # Volume data in every service of the make run database (not while make run is up).
 SIZE ?= 100000

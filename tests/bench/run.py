@@ -203,7 +203,22 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--only", default=None, help="one service")
+    parser.add_argument(
+        "--seeded",
+        action="store_true",
+        help="against volume data, each request next to pgbench (tests/bench/seeded.py)",
+    )
+    parser.add_argument("--size", type=int, default=20_000, help="--seeded: cases to seed")
+    parser.add_argument(
+        "--local", action="store_true", help="--seeded: the make run database (make seed-data)"
+    )
     args = parser.parse_args()
+    if args.seeded:
+        from tests.bench.seeded import main as seeded
+
+        return seeded(
+            size=args.size, local=args.local, seconds=args.seconds, conns=args.connections
+        )
     cluster = postgres.start()
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:

@@ -52,7 +52,27 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[svc]}"
 
     def start(self, svc: str, *, wait: bool = False) -> None:
-        self.procs[svc] = subprocess.Popen(
+        self._spawn(svc, svc)
+        if wait:
+            wait_ready([self.url(svc)], timeout=90)
+
+    def start_replica(self, svc: str, *, wait: bool = False) -> str:
+        """Another instance of ``svc`` on a free port of its own, with the same environment (the
+        same database, its own outbox relay). Returns its name (``"intake#2"``, ...), which
+        ``url``, ``client``, ``kill`` and ``stop`` take like a service name; the peers of every
+        instance stay the first instances (``ensure_running`` looks after those only)."""
+        n = 2
+        while f"{svc}#{n}" in self.ports:
+            n += 1
+        name = f"{svc}#{n}"
+        self.ports[name] = free_ports(1)[0]
+        self._spawn(name, svc)
+        if wait:
+            wait_ready([self.url(name)], timeout=90)
+        return name
+
+    def _spawn(self, name: str, svc: str) -> None:
+        self.procs[name] = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -62,13 +82,11 @@ class Stack:
                 "--host",
                 "127.0.0.1",
                 "--port",
-                str(self.ports[svc]),
+                str(self.ports[name]),
                 "--no-access-log",
             ],
             env={**os.environ, **self.env},
         )
-        if wait:
-            wait_ready([self.url(svc)], timeout=90)
 
     def ensure_running(self) -> None:
         """Every service up (a test that killed one and failed before restarting it does not

@@ -1,0 +1,227 @@
+"""``make bench SEEDED=1``: the services against volume data (``wmo_dev.seed``), each request
+next to pgbench running the statement the service's ``db/`` function executes for it (recorded
+as in tests/scale/test_query_plans.py), as a ratio API req/s : PostgreSQL tps.
+
+Per service: the audited read, a write (HTTP only: a write is several statements), and a list or
+feed page at the first and at a deep position (90% into the gemeente's rows). ``--local`` uses
+the ``make run`` database as ``make seed-data`` left it; otherwise a throw-away cluster seeded
+with ``--size`` cases. Only prints; no test runs this."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import httpx
+
+from tests.bench.run import Result, fill, run_httpx, run_wrk
+from tests.bench.scenarios import SCENARIOS
+from tests.scale.test_query_plans import _statements
+from wmo_dev import postgres, seed
+from wmo_dev.stack import KEY_FILE, LOCAL, PORTS, prepare_database, start_services, wait_ready
+from wmo_shared.auth import Principal, mint_dev_token
+
+G = "0085"
+
+
+@dataclass
+class Row:
+    service: str
+    name: str
+    roles: list[str]
+    path: str
+    sql: Callable[[Any], Awaitable[Any]] | None  # the db/ function, on a recording connection
+    method: str = "GET"
+    body: str = ""
+
+
+def _dsn(env: dict[str, str], svc: str, kind: str) -> str:
+    return (
+        env[f"{svc.upper()}_{kind}DATABASE_URL"]
+        .replace("postgresql+asyncpg://", "postgresql://")
+        .replace("ssl=disable", "sslmode=disable")
+    )
+
+
+async def _pick(env: dict[str, str]) -> dict[str, Any]:
+    """Ids of gemeente 0085 rows and, per feed, the volgnummer 90% into the gemeente's rows."""
+    found: dict[str, Any] = {}
+    one = {
+        "client": ("intake", "SELECT id FROM intake.clienten WHERE gemeente = $1 LIMIT 1"),
+        "plan": ("pgb", "SELECT id FROM pgb.pgb_plannen WHERE gemeente = $1 LIMIT 1"),
+        "indicatie": (
+            "indicatie",
+            "SELECT id FROM indicatie.indicaties WHERE gemeente = $1 LIMIT 1",
+        ),
+        "tegemoetkoming": (
+            "finance",
+            "SELECT id FROM finance.tegemoetkomingen WHERE gemeente = $1 LIMIT 1",
+        ),
+        "bsn": ("indicatie", "SELECT bsn FROM indicatie.indicaties WHERE gemeente = $1 LIMIT 1"),
+    }
+    deep = {
+        "toewijzingen": ("intake", "intake.toewijzingen"),
+        "svb": ("pgb", "pgb.svb_toekenningen"),
+        "cak": ("finance", "finance.cak_mutaties"),
+    }
+    for key, (svc, sql) in one.items():
+        conn = await asyncpg.connect(_dsn(env, svc, "MIGRATION_"))
+        try:
+            found[key] = await conn.fetchval(sql, G)
+        finally:
+            await conn.close()
+    for key, (svc, table) in deep.items():
+        conn = await asyncpg.connect(_dsn(env, svc, "MIGRATION_"))
+        try:
+            n = await conn.fetchval(f"SELECT count(*) FROM {table} WHERE gemeente = $1", G)
+            found[key] = (
+                await conn.fetchval(
+                    f"SELECT volgnummer FROM {table} WHERE gemeente = $1 "
+                    "ORDER BY volgnummer OFFSET $2 LIMIT 1",
+                    G,
+                    int(n * 0.9),
+                )
+                or 0
+            )
+        finally:
+            await conn.close()
+    return found
+
+
+def rows(ids: dict[str, Any]) -> list[Row]:
+    from wmo_finance.db import cak, tegemoetkomingen
+    from wmo_indicatie.db import indicaties
+    from wmo_intake.db import clienten, toewijzingen
+    from wmo_intake.service.paginering import positie_cursor
+    from wmo_pgb.db import pgb_plannen, svb
+    from wmo_pgb.domain.cursor import encode_cursor
+
+    def p(*roles: str) -> Principal:
+        return Principal(sub="bench", roles=frozenset(roles), gemeente=G)
+
+    writes = {s.service: s for s in SCENARIOS}
+    gw, fin, sys_ = ["gebiedsteam"], ["financien"], ["systeem"]
+    out = [
+        Row("intake", "audited read", gw, f"/api/v1/clienten/{ids['client']}",
+            lambda c: clienten.get_client_audited(c, p(*gw), ids["client"])),
+        Row("intake", "toewijzingen feed, first", sys_, "/api/v1/toewijzingen?limit=100",
+            lambda c: toewijzingen.pagina(c, G, 0, 100)),
+        Row("intake", "toewijzingen feed, deep", sys_,
+            f"/api/v1/toewijzingen?limit=100&cursor={positie_cursor(ids['toewijzingen'])}",
+            lambda c: toewijzingen.pagina(c, G, ids["toewijzingen"], 100)),
+        Row("pgb", "audited read", gw, f"/api/v1/pgb-plannen/{ids['plan']}",
+            lambda c: pgb_plannen.get_plan_audited(c, p(*gw), ids["plan"])),
+        Row("pgb", "SVB feed, first", fin, "/api/v1/svb-toekenningen?limit=100",
+            lambda c: svb.toekenningen_page(c, G, 0, 100)),
+        Row("pgb", "SVB feed, deep", fin,
+            f"/api/v1/svb-toekenningen?limit=100&cursor={encode_cursor(ids['svb'])}",
+            lambda c: svb.toekenningen_page(c, G, ids["svb"], 100)),
+        Row("indicatie", "audited read", gw, f"/api/v1/indicaties/{ids['indicatie']}",
+            lambda c: indicaties.get_indicatie_audited(c, p(*gw), ids["indicatie"])),
+        Row("indicatie", "search by BSN", gw, f"/api/v1/indicaties?bsn={ids['bsn']}",
+            lambda c: indicaties.zoek(c, G, ids["bsn"], None, False)),
+        Row("finance", "audited read", fin, f"/api/v1/tegemoetkomingen/{ids['tegemoetkoming']}",
+            lambda c: tegemoetkomingen.get_audited(c, p(*fin), ids["tegemoetkoming"])),
+        Row("finance", "CAK feed, first", fin, "/api/v1/cak-mutaties?limit=100",
+            lambda c: cak.feed(c, p(*fin), 0, 100)),
+        Row("finance", "CAK feed, deep", fin, f"/api/v1/cak-mutaties?limit=100&cursor={ids['cak']}",
+            lambda c: cak.feed(c, p(*fin), ids["cak"], 100)),
+    ]  # fmt: skip
+    for svc, w in writes.items():
+        out.append(Row(svc, "write", w.roles, w.write_path, None, "POST", w.write_body))
+    order = {s: i for i, s in enumerate(PORTS)}
+    return sorted(out, key=lambda r: order[r.service])
+
+
+def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:
+    """Transactions per second of pgbench running ``sql`` (one transaction per request)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write("".join(s.replace("\n", " ") + ";\n" for s in sql))
+        script = f.name
+    out = subprocess.run(
+        ["pgbench", "-n", "-c", str(conns), "-j", "2", "-T", str(seconds), "-f", script, dsn],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    m = re.search(r"tps = ([0-9.]+)", out)
+    return float(m.group(1)) if m else 0.0
+
+
+def measure(env: dict[str, str], seconds: int, conns: int) -> None:
+    ids = asyncio.run(_pick(env))
+    table: list[tuple[Row, Result, float | None]] = []
+    for row in rows(ids):
+        token = mint_dev_token(KEY_FILE, sub="bench", roles=row.roles, gemeente=G)
+        url = f"http://127.0.0.1:{PORTS[row.service]}{row.path}"
+        for n in range(20):  # warm-up, as tests/bench/run.py does
+            try:
+                httpx.request(
+                    row.method,
+                    url,
+                    headers={
+                        "Authorization": f"Bearer {token}",
+                        "Content-Type": "application/json",
+                    },
+                    content=fill(row.body, 5_000_000 + n * 7) if row.method == "POST" else None,
+                    timeout=30,
+                )
+            except httpx.HTTPError:
+                pass
+        try:
+            if shutil.which("wrk"):
+                r = run_wrk(url, row.method, row.body, token, seconds, conns)
+            else:
+                r = asyncio.run(run_httpx(url, row.method, row.body, token, seconds, conns))
+        except Exception as exc:  # a route that fails under load is a row of the report
+            print(f"{row.service} {row.name}: {exc!r}", flush=True)
+            r = Result(row.name, 0, -1, 1.0, 0.0, 0.0)
+        tps = None
+        if row.sql is not None:
+            sql = asyncio.run(_statements(row.sql))
+            tps = pgbench(_dsn(env, row.service, ""), sql, seconds, conns)
+        table.append((row, r, tps))
+    print(
+        f"\n{conns} connections, {seconds}s per row, gemeente {G}; ratio = API req/s / pgbench tps"
+    )
+    print(
+        f"{'service':<10} {'request':<26} {'req/s':>8} {'p99 ms':>8} {'err':>5} "
+        f"{'pgbench tps':>12} {'ratio':>7}"
+    )
+    for row, r, tps in table:
+        pg = f"{tps:>12.0f}" if tps else f"{'n/a':>12}"
+        ratio = f"{r.rps / tps:>7.1%}" if tps else f"{'':>7}"
+        print(
+            f"{row.service:<10} {row.name:<26} {r.rps:>8.0f} {r.p99_ms:>8.1f} {r.errors:>5} "
+            f"{pg} {ratio}"
+        )
+
+
+def main(*, size: int, local: bool, seconds: int, conns: int) -> None:
+    if local:
+        cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
+    else:
+        cluster = postgres.start()
+    procs: dict[str, subprocess.Popen[bytes]] = {}
+    try:
+        env = prepare_database(cluster)
+        if not local:
+            dsns = {s: _dsn(env, s, "MIGRATION_") for s in seed.GENERATORS}
+            for svc, secs in asyncio.run(seed.seed(dsns, size)).items():
+                print(f"seeded {svc}: {size} cases in {secs:.1f} s", flush=True)
+        procs = start_services(env, log_json=True)
+        wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
+        measure(env, seconds, conns)
+    finally:
+        for proc in procs.values():
+            proc.terminate()
+        for proc in procs.values():
+            proc.wait(timeout=10)
+        cluster.stop()
