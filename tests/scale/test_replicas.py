@@ -257,8 +257,8 @@ def test_two_replicas_deliver_every_event_once_in_order_and_the_feeds_stay_whole
     events = fetch(
         db,
         "intake",
-        "SELECT id, event_id, destination, afgeleverd, pogingen, volgende_poging, laatste_fout "
-        "FROM intake.outbox WHERE payload->>'beschikkingId' = ANY($1::text[]) ORDER BY id",
+        "SELECT id, event_id, destination, afgeleverd, pogingen, volgende_poging, laatste_fout, "
+        "payload->>'beschikkingId' AS zaak FROM intake.outbox WHERE payload->>'beschikkingId' = ANY($1::text[]) ORDER BY id",
         ids,
     )
     per_destination = Counter(e["destination"] for e in events)
@@ -273,10 +273,14 @@ def test_two_replicas_deliver_every_event_once_in_order_and_the_feeds_stay_whole
             [e["event_id"] for e in sent],
         )
         assert sorted(r["event_id"] for r in inbox) == sorted(e["event_id"] for e in sent)
-        # in order per destination: received in the order of the outbox ids
+        # In order per destination and case: a case's events are written under its row lock, so
+        # their outbox ids follow their commit order, and they arrive in that order. Across
+        # cases written concurrently the ids need not follow the commit order (an identity is
+        # taken before commit), so no order between different cases is promised.
         ontvangen = {r["event_id"]: r["ontvangen"] for r in inbox}
-        times = [ontvangen[e["event_id"]] for e in sent]
-        assert times == sorted(times), f"{dest}: received out of outbox order"
+        for zaak in {e["zaak"] for e in sent}:
+            times = [ontvangen[e["event_id"]] for e in sent if e["zaak"] == zaak]
+            assert times == sorted(times), f"{dest}: a case's events out of outbox order"
         # no double work: the receiver answered exactly one POST per recorded attempt (two
         # relays sending the same row would both record attempt 1 and POST twice)
         instances = [n for n in stack.procs if n.split("#")[0] == dest]
