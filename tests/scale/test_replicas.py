@@ -258,7 +258,8 @@ def test_two_replicas_deliver_every_event_once_in_order_and_the_feeds_stay_whole
         db,
         "intake",
         "SELECT id, event_id, destination, afgeleverd, pogingen, volgende_poging, laatste_fout, "
-        "payload->>'beschikkingId' AS zaak FROM intake.outbox WHERE payload->>'beschikkingId' = ANY($1::text[]) ORDER BY id",
+        "payload->>'beschikkingId' AS zaak FROM intake.outbox "
+        "WHERE payload->>'beschikkingId' = ANY($1::text[]) ORDER BY id",
         ids,
     )
     per_destination = Counter(e["destination"] for e in events)
