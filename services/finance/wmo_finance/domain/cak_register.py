@@ -22,6 +22,7 @@ from .cak import (
     huishoudbijdrage,
     kostprijs_soort,
 )
+from .grenzen import controleer_bedrag, controleer_geboortedatum, controleer_zaakdatum
 from .policy import finance_beleid
 from .soorten import Leveringsvorm, Productcategorie
 
@@ -37,6 +38,22 @@ def event_id_hergebruikt() -> Weigering:
         veld="eventId",
         soort="conflict",
     )
+
+
+def controleer_grenzen(
+    *,
+    geboortedatum: dt.date,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None,
+    kostprijs: Decimal | None,
+    vandaag: dt.date,
+) -> None:
+    """The event is the shared contract, which bounds nothing: its dates and the kostprijs are
+    bounded here, before any rule runs (issue 11.4), each refusal naming its field."""
+    controleer_geboortedatum("geboortedatum", geboortedatum, vandaag)
+    controleer_zaakdatum("ingangsdatum", ingangsdatum, vandaag)
+    controleer_zaakdatum("einddatum", einddatum, vandaag)
+    controleer_bedrag("kostprijs", kostprijs)
 
 
 def melding(

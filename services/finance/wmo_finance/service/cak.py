@@ -20,6 +20,7 @@ from wmo_finance.service.beleid import registry
 from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.clock import vandaag
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -65,6 +66,13 @@ async def ontvang(
     (nothing is recorded twice)."""
     if event.gemeente != principal.gemeente:
         raise Forbidden("Het event hoort bij een andere gemeente dan het token.")
+    cak_register.controleer_grenzen(
+        geboortedatum=event.geboortedatum,
+        ingangsdatum=event.ingangsdatum,
+        einddatum=event.einddatum,
+        kostprijs=event.kostprijs,
+        vandaag=vandaag(),
+    )
 
     async def work(conn: AsyncConnection) -> Written[CakVoorzieningRead]:
         if not await first_delivery(conn, inbox, event.event_id, event.event_type):
