@@ -46,6 +46,30 @@ async def update_voorziening(
     return row
 
 
+async def regime_dragers(
+    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
+) -> list[Row[Any]]:
+    """Every register row of one tegemoetkoming (locked): the one that carries its regime and
+    those it replaced."""
+    query = (
+        select(V)
+        .where(V.c.gemeente == gemeente, V.c.tegemoetkoming_id == tegemoetkoming_id)
+        .order_by(V.c.aangemaakt)
+        .with_for_update()
+    )
+    return list((await conn.execute(query)).all())
+
+
+async def markeer_vervangen(conn: AsyncConnection, row_id: uuid.UUID, door: uuid.UUID) -> None:
+    """The row's regime is carried on by the maatwerkvoorziening ``door``."""
+    query = (
+        update(V)
+        .where(V.c.id == row_id)
+        .values(vervangen_door=door, versie=V.c.versie + 1, gewijzigd=func.now())
+    )
+    await conn.execute(query)
+
+
 async def huishouden_lopend(
     conn: AsyncConnection,
     gemeente: str,
@@ -107,6 +131,10 @@ _ITEM = func.json_build_object(
     literal_column("'kostprijs'"), _tekst(M.c.kostprijs),
     literal_column("'abonnementstarief'"), _tekst(M.c.abonnementstarief),
     literal_column("'geregistreerdOp'"), M.c.geregistreerd_op,
+    literal_column("'tegemoetkomingId'"), M.c.tegemoetkoming_id,
+    literal_column("'eigenBijdragePerMaand'"), _tekst(M.c.per_maand),
+    literal_column("'eigenBijdrageMaxMaanden'"), M.c.max_maanden,
+    literal_column("'vervangtMaatwerkvoorzieningId'"), M.c.vervangt,
 )  # fmt: skip
 
 _FEED = audited(

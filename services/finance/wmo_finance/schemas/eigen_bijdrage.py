@@ -36,6 +36,9 @@ class EigenBijdrageSchemaRead(WireModel):
     aantal_maanden: int
     totaal: Decimal
     einddatum: dt.date | None
+    einddatum_gebruik: dt.date | None = Field(
+        default=None, description="Einde van het gebruik zoals de beschikking het meldde"
+    )
     termijnen: list[TermijnRead]
     regels: list[RegelRead]
 
