@@ -71,6 +71,7 @@ _EB_HULPMIDDEL = {
     "peildatum": "2026-03-02",
     "ingangsdatum": "2026-04-01",
     "kostprijs": "850.00",
+    "laatstBekendTariefDoortrekken": True,
 }
 _TARIEF = {
     "productcode": "QBAD1",

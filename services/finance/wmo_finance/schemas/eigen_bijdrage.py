@@ -58,6 +58,12 @@ class EigenBijdrageBerekeningCreate(WireModel):
     toegekend_bedrag: Geld | None = Field(default=None, description="Bij tegemoetkoming")
     kostprijs: Geld | None = Field(default=None, description="Bij hulpmiddel")
     einddatum_gebruik: Zaakdatum | None = None
+    laatst_bekend_tarief_doortrekken: bool = Field(
+        default=False,
+        description="Bij hulpmiddel: jaren waarvoor het abonnementstarief nog niet bekend is "
+        "doorrekenen met het laatst bekende (een aanname, in de regels vermeld); zonder: een "
+        "400 die het ontbrekende tarief noemt",
+    )
 
 
 class EigenBijdrageBerekeningRead(WireModel):

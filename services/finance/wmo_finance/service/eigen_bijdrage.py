@@ -170,6 +170,7 @@ def bereken(
         toegekend_bedrag=body.toegekend_bedrag,
         kostprijs=body.kostprijs,
         einddatum_gebruik=body.einddatum_gebruik,
+        laatst_bekend_doortrekken=body.laatst_bekend_tarief_doortrekken,
     )
     uitkomst = berekening.uitkomst
     return EigenBijdrageBerekeningRead(
