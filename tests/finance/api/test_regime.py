@@ -441,6 +441,11 @@ async def test_samenloop_with_an_abonnementstarief_in_the_household(
     assert "samenloop hoogste per huishouden" in toelichting
     # the regime itself is unchanged by the other voorziening: still to the cent
     await _zelfde(finance, t["id"])
+    # and the other way round: a voorziening in natura starting while the regime runs
+    tweede = {**zin, "eventId": str(uuid.uuid4()), "maatwerkvoorzieningId": str(uuid.uuid4())}
+    v = await _ontvang(finance, {**tweede, "ingangsdatum": "2026-09-01"})
+    toelichting = " ".join(x["toelichting"] for x in v["regels"])
+    assert "samenloop hoogste per huishouden" in toelichting
 
 
 async def test_besluit_roles_gemeente_and_state(

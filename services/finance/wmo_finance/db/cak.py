@@ -6,7 +6,19 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, Text, bindparam, cast, func, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    Row,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import audit, cak_mutaties, cak_voorzieningen
@@ -80,15 +92,24 @@ async def huishouden_lopend(
     peildatum: dt.date,
 ) -> list[Row[Any]]:
     """The household's other reported voorzieningen running on ``peildatum`` (the person's own
-    when no household is known)."""
+    when no household is known); a tegemoetkoming counts while its regime charges."""
     wie = V.c.huishouden_id == huishouden_id if huishouden_id is not None else V.c.bsn == bsn
+    loopt = or_(
+        # a voorziening with the abonnementstarief runs until its end
+        and_(
+            V.c.tegemoetkoming_id.is_(None),
+            or_(V.c.einddatum.is_(None), V.c.einddatum >= peildatum),
+        ),
+        # a tegemoetkoming's regime until its last day charged, unless another carries it on
+        and_(V.c.vervangen_door.is_(None), V.c.bijdrage_tot >= peildatum),
+    )
     query = select(V).where(
         V.c.gemeente == gemeente,
         wie,
         V.c.maatwerkvoorziening_id != behalve,
         V.c.gemeld,
         V.c.bijdrage_vanaf <= peildatum,
-        or_(V.c.einddatum.is_(None), V.c.einddatum >= peildatum),
+        loopt,
     )
     return list((await conn.execute(query)).all())
 

@@ -208,8 +208,8 @@ def samenloopregels(
         toelichting = (
             f"In {maand.strftime('%m-%Y')} loopt in het huishouden ook {len(anderen)} andere "
             "voorziening(en) met eigen bijdrage: het huishouden betaalt die maand één eigen "
-            f"bijdrage, de hoogste ({euro(bedrag)}); de termijnen van deze regeling lopen door "
-            "en tellen mee voor haar plafond en duur (beleid: samenloop hoogste per huishouden)."
+            f"bijdrage, de hoogste ({euro(bedrag)}); elke regeling houdt haar eigen termijnen, "
+            "plafond en duur (beleid: samenloop hoogste per huishouden)."
         )
     else:
         toelichting = (

@@ -209,6 +209,11 @@ async def _abonnement(
                     tarief_per_maand=tarief,
                 )
             )
+            regels.extend(
+                cak_regime.samenloop_naast_regimes(
+                    event.gemeente, melding.bijdrage_vanaf, tarief, anderen
+                )
+            )
     was_gemeld = bestaand is not None and bestaand.gemeld
     soort = cak_register.mutatiesoort(
         beeindiging=beeindiging, was_gemeld=was_gemeld, melden=melding.melden

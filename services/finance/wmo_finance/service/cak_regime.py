@@ -9,8 +9,10 @@ adds a second one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Row
@@ -24,14 +26,15 @@ from wmo_finance.domain import regime as dom
 from wmo_finance.domain.cak import MELDTERMIJN_MAANDEN, kostprijs_soort
 from wmo_finance.domain.cak_register import Mutatiesoort, mutatiesoort
 from wmo_finance.domain.maanden import plus_maanden
-from wmo_finance.domain.policy import beleid_als_weigering
+from wmo_finance.domain.policy import beleid_als_weigering, finance_beleid
 from wmo_finance.domain.soorten import VoorzieningSoort
 from wmo_finance.service import eigen_bijdrage
-from wmo_finance.service.beleid import beleid
+from wmo_finance.service.beleid import beleid, registry
 from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
+from wmo_shared.policy import PolicyNotFound
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
@@ -80,7 +83,7 @@ async def _samenloop(
     gemeente: str,
     event: MaatwerkvoorzieningEvent,
     regime: dom.Regime,
-    peildatum: Any,
+    peildatum: dt.date,
     dragers: list[Row[Any]],
 ) -> tuple[Regel, ...]:
     """The policy's answer to two regimes in one household in the regime's first month."""
@@ -103,6 +106,23 @@ async def _samenloop(
     return dom.samenloopregels(
         samenloop, maand=regime.ingangsdatum, eigen=regime.per_maand, anderen=bedragen
     )
+
+
+def samenloop_naast_regimes(
+    gemeente: str, peildatum: dt.date, eigen: Decimal, anderen: list[Row[Any]]
+) -> tuple[Regel, ...]:
+    """A voorziening with the abonnementstarief that starts while a tegemoetkoming's regime
+    runs in the household: the policy's answer (``Samenloop``), or that it gives none."""
+    if not any(r.tegemoetkoming_id is not None for r in anderen):
+        return ()
+    try:
+        samenloop = finance_beleid(registry(), gemeente, peildatum).eigen_bijdrage.samenloop
+    except PolicyNotFound as exc:
+        return (Regel("FIN-08", f"Samenloop met een tegemoetkoming: {exc}"),)
+    bedragen = [
+        r.per_maand if r.tegemoetkoming_id is not None else r.abonnementstarief for r in anderen
+    ]
+    return dom.samenloopregels(samenloop, maand=peildatum, eigen=eigen, anderen=bedragen)
 
 
 async def registratie(
