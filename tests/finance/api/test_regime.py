@@ -247,6 +247,7 @@ async def test_event_without_or_with_a_wrong_tegemoetkoming_is_refused(
     p = problem(
         await finance.post(CAK, json=_event(persoon, t["id"], eigenBijdrage=False), headers=h), 400
     )
+    assert (param_names(p), p["rules"]) == (["eigenBijdrage"], ["FIN-08"])
 
 
 async def test_new_event_for_the_same_voorziening_replaces_the_regime(

@@ -82,9 +82,19 @@ def regime_van(
 # --- the reference to the tegemoetkoming -------------------------------------------------------
 
 
-def controleer_verwijzing(*, leveringsvorm: Leveringsvorm, tegemoetkoming_id: object) -> None:
-    """A financiële tegemoetkoming names the tegemoetkoming whose regime applies; another
-    leveringsvorm names none."""
+def controleer_verwijzing(
+    *, leveringsvorm: Leveringsvorm, tegemoetkoming_id: object, eigen_bijdrage: bool = True
+) -> None:
+    """A financiële tegemoetkoming names the tegemoetkoming whose regime applies, and carries
+    the eigen bijdrage of that besluit; another leveringsvorm names none."""
+    if leveringsvorm is Leveringsvorm.financiele_tegemoetkoming and not eigen_bijdrage:
+        reden = (
+            "Op een financiële tegemoetkoming rust de eigen bijdrage van het besluit van finance "
+            "(FIN-08): eigenBijdrage false spreekt dat tegen."
+        )
+        raise Weigering(
+            "regel-geschonden", reden, veld="eigenBijdrage", regels=[Regel("FIN-08", reden)]
+        )
     if leveringsvorm is Leveringsvorm.financiele_tegemoetkoming and tegemoetkoming_id is None:
         reden = (
             "Een maatwerkvoorziening in de vorm van een financiële tegemoetkoming noemt de "

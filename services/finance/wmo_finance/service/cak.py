@@ -88,7 +88,9 @@ async def ontvang(
         einddatum=event.einddatum,
     )
     controleer_verwijzing(
-        leveringsvorm=Leveringsvorm(event.leveringsvorm), tegemoetkoming_id=event.tegemoetkoming_id
+        leveringsvorm=Leveringsvorm(event.leveringsvorm),
+        tegemoetkoming_id=event.tegemoetkoming_id,
+        eigen_bijdrage=event.eigen_bijdrage,
     )
 
     async def work(conn: AsyncConnection) -> Written[CakVoorzieningRead]:
@@ -108,12 +110,15 @@ async def _registreer(
     conn: AsyncConnection, principal: Principal, event: MaatwerkvoorzieningEvent
 ) -> Row[Any]:
     beeindiging = event.event_type == "maatwerkvoorziening-beeindigd"
-    bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
     if event.leveringsvorm == "financiele_tegemoetkoming":
+        # the tegemoetkoming before the register rows, as finance's own herziening locks them
+        t = await cak_regime.vergrendel(conn, principal, event)
+        bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
         registratie = await cak_regime.registratie(
-            conn, principal, event, beeindiging=beeindiging, bestaand=bestaand
+            conn, principal, event, t, beeindiging=beeindiging, bestaand=bestaand
         )
     else:
+        bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
         registratie = await _abonnement(conn, event, beeindiging, bestaand)
     values = {
         "gemeente": event.gemeente,

@@ -36,7 +36,6 @@ from wmo_shared.auth import Principal
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
 from wmo_shared.policy import PolicyNotFound
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 RESOURCE = "cak-voorziening"
 
@@ -125,19 +124,13 @@ def samenloop_naast_regimes(
     return dom.samenloopregels(samenloop, maand=peildatum, eigen=eigen, anderen=bedragen)
 
 
-async def registratie(
-    conn: AsyncConnection,
-    principal: Principal,
-    event: MaatwerkvoorzieningEvent,
-    *,
-    beeindiging: bool,
-    bestaand: Row[Any] | None,
-) -> Registratie:
-    """The register entry of a tegemoetkoming's maatwerkvoorziening (in the caller's
-    transaction, the tegemoetkoming locked): refused with a 400 naming ``tegemoetkomingId``
-    when the tegemoetkoming is unknown, someone else's or not yet decided."""
+async def vergrendel(
+    conn: AsyncConnection, principal: Principal, event: MaatwerkvoorzieningEvent
+) -> tuple[Row[Any], Row[Any]]:
+    """The tegemoetkoming the event names (locked) and its current schedule; a 400 naming
+    ``tegemoetkomingId`` when it is unknown in the gemeente, someone else's or not decided."""
     gemeente = principal.gemeente
-    if event.tegemoetkoming_id is None:  # checked before; for the type checker
+    if event.tegemoetkoming_id is None:  # checked before the transaction; for the type checker
         raise AssertionError("tegemoetkomingId ontbreekt")
     t = await tegemoetkomingen_repo.get_for_update(conn, gemeente, event.tegemoetkoming_id)
     gevonden = await schemas_repo.actueel_schema(conn, gemeente, t.id) if t is not None else None
@@ -150,14 +143,22 @@ async def registratie(
     )
     if t is None or gevonden is None:  # refused above; for the type checker
         raise AssertionError("tegemoetkoming niet gevonden")
-    if not event.eigen_bijdrage:
-        reden = (
-            "Op een financiële tegemoetkoming rust de eigen bijdrage van het besluit van finance "
-            "(FIN-08): eigenBijdrage false spreekt dat tegen."
-        )
-        raise Weigering(
-            "regel-geschonden", reden, veld="eigenBijdrage", regels=[Regel("FIN-08", reden)]
-        )
+    return t, gevonden[0]
+
+
+async def registratie(
+    conn: AsyncConnection,
+    principal: Principal,
+    event: MaatwerkvoorzieningEvent,
+    vergrendeld: tuple[Row[Any], Row[Any]],
+    *,
+    beeindiging: bool,
+    bestaand: Row[Any] | None,
+) -> Registratie:
+    """The register entry of a tegemoetkoming's maatwerkvoorziening, in the caller's
+    transaction with the tegemoetkoming locked (``vergrendel``)."""
+    gemeente = principal.gemeente
+    t, schema = vergrendeld
     if bestaand is not None and bestaand.vervangen_door is not None:
         # a late event of a maatwerkvoorziening whose regime a later one carries on
         regel = Regel(
@@ -167,7 +168,6 @@ async def registratie(
         )
         return Registratie({"regels": regels_json([regel])}, None)
 
-    schema = gevonden[0]
     soort = VoorzieningSoort(t.voorziening)
     start, regels_start = dom.gebruik(
         start=schema.ingangsdatum, geboortedatum=event.geboortedatum, soort=soort
@@ -188,6 +188,18 @@ async def registratie(
     was_gemeld = any(r.gemeld for r in dragers)
     regels = [
         *regels_start,
+        *(
+            ()
+            if event.ingangsdatum == regime.ingangsdatum
+            else (
+                Regel(
+                    "FIN-08",
+                    f"De voorziening loopt vanaf {event.ingangsdatum.isoformat()}; de eigen "
+                    f"bijdrage volgt het besluit van finance en loopt vanaf "
+                    f"{regime.ingangsdatum.isoformat()}.",
+                ),
+            )
+        ),
         *dom.regimeregels(
             regime,
             vervangt=None if voorganger is None else str(voorganger.maatwerkvoorziening_id),
