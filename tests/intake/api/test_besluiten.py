@@ -150,6 +150,9 @@ async def test_pgb_en_tegemoetkoming(intake: httpx.AsyncClient, db: TestDatabase
     events = await _events(db, b["id"])
     assert [e["event_type"] for e in events] == ["maatwerkvoorziening-gestart"]
     assert events[0]["payload"]["leveringsvorm"] == "financiele_tegemoetkoming"
+    # Finance's CAK receiver takes the regime (FIN-08) of this tegemoetkoming.
+    assert events[0]["payload"]["tegemoetkomingId"] == tk["id"]
+    assert events[0]["payload"]["eigenBijdrage"] is True
 
 
 async def test_verwijzingen_verplicht(intake: httpx.AsyncClient) -> None:
