@@ -93,6 +93,11 @@ async def test_de_indicatie_bestaat_is_van_de_client_en_actief(
         URL, json=_body(zaak, voorziening(indicatieId=van_een_ander["id"])), headers=h()
     )
     _fout(r, 400, "andere-client", veld)
+    # The cliënt's own indicatie, but for another aanvraag (issue 12.1: indicatie refers to the
+    # intake aanvraag it was recorded for).
+    andere = await vastgelegde_indicatie(intake, zaak["bsn"], str(uuid.uuid4()))
+    r = await intake.post(URL, json=_body(zaak, voorziening(indicatieId=andere["id"])), headers=h())
+    _fout(r, 400, "andere-aanvraag", veld)
     # A replaced version is no longer the indicatie a beschikking rests on.
     eigen = await vastgelegde_indicatie(intake, zaak["bsn"], zaak["aanvraag"])
     herzien = await indicatie.post(

@@ -77,6 +77,19 @@ def toets_eigenaar(
         )
 
 
+def toets_aanvraag(
+    veld: str, wat: str, aanvraag_besluit: object | None, aanvraag: object | None
+) -> None:
+    """A toekenning on an aanvraag rests on a decision for that aanvraag, where the decision
+    names one (``andere-aanvraag``, 400 naming the field)."""
+    if aanvraag is not None and aanvraag_besluit is not None and aanvraag_besluit != aanvraag:
+        raise Weigering(
+            "andere-aanvraag",
+            f"De {wat} is vastgelegd voor een andere aanvraag dan die van deze beschikking.",
+            veld=veld,
+        )
+
+
 def _neem_over(veld: str, getypt: T | None, besloten: T, wat: str, regel: Regel) -> T:
     """The decision's value; one typed again must be the same (``wijkt-af-van-besluit``)."""
     if getypt is None or getypt == besloten:

@@ -136,7 +136,11 @@ async def maak_beschikking(
         zaak = await zaak_uit_body(conn, principal, body.melding_id)
         client = await clienten.client(conn, zaak.client_id)
         voorzieningen, overgenomen = neem_over(
-            body.maatwerkvoorzieningen, besluiten, client.bsn, principal.gemeente
+            body.maatwerkvoorzieningen,
+            besluiten,
+            client.bsn,
+            principal.gemeente,
+            body.aanvraag_id if body.soort == "toekenning" else None,
         )
         toets_besluitdatum(body.besluitdatum, zaak.ontvangstdatum, vandaag())
         toets_zaak_open(zaak.status)

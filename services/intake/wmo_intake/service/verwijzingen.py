@@ -5,6 +5,7 @@ taken over inside it, once the cliënt of the case is known (``neem_over``; the 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -72,7 +73,15 @@ def _feiten(v: MaatwerkvoorzieningCreate) -> regels.Feiten:
     )
 
 
-def _eigen(i: int, naam: str, wat: str, o: Opgehaald[B], bsn: str, gemeente: str, regel: str) -> B:
+def _eigen(
+    i: int,
+    naam: str,
+    wat: str,
+    o: Opgehaald[B],
+    zaak: tuple[str, str, uuid.UUID | None],
+    regel: str,
+) -> B:
+    bsn, gemeente, aanvraag_id = zaak
     veld = f"maatwerkvoorzieningen.{i}.{naam}"
     besluit = o.besluit
     if o.gevonden and besluit is None:
@@ -87,6 +96,7 @@ def _eigen(i: int, naam: str, wat: str, o: Opgehaald[B], bsn: str, gemeente: str
         gemeente,
     )
     assert besluit is not None
+    regels.toets_aanvraag(veld, wat, getattr(besluit, "aanvraag_id", None), aanvraag_id)
     return besluit
 
 
@@ -95,20 +105,24 @@ def neem_over(
     besluiten: Besluiten,
     bsn: str,
     gemeente: str,
+    aanvraag_id: uuid.UUID | None = None,
 ) -> tuple[list[MaatwerkvoorzieningCreate], list[Regel]]:
-    """The voorzieningen with the owners' numbers taken over, and the rules that set them."""
+    """The voorzieningen with the owners' numbers taken over, and the rules that set them
+    (``aanvraag_id``: a toekenning's aanvraag, which an indicatie or pgb-plan that names an
+    aanvraag must name too)."""
+    zaak = (bsn, gemeente, aanvraag_id)
     uit: list[MaatwerkvoorzieningCreate] = []
     gebruikt: list[Regel] = []
     for i, v in enumerate(voorzieningen):
         f = _feiten(v)
         if (ind := besluiten.indicaties.get(i)) is not None:
-            besluit_i = _eigen(i, "indicatieId", "indicatie", ind, bsn, gemeente, "IND-04")
+            besluit_i = _eigen(i, "indicatieId", "indicatie", ind, zaak, "IND-04")
             f = regels.over_indicatie(i, f, besluit_i)
         if (plan := besluiten.pgb.get(i)) is not None:
-            besluit_p = _eigen(i, "pgbPlanId", "pgb-plan", plan, bsn, gemeente, "PGB-02")
+            besluit_p = _eigen(i, "pgbPlanId", "pgb-plan", plan, zaak, "PGB-02")
             f = regels.over_pgb(i, f, besluit_p)
         if (tk := besluiten.tegemoetkomingen.get(i)) is not None:
-            besluit_t = _eigen(i, "tegemoetkomingId", "tegemoetkoming", tk, bsn, gemeente, "FIN-07")
+            besluit_t = _eigen(i, "tegemoetkomingId", "tegemoetkoming", tk, zaak, "FIN-07")
             f = regels.over_tegemoetkoming(i, f, besluit_t)
         if f.begindatum is None:
             raise Weigering(
