@@ -1,38 +1,5 @@
-"""Intake's API tests run intake in-process with its real peers in-process too (issue 12.1: a
-beschikking rests on real decisions of pgb, indicatie and finance). A test that puts a fake
-peer in place gets the real ones back afterwards."""
+"""The contract tests run intake with its real peers in-process, as intake's API tests do."""
 
-from __future__ import annotations
+from tests.intake.api.conftest import _echte_peers, _peers_terug
 
-from collections.abc import Iterator
-
-import httpx
-import pytest
-
-from tests.intake.api.peers import app_van, verbind
-from wmo_shared.client import ServiceClient
-
-
-@pytest.fixture(scope="session")
-def _echte_peers(
-    intake: httpx.AsyncClient,
-    pgb: httpx.AsyncClient,
-    indicatie: httpx.AsyncClient,
-    finance: httpx.AsyncClient,
-) -> Iterator[dict[str, ServiceClient]]:
-    pgb_clients = app_van(pgb).state.clients
-    pgb_finance = pgb_clients["finance"]
-    verbind(pgb, finance=finance)  # pgb's budget asks finance for the tariff
-    verbind(intake, pgb=pgb, indicatie=indicatie, finance=finance)
-    yield dict(app_van(intake).state.clients)
-    pgb_clients["finance"] = pgb_finance
-
-
-@pytest.fixture(autouse=True)
-def _peers_terug(
-    intake: httpx.AsyncClient, _echte_peers: dict[str, ServiceClient]
-) -> Iterator[None]:
-    clients = app_van(intake).state.clients
-    clients.update(_echte_peers)
-    yield
-    clients.update(_echte_peers)
+__all__ = ["_echte_peers", "_peers_terug"]

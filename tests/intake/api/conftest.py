@@ -13,19 +13,22 @@ from tests.intake.api.peers import app_van, verbind
 from wmo_shared.client import ServiceClient
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def _echte_peers(
     intake: httpx.AsyncClient,
     pgb: httpx.AsyncClient,
     indicatie: httpx.AsyncClient,
     finance: httpx.AsyncClient,
 ) -> Iterator[dict[str, ServiceClient]]:
+    """For this package only: the tests of other packages find the peers as they were."""
     pgb_clients = app_van(pgb).state.clients
-    pgb_finance = pgb_clients["finance"]
+    intake_clients = app_van(intake).state.clients
+    pgb_voor, intake_voor = dict(pgb_clients), dict(intake_clients)
     verbind(pgb, finance=finance)  # pgb's budget asks finance for the tariff
     verbind(intake, pgb=pgb, indicatie=indicatie, finance=finance)
-    yield dict(app_van(intake).state.clients)
-    pgb_clients["finance"] = pgb_finance
+    yield dict(intake_clients)
+    pgb_clients.update(pgb_voor)
+    intake_clients.update(intake_voor)
 
 
 @pytest.fixture(autouse=True)
