@@ -68,6 +68,11 @@ class MaatwerkvoorzieningEvent(WireModel):
     kostprijs: Decimal | None = Field(
         default=None, description="Kostprijs waar die de eigen bijdrage begrenst"
     )
+    tegemoetkoming_id: uuid.UUID | None = Field(
+        default=None,
+        description="Verplicht bij leveringsvorm financiele_tegemoetkoming: het besluit van "
+        "finance (TegemoetkomingBesluit) waarvan de eigen-bijdrageregeling (FIN-08) geldt",
+    )
 
 
 class PgbBeschiktEvent(WireModel):
@@ -117,6 +122,24 @@ class CakMutatie(WireModel):
     kostprijs: Decimal | None = None
     abonnementstarief: Decimal | None = Field(default=None, description="Per maand, dat jaar")
     geregistreerd_op: dt.datetime
+    # A financiële tegemoetkoming: finance's own regime (FIN-08), not the abonnementstarief.
+    # ingangsdatum is its first month, einddatum the last day charged, kostprijs its total cap.
+    # The latest mutation of a tegemoetkomingId is the whole regime and replaces earlier ones.
+    tegemoetkoming_id: uuid.UUID | None = Field(
+        default=None, description="Bij een financiële tegemoetkoming: het besluit van finance"
+    )
+    eigen_bijdrage_per_maand: Decimal | None = Field(
+        default=None,
+        description="FIN-08: vast bedrag per maand (in plaats van het abonnementstarief)",
+    )
+    eigen_bijdrage_max_maanden: int | None = Field(
+        default=None, description="FIN-08: maximale duur van de inning in maanden"
+    )
+    vervangt_maatwerkvoorziening_id: uuid.UUID | None = Field(
+        default=None,
+        description="Deze regeling vervangt die onder een eerdere maatwerkvoorziening "
+        "(herziening): niet optellen",
+    )
 
 
 class SvbToekenning(WireModel):
@@ -290,3 +313,58 @@ class PgbBesluit(WireModel):
     regels: list[RegelRead] = Field(default_factory=list)
     besloten_op: dt.datetime | None = None
     budget: PgbBudgetBesluit | None = None
+
+
+# --- finance owns the financiële tegemoetkoming (issue 12: intake checks a beschikking) -------
+
+TegemoetkomingSoort = Literal[
+    "roerende_woonvoorziening",
+    "onroerende_woonvoorziening",
+    "aanbouw",
+    "hulpmiddel",
+    "sportvoorziening",
+]
+# The life states of a decided tegemoetkoming (FIN-07): "berekend" is not a besluit yet.
+TegemoetkomingBesluitStatus = Literal[
+    "toegekend", "betaald", "bewijs_ontvangen", "herzien", "ingetrokken", "teruggevorderd"
+]
+
+
+class EigenBijdrageRegime(WireModel):
+    """FIN-08: the one eigen-bijdrage regime of a financiële tegemoetkoming, as finance
+    computes it month by month; the CAK register and its feed carry exactly these numbers."""
+
+    per_maand: Decimal = Field(description="Vast bedrag per maand (seed 001 Bijlage 3 art. 36)")
+    plafond: Decimal = Field(description="Totaal ten hoogste: de toegekende tegemoetkoming")
+    max_maanden: int = Field(description="Maximale duur van de inning voor deze soort")
+    ingangsdatum: dt.date = Field(description="Eerste maand van de inning")
+    einddatum: dt.date | None = Field(
+        description="Laatste dag van de laatste maand die wordt geïnd (plafond, maximale duur of "
+        "einde gebruik); leeg als er niets wordt geïnd"
+    )
+    einddatum_gebruik: dt.date | None = Field(
+        default=None, description="Einde van het gebruik zoals de beschikking het meldde"
+    )
+    aantal_maanden: int
+    totaal: Decimal = Field(description="Wat in totaal wordt geïnd: nooit meer dan het plafond")
+    versie: int = Field(description="Versie van het schema; een herziening maakt een nieuwe")
+
+
+class TegemoetkomingBesluit(WireModel):
+    """finance ``GET /api/v1/tegemoetkomingen/{id}/besluit`` (gemeente from the token): the
+    decided tegemoetkoming a beschikking refers to with ``tegemoetkomingId``. The amount and the
+    eigen-bijdrage regime are finance's own computation: a beschikking takes them over, it does
+    not type them again. A tegemoetkoming that is only ``berekend`` has no besluit (409)."""
+
+    id: uuid.UUID
+    gemeente: Gemeentecode
+    bsn: Bsn
+    soort: TegemoetkomingSoort
+    status: TegemoetkomingBesluitStatus
+    besluitdatum: dt.date
+    bedrag: Decimal = Field(description="Toegekend bedrag (FIN-01; lager na herziening)")
+    kostprijs: Decimal = Field(description="Goedkoopst adequate kostprijs (FIN-03)")
+    percentage: Decimal
+    eigen_bijdrage: EigenBijdrageRegime
+    regels: list[RegelRead]
+    versie: int = Field(description="Versie van de tegemoetkoming (ETag)")

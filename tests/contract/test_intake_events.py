@@ -4,13 +4,13 @@ finance and pgb accept exactly those bodies (delivered as the outbox relay would
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
 import asyncpg
 import httpx
 
 from tests.intake.api.helpers import verzonden_zaak
+from tests.intake.api.peers import PGB
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -30,11 +30,13 @@ async def _outbox(db: TestDatabase, beschikking_id: str) -> list[dict[str, Any]]
     return [{**dict(r), "payload": json.loads(r["payload"])} for r in rows]
 
 
-async def _deliver(client: httpx.AsyncClient, row: dict[str, Any]) -> httpx.Response:
+async def _deliver(
+    client: httpx.AsyncClient, row: dict[str, Any], systeem: dict[str, str] = SYSTEEM
+) -> httpx.Response:
     return await client.post(
         row["path"],
         json=row["payload"],
-        headers={**SYSTEEM, "Idempotency-Key": str(row["event_id"])},
+        headers={**systeem, "Idempotency-Key": str(row["event_id"])},
     )
 
 
@@ -57,18 +59,19 @@ async def test_pgb_event_matches_contract_and_pgb_understands_it(
 ) -> None:
     _, beschikking = await verzonden_zaak(
         intake,
+        auth("gebiedsteam", "0718"),  # Anna's pgb, decided in pgb (scenario C)
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",
         indicatieId=None,
         aanbiederAgb=None,
         eigenBijdrage=False,
-        pgbPlanId=str(uuid.uuid4()),
+        pgbPlanId=PGB,
     )
     rows = await _outbox(db, beschikking["id"])
     assert [r["destination"] for r in rows] == ["pgb"]
     PgbBeschiktEvent.model_validate(rows[0]["payload"])
-    r = await _deliver(pgb, rows[0])
-    # The body is valid for the receiver (no 400); an unknown plan is a 404 of pgb's own rules.
-    assert r.status_code in (200, 201, 404), r.text
+    r = await _deliver(pgb, rows[0], auth("systeem", "0718"))
+    # The body is valid for the receiver, and the plan is pgb's own toegekend plan (issue 12.1).
+    assert r.status_code in (200, 201), r.text
     assert r.status_code != 400

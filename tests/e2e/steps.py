@@ -18,6 +18,7 @@ import httpx
 
 from tests.intake.api.helpers import bsn, onderzoek_body, voorziening
 from tests.intake.api.iwmo_berichten import AGB, Zaak
+from tests.intake.api.peers import TEGEMOETKOMING_BODY, indicatie_body
 from tests.pgb.api.helpers import TOEKENNING_C
 from tests.pgb.api.helpers import plan as pgb_plan
 from tests.support.live import Stack
@@ -246,14 +247,56 @@ def contracttarief_02a03(fin: httpx.Client) -> Decimal:
     return Decimal(tarief["zinTarief"])
 
 
+def vastgelegde_indicatie(
+    ind: httpx.Client, bsn: str, aanvraag_id: str, headers: dict[str, str] = GW, **extra: Any
+) -> dict[str, Any]:
+    """Scenario A step 5 in the indicatie service: IBO-3, 3.5 hours a week, 2026-04-01 for a
+    year (IND-04, IND-12)."""
+    return ok(post(ind, "/api/v1/indicaties", indicatie_body(bsn, aanvraag_id, **extra), headers))
+
+
+def toegekende_tegemoetkoming(
+    fin: httpx.Client, bsn: str, headers: dict[str, str] = GW, *, toekennen: bool = True
+) -> dict[str, Any]:
+    """Scenario B steps 3-4 in finance: € 13,600 goedkoopst adequaat, 90 % = € 12,240 (FIN-03,
+    FIN-01), toegekend on 2026-03-25 (FIN-07) unless told not."""
+    t = ok(post(fin, "/api/v1/tegemoetkomingen", {"bsn": bsn, **TEGEMOETKOMING_BODY}, headers))
+    assert (t["kostprijs"], t["bedrag"]) == ("13600.00", "12240.00")
+    if not toekennen:
+        return t
+    return ok(
+        fin.post(
+            f"/api/v1/tegemoetkomingen/{t['id']}/toekenningen",
+            json={"besluitdatum": "2026-03-25"},
+            headers={
+                **headers,
+                "If-Match": f'W/"{t["versie"]}"',
+                "Idempotency-Key": str(uuid.uuid4()),
+            },
+        )
+    )
+
+
 def scenario_a(stack: Stack) -> Zaak:
-    """Melding to an accepted opdracht for begeleiding in natura (scenario A)."""
-    with stack.client("intake") as c, stack.client("finance") as fin:
+    """Melding to an accepted opdracht for begeleiding in natura (scenario A): the beschikking
+    rests on the indicatie recorded in the indicatie service and takes its omvang over."""
+    with (
+        stack.client("intake") as c,
+        stack.client("finance") as fin,
+        stack.client("indicatie") as ind,
+    ):
         per_uur = contracttarief_02a03(fin)
         client, melding, _ = case_to_aanvraag(c)
         aanvraag = aanvraag_voor(c, melding["id"])
-        b = verzonden_beschikking(c, melding["id"], aanvraag["id"], voorziening())
+        indicatie = vastgelegde_indicatie(ind, client["bsn"], aanvraag["id"])
+        b = verzonden_beschikking(
+            c,
+            melding["id"],
+            aanvraag["id"],
+            voorziening(indicatieId=indicatie["id"], omvang=None),  # taken over
+        )
         v = b["maatwerkvoorzieningen"][0]
+        assert v["omvang"] == {"volume": 210, "eenheid": "01", "frequentie": "2"}
         assert (v["productcategorie"], v["productcode"], v["leveringsvorm"]) == (
             "02",
             "02A03",
@@ -282,30 +325,29 @@ class PgbZaak:
 
 
 def pgb_beschikking(c: httpx.Client, pgb: httpx.Client, headers: dict[str, str]) -> PgbZaak:
-    """Household help with a pgb (scenario C-like): pgb's plan and besluit make the budget;
-    intake's sent beschikking refers to the plan (its event makes the budget formal)."""
+    """Household help with a pgb (scenario C-like): pgb's plan (for the aanvraag, after the
+    onderzoek found a maatwerkvoorziening necessary, PGB-01) and besluit make the budget;
+    intake's sent beschikking refers to the plan and takes the budget's amount and period over
+    (its event makes the budget formal)."""
     client, melding, _ = case_to_aanvraag(c, headers)
-    plan = ok(post(pgb, "/api/v1/pgb-plannen", pgb_plan(bsn=client["bsn"]), headers))
-    besluit = ok(post(pgb, f"/api/v1/pgb-plannen/{plan['id']}/besluiten", TOEKENNING_C, headers))
     aanvraag = aanvraag_voor(c, melding["id"], headers)
-    b = verzonden_beschikking(
-        c,
-        melding["id"],
-        aanvraag["id"],
-        voorziening(
-            leveringsvorm="pgb",
-            productcategorie="01",
-            productcode="01A01",
-            omschrijving="Hulp bij het huishouden (alfahulp)",
-            omvang={"volume": 3, "eenheid": "04", "frequentie": "2"},
-            begindatum="2015-03-01",
-            einddatum="2015-12-31",
-            indicatieId=None,
-            aanbiederAgb=None,
-            pgbPlanId=plan["id"],
-        ),
-        headers,
+    plan_body = pgb_plan(
+        bsn=client["bsn"], aanvraagId=aanvraag["id"], maatwerkvoorzieningNodig=True
     )
+    plan = ok(post(pgb, "/api/v1/pgb-plannen", plan_body, headers))
+    besluit = ok(post(pgb, f"/api/v1/pgb-plannen/{plan['id']}/besluiten", TOEKENNING_C, headers))
+    v = voorziening(
+        leveringsvorm="pgb",
+        productcategorie="01",
+        productcode="01A01",
+        omschrijving="Hulp bij het huishouden (alfahulp)",
+        omvang={"volume": 3, "eenheid": "04", "frequentie": "2"},
+        indicatieId=None,
+        aanbiederAgb=None,
+        pgbPlanId=plan["id"],
+    )
+    del v["begindatum"], v["einddatum"]  # taken over from the budget
+    b = verzonden_beschikking(c, melding["id"], aanvraag["id"], v, headers)
     return PgbZaak(client, plan, besluit["budget"]["id"], b)
 
 

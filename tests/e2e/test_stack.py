@@ -6,7 +6,6 @@ after it comes back, exactly once) and a pgb beschikking (C-like) from melding t
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 import httpx
 import pytest
@@ -23,6 +22,7 @@ from tests.e2e.steps import (
     pgb_beschikking,
     post,
     svb_toekenningen,
+    toegekende_tegemoetkoming,
     verzonden_beschikking,
     wacht_op,
 )
@@ -48,23 +48,6 @@ def test_e2e_clients_hold_every_json_answer_to_the_published_contract(stack: Sta
         )
         with pytest.raises(ContractViolation, match="clienten"):
             hook(forged)
-
-
-def _offerte(kenmerk: str, bron: str, bedrag: str) -> dict[str, Any]:
-    """A complete quote (FIN-04) for the downstairs shower room of scenario B."""
-    return {
-        "kenmerk": kenmerk,
-        "bron": bron,
-        "bedrag": bedrag,
-        "omschrijving": "Doucheruimte van 3 m2 op de begane grond, inpandige verbouwing",
-        "leverancier": {
-            "naam": f"Bouwbedrijf {kenmerk}",
-            "adres": "Hoofdstraat 1, 8427 AB Appelscha",
-            "kvk": "12345678",
-            "rekeningnummer": "NL91ABNA0417164300",
-        },
-        "inwoner": "J. de Vries, Appelscha",
-    }
 
 
 def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
@@ -137,66 +120,62 @@ def test_scenario_a_begeleiding_in_natura(stack: Stack) -> None:
 def test_scenario_b_finance_down_outbox_delivers_once(stack: Stack, db: TestDatabase) -> None:
     with stack.client("intake") as c, stack.client("finance") as fin:
         client, melding, _ = case_to_aanvraag(c)
-        tegemoetkoming = fin.post(
-            "/api/v1/tegemoetkomingen",
-            json={
-                "bsn": ok(c.get(f"/api/v1/clienten/{client['id']}", headers=GW), 200)["bsn"],
-                "voorziening": "onroerende_woonvoorziening",
-                "betaalmoment": "voor_aanschaf",
-                "peildatum": "2026-03-25",
-                "offertes": [
-                    _offerte("A", "inwoner", "14250.00"),
-                    _offerte("B", "gemeente", "13600.00"),
-                    _offerte("C", "tegenofferte", "15100.00"),
-                ],
-            },
-            headers={**GW, "Idempotency-Key": str(uuid.uuid4())},
-        )
-        t = ok(tegemoetkoming)
-        assert (t["kostprijs"], t["bedrag"]) == ("13600.00", "12240.00")  # FIN-03, FIN-01
-        tegemoetkoming_id = t["id"]
+        # The besluit comes first (FIN-07): the beschikking rests on a toegekende tegemoetkoming.
+        toegekend = toegekende_tegemoetkoming(fin, client["bsn"])
+        assert (toegekend["status"], toegekend["bewijsUiterlijk"]) == ("toegekend", "2026-06-25")
+        tegemoetkoming_id = toegekend["id"]
         aanvraag = aanvraag_voor(c, melding["id"])
-        stack.kill("finance")
-        b = verzonden_beschikking(
-            c,
-            melding["id"],
-            aanvraag["id"],
-            voorziening(
-                leveringsvorm="financiele_tegemoetkoming",
-                productcategorie="13",
-                productcode="13A01",
-                omschrijving="Doucheruimte beneden",
-                omvang=None,
-                indicatieId=None,
-                aanbiederAgb=None,
-                tegemoetkomingId=tegemoetkoming_id,
-                kostprijs="13600.00",
-            ),
+        b = ok(
+            post(
+                c,
+                "/api/v1/beschikkingen",
+                {
+                    "meldingId": melding["id"],
+                    "aanvraagId": aanvraag["id"],
+                    "soort": "toekenning",
+                    "besluitdatum": "2026-03-25",
+                    "motivering": "Een doucheruimte beneden (RES-05: verhuizen is niet adequaat).",
+                    "maatwerkvoorzieningen": [
+                        voorziening(
+                            leveringsvorm="financiele_tegemoetkoming",
+                            productcategorie="13",
+                            productcode="13A01",
+                            omschrijving="Doucheruimte beneden",
+                            omvang=None,
+                            indicatieId=None,
+                            aanbiederAgb=None,
+                            tegemoetkomingId=tegemoetkoming_id,
+                            kostprijs="13600.00",  # typed again, the same: accepted
+                        )
+                    ],
+                },
+            )
         )
+        stack.kill("finance")
+        b = ok(
+            post(c, f"/api/v1/beschikkingen/{b['id']}/verzendingen", {"verzenddatum": "2026-03-25"})
+        )
+        assert b["maatwerkvoorzieningen"][0]["bedrag"] == "12240.00"  # taken over (FIN-01)
         pending = outbox_sync(db, b["id"])
         assert [r["destination"] for r in pending] == ["finance"]
         pending = wacht_op(lambda: [r for r in outbox_sync(db, b["id"]) if r["pogingen"] > 0])
         assert pending[0]["afgeleverd"] is None and pending[0]["laatste_fout"]
         stack.start("finance", wait=True)
         rows = wacht_op(lambda: [r for r in outbox_sync(db, b["id"]) if r["afgeleverd"]])
-        assert rows[0]["afgeleverd"] is not None
+        assert rows[0]["afgeleverd"] is not None and len(rows) == 1
         mutaties = cak_mutaties(fin, b["id"])
         assert [m["soort"] for m in mutaties] == ["start"]
         assert mutaties[0]["leveringsvorm"] == "financiele_tegemoetkoming"
+        assert mutaties[0]["tegemoetkomingId"] == tegemoetkoming_id
 
-        # The besluit and the payment before the work (FIN-07): proof due 3 months later.
-        def stap(sub: str, body: dict[str, Any], versie: int) -> dict[str, Any]:
-            return ok(
-                fin.post(
-                    f"/api/v1/tegemoetkomingen/{tegemoetkoming_id}/{sub}",
-                    json=body,
-                    headers={**GW, "If-Match": f'W/"{versie}"'},
-                )
+        # The payment before the work (FIN-07).
+        betaald = ok(
+            fin.post(
+                f"/api/v1/tegemoetkomingen/{tegemoetkoming_id}/betalingen",
+                json={"betaaldatum": "2026-03-27"},
+                headers={**GW, "If-Match": f'W/"{toegekend["versie"]}"'},
             )
-
-        toegekend = stap("toekenningen", {"besluitdatum": "2026-03-25"}, 1)
-        assert (toegekend["status"], toegekend["bewijsUiterlijk"]) == ("toegekend", "2026-06-25")
-        betaald = stap("betalingen", {"betaaldatum": "2026-03-27"}, 2)
+        )
         assert (betaald["status"], betaald["betaaldBedrag"]) == ("betaald", "12240.00")
 
 

@@ -263,7 +263,8 @@ async def test_feed_pagination_and_rereading(finance: httpx.AsyncClient, db: Tes
         "volgnummer", "soort", "gemeente", "bsn", "geboortedatum", "huishoudenId",
         "beschikkingId", "maatwerkvoorzieningId", "productcategorie", "productcode",
         "leveringsvorm", "ingangsdatum", "einddatum", "kostprijs", "abonnementstarief",
-        "geregistreerdOp",
+        "geregistreerdOp", "tegemoetkomingId", "eigenBijdragePerMaand", "eigenBijdrageMaxMaanden",
+        "vervangtMaatwerkvoorzieningId",
     }  # fmt: skip
     assert p1["resultaten"][0]["abonnementstarief"] == "21.80"
     # every item is the shared contract the exchange scripts read

@@ -161,7 +161,8 @@ async def test_beheer_adds_periods_and_closes_open_one(
         await finance.get(f"{URL}/{code}", params={"peildatum": "2025-06-01"}, headers=auth()),
         400,
     )
-    assert param_names(body) == ["peildatum"]
+    assert param_names(body) == ["peildatum", "productcode"]
+    assert all(w in body["detail"] for w in (code, "0085", "2025-06-01", "POST /tarieven"))
 
     # another gemeente does not see it
     problem(
@@ -269,7 +270,7 @@ async def test_close_open_period_with_if_match(
         await finance.get(f"{URL}/{code}", params={"peildatum": "2026-07-01"}, headers=auth()),
         400,
     )
-    assert param_names(body) == ["peildatum"]
+    assert param_names(body) == ["peildatum", "productcode"]
     problem(
         await finance.post(
             f"{URL}/{code}/afsluitingen",

@@ -193,9 +193,14 @@ def test_closing_and_reading_periods() -> None:
     assert tariefbeheer.periode_van_kracht([gesloten], D(2026, 3, 1)) is gesloten
     assert tariefbeheer.periode_van_kracht([gesloten], D(2026, 7, 1)) is None
     with pytest.raises(Weigering) as exc:
-        tariefbeheer.geen_periode_van_kracht("Q1", D(2026, 7, 1), code_bekend=True)
+        tariefbeheer.geen_periode_van_kracht("Q1", D(2026, 7, 1), gemeente="0085", code_bekend=True)
     assert _weigering(exc) == ("geen-tarief-van-kracht", "peildatum", ["FIN-13"], "ongeldig")
-    tariefbeheer.geen_periode_van_kracht("Q1", D(2026, 7, 1), code_bekend=False)  # a 404
+    assert {"Q1", "0085", "2026-07-01"} <= set(exc.value.toelichting.replace(";", " ").split())
+    with pytest.raises(Weigering) as exc:
+        tariefbeheer.geen_periode_van_kracht(
+            "Q1", D(2026, 7, 1), gemeente="0085", code_bekend=False
+        )
+    assert (exc.value.soort, exc.value.veld) == ("niet-gevonden", "productcode")
 
 
 def test_a_policy_period_changes_only_with_a_new_policy(walcheren: FinanceBeleid) -> None:

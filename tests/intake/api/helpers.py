@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from tests.intake.api.peers import INDICATIE, met_besluiten
 from tests.support.stack import auth
 
 GW = auth("gebiedsteam")
@@ -183,7 +184,7 @@ def voorziening(**overrides: Any) -> dict[str, Any]:
         "einddatum": "2027-03-31",
         "eigenBijdrage": True,
         "motivering": "Structuur en administratie (resultaten b, c, f, k).",
-        "indicatieId": str(uuid.uuid4()),
+        "indicatieId": INDICATIE,  # a real one, recorded by met_besluiten
         "aanbiederAgb": "12345678",
     }
     body.update(overrides)
@@ -222,6 +223,7 @@ async def beschikking(
         "maatwerkvoorzieningen": [voorziening()],
     }
     body.update(overrides)
+    body = await met_besluiten(intake, body, headers)
     r = await intake.post("/api/v1/beschikkingen", json=body, headers=h(headers))
     assert r.status_code == 201, r.text
     return dict(r.json())

@@ -18,6 +18,7 @@ from tests.intake.api.helpers import (
     onderzoek_body,
     voorziening,
 )
+from tests.intake.api.peers import met_besluiten
 
 AANVRAAG = {"ontvangstdatum": "2026-02-20", "voorzieningen": [{"omschrijving": "begeleiding"}]}
 
@@ -127,14 +128,21 @@ async def test_beschikking_wacht_op_het_onderzoek_of_is_gemotiveerd(
 ) -> None:
     m = await melding(intake)
     a = await _aanvraag(intake, m["id"])
-    r = await intake.post("/api/v1/beschikkingen", json=_beschikking(m["id"], a["id"]), headers=h())
+    r = await intake.post(
+        "/api/v1/beschikkingen",
+        json=await met_besluiten(intake, _beschikking(m["id"], a["id"])),
+        headers=h(),
+    )
     assert r.status_code == 400
     assert r.json()["code"] == "motivering-ontbreekt"
     assert [p["name"] for p in r.json()["invalidParams"]] == ["afwijkingen"]
     assert r.json()["rules"] == ["INT-05", "INT-03"]
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json=_beschikking(m["id"], a["id"], afwijkingen=[{"toets": "rolstoel", "motivering": "x"}]),
+        json=await met_besluiten(
+            intake,
+            _beschikking(m["id"], a["id"], afwijkingen=[{"toets": "rolstoel", "motivering": "x"}]),
+        ),
         headers=h(),
     )
     assert r.status_code == 400
@@ -142,8 +150,11 @@ async def test_beschikking_wacht_op_het_onderzoek_of_is_gemotiveerd(
     waarom = "Haar situatie kan niet wachten; het onderzoek volgt binnen zijn termijn."
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json=_beschikking(
-            m["id"], a["id"], afwijkingen=[{"toets": "onderzoek", "motivering": waarom}]
+        json=await met_besluiten(
+            intake,
+            _beschikking(
+                m["id"], a["id"], afwijkingen=[{"toets": "onderzoek", "motivering": waarom}]
+            ),
         ),
         headers=h(),
     )

@@ -19,6 +19,7 @@ from tests.intake.api.helpers import (
     onderzoek_body,
     voorziening,
 )
+from tests.intake.api.peers import met_besluiten
 from tests.support.stack import auth
 
 X = str(uuid.uuid4())  # any id: the body is refused before the id is looked up
@@ -358,7 +359,9 @@ async def test_een_vol_omvang_past_nog(
     """At the bound itself the omvang passes the edge (the beschikking is then refused for
     its unknown melding, not for its omvang)."""
     body = _mv(omvang={"volume": volume, "eenheid": eenheid, "frequentie": frequentie})
-    r = await intake.post("/api/v1/beschikkingen", json=body, headers=h())
+    r = await intake.post(
+        "/api/v1/beschikkingen", json=await met_besluiten(intake, body), headers=h()
+    )
     assert r.status_code == 400
     assert [p["name"] for p in r.json()["invalidParams"]] == ["meldingId"]
 

@@ -13,11 +13,15 @@ import httpx
 from lxml import etree
 
 from tests.intake.api.helpers import GW, beschikking, h, verzend, verzonden_zaak, voorziening
+from tests.intake.api.peers import PGB, met_besluiten
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
 SYSTEEM = auth("systeem")
 NS = {"w": "http://www.istandaarden.nl/iwmo/3_2/wmo301/schema"}
+
+
+VLISSINGEN = auth("gebiedsteam", "0718")
 
 
 async def events(db: TestDatabase, beschikking_id: str) -> list[dict[str, Any]]:
@@ -34,18 +38,23 @@ async def events(db: TestDatabase, beschikking_id: str) -> list[dict[str, Any]]:
 
 
 async def trek_in(
-    intake: httpx.AsyncClient, melding_id: str, vorige_id: str, datum: str
+    intake: httpx.AsyncClient,
+    melding_id: str,
+    vorige_id: str,
+    datum: str,
+    headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     i = await beschikking(
         intake,
         melding_id,
         None,
+        headers,
         soort="intrekking",
         vorigeBeschikkingId=vorige_id,
         beeindigingsdatum=datum,
         maatwerkvoorzieningen=[],
     )
-    return await verzend(intake, i["id"])
+    return await verzend(intake, i["id"], headers)
 
 
 async def toewijzingen(intake: httpx.AsyncClient, opdracht_id: str) -> list[dict[str, Any]]:
@@ -84,14 +93,15 @@ async def test_intrekking_na_het_eigen_einde_stuurt_niets(
 async def test_pgb_intrekking_voor_de_start(intake: httpx.AsyncClient, db: TestDatabase) -> None:
     m, b = await verzonden_zaak(
         intake,
+        VLISSINGEN,
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",
         indicatieId=None,
-        pgbPlanId="00000000-0000-4000-8000-000000000001",
+        pgbPlanId=PGB,  # pgb's budget: 2015-03-01 up to and including 2015-12-31
         eigenBijdrage=False,
     )
-    i = await trek_in(intake, m["id"], b["id"], "2026-03-31")
+    i = await trek_in(intake, m["id"], b["id"], "2015-02-28", VLISSINGEN)
     [event] = await events(db, i["id"])
     assert (event["destination"], event["event_type"]) == ("pgb", "pgb-ingetrokken")
     payload = PgbBeschiktEvent.model_validate(event["payload"])
@@ -109,7 +119,13 @@ async def test_herziening_die_eerder_start_annuleert_de_oude(
         None,
         soort="herziening",
         vorigeBeschikkingId=b["id"],
-        maatwerkvoorzieningen=[voorziening(begindatum="2026-03-26", vervangtId=oud)],
+        maatwerkvoorzieningen=[
+            voorziening(
+                begindatum="2026-03-26",
+                vervangtId=oud,
+                motiveringAfwijking="Eerder nodig dan de indicatie: de situatie verslechterde.",
+            )
+        ],
     )
     herziening = await verzend(intake, herziening["id"])
     stop, start = await events(db, herziening["id"])
@@ -168,14 +184,17 @@ async def test_wat_het_cak_zou_weigeren_wordt_aan_de_bron_geweigerd(
     ):
         r = await intake.post(
             "/api/v1/beschikkingen",
-            json={
-                "meldingId": m["id"],
-                "soort": "herziening",
-                "vorigeBeschikkingId": b["id"],
-                "besluitdatum": "2026-03-26",
-                "motivering": "x",
-                "maatwerkvoorzieningen": [v],
-            },
+            json=await met_besluiten(
+                intake,
+                {
+                    "meldingId": m["id"],
+                    "soort": "herziening",
+                    "vorigeBeschikkingId": b["id"],
+                    "besluitdatum": "2026-03-26",
+                    "motivering": "x",
+                    "maatwerkvoorzieningen": [v],
+                },
+            ),
             headers=h(),
         )
         assert r.status_code == 400, r.text

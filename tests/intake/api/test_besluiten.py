@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
 import asyncpg
@@ -21,6 +20,7 @@ from tests.intake.api.helpers import (
     verzonden_zaak,
     voorziening,
 )
+from tests.intake.api.peers import PGB, bsn_van_melding, met_besluiten, tegemoetkoming
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -105,16 +105,18 @@ async def test_verzending_idempotent_en_if_match(
 
 
 async def test_pgb_en_tegemoetkoming(intake: httpx.AsyncClient, db: TestDatabase) -> None:
-    plan = str(uuid.uuid4())
     _, b = await verzonden_zaak(
         intake,
+        ANDERE_GEMEENTE,  # Vlissingen 2015: Anna's pgb (scenario C), decided in pgb
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",
         indicatieId=None,
-        pgbPlanId=plan,
+        pgbPlanId=PGB,
         aanbiederAgb=None,
     )
+    plan = b["maatwerkvoorzieningen"][0]["pgbPlanId"]
+    assert b["maatwerkvoorzieningen"][0]["begindatum"] == "2015-03-01"  # taken over
     events = await _events(db, b["id"])
     assert [(e["destination"], e["event_type"]) for e in events] == [
         ("finance", "maatwerkvoorziening-gestart"),
@@ -122,20 +124,35 @@ async def test_pgb_en_tegemoetkoming(intake: httpx.AsyncClient, db: TestDatabase
     ]
     assert events[1]["path"] == "/api/v1/budget-beschikkingen"
     assert str(PgbBeschiktEvent.model_validate(events[1]["payload"]).pgb_plan_id) == plan
-    _, b = await verzonden_zaak(
+    m = await melding(intake)
+    tk = await tegemoetkoming(intake, await bsn_van_melding(intake, m["id"], GW) or "")
+    await onderzoek(intake, m["id"])
+    a = await aanvraag(intake, m["id"])
+    b = await beschikking(
         intake,
-        leveringsvorm="financiele_tegemoetkoming",
-        productcategorie="14",
-        productcode="14A01",
-        indicatieId=None,
-        omvang=None,
-        tegemoetkomingId=str(uuid.uuid4()),
-        kostprijs="12240.00",
-        aanbiederAgb=None,
+        m["id"],
+        a["id"],
+        maatwerkvoorzieningen=[
+            voorziening(
+                leveringsvorm="financiele_tegemoetkoming",
+                productcategorie="14",
+                productcode="14A01",
+                indicatieId=None,
+                omvang=None,
+                tegemoetkomingId=tk["id"],
+                aanbiederAgb=None,
+            )
+        ],
     )
+    b = await verzend(intake, b["id"])
+    v = b["maatwerkvoorzieningen"][0]
+    assert (v["bedrag"], v["kostprijs"]) == ("12240.00", "13600.00")  # taken over
     events = await _events(db, b["id"])
     assert [e["event_type"] for e in events] == ["maatwerkvoorziening-gestart"]
     assert events[0]["payload"]["leveringsvorm"] == "financiele_tegemoetkoming"
+    # Finance's CAK receiver takes the regime (FIN-08) of this tegemoetkoming.
+    assert events[0]["payload"]["tegemoetkomingId"] == tk["id"]
+    assert events[0]["payload"]["eigenBijdrage"] is True
 
 
 async def test_verwijzingen_verplicht(intake: httpx.AsyncClient) -> None:
@@ -161,17 +178,23 @@ async def test_verwijzingen_verplicht(intake: httpx.AsyncClient) -> None:
     ]
     for v, veld in gevallen:
         r = await intake.post(
-            "/api/v1/beschikkingen", json={**base, "maatwerkvoorzieningen": [v]}, headers=h()
+            "/api/v1/beschikkingen",
+            json=await met_besluiten(intake, {**base, "maatwerkvoorzieningen": [v]}),
+            headers=h(),
         )
         assert r.status_code == 400, (veld, r.text)
         assert r.json()["invalidParams"][0]["name"] == veld
     r = await intake.post(
-        "/api/v1/beschikkingen", json={**base, "maatwerkvoorzieningen": []}, headers=h()
+        "/api/v1/beschikkingen",
+        json=await met_besluiten(intake, {**base, "maatwerkvoorzieningen": []}),
+        headers=h(),
     )
     assert r.json()["invalidParams"][0]["name"] == "maatwerkvoorzieningen"
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={**base, "aanvraagId": None, "maatwerkvoorzieningen": [voorziening()]},
+        json=await met_besluiten(
+            intake, {**base, "aanvraagId": None, "maatwerkvoorzieningen": [voorziening()]}
+        ),
         headers=h(),
     )
     assert r.status_code == 400
@@ -179,14 +202,14 @@ async def test_verwijzingen_verplicht(intake: httpx.AsyncClient) -> None:
     assert r.json()["invalidParams"][0]["name"] == "aanvraagId"
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={**base, "maatwerkvoorzieningen": [voorziening()]},
+        json=await met_besluiten(intake, {**base, "maatwerkvoorzieningen": [voorziening()]}),
         headers=h(ANDERE_GEMEENTE),
     )
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["name"] == "meldingId"
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={**base, "maatwerkvoorzieningen": [voorziening()]},
+        json=await met_besluiten(intake, {**base, "maatwerkvoorzieningen": [voorziening()]}),
         headers=h(auth("aanbieder")),
     )
     assert r.status_code == 403
@@ -198,13 +221,16 @@ async def test_afwijzing_beeindigt_zaak(intake: httpx.AsyncClient, db: TestDatab
     a = await aanvraag(intake, m["id"])
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={
-            "meldingId": m["id"],
-            "aanvraagId": a["id"],
-            "soort": "afwijzing",
-            "besluitdatum": "2026-03-25",
-            "motivering": "x",
-        },
+        json=await met_besluiten(
+            intake,
+            {
+                "meldingId": m["id"],
+                "aanvraagId": a["id"],
+                "soort": "afwijzing",
+                "besluitdatum": "2026-03-25",
+                "motivering": "x",
+            },
+        ),
         headers=h(),
     )
     assert r.status_code == 400
@@ -263,13 +289,16 @@ async def test_herziening_en_intrekking(intake: httpx.AsyncClient, db: TestDatab
     assert r.json()["status"] == "beeindigd"
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={
-            "meldingId": m["id"],
-            "soort": "herziening",
-            "besluitdatum": "2026-03-25",
-            "motivering": "x",
-            "maatwerkvoorzieningen": [voorziening()],
-        },
+        json=await met_besluiten(
+            intake,
+            {
+                "meldingId": m["id"],
+                "soort": "herziening",
+                "besluitdatum": "2026-03-25",
+                "motivering": "x",
+                "maatwerkvoorzieningen": [voorziening()],
+            },
+        ),
         headers=h(),
     )
     assert r.status_code == 409
@@ -282,14 +311,17 @@ async def test_herziening_vraagt_verzonden_vorige(intake: httpx.AsyncClient) -> 
     concept = await beschikking(intake, m["id"], a["id"])
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={
-            "meldingId": m["id"],
-            "soort": "herziening",
-            "vorigeBeschikkingId": concept["id"],
-            "besluitdatum": "2026-03-25",
-            "motivering": "x",
-            "maatwerkvoorzieningen": [voorziening()],
-        },
+        json=await met_besluiten(
+            intake,
+            {
+                "meldingId": m["id"],
+                "soort": "herziening",
+                "vorigeBeschikkingId": concept["id"],
+                "besluitdatum": "2026-03-25",
+                "motivering": "x",
+                "maatwerkvoorzieningen": [voorziening()],
+            },
+        ),
         headers=h(),
     )
     assert r.status_code == 400
@@ -373,6 +405,7 @@ async def test_herindicatie_en_intrekking(intake: httpx.AsyncClient) -> None:
                 begindatum="2027-04-01",
                 einddatum="2028-03-31",
                 vervangtId=b["maatwerkvoorzieningen"][0]["id"],
+                motiveringAfwijking="Herindicatie: nog een jaar nodig, de indicatie volgt.",
             )
         ],
     )

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from tests.intake.api.helpers import aanvraag, h, melding, onderzoek, voorziening
+from tests.intake.api.peers import met_besluiten
 
 VERHUIZEN_ADEQUAAT = {
     "gebied": "wonen_in_een_geschikt_huis",
@@ -61,7 +62,9 @@ async def test_primaat_van_verhuizen_vraagt_motivering(intake: httpx.AsyncClient
         ["13"],
     )
     r = await intake.post(
-        "/api/v1/beschikkingen", json=_body(m["id"], a["id"], WOONVOORZIENING), headers=h()
+        "/api/v1/beschikkingen",
+        json=await met_besluiten(intake, _body(m["id"], a["id"], WOONVOORZIENING)),
+        headers=h(),
     )
     assert r.status_code == 400
     assert r.json()["code"] == "motivering-ontbreekt"
@@ -69,18 +72,23 @@ async def test_primaat_van_verhuizen_vraagt_motivering(intake: httpx.AsyncClient
     assert [p["name"] for p in r.json()["invalidParams"]] == ["afwijkingen"]
     # Begeleiding does not go against a finding about the home.
     r = await intake.post(
-        "/api/v1/beschikkingen", json=_body(m["id"], a["id"], voorziening()), headers=h()
+        "/api/v1/beschikkingen",
+        json=await met_besluiten(intake, _body(m["id"], a["id"], voorziening())),
+        headers=h(),
     )
     assert r.status_code == 201, r.text
     assert r.json()["bevindingen"][0]["geraakt"] is False
     waarom = "Geen woning binnen bereik van haar mantelzorg; de traplift is goedkoper."
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json=_body(
-            m["id"],
-            a["id"],
-            WOONVOORZIENING,
-            afwijkingen=[{"toets": "primaat_van_verhuizen", "motivering": waarom}],
+        json=await met_besluiten(
+            intake,
+            _body(
+                m["id"],
+                a["id"],
+                WOONVOORZIENING,
+                afwijkingen=[{"toets": "primaat_van_verhuizen", "motivering": waarom}],
+            ),
         ),
         headers=h(),
     )
@@ -101,8 +109,11 @@ async def test_een_afwijzing_volgt_de_bevinding(intake: httpx.AsyncClient) -> No
     a = await aanvraag(intake, m["id"])
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json=_body(m["id"], a["id"], WOONVOORZIENING)
-        | {"soort": "afwijzing", "maatwerkvoorzieningen": [], "redenen": ["Verhuizen."]},
+        json=await met_besluiten(
+            intake,
+            _body(m["id"], a["id"], WOONVOORZIENING)
+            | {"soort": "afwijzing", "maatwerkvoorzieningen": [], "redenen": ["Verhuizen."]},
+        ),
         headers=h(),
     )
     assert r.status_code == 201, r.text

@@ -19,20 +19,23 @@ from tests.intake.api.helpers import (
     melding,
     verzonden_zaak,
 )
+from tests.intake.api.peers import PGB
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
 SYSTEEM = auth("systeem")
 
 
-async def _client(intake: httpx.AsyncClient, client_id: str) -> httpx.Response:
-    r = await intake.get(f"/api/v1/clienten/{client_id}", headers=GW)
+async def _client(
+    intake: httpx.AsyncClient, client_id: str, headers: dict[str, str] = GW
+) -> httpx.Response:
+    r = await intake.get(f"/api/v1/clienten/{client_id}", headers=headers)
     assert r.status_code == 200, r.text
     return r
 
 
-async def _etag(intake: httpx.AsyncClient, client_id: str) -> str:
-    return (await _client(intake, client_id)).headers["ETag"]
+async def _etag(intake: httpx.AsyncClient, client_id: str, headers: dict[str, str] = GW) -> str:
+    return (await _client(intake, client_id, headers)).headers["ETag"]
 
 
 async def _events(db: TestDatabase, voorziening_id: str) -> list[dict[str, Any]]:
@@ -275,24 +278,26 @@ async def test_overlijden_beeindigt_alles(intake: httpx.AsyncClient, db: TestDat
 async def test_overlijden_voor_de_start_annuleert(
     intake: httpx.AsyncClient, db: TestDatabase
 ) -> None:
+    vlissingen = auth("gebiedsteam", "0718")  # Anna's pgb from 2015-03-01 (scenario C)
     m, b = await verzonden_zaak(
         intake,
+        vlissingen,
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",
         indicatieId=None,
-        pgbPlanId="00000000-0000-4000-8000-000000000002",
+        pgbPlanId=PGB,
     )
     vid = b["maatwerkvoorzieningen"][0]["id"]
     cid = m["clientId"]
     r = await intake.post(
         f"/api/v1/clienten/{cid}/overlijdensmeldingen",
-        json={"datum": "2026-03-28"},
-        headers=h(**{"If-Match": await _etag(intake, cid)}),
+        json={"datum": "2015-02-20"},
+        headers=h(vlissingen, **{"If-Match": await _etag(intake, cid, vlissingen)}),
     )
     assert r.status_code == 201, r.text
     [einde] = r.json()["beeindigdeVoorzieningen"]
-    assert (einde["einddatum"], einde["geannuleerd"]) == ("2026-04-01", True)
+    assert (einde["einddatum"], einde["geannuleerd"]) == ("2015-03-01", True)
     stops = [
         e for e in await _events(db, vid) if e["event_type"].endswith(("beeindigd", "ingetrokken"))
     ]

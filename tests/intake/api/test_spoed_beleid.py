@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from tests.intake.api.helpers import ANDERE_GEMEENTE, client, h, voorziening
+from tests.intake.api.peers import met_besluiten
 
 VLISSINGEN = ANDERE_GEMEENTE  # 0718, Walcheren 2015
 
@@ -39,21 +40,24 @@ async def _spoedzaak(
     m = r.json()
     r = await intake.post(
         "/api/v1/beschikkingen",
-        json={
-            "meldingId": m["id"],
-            "soort": "toekenning",
-            "besluitdatum": datum,
-            "motivering": "Achteraf, na de tijdelijke voorziening.",
-            "maatwerkvoorzieningen": [
-                voorziening(
-                    begindatum=datum,
-                    einddatum=None,
-                    productcategorie="04",
-                    productcode="04A01",
-                    indicatieId=None,
-                )
-            ],
-        },
+        json=await met_besluiten(
+            intake,
+            {
+                "meldingId": m["id"],
+                "soort": "toekenning",
+                "besluitdatum": datum,
+                "motivering": "Achteraf, na de tijdelijke voorziening.",
+                "maatwerkvoorzieningen": [
+                    voorziening(
+                        begindatum=datum,
+                        einddatum=None,
+                        productcategorie="04",
+                        productcode="04A01",
+                        indicatieId=None,
+                    )
+                ],
+            },
+        ),
         headers=h(VLISSINGEN),
     )
     assert r.status_code == 201, r.text

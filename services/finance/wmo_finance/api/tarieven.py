@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
+from wmo_finance.schemas.grenzen import Zaakdatum
 from wmo_finance.schemas.tarief import (
     TariefAfsluitingCreate,
     TariefCreate,
@@ -27,7 +27,7 @@ Iedereen = require_roles(*sorted(ROLES))
 Beheer = require_roles("beheer")
 
 Peildatum = Annotated[
-    dt.date | None,
+    Zaakdatum | None,
     Query(description="De datum waarop het tarief geldt (standaard: vandaag)"),
 ]
 Productcode = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,5}$", examples=["H300"])]

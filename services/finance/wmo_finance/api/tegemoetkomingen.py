@@ -24,12 +24,15 @@ from wmo_finance.schemas.tegemoetkoming import (
 from wmo_finance.service import eigen_bijdrage, overgang
 from wmo_finance.service import tegemoetkoming as svc
 from wmo_shared.auth import Principal, require_roles
+from wmo_shared.contracts import TegemoetkomingBesluit
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(prefix="/tegemoetkomingen", tags=["tegemoetkomingen"])
 Behandelaar = require_roles("gebiedsteam", "financien")
+# intake checks a beschikking against the besluit (systeem); beheer sees it when a check fails
+BesluitLezer = require_roles("gebiedsteam", "financien", "beheer", "systeem")
 
 _OVERGANG_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: {"description": "Deze overgang kan niet in de huidige status"},
@@ -72,6 +75,19 @@ async def get_tegemoetkoming(
 ) -> Response:
     tegemoetkoming = await svc.lees(request.app.state.db, principal, tegemoetkoming_id)
     return versioned_response(tegemoetkoming, tegemoetkoming.versie)
+
+
+@router.get(
+    "/{tegemoetkoming_id}/besluit",
+    response_model=TegemoetkomingBesluit,
+    summary="Het besluit waarnaar een beschikking verwijst: bedrag en eigen-bijdrageregeling",
+    responses={409: {"description": "Nog niet toegekend: er is geen besluit"}},
+)
+async def get_besluit(
+    tegemoetkoming_id: uuid.UUID, request: Request, principal: Principal = BesluitLezer
+) -> Response:
+    besluit = await svc.besluit(request.app.state.db, principal, tegemoetkoming_id)
+    return versioned_response(besluit, besluit.versie)
 
 
 @router.get(

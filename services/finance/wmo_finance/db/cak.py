@@ -6,7 +6,19 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, Text, bindparam, cast, func, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    Row,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import audit, cak_mutaties, cak_voorzieningen
@@ -46,6 +58,30 @@ async def update_voorziening(
     return row
 
 
+async def regime_dragers(
+    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
+) -> list[Row[Any]]:
+    """Every register row of one tegemoetkoming (locked): the one that carries its regime and
+    those it replaced."""
+    query = (
+        select(V)
+        .where(V.c.gemeente == gemeente, V.c.tegemoetkoming_id == tegemoetkoming_id)
+        .order_by(V.c.aangemaakt)
+        .with_for_update()
+    )
+    return list((await conn.execute(query)).all())
+
+
+async def markeer_vervangen(conn: AsyncConnection, row_id: uuid.UUID, door: uuid.UUID) -> None:
+    """The row's regime is carried on by the maatwerkvoorziening ``door``."""
+    query = (
+        update(V)
+        .where(V.c.id == row_id)
+        .values(vervangen_door=door, versie=V.c.versie + 1, gewijzigd=func.now())
+    )
+    await conn.execute(query)
+
+
 async def huishouden_lopend(
     conn: AsyncConnection,
     gemeente: str,
@@ -56,15 +92,24 @@ async def huishouden_lopend(
     peildatum: dt.date,
 ) -> list[Row[Any]]:
     """The household's other reported voorzieningen running on ``peildatum`` (the person's own
-    when no household is known)."""
+    when no household is known); a tegemoetkoming counts while its regime charges."""
     wie = V.c.huishouden_id == huishouden_id if huishouden_id is not None else V.c.bsn == bsn
+    loopt = or_(
+        # a voorziening with the abonnementstarief runs until its end
+        and_(
+            V.c.tegemoetkoming_id.is_(None),
+            or_(V.c.einddatum.is_(None), V.c.einddatum >= peildatum),
+        ),
+        # a tegemoetkoming's regime until its last day charged, unless another carries it on
+        and_(V.c.vervangen_door.is_(None), V.c.bijdrage_tot >= peildatum),
+    )
     query = select(V).where(
         V.c.gemeente == gemeente,
         wie,
         V.c.maatwerkvoorziening_id != behalve,
         V.c.gemeld,
         V.c.bijdrage_vanaf <= peildatum,
-        or_(V.c.einddatum.is_(None), V.c.einddatum >= peildatum),
+        loopt,
     )
     return list((await conn.execute(query)).all())
 
@@ -107,6 +152,10 @@ _ITEM = func.json_build_object(
     literal_column("'kostprijs'"), _tekst(M.c.kostprijs),
     literal_column("'abonnementstarief'"), _tekst(M.c.abonnementstarief),
     literal_column("'geregistreerdOp'"), M.c.geregistreerd_op,
+    literal_column("'tegemoetkomingId'"), M.c.tegemoetkoming_id,
+    literal_column("'eigenBijdragePerMaand'"), _tekst(M.c.per_maand),
+    literal_column("'eigenBijdrageMaxMaanden'"), M.c.max_maanden,
+    literal_column("'vervangtMaatwerkvoorzieningId'"), M.c.vervangt,
 )  # fmt: skip
 
 _FEED = audited(

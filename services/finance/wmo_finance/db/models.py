@@ -191,6 +191,8 @@ eigen_bijdrage_schemas = Table(
     Column("aantal_maanden", Integer, nullable=False),
     Column("totaal", Geld, nullable=False),
     Column("einddatum", Date, nullable=True),
+    # the end of use the CAK register heard of (FIN-08: only while the voorziening is used)
+    Column("einddatum_gebruik", Date, nullable=True),
     Column("regels", JSONB, nullable=False),
     _tijd("aangemaakt"),
     UniqueConstraint("tegemoetkoming_id", "versie", name="uq_eigen_bijdrage_schemas_versie"),
@@ -277,6 +279,16 @@ cak_voorzieningen = Table(
     Column("kostprijs_soort", String(20), nullable=False),
     Column("kostprijs", Geld, nullable=True),
     Column("abonnementstarief", Geld, nullable=True),
+    # A financiële tegemoetkoming carries finance's own FIN-08 regime instead of the
+    # abonnementstarief: the amount a month, the cap (kostprijs), the maximum duration, the last
+    # day charged and the total. One regime per tegemoetkoming: a row replaced by a later
+    # maatwerkvoorziening of the same tegemoetkoming names its successor.
+    Column("tegemoetkoming_id", UUID(as_uuid=True), nullable=True),
+    Column("per_maand", Geld, nullable=True),
+    Column("max_maanden", Integer, nullable=True),
+    Column("bijdrage_tot", Date, nullable=True),
+    Column("bijdrage_totaal", Geld, nullable=True),
+    Column("vervangen_door", UUID(as_uuid=True), nullable=True),
     Column("regels", JSONB, nullable=False),
     Column("laatste_event_id", UUID(as_uuid=True), nullable=False),
     Column("versie", Integer, nullable=False, server_default=text("1")),
@@ -288,6 +300,12 @@ cak_voorzieningen = Table(
     ),
     Index("ix_cak_voorzieningen_gemeente_bsn", "gemeente", "bsn"),
     Index("ix_cak_voorzieningen_huishouden", "gemeente", "huishouden_id"),
+    Index(
+        "ix_cak_voorzieningen_tegemoetkoming",
+        "gemeente",
+        "tegemoetkoming_id",
+        postgresql_where=text("tegemoetkoming_id IS NOT NULL"),
+    ),
 )
 
 cak_mutaties = Table(
@@ -308,6 +326,10 @@ cak_mutaties = Table(
     Column("einddatum", Date, nullable=True),
     Column("kostprijs", Geld, nullable=True),
     Column("abonnementstarief", Geld, nullable=True),
+    Column("tegemoetkoming_id", UUID(as_uuid=True), nullable=True),
+    Column("per_maand", Geld, nullable=True),
+    Column("max_maanden", Integer, nullable=True),
+    Column("vervangt", UUID(as_uuid=True), nullable=True),
     Column("event_id", UUID(as_uuid=True), nullable=False),
     _tijd("geregistreerd_op"),
     _in("soort", ("start", "wijziging", "stop"), "ck_cak_mutaties_soort"),

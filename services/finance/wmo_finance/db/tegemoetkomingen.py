@@ -84,6 +84,13 @@ async def get_audited(
     return row
 
 
+async def get(
+    conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
+) -> Row[Any] | None:
+    query = select(T).where(T.c.id == tegemoetkoming_id, T.c.gemeente == gemeente)
+    return (await conn.execute(query)).first()
+
+
 async def get_for_update(
     conn: AsyncConnection, gemeente: str, tegemoetkoming_id: uuid.UUID
 ) -> Row[Any] | None:

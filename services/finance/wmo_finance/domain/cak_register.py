@@ -22,6 +22,7 @@ from .cak import (
     huishoudbijdrage,
     kostprijs_soort,
 )
+from .grenzen import controleer_bedrag, controleer_geboortedatum, controleer_zaakdatum
 from .policy import finance_beleid
 from .soorten import Leveringsvorm, Productcategorie
 
@@ -39,6 +40,46 @@ def event_id_hergebruikt() -> Weigering:
     )
 
 
+def controleer_grenzen(
+    *,
+    geboortedatum: dt.date,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None,
+    kostprijs: Decimal | None,
+    vandaag: dt.date,
+) -> None:
+    """The event is the shared contract, which bounds nothing: its dates and the kostprijs are
+    bounded here, before any rule runs (issue 11.4), each refusal naming its field."""
+    controleer_geboortedatum("geboortedatum", geboortedatum, vandaag)
+    controleer_zaakdatum("ingangsdatum", ingangsdatum, vandaag)
+    controleer_zaakdatum("einddatum", einddatum, vandaag)
+    controleer_bedrag("kostprijs", kostprijs)
+
+
+def controleer_periode(
+    *,
+    beeindiging: bool,
+    productcategorie: str,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None,
+) -> Productcategorie:
+    """The event's period and category are sound: an ending names its date, the period does not
+    end before it starts, the productcategorie is an iWmo one (each refusal names its field)."""
+    if beeindiging and einddatum is None:
+        raise Weigering("verplicht", "Een beëindiging noemt de einddatum.", veld="einddatum")
+    try:
+        categorie = Productcategorie(productcategorie)
+    except ValueError as exc:
+        raise Weigering(
+            "onbekende-waarde",
+            "Onbekende iWmo-productcategorie (01..18).",
+            veld="productcategorie",
+        ) from exc
+    if einddatum is not None and einddatum < ingangsdatum:
+        raise Weigering("periode", "De einddatum ligt vóór de ingangsdatum.", veld="einddatum")
+    return categorie
+
+
 def melding(
     *,
     beeindiging: bool,
@@ -54,18 +95,12 @@ def melding(
     """Whether and how the voorziening is reported; a refusal names the field: an ending without
     its date, an unknown productcategorie, a period that ends before it starts, or a hulpmiddel
     or woningaanpassing without the kostprijs that caps its eigen bijdrage."""
-    if beeindiging and einddatum is None:
-        raise Weigering("verplicht", "Een beëindiging noemt de einddatum.", veld="einddatum")
-    try:
-        categorie = Productcategorie(productcategorie)
-    except ValueError as exc:
-        raise Weigering(
-            "onbekende-waarde",
-            "Onbekende iWmo-productcategorie (01..18).",
-            veld="productcategorie",
-        ) from exc
-    if einddatum is not None and einddatum < ingangsdatum:
-        raise Weigering("periode", "De einddatum ligt vóór de ingangsdatum.", veld="einddatum")
+    categorie = controleer_periode(
+        beeindiging=beeindiging,
+        productcategorie=productcategorie,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+    )
     if not eigen_bijdrage:
         regel = Regel("FIN-12", "Op deze voorziening rust geen eigen bijdrage: geen melding.")
         return CakMelding(False, None, None, kostprijs_soort(categorie), None, (regel,))

@@ -54,6 +54,7 @@ def bereken_eigen_bijdrage(
     toegekend_bedrag: Decimal | None = None,
     kostprijs: Decimal | None = None,
     einddatum_gebruik: dt.date | None = None,
+    laatst_bekend_doortrekken: bool = False,
 ) -> EigenBijdrageBerekening:
     """The schedule of ``grondslag``, or a refusal naming the field that is missing or wrong
     (a part of the policy that is missing names ``peildatum``)."""
@@ -85,6 +86,7 @@ def bereken_eigen_bijdrage(
         einddatum_gebruik=einddatum_gebruik,
         beleid=beleid,
         landelijke_tarieven=landelijke_tarieven,
+        laatst_bekend_doortrekken=laatst_bekend_doortrekken,
     )
 
 
@@ -96,9 +98,11 @@ def _hulpmiddel(
     einddatum_gebruik: dt.date | None,
     beleid: FinanceBeleid,
     landelijke_tarieven: Mapping[int, str | Decimal],
+    laatst_bekend_doortrekken: bool,
 ) -> EigenBijdrageBerekening:
-    """FIN-09 with the CAK's monthly amount (FIN-12) for every year the schedule may touch; the
-    years after the last known tariff use that one, and say so."""
+    """FIN-09 with the CAK's monthly amount (FIN-12) of every year the schedule touches. A year
+    whose abonnementstarief is not known is a refusal that names it (never an invented number),
+    unless the caller asks to carry the last known one forward: then the schedule says so."""
     with beleid_als_weigering():
         hb = beleid.hulpmiddelen
     per_jaar: dict[int, Decimal] = {}
@@ -114,14 +118,11 @@ def _hulpmiddel(
             )
         per_jaar[jaar] = tarief.per_maand
     if ingangsdatum.year not in per_jaar:
-        raise Weigering(
-            "geen-beleid-van-kracht",
-            f"Voor {ingangsdatum.year} is geen abonnementstarief bekend.",
-            veld="ingangsdatum",
-        )
+        raise _tarief_ontbreekt(gemeente, ingangsdatum.year, doortrekken_kan=False)
     laatste = max(per_jaar)
-    for jaar in range(laatste + 1, ingangsdatum.year + JAREN_VOORUIT + 1):
-        per_jaar[jaar] = per_jaar[laatste]
+    if laatst_bekend_doortrekken:
+        for jaar in range(laatste + 1, ingangsdatum.year + JAREN_VOORUIT + 1):
+            per_jaar[jaar] = per_jaar[laatste]
     vorm = hulpmiddel_verstrekking(kostprijs, hb).vorm
     try:
         uitkomst = eigen_bijdrage_hulpmiddel(
@@ -131,16 +132,39 @@ def _hulpmiddel(
             beleid=hb,
             einddatum_gebruik=einddatum_gebruik,
         )
-    except LookupError as exc:
-        raise Weigering("geen-beleid-van-kracht", str(exc), veld="ingangsdatum") from exc
+    except LookupError:
+        if laatst_bekend_doortrekken:
+            raise Weigering(
+                "buiten-grenzen",
+                f"Het schema loopt meer dan {JAREN_VOORUIT} jaar door; zo ver rekent het niet.",
+                veld="kostprijs",
+            ) from None
+        raise _tarief_ontbreekt(gemeente, laatste + 1, doortrekken_kan=True) from None
     regels = list(uitkomst.regels)
     if uitkomst.schema and uitkomst.schema[-1].datum.year > laatste:
         regels.append(
             Regel(
                 "FIN-12",
-                f"Voor de jaren na {laatste} is het abonnementstarief nog niet bekend; de "
-                f"doorrekening gebruikt dat van {laatste} "
+                f"Aanname op verzoek: voor de jaren na {laatste} is het abonnementstarief nog "
+                f"niet bekend; de doorrekening gebruikt dat van {laatste} "
                 f"({euro(per_jaar[laatste])} per maand).",
             )
         )
     return EigenBijdrageBerekening(uitkomst, vorm, tuple(regels))
+
+
+def _tarief_ontbreekt(gemeente: str, jaar: int, *, doortrekken_kan: bool) -> Weigering:
+    """The schedule runs into a year without a known abonnementstarief: say which number is
+    missing, for whom, and what the caller can do."""
+    reden = (
+        f"Het abonnementstarief (CAK) voor {jaar} is niet bekend (gemeente {gemeente}, "
+        f"beleid 'cak-abonnementstarief' {jaar}); het schema loopt dat jaar in."
+    )
+    if doortrekken_kan:
+        reden += (
+            " Reken door met laatstBekendTariefDoortrekken: true (een aanname) of wacht op het "
+            "tarief."
+        )
+    return Weigering(
+        "geen-beleid-van-kracht", reden, veld="ingangsdatum", regels=[Regel("FIN-12", reden)]
+    )

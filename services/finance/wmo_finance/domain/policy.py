@@ -45,11 +45,27 @@ class TegemoetkomingBeleid(_Frozen):
     controle_termijn_maanden: int = Field(ge=1)
 
 
+class Samenloop(StrEnum):
+    """FIN-08 leaves open what a household pays in a month in which the regime of a
+    financiële tegemoetkoming runs next to another voorziening with eigen bijdrage (seed 001
+    Bijlage 3 art. 36: after the maximum duration collection stops "tenzij de inwoner nog een
+    andere Wmo-voorziening heeft waarvoor een EB wordt geïnd"). Each regime keeps its own
+    months, cap and duration either way; this says what the household pays for such a month."""
+
+    # One eigen bijdrage per household a month, the highest of the regimes running then, as the
+    # CAK charges one abonnementstarief per household (Uitvoeringsbesluit Wmo 2015 art. 3.8).
+    hoogste_per_huishouden = "hoogste_per_huishouden"
+    # Every regime is charged in full next to the others.
+    optellen = "optellen"
+
+
 class EigenBijdrageBeleid(_Frozen):
-    """FIN-08: a fixed amount per month, capped by the tegemoetkoming and a duration per kind."""
+    """FIN-08: a fixed amount per month, capped by the tegemoetkoming and a duration per kind,
+    and what a household pays when it runs next to another voorziening (``Samenloop``)."""
 
     per_maand: PositiefBedrag
     max_duur_jaren: dict[VoorzieningSoort, Annotated[int, Field(ge=1)]]
+    samenloop: Samenloop
 
     @model_validator(mode="after")
     def _alle_soorten(self) -> EigenBijdrageBeleid:

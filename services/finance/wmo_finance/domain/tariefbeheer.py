@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Protocol, TypeVar
+from typing import NoReturn, Protocol, TypeVar
 
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
-from .tarieven import Tarief, TariefNietGevonden
+from .tarieven import Tarief
 
 
 class Periode(Protocol):
@@ -42,14 +42,33 @@ def periode_van_kracht(perioden: Sequence[P], peildatum: dt.date) -> P | None:
     return None
 
 
-def geen_periode_van_kracht(productcode: str, peildatum: dt.date, *, code_bekend: bool) -> None:
-    """FIN-13: the gemeente knows ``productcode`` but no period covers ``peildatum`` (400 on
-    ``peildatum``). A code it does not know at all is not a refusal but a 404."""
-    if code_bekend:
-        reden = str(TariefNietGevonden(productcode, peildatum))
-        raise Weigering(
-            "geen-tarief-van-kracht", reden, veld="peildatum", regels=[Regel("FIN-13", reden)]
+def geen_periode_van_kracht(
+    productcode: str, peildatum: dt.date, *, gemeente: str, code_bekend: bool
+) -> NoReturn:
+    """FIN-13: no tariff of ``productcode`` for ``gemeente`` on ``peildatum``; the answer names
+    all three and how to fill it in (role beheer adds a period, ``POST /tarieven``), and never
+    falls back on another number. A code the gemeente knows (a period on another date) is a 400
+    on ``peildatum``; a code it does not know at all is a 404 on ``productcode``: the resource
+    does not exist (the pgb service then lets the quotes decide, PGB-11 c)."""
+    reden = (
+        f"Gemeente {gemeente} heeft voor productcode {productcode} op {peildatum.isoformat()} "
+        "geen tarief"
+        + (
+            " (wel in een andere periode)"
+            if code_bekend
+            else " (de productcode is voor deze gemeente onbekend)"
         )
+        + "; rol beheer kan een tariefperiode toevoegen (POST /tarieven)."
+    )
+    if code_bekend:
+        raise Weigering(
+            "geen-tarief-van-kracht",
+            reden,
+            veld="peildatum",
+            regels=[Regel("FIN-13", reden)],
+            velden=[("productcode", reden)],
+        )
+    raise Weigering("onbekende-productcode", reden, veld="productcode", soort="niet-gevonden")
 
 
 def controleer_nieuwe_periode(

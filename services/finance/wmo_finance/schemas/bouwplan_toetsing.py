@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from pydantic import Field
 
 from wmo_finance.domain.soorten import Bouwvorm, Ruimtehulpmiddel, Vertrek
+from wmo_finance.schemas.grenzen import Oppervlakte, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 
 
 class GevraagdVertrekIn(WireModel):
     vertrek: Vertrek
     bouwvorm: Bouwvorm
-    gevraagd_m2: Decimal = Field(ge=0, le=10000)
+    gevraagd_m2: Oppervlakte
     hulpmiddelen: list[Ruimtehulpmiddel] = Field(default_factory=list, max_length=10)
 
 
 class BouwplanToetsingCreate(WireModel):
-    peildatum: dt.date
+    peildatum: Zaakdatum
     vertrekken: list[GevraagdVertrekIn] = Field(min_length=1, max_length=30)
-    pad_m2: Decimal | None = Field(default=None, ge=0, le=10000)
+    pad_m2: Oppervlakte | None = None
 
 
 class VertrekToetsRead(WireModel):

@@ -54,6 +54,26 @@ class CakVoorzieningRead(WireModel):
     kostprijs_soort: str
     kostprijs: Decimal | None = Field(description="Alleen waar die de eigen bijdrage begrenst")
     abonnementstarief: Decimal | None = Field(description="Per maand per huishouden, dat jaar")
+    tegemoetkoming_id: uuid.UUID | None = Field(
+        default=None, description="Financiële tegemoetkoming: haar eigen regeling (FIN-08)"
+    )
+    eigen_bijdrage_per_maand: Decimal | None = Field(
+        default=None,
+        description="FIN-08: vast bedrag per maand, in plaats van het abonnementstarief",
+    )
+    eigen_bijdrage_max_maanden: int | None = Field(
+        default=None, description="FIN-08: maximale duur van de inning"
+    )
+    eigen_bijdrage_tot: dt.date | None = Field(
+        default=None, description="FIN-08: laatste dag die wordt geïnd"
+    )
+    eigen_bijdrage_totaal: Decimal | None = Field(
+        default=None, description="FIN-08: wat in totaal wordt geïnd (nooit boven de kostprijs)"
+    )
+    vervangen_door: uuid.UUID | None = Field(
+        default=None,
+        description="De maatwerkvoorziening die de regeling van deze tegemoetkoming voortzet",
+    )
     regels: list[RegelRead]
     versie: int
     gewijzigd_op: dt.datetime

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from wmo_finance.domain.eigen_bijdrage import HulpmiddelVorm
 from wmo_finance.domain.soorten import VoorzieningSoort
+from wmo_finance.schemas.grenzen import Geld, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 
 
@@ -35,6 +36,9 @@ class EigenBijdrageSchemaRead(WireModel):
     aantal_maanden: int
     totaal: Decimal
     einddatum: dt.date | None
+    einddatum_gebruik: dt.date | None = Field(
+        default=None, description="Einde van het gebruik zoals de beschikking het meldde"
+    )
     termijnen: list[TermijnRead]
     regels: list[RegelRead]
 
@@ -46,18 +50,20 @@ class EigenBijdrageBerekeningCreate(WireModel):
     a month up to the kostprijs)."""
 
     grondslag: Literal["tegemoetkoming", "hulpmiddel"]
-    peildatum: dt.date
-    ingangsdatum: dt.date = Field(description="Eerste maand van de eigen bijdrage")
+    peildatum: Zaakdatum
+    ingangsdatum: Zaakdatum = Field(description="Eerste maand van de eigen bijdrage")
     voorziening: VoorzieningSoort | None = Field(
         default=None, description="Verplicht bij grondslag tegemoetkoming"
     )
-    toegekend_bedrag: Decimal | None = Field(
-        default=None, ge=0, max_digits=12, decimal_places=2, description="Bij tegemoetkoming"
+    toegekend_bedrag: Geld | None = Field(default=None, description="Bij tegemoetkoming")
+    kostprijs: Geld | None = Field(default=None, description="Bij hulpmiddel")
+    einddatum_gebruik: Zaakdatum | None = None
+    laatst_bekend_tarief_doortrekken: bool = Field(
+        default=False,
+        description="Bij hulpmiddel: jaren waarvoor het abonnementstarief nog niet bekend is "
+        "doorrekenen met het laatst bekende (een aanname, in de regels vermeld); zonder: een "
+        "400 die het ontbrekende tarief noemt",
     )
-    kostprijs: Decimal | None = Field(
-        default=None, ge=0, max_digits=12, decimal_places=2, description="Bij hulpmiddel"
-    )
-    einddatum_gebruik: dt.date | None = None
 
 
 class EigenBijdrageBerekeningRead(WireModel):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from wmo_finance.domain.soorten import VoorzieningSoort
+from wmo_finance.schemas.grenzen import Geld, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 
@@ -19,8 +20,8 @@ class OnderhoudsvergoedingCreate(WireModel):
     bsn: Bsn
     tegemoetkoming_id: uuid.UUID | None = None
     voorziening: VoorzieningSoort
-    peildatum: dt.date
-    bedrag_offerte_of_factuur: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+    peildatum: Zaakdatum
+    bedrag_offerte_of_factuur: Geld
     vooraf_contact: bool = Field(description="Contact met de gemeente vóór het werk")
     onder_garantie: bool = False
     onzorgvuldig_gebruik: bool = False

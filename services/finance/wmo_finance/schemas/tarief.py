@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
+from wmo_finance.schemas.grenzen import Geld, Zaakdatum
 from wmo_shared.contracts import Eenheid, TariefRead
 from wmo_shared.schemas import WireModel
 
@@ -20,10 +19,10 @@ class TariefCreate(WireModel):
     omschrijving: str = Field(min_length=1, max_length=200)
     productcategorie: str = Field(pattern=r"^(0[1-9]|1[0-8])$", examples=["02"])
     eenheid: Eenheid
-    zin_tarief: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    pgb_tarief: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    geldig_van: dt.date
-    geldig_tot: dt.date | None = Field(default=None, description="Inclusief; leeg = onbepaald")
+    zin_tarief: Geld | None = None
+    pgb_tarief: Geld | None = None
+    geldig_van: Zaakdatum
+    geldig_tot: Zaakdatum | None = Field(default=None, description="Inclusief; leeg = onbepaald")
     sluit_open_periode: bool = Field(
         default=False,
         description=(
@@ -55,5 +54,5 @@ class TariefList(WireModel):
 class TariefAfsluitingCreate(WireModel):
     """Close an open-ended period stored through the API: the only change a period allows."""
 
-    geldig_van: dt.date = Field(description="Het begin van de open periode die u afsluit")
-    geldig_tot: dt.date = Field(description="De laatste dag (inclusief) van die periode")
+    geldig_van: Zaakdatum = Field(description="Het begin van de open periode die u afsluit")
+    geldig_tot: Zaakdatum = Field(description="De laatste dag (inclusief) van die periode")

@@ -11,6 +11,7 @@ from pydantic import Field
 from wmo_finance.domain.kostprijs import OfferteBron, PrijsBron
 from wmo_finance.domain.soorten import VoorzieningSoort
 from wmo_finance.domain.tegemoetkoming import Betaalmoment, TegemoetkomingStatus
+from wmo_finance.schemas.grenzen import Geld, Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn, Gemeentecode
 
@@ -28,7 +29,7 @@ class OfferteIn(WireModel):
     kenmerk: str = Field(min_length=1, max_length=60)
     bron: OfferteBron
     omschrijving: str | None = Field(default=None, max_length=500)
-    bedrag: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    bedrag: Geld | None = None
     leverancier: LeverancierIn = LeverancierIn()
     inwoner: str | None = Field(default=None, max_length=200, description="Gegevens inwoner")
     realistisch_en_specifiek: bool = True
@@ -40,7 +41,7 @@ class ReferentieprijsIn(WireModel):
 
     kenmerk: str = Field(min_length=1, max_length=60)
     bron: PrijsBron
-    bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+    bedrag: Geld
     omschrijving: str = Field(default="", max_length=500)
     adequaat: bool = True
 
@@ -60,7 +61,7 @@ class TegemoetkomingCreate(WireModel):
     aanvraag_id: uuid.UUID | None = None
     voorziening: VoorzieningSoort
     betaalmoment: Betaalmoment
-    peildatum: dt.date = Field(description="De datum waarop het beleid wordt toegepast")
+    peildatum: Zaakdatum = Field(description="De datum waarop het beleid wordt toegepast")
     offertes: list[OfferteIn] = Field(default_factory=list, max_length=50)
     referentieprijzen: list[ReferentieprijsIn] = Field(default_factory=list, max_length=50)
     in_kernassortiment: bool = True
@@ -133,17 +134,17 @@ class TegemoetkomingList(WireModel):
 
 class FactuurIn(WireModel):
     omschrijving: str | None = Field(default=None, max_length=500)
-    bedrag: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    bedrag: Geld | None = None
     leverancier: LeverancierIn = LeverancierIn()
     inwoner: str | None = Field(default=None, max_length=200)
     factuurnummer_of_betalingskenmerk: str | None = Field(default=None, max_length=60)
-    afleverdatum: dt.date | None = None
-    factuurdatum: dt.date | None = None
+    afleverdatum: Zaakdatum | None = None
+    factuurdatum: Zaakdatum | None = None
 
 
 class ToekenningCreate(WireModel):
-    besluitdatum: dt.date
-    ingangsdatum_eigen_bijdrage: dt.date | None = Field(
+    besluitdatum: Zaakdatum
+    ingangsdatum_eigen_bijdrage: Zaakdatum | None = Field(
         default=None,
         description="Eerste maand van de eigen bijdrage (FIN-08); standaard de eerste dag van "
         "de maand na de besluitdatum",
@@ -151,17 +152,17 @@ class ToekenningCreate(WireModel):
 
 
 class BetalingCreate(WireModel):
-    betaaldatum: dt.date
+    betaaldatum: Zaakdatum
 
 
 class BewijsCreate(WireModel):
-    ontvangstdatum: dt.date
-    aanschafdatum: dt.date | None = None
+    ontvangstdatum: Zaakdatum
+    aanschafdatum: Zaakdatum | None = None
     factuur: FactuurIn | None = Field(default=None, description="Volledig volgens FIN-04")
 
 
 class TerugvorderingCreate(WireModel):
-    terugvorderingsdatum: dt.date
+    terugvorderingsdatum: Zaakdatum
     gelegenheid_gegeven: bool = Field(
         default=False,
         description="De inwoner kreeg de gelegenheid alsnog aan te schaffen of bewijs te sturen",
@@ -171,7 +172,7 @@ class TerugvorderingCreate(WireModel):
 class HerzieningCreate(WireModel):
     """A programma-van-eisen check failed (FIN-07): a lower amount, or nil (ingetrokken)."""
 
-    herzieningsdatum: dt.date
-    nieuw_bedrag: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+    herzieningsdatum: Zaakdatum
+    nieuw_bedrag: Geld
     verwijtbaar: bool = Field(description="Door toedoen van de inwoner")
     toelichting: str | None = Field(default=None, max_length=2000)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from decimal import Decimal
 
 from pydantic import Field
 
+from wmo_finance.schemas.grenzen import Zaakdatum
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Bsn
 
@@ -15,7 +15,7 @@ from wmo_shared.types import Bsn
 class VervoersvergoedingCreate(WireModel):
     bsn: Bsn | None = Field(default=None, description="Verplicht bij toekennen")
     aanvraag_id: uuid.UUID | None = None
-    peildatum: dt.date
+    peildatum: Zaakdatum
     collectief_vervoer_medisch_onmogelijk: bool
     echtpaar: bool = False
     ander_vervoermiddel: bool = Field(

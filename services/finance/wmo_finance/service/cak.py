@@ -14,12 +14,15 @@ from wmo_finance.db import cak as repo
 from wmo_finance.db.models import audit, idempotency_keys, inbox
 from wmo_finance.domain import cak_register
 from wmo_finance.domain.cak import LopendeVoorziening
+from wmo_finance.domain.regime import controleer_verwijzing
 from wmo_finance.domain.soorten import Leveringsvorm
 from wmo_finance.schemas.cak import CakMutatiePagina, CakVoorzieningList, CakVoorzieningRead
+from wmo_finance.service import cak_regime
 from wmo_finance.service.beleid import registry
 from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.clock import vandaag
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -52,6 +55,12 @@ def _read(row: Row[Any]) -> CakVoorzieningRead:
         kostprijs_soort=row.kostprijs_soort,
         kostprijs=row.kostprijs,
         abonnementstarief=row.abonnementstarief,
+        tegemoetkoming_id=row.tegemoetkoming_id,
+        eigen_bijdrage_per_maand=row.per_maand,
+        eigen_bijdrage_max_maanden=row.max_maanden,
+        eigen_bijdrage_tot=row.bijdrage_tot,
+        eigen_bijdrage_totaal=row.bijdrage_totaal,
+        vervangen_door=row.vervangen_door,
         regels=row.regels,
         versie=row.versie,
         gewijzigd_op=row.gewijzigd,
@@ -65,6 +74,24 @@ async def ontvang(
     (nothing is recorded twice)."""
     if event.gemeente != principal.gemeente:
         raise Forbidden("Het event hoort bij een andere gemeente dan het token.")
+    cak_register.controleer_grenzen(
+        geboortedatum=event.geboortedatum,
+        ingangsdatum=event.ingangsdatum,
+        einddatum=event.einddatum,
+        kostprijs=event.kostprijs,
+        vandaag=vandaag(),
+    )
+    cak_register.controleer_periode(
+        beeindiging=event.event_type == "maatwerkvoorziening-beeindigd",
+        productcategorie=event.productcategorie,
+        ingangsdatum=event.ingangsdatum,
+        einddatum=event.einddatum,
+    )
+    controleer_verwijzing(
+        leveringsvorm=Leveringsvorm(event.leveringsvorm),
+        tegemoetkoming_id=event.tegemoetkoming_id,
+        eigen_bijdrage=event.eigen_bijdrage,
+    )
 
     async def work(conn: AsyncConnection) -> Written[CakVoorzieningRead]:
         if not await first_delivery(conn, inbox, event.event_id, event.event_type):
@@ -83,6 +110,62 @@ async def _registreer(
     conn: AsyncConnection, principal: Principal, event: MaatwerkvoorzieningEvent
 ) -> Row[Any]:
     beeindiging = event.event_type == "maatwerkvoorziening-beeindigd"
+    if event.leveringsvorm == "financiele_tegemoetkoming":
+        # the tegemoetkoming before the register rows, as finance's own herziening locks them
+        t = await cak_regime.vergrendel(conn, principal, event)
+        bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
+        registratie = await cak_regime.registratie(
+            conn, principal, event, t, beeindiging=beeindiging, bestaand=bestaand
+        )
+    else:
+        bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
+        registratie = await _abonnement(conn, event, beeindiging, bestaand)
+    values = {
+        "gemeente": event.gemeente,
+        "bsn": event.bsn,
+        "geboortedatum": event.geboortedatum,
+        "huishouden_id": event.huishouden_id,
+        "beschikking_id": event.beschikking_id,
+        "maatwerkvoorziening_id": event.maatwerkvoorziening_id,
+        "productcategorie": event.productcategorie,
+        "productcode": event.productcode,
+        "leveringsvorm": event.leveringsvorm,
+        "ingangsdatum": event.ingangsdatum,
+        "einddatum": event.einddatum,
+        "eigen_bijdrage": event.eigen_bijdrage,
+        "laatste_event_id": event.event_id,
+        **registratie.waarden,
+    }
+    if bestaand is None:
+        row = await repo.insert_voorziening(conn, values)
+    else:
+        row = await repo.update_voorziening(conn, bestaand.id, values)
+    if registratie.vervangt is not None:
+        await repo.markeer_vervangen(conn, registratie.vervangt.id, event.maatwerkvoorziening_id)
+    if registratie.soort is not None:
+        await repo.vergrendel_feed(conn)
+        await repo.insert_mutatie(
+            conn,
+            {
+                **cak_regime.rij_mutatie(row, registratie.soort),
+                **registratie.mutatie,
+                "event_id": event.event_id,
+            },
+        )
+    await audit_log.record(
+        conn, audit, principal, "ontvangen", RESOURCE, row.id, {"soort": registratie.soort}
+    )
+    return row
+
+
+async def _abonnement(
+    conn: AsyncConnection,
+    event: MaatwerkvoorzieningEvent,
+    beeindiging: bool,
+    bestaand: Row[Any] | None,
+) -> cak_regime.Registratie:
+    """A voorziening in natura or as pgb: reported with the abonnementstarief of the year (one
+    per household), the kostprijs where it caps the eigen bijdrage."""
     melding = cak_register.melding(
         beeindiging=beeindiging,
         kenmerk=str(event.maatwerkvoorziening_id),
@@ -123,7 +206,7 @@ async def _registreer(
                         LopendeVoorziening(
                             str(r.maatwerkvoorziening_id),
                             r.bijdrage_vanaf,
-                            r.einddatum,
+                            r.bijdrage_tot if r.tegemoetkoming_id is not None else r.einddatum,
                             r.kostprijs,
                         )
                         for r in anderen
@@ -131,25 +214,16 @@ async def _registreer(
                     tarief_per_maand=tarief,
                 )
             )
-
-    bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
+            regels.extend(
+                cak_regime.samenloop_naast_regimes(
+                    event.gemeente, melding.bijdrage_vanaf, tarief, anderen
+                )
+            )
     was_gemeld = bestaand is not None and bestaand.gemeld
     soort = cak_register.mutatiesoort(
         beeindiging=beeindiging, was_gemeld=was_gemeld, melden=melding.melden
     )
-    values = {
-        "gemeente": event.gemeente,
-        "bsn": event.bsn,
-        "geboortedatum": event.geboortedatum,
-        "huishouden_id": event.huishouden_id,
-        "beschikking_id": event.beschikking_id,
-        "maatwerkvoorziening_id": event.maatwerkvoorziening_id,
-        "productcategorie": event.productcategorie,
-        "productcode": event.productcode,
-        "leveringsvorm": event.leveringsvorm,
-        "ingangsdatum": event.ingangsdatum,
-        "einddatum": event.einddatum,
-        "eigen_bijdrage": event.eigen_bijdrage,
+    waarden = {
         "gemeld": was_gemeld or melding.melden,
         "bijdrage_vanaf": melding.bijdrage_vanaf,
         "melden_uiterlijk": melding.melden_uiterlijk,
@@ -157,36 +231,14 @@ async def _registreer(
         "kostprijs": melding.kostprijs,
         "abonnementstarief": tarief,
         "regels": regels_json(regels),
-        "laatste_event_id": event.event_id,
     }
-    if bestaand is None:
-        row = await repo.insert_voorziening(conn, values)
-    else:
-        row = await repo.update_voorziening(conn, bestaand.id, values)
-    if soort is not None:
-        await repo.vergrendel_feed(conn)
-        await repo.insert_mutatie(
-            conn,
-            {
-                "soort": soort,
-                "gemeente": event.gemeente,
-                "bsn": event.bsn,
-                "geboortedatum": event.geboortedatum,
-                "huishouden_id": event.huishouden_id,
-                "beschikking_id": event.beschikking_id,
-                "maatwerkvoorziening_id": event.maatwerkvoorziening_id,
-                "productcategorie": event.productcategorie,
-                "productcode": event.productcode,
-                "leveringsvorm": event.leveringsvorm,
-                "ingangsdatum": melding.bijdrage_vanaf or event.ingangsdatum,
-                "einddatum": event.einddatum,
-                "kostprijs": melding.kostprijs,
-                "abonnementstarief": tarief,
-                "event_id": event.event_id,
-            },
-        )
-    await audit_log.record(conn, audit, principal, "ontvangen", RESOURCE, row.id, {"soort": soort})
-    return row
+    mutatie = {
+        "ingangsdatum": melding.bijdrage_vanaf or event.ingangsdatum,
+        "einddatum": event.einddatum,
+        "kostprijs": melding.kostprijs,
+        "abonnementstarief": tarief,
+    }
+    return cak_regime.Registratie(waarden, soort, mutatie)
 
 
 async def zoek(db: Database, principal: Principal, bsn: str) -> CakVoorzieningList:

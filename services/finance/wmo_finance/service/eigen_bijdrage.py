@@ -15,6 +15,7 @@ from wmo_finance.db.models import audit
 from wmo_finance.domain.eigen_bijdrage import EigenBijdrageUitkomst, eigen_bijdrage_tegemoetkoming
 from wmo_finance.domain.eigen_bijdrage_berekening import bereken_eigen_bijdrage
 from wmo_finance.domain.policy import beleid_als_weigering
+from wmo_finance.domain.regime import Regime
 from wmo_finance.domain.soorten import VoorzieningSoort
 from wmo_finance.schemas.eigen_bijdrage import (
     EigenBijdrageBerekeningCreate,
@@ -26,6 +27,7 @@ from wmo_finance.service.beleid import beleid
 from wmo_finance.service.regels import regels_json, regels_read
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.contracts import EigenBijdrageRegime
 from wmo_shared.db.engine import Database
 from wmo_shared.policy import cak_abonnementstarieven
 from wmo_shared.problems import NotFound
@@ -41,10 +43,15 @@ def _termijnen(uitkomst: EigenBijdrageUitkomst) -> list[TermijnRead]:
 
 
 async def schema_opslaan(
-    conn: AsyncConnection, gemeente: str, row: Row[Any], ingangsdatum: dt.date
-) -> None:
-    """FIN-08: the schedule for the amount of the tegemoetkoming ``row`` now grants, as a new
-    version in the caller's transaction."""
+    conn: AsyncConnection,
+    gemeente: str,
+    row: Row[Any],
+    ingangsdatum: dt.date,
+    einddatum_gebruik: dt.date | None = None,
+) -> Row[Any]:
+    """FIN-08: the schedule for the amount the tegemoetkoming ``row`` now grants, used from
+    ``ingangsdatum`` until ``einddatum_gebruik``, as a new version in the caller's transaction
+    (the previous version is kept, no longer current). The stored schedule row."""
     in_force = beleid(gemeente, row.peildatum)
     with beleid_als_weigering():
         eb_beleid = in_force.eigen_bijdrage
@@ -54,8 +61,9 @@ async def schema_opslaan(
         toegekend_bedrag=row.bedrag,
         ingangsdatum=ingangsdatum,
         beleid=eb_beleid,
+        einddatum_gebruik=einddatum_gebruik,
     )
-    await repo.insert_schema(
+    return await repo.insert_schema(
         conn,
         {
             "tegemoetkoming_id": row.id,
@@ -68,6 +76,7 @@ async def schema_opslaan(
             "aantal_maanden": uitkomst.aantal_maanden,
             "totaal": uitkomst.totaal,
             "einddatum": uitkomst.einddatum,
+            "einddatum_gebruik": einddatum_gebruik,
             "regels": regels_json(uitkomst.regels),
         },
         [
@@ -79,6 +88,34 @@ async def schema_opslaan(
             }
             for term in uitkomst.schema
         ],
+    )
+
+
+def regime(schema: Row[Any]) -> Regime:
+    """The regime a stored schedule version is, as the CAK register carries it."""
+    return Regime(
+        per_maand=schema.per_maand,
+        plafond=schema.plafond,
+        max_maanden=schema.max_maanden,
+        ingangsdatum=schema.ingangsdatum,
+        einddatum=schema.einddatum,
+        einddatum_gebruik=schema.einddatum_gebruik,
+        aantal_maanden=schema.aantal_maanden,
+        totaal=schema.totaal,
+    )
+
+
+def regime_read(schema: Row[Any]) -> EigenBijdrageRegime:
+    return EigenBijdrageRegime(
+        per_maand=schema.per_maand,
+        plafond=schema.plafond,
+        max_maanden=schema.max_maanden,
+        ingangsdatum=schema.ingangsdatum,
+        einddatum=schema.einddatum,
+        einddatum_gebruik=schema.einddatum_gebruik,
+        aantal_maanden=schema.aantal_maanden,
+        totaal=schema.totaal,
+        versie=schema.versie,
     )
 
 
@@ -108,6 +145,7 @@ async def lees_schema(
         aantal_maanden=schema.aantal_maanden,
         totaal=schema.totaal,
         einddatum=schema.einddatum,
+        einddatum_gebruik=schema.einddatum_gebruik,
         termijnen=[
             TermijnRead(
                 volgnummer=t.volgnummer, datum=t.datum, bedrag=t.bedrag, gedeeltelijk=t.gedeeltelijk
@@ -132,6 +170,7 @@ def bereken(
         toegekend_bedrag=body.toegekend_bedrag,
         kostprijs=body.kostprijs,
         einddatum_gebruik=body.einddatum_gebruik,
+        laatst_bekend_doortrekken=body.laatst_bekend_tarief_doortrekken,
     )
     uitkomst = berekening.uitkomst
     return EigenBijdrageBerekeningRead(

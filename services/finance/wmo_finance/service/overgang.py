@@ -29,7 +29,7 @@ from wmo_finance.schemas.tegemoetkoming import (
     TerugvorderingCreate,
     ToekenningCreate,
 )
-from wmo_finance.service import eigen_bijdrage
+from wmo_finance.service import cak_regime, eigen_bijdrage
 from wmo_finance.service.regels import regels_json
 from wmo_finance.service.tegemoetkoming import (
     RESOURCE,
@@ -264,14 +264,18 @@ async def herzie(
     body: HerzieningCreate,
 ) -> Written[TegemoetkomingRead]:
     """Lower (herzien) or nil (ingetrokken); an existing eigen-bijdrage schedule gets a new
-    version under the new cap (FIN-08: the total never exceeds the amount granted)."""
+    version under the new cap (FIN-08: the total never exceeds the amount granted), and the CAK
+    register's entry of the tegemoetkoming is replaced by it (a wijziging in the feed)."""
 
     async def schema(conn: AsyncConnection, row: Row[Any]) -> None:
         bestaand = await schemas_repo.actueel_schema(conn, principal.gemeente, row.id)
         if bestaand is not None:
-            await eigen_bijdrage.schema_opslaan(
-                conn, principal.gemeente, row, bestaand[0].ingangsdatum
+            vorig = bestaand[0]
+            nieuw = await eigen_bijdrage.schema_opslaan(
+                conn, principal.gemeente, row, vorig.ingangsdatum, vorig.einddatum_gebruik
             )
+            # one regime per voorziening: the CAK register follows the new version
+            await cak_regime.na_herziening(conn, principal, row.id, nieuw)
 
     return await _stap(
         db,

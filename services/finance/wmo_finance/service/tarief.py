@@ -90,7 +90,7 @@ async def lees(
     have none).
 
     400 (peildatum) when no policy is in force or the code has no period then; 404 when the
-    gemeente knows no such code at all."""
+    gemeente knows no such code at all. Both name the productcode, the gemeente and the date."""
     gemeente = principal.gemeente
     peildatum = peildatum or vandaag()
     in_force = beleid(gemeente, peildatum)
@@ -106,10 +106,10 @@ async def lees(
     tariefbeheer.geen_periode_van_kracht(
         productcode,
         peildatum,
+        gemeente=gemeente,
         code_bekend=bool(rows)
         or any(t.productcode == productcode for t in beleidstarieven(gemeente)),
     )
-    raise NotFound(f"Gemeente {gemeente} kent geen productcode {productcode}.")
 
 
 async def op_datum(db: Database, principal: Principal, peildatum: dt.date | None) -> TariefList:

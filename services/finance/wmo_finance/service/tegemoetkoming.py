@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from wmo_finance.db import eigen_bijdrage_schemas as schemas_repo
 from wmo_finance.db import tegemoetkomingen as repo
 from wmo_finance.db.models import audit, idempotency_keys
 from wmo_finance.domain import tegemoetkoming as dom
@@ -26,12 +27,16 @@ from wmo_finance.schemas.tegemoetkoming import (
     TegemoetkomingRead,
 )
 from wmo_finance.service.beleid import beleid
+from wmo_finance.service.eigen_bijdrage import regime_read
 from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.contracts import TegemoetkomingBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 S = dom.TegemoetkomingStatus
 RESOURCE = "tegemoetkoming"
@@ -144,6 +149,44 @@ async def lees(
     if row is None:
         raise niet_gevonden()
     return to_read(row, row.historie)
+
+
+async def besluit(
+    db: Database, principal: Principal, tegemoetkoming_id: uuid.UUID
+) -> TegemoetkomingBesluit:
+    """The decided tegemoetkoming as a beschikking refers to it (issue 12.1): the amount
+    granted and the eigen-bijdrage regime, finance's own numbers. Read and audited in one
+    transaction; 404 outside the caller's gemeente, 409 while it is only ``berekend``."""
+    async with db.transaction() as conn:
+        row = await repo.get(conn, principal.gemeente, tegemoetkoming_id)
+        gevonden = (
+            await schemas_repo.actueel_schema(conn, principal.gemeente, row.id)
+            if row is not None
+            else None
+        )
+        await audit_log.record(
+            conn, audit, principal, "lezen", "tegemoetkoming-besluit", tegemoetkoming_id
+        )
+    if row is None:
+        raise niet_gevonden()
+    if gevonden is None or row.besluitdatum is None:
+        reden = f"De tegemoetkoming is nog niet toegekend (status '{row.status}'): geen besluit."
+        raise Weigering("niet-besloten", reden, regels=[Regel("FIN-07", reden)], soort="conflict")
+    schema = gevonden[0]
+    return TegemoetkomingBesluit(
+        id=row.id,
+        gemeente=row.gemeente,
+        bsn=row.bsn,
+        soort=row.voorziening,
+        status=row.status,
+        besluitdatum=row.besluitdatum,
+        bedrag=row.bedrag,
+        kostprijs=row.kostprijs,
+        percentage=row.percentage,
+        eigen_bijdrage=regime_read(schema),
+        regels=[*row.regels, *schema.regels],
+        versie=row.versie,
+    )
 
 
 async def zoek(db: Database, principal: Principal, bsn: str) -> TegemoetkomingList:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from wmo_intake.api.brieven import brief_inhoud, brief_response, briefformaat
-from wmo_intake.api.deps import CaseReader, CaseWorker, Db, Relay
+from wmo_intake.api.deps import Besluitbronnen, CaseReader, CaseWorker, Db, Relay
 from wmo_intake.schemas.beschikking import BeschikkingCreate, BeschikkingRead, VerzendingCreate
 from wmo_intake.service import beschikking as svc
 from wmo_intake.service import brief, verzending
@@ -26,12 +26,25 @@ router = APIRouter(tags=["besluiten"])
     status_code=201,
     response_model=BeschikkingRead,
     summary="Een beschikking opstellen (toekenning, afwijzing, herziening of intrekking)",
-    responses={409: {"description": "De zaak is niet in een status waarin dit kan"}},
+    responses={
+        409: {
+            "description": "De zaak is niet in een status waarin dit kan, of de indicatie, het "
+            "pgb of de tegemoetkoming waarnaar een voorziening verwijst is niet (meer) besloten"
+        },
+        503: {"description": "De indicatie-, pgb- of financiële dienst is niet bereikbaar"},
+    },
 )
 async def create_beschikking(
-    body: BeschikkingCreate, write: IdempotentWrite, db: Db, principal: Principal = CaseWorker
+    body: BeschikkingCreate,
+    write: IdempotentWrite,
+    db: Db,
+    bronnen: Besluitbronnen,
+    principal: Principal = CaseWorker,
 ) -> Response:
-    return written_response(await svc.maak_beschikking(db, principal, write, body))
+    """Elke voorziening die naar een indicatie, pgb-plan of tegemoetkoming verwijst, rust op
+    het besluit van de dienst die het bezit: dat wordt eerst opgehaald en gecontroleerd
+    (bestaat, zelfde cliënt en gemeente, besloten); bedragen en perioden worden overgenomen."""
+    return written_response(await svc.maak_beschikking(db, principal, write, body, bronnen))
 
 
 @router.get(

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from wmo_intake.service.verwijzingen import Bronnen
 from wmo_shared.auth import current_principal, require_roles
 from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
@@ -38,6 +39,11 @@ async def _token(request: Request) -> str:
     return token
 
 
+def _bronnen(request: Request) -> Bronnen:
+    """The owners of the decisions a beschikking rests on, asked with intake's service token."""
+    return Bronnen(request.app.state.clients, request.app.state.tokens)
+
+
 def _relay(request: Request) -> OutboxRelay | None:
     relay: OutboxRelay | None = request.app.state.relay
     return relay
@@ -49,4 +55,5 @@ Indicatie = Annotated[ServiceClient, Depends(_peer("indicatie"))]
 BearerToken: Any = Depends(_token)
 """The caller's bearer token (``token: str = BearerToken``, after the principal), passed on
 to a peer so it checks the caller's own rights."""
+Besluitbronnen = Annotated[Bronnen, Depends(_bronnen)]
 Relay = Annotated[OutboxRelay | None, Depends(_relay)]

@@ -310,7 +310,9 @@ maatwerkvoorzieningen = Table(
     Column("einddatum", Date, nullable=True),
     Column("eigen_bijdrage", Boolean, nullable=False),
     Column("kostprijs", Numeric(12, 2), nullable=True),
+    Column("bedrag", Numeric(12, 2), nullable=True),  # taken over from the pgb/finance besluit
     Column("motivering", Text, nullable=False),
+    Column("motivering_afwijking", Text, nullable=True),  # IND-12: above the indicatie
     Column("pgb_plan_id", UUID(as_uuid=True), nullable=True),
     Column("indicatie_id", UUID(as_uuid=True), nullable=True),
     Column("tegemoetkoming_id", UUID(as_uuid=True), nullable=True),

@@ -22,7 +22,7 @@ def tussen(veld: str, datum: dt.date, vanaf: dt.date, vandaag: dt.date, toelicht
         raise Weigering("buiten-bereik", toelichting, veld=veld)
 
 
-def op_volgorde(veld: str, begin: dt.date, einde: dt.date | None, toelichting: str) -> None:
+def op_volgorde(veld: str, begin: dt.date | None, einde: dt.date | None, toelichting: str) -> None:
     """``volgorde``: an end date before its begin date."""
-    if einde is not None and einde < begin:
+    if begin is not None and einde is not None and einde < begin:
         raise Weigering("volgorde", toelichting, veld=veld)

@@ -26,13 +26,39 @@ class MaatwerkvoorzieningCreate(WireModel):
     productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
     omschrijving: str | None = Field(default=None, max_length=200)
     omvang: Omvang | None = None
-    begindatum: Zaakdatum
-    einddatum: Einddatum | None = None
+    begindatum: Zaakdatum | None = Field(
+        default=None,
+        description="Leeg: overgenomen uit het pgb-budget, de indicatie of de tegemoetkoming",
+    )
+    einddatum: Einddatum | None = Field(
+        default=None,
+        description="Leeg: overgenomen uit het pgb-budget of de indicatie (als die er een heeft)",
+    )
     eigen_bijdrage: bool
     kostprijs: Decimal | None = Field(
-        default=None, ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2
+        default=None,
+        ge=0,
+        le=Decimal("9999999999.99"),
+        max_digits=12,
+        decimal_places=2,
+        description="Bij een financiële tegemoetkoming overgenomen uit finance (FIN-03)",
+    )
+    bedrag: Decimal | None = Field(
+        default=None,
+        ge=0,
+        le=Decimal("9999999999.99"),
+        max_digits=12,
+        decimal_places=2,
+        description="Overgenomen uit het besluit: het pgb-budget (PGB-11) of de toegekende "
+        "tegemoetkoming (FIN-01); leeg laten, een ander bedrag wordt geweigerd",
     )
     motivering: str = Field(min_length=1, max_length=8000)
+    motivering_afwijking: str | None = Field(
+        default=None,
+        max_length=8000,
+        description="Schriftelijke motivering van een omvang of duur boven de vastgelegde "
+        "indicatie (IND-12)",
+    )
     pgb_plan_id: uuid.UUID | None = Field(default=None, description="Verplicht bij pgb")
     indicatie_id: uuid.UUID | None = Field(
         default=None, description="Verplicht bij begeleiding (productcategorie 02)"
@@ -58,6 +84,7 @@ class MaatwerkvoorzieningCreate(WireModel):
 
 class MaatwerkvoorzieningRead(MaatwerkvoorzieningCreate):
     id: uuid.UUID
+    begindatum: dt.date
 
 
 class BeschikkingCreate(WireModel):

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import aanvragen, beschikkingen, onderzoeken
+from wmo_intake.db import aanvragen, beschikkingen, clienten, onderzoeken
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.beschikking import (
@@ -28,6 +28,7 @@ from wmo_intake.service.aanvraag import zaak_uit_body
 from wmo_intake.service.bevinding import afwijkingsregels, op_beschikking
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.verwijzingen import Bronnen, haal_besluiten, neem_over
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -51,7 +52,9 @@ def _voorziening_json(row: Rij) -> dict[str, Any]:
         "einddatum": row.einddatum,
         "eigenBijdrage": row.eigen_bijdrage,
         "kostprijs": row.kostprijs,
+        "bedrag": row.bedrag,
         "motivering": row.motivering,
+        "motiveringAfwijking": row.motivering_afwijking,
         "pgbPlanId": row.pgb_plan_id,
         "indicatieId": row.indicatie_id,
         "tegemoetkomingId": row.tegemoetkoming_id,
@@ -120,10 +123,25 @@ async def _vorige_voorzieningen(
 
 
 async def maak_beschikking(
-    db: Database, principal: Principal, write: WriteRequest, body: BeschikkingCreate
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    body: BeschikkingCreate,
+    bronnen: Bronnen,
 ) -> Written[BeschikkingRead]:
+    # Issue 12.1: the decisions it rests on, from their owners, before the transaction opens.
+    besluiten = await haal_besluiten(bronnen, principal.gemeente, body.maatwerkvoorzieningen)
+
     async def work(conn: AsyncConnection) -> Written[BeschikkingRead]:
         zaak = await zaak_uit_body(conn, principal, body.melding_id)
+        client = await clienten.client(conn, zaak.client_id)
+        voorzieningen, overgenomen = neem_over(
+            body.maatwerkvoorzieningen,
+            besluiten,
+            client.bsn,
+            principal.gemeente,
+            body.aanvraag_id if body.soort == "toekenning" else None,
+        )
         toets_besluitdatum(body.besluitdatum, zaak.ontvangstdatum, vandaag())
         toets_zaak_open(zaak.status)
         if body.aanvraag_id is not None and not await aanvragen.hoort_bij_melding(
@@ -132,15 +150,13 @@ async def maak_beschikking(
             raise invalid("aanvraagId", "Deze aanvraag hoort niet bij de melding.", "onbekend")
         grond = grondslag(body.soort, body.aanvraag_id is not None, zaak.kanaal, zaak.status)
         vorige = await _vorige_voorzieningen(conn, zaak, body)
-        toets_inhoud(
-            body.soort, body.maatwerkvoorzieningen, body.redenen, body.beeindigingsdatum, vorige
-        )
+        toets_inhoud(body.soort, voorzieningen, body.redenen, body.beeindigingsdatum, vorige)
         onderzoek = await onderzoeken.onderzoek_van_melding(conn, zaak.id)
         bevindingen = open_bevindingen(
             onderzoek.uitkomst if onderzoek is not None else None,
             voor_aanvraag=grond == "aanvraag",
         )
-        categorieen = [v.productcategorie for v in body.maatwerkvoorzieningen]
+        categorieen = [v.productcategorie for v in voorzieningen]
         motiveringen = toets_afwijkingen(
             body.soort,
             categorieen,
@@ -162,11 +178,13 @@ async def maak_beschikking(
                 "beeindigingsdatum": body.beeindigingsdatum,
                 "bevindingen": op_beschikking(bevindingen, body.soort, categorieen, motiveringen),
                 "regels": regels_json(
-                    regels_bij_opstellen(grond) + afwijkingsregels(bevindingen, motiveringen)
+                    regels_bij_opstellen(grond)
+                    + afwijkingsregels(bevindingen, motiveringen)
+                    + overgenomen
                 ),
             },
         )
-        for i, v in enumerate(body.maatwerkvoorzieningen):
+        for i, v in enumerate(voorzieningen):
             await beschikkingen.insert_voorziening(
                 conn,
                 {
@@ -182,7 +200,9 @@ async def maak_beschikking(
                     "einddatum": v.einddatum,
                     "eigen_bijdrage": v.eigen_bijdrage,
                     "kostprijs": v.kostprijs,
+                    "bedrag": v.bedrag,
                     "motivering": v.motivering,
+                    "motivering_afwijking": v.motivering_afwijking,
                     "pgb_plan_id": v.pgb_plan_id,
                     "indicatie_id": v.indicatie_id,
                     "tegemoetkoming_id": v.tegemoetkoming_id,

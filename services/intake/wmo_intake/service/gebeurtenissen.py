@@ -52,6 +52,9 @@ async def cak(
         einddatum=einddatum,
         eigen_bijdrage=True,
         kostprijs=v.kostprijs,
+        tegemoetkoming_id=v.tegemoetkoming_id
+        if v.leveringsvorm == "financiele_tegemoetkoming"
+        else None,
     )
     await enqueue(
         conn,
