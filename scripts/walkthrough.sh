@@ -101,19 +101,19 @@ print("omvang:", ib["omvang"]["minimum"], "-", ib["omvang"]["maximum"], "voorges
 print("plus:", ib["plus"]["status"], " duur:", ib["duur"]["maanden"], "maanden")
 print("regels:", sorted({r["rule"] for r in a["regels"]}))'
 
-step "7. De consulent legt de indicatie vast: IBO-3, 3,5 uur per week, 12 maanden"
-INDICATIE=$(post "$INDICATIE/api/v1/indicaties" "$TOKEN" "{\"bsn\":\"$BSN\",
-  \"aanvraagId\":\"$(python3 -c 'import uuid;print(uuid.uuid4())')\",\"aard\":\"individuele_begeleiding\",
-  \"profiel\":\"IBO-3\",\"plus\":false,\"omvang\":\"3.5\",\"perceel\":\"individuele_begeleiding\",
-  \"productcategorie\":\"02\",\"productcode\":\"02A03\",\"begindatum\":\"2026-04-01\",
-  \"einddatum\":\"2027-03-31\",\"motivering\":\"Iets onder typisch: haar zus ondersteunt.\"}")
-INDICATIE_ID=$(echo "$INDICATIE" | field "['id']"); echo "indicatie $INDICATIE_ID"
-
-step "8. Aanvraag op 16 maart: beschikkingstermijn (INT-03)"
+step "7. Aanvraag op 16 maart: beschikkingstermijn (INT-03)"
 AANVRAAG=$(post "$INTAKE/api/v1/aanvragen" "$TOKEN" "{\"meldingId\":\"$MELDING_ID\",
   \"ontvangstdatum\":\"2026-03-16\",\"voorzieningen\":[{\"omschrijving\":\"individuele begeleiding\"}]}")
 AANVRAAG_ID=$(echo "$AANVRAAG" | field "['id']")
 echo "$AANVRAAG" | field "['beschikkingstermijn']"
+
+step "8. De consulent legt de indicatie vast: IBO-3, 3,5 uur per week, 12 maanden"
+INDICATIE=$(post "$INDICATIE/api/v1/indicaties" "$TOKEN" "{\"bsn\":\"$BSN\",
+  \"aanvraagId\":\"$AANVRAAG_ID\",\"aard\":\"individuele_begeleiding\",
+  \"profiel\":\"IBO-3\",\"plus\":false,\"omvang\":\"3.5\",\"perceel\":\"individuele_begeleiding\",
+  \"productcategorie\":\"02\",\"productcode\":\"02A03\",\"begindatum\":\"2026-04-01\",
+  \"einddatum\":\"2027-03-31\",\"motivering\":\"Iets onder typisch: haar zus ondersteunt.\"}")
+INDICATIE_ID=$(echo "$INDICATIE" | field "['id']"); echo "indicatie $INDICATIE_ID"
 
 step "9. Beschikking: ZIN, 210 minuten per week, met eigen bijdrage; verzonden 25 maart (INT-04)"
 BESCHIKKING=$(post "$INTAKE/api/v1/beschikkingen" "$TOKEN" "{\"meldingId\":\"$MELDING_ID\",
