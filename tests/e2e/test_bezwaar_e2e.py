@@ -20,6 +20,7 @@ from tests.e2e.steps import (
     case_to_aanvraag,
     ok,
     post,
+    vastgelegde_indicatie,
     verzonden_beschikking,
     wacht_op,
 )
@@ -41,10 +42,14 @@ def test_gegrond_bezwaar_tot_in_de_cak_feed(stack: Stack) -> None:
     with (
         httpx.Client(base_url=stack.url("intake"), timeout=30) as c,
         httpx.Client(base_url=stack.url("finance"), timeout=15) as fin,
+        stack.client("indicatie") as ind,
     ):
-        _, melding, _ = case_to_aanvraag(c)
+        client, melding, _ = case_to_aanvraag(c)
         aanvraag = aanvraag_voor(c, melding["id"])
-        b = verzonden_beschikking(c, melding["id"], aanvraag["id"], voorziening())
+        indicatie = vastgelegde_indicatie(ind, client["bsn"], aanvraag["id"])
+        b = verzonden_beschikking(
+            c, melding["id"], aanvraag["id"], voorziening(indicatieId=indicatie["id"])
+        )
         oud = b["maatwerkvoorzieningen"][0]["id"]
         assert [m["soort"] for m in wacht_op(lambda: cak_mutaties(fin, b["id"]))] == ["start"]
         _, tekst = _pdf(c, f"/api/v1/beschikkingen/{b['id']}")
@@ -87,6 +92,7 @@ def test_gegrond_bezwaar_tot_in_de_cak_feed(stack: Stack) -> None:
                     "motivering": "Herziening na gegrond bezwaar.",
                     "maatwerkvoorzieningen": [
                         voorziening(
+                            indicatieId=indicatie["id"],
                             begindatum="2026-06-15",
                             vervangtId=oud,
                             omvang={"volume": 180, "eenheid": "01", "frequentie": "2"},

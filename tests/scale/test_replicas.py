@@ -26,6 +26,7 @@ from tests.e2e.steps import (
     case_to_aanvraag,
     ok,
     pgb_beschikking,
+    vastgelegde_indicatie,
     verzonden_beschikking,
     wacht_op,
 )
@@ -203,10 +204,12 @@ def request_count(stack: Stack, names: list[str], route: str) -> int:
 
 
 def zin_case(stack: Stack, intake: str) -> dict[str, Any]:
-    with stack.client(intake) as c:
-        _, melding, _ = case_to_aanvraag(c)
+    with stack.client(intake) as c, stack.client("indicatie") as ind:
+        client, melding, _ = case_to_aanvraag(c)
         aanvraag = aanvraag_voor(c, melding["id"])
-        return verzonden_beschikking(c, melding["id"], aanvraag["id"], voorziening())
+        indicatie = vastgelegde_indicatie(ind, client["bsn"], aanvraag["id"])
+        v = voorziening(indicatieId=indicatie["id"])
+        return verzonden_beschikking(c, melding["id"], aanvraag["id"], v)
 
 
 def pgb_case(stack: Stack, intake: str, pgb: str) -> dict[str, Any]:
