@@ -21,6 +21,7 @@ import httpx
 from tests.support.live import free_ports
 from tests.support.slow_app import create_app
 from tests.support.stack import KEY_FILE, TestDatabase, app_client, settings_for
+from wmo_dev.stack import wait_ready
 from wmo_shared.settings import ServiceSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,15 +191,7 @@ def test_an_abandoned_request_through_uvicorn_stops_its_query(db: TestDatabase) 
     url = f"http://127.0.0.1:{port}"
     merk = f"weg-{uuid.uuid4()}"
     try:
-        end = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health/live", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < end and proc.poll() is None, "uvicorn did not start"
-            time.sleep(0.1)
+        wait_ready([url], timeout=60)  # raises when uvicorn does not come up
         sock = socket.create_connection(("127.0.0.1", port))
         sock.sendall(
             f"GET /api/v1/traag?seconden=600&merk={merk}&transactie=true HTTP/1.1\r\n"
