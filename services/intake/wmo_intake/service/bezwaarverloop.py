@@ -55,6 +55,28 @@ from wmo_shared.weigering import Weigering
 Stapwerk = Callable[[AsyncConnection, Bezwaarstand], Awaitable[dict[str, Any]]]
 
 
+async def _registreer_aanpassing(
+    conn: AsyncConnection,
+    principal: Principal,
+    s: Bezwaarstand,
+    *,
+    soort: str,
+    gegevens: dict[str, Any],
+    veld: str,
+) -> None:
+    """Record an adjustment of this bezwaar's beslistermijn (herstel, verdaging, uitstel)."""
+    await registreer(
+        conn,
+        principal,
+        doel="bezwaar",
+        doel_id=s.rij.id,
+        basis=basis(s.rij, s.beschikking),
+        soort=soort,
+        gegevens=gegevens,
+        veld=veld,
+    )
+
+
 async def _stap(
     db: Database,
     principal: Principal,
@@ -117,12 +139,10 @@ async def vraag_herstel(
             )
         _vanaf_ontvangst("verzondenOp", body.verzonden_op, s)
         termijn = hersteltermijn(body.verzonden_op, dagen=body.dagen)
-        await registreer(
+        await _registreer_aanpassing(
             conn,
             principal,
-            doel="bezwaar",
-            doel_id=s.rij.id,
-            basis=basis(s.rij, s.beschikking),
+            s,
             soort="herstel",
             gegevens={
                 "verzochtOp": body.verzonden_op.isoformat(),
@@ -149,12 +169,10 @@ async def verdaag(
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
         _vanaf_ontvangst("mededelingOp", body.mededeling_op, s)
-        await registreer(
+        await _registreer_aanpassing(
             conn,
             principal,
-            doel="bezwaar",
-            doel_id=s.rij.id,
-            basis=basis(s.rij, s.beschikking),
+            s,
             soort="verdaging",
             gegevens=body.model_dump(mode="json", by_alias=True),
             veld="weken" if body.mededeling_op <= s.beslistermijn.uiterlijk else "mededelingOp",
@@ -183,12 +201,10 @@ async def stel_uit(
                 f"({datum_nl(s.beslistermijn.uiterlijk)}).",
                 "te-vroeg",
             )
-        await registreer(
+        await _registreer_aanpassing(
             conn,
             principal,
-            doel="bezwaar",
-            doel_id=s.rij.id,
-            basis=basis(s.rij, s.beschikking),
+            s,
             soort="uitstel",
             gegevens=body.model_dump(mode="json", by_alias=True),
             veld="grond" if body.mededeling_op <= s.beslistermijn.uiterlijk else "mededelingOp",
