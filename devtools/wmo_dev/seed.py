@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import time
 from collections.abc import Sequence
 
@@ -68,6 +69,16 @@ def _id(kind: str) -> str:
     return f"md5('{kind}' || n)::uuid"
 
 
+# What a WMO301 carries of case n, as intake stores it with the opdracht.
+_GEGEVENS = """jsonb_build_object('bsn', bsn, 'voornamen', 'Voornaam' || n,
+    'achternaam', 'Achternaam' || (n % 9973), 'geboortedatum', DATE '1930-01-01' + (n % 30000),
+    'adres', jsonb_build_object('straat', 'Stationsstraat', 'huisnummer', (n % 300 + 1)::text,
+        'postcode', lpad((1000 + n % 8999)::text, 4, '0') || 'AB', 'woonplaats', 'Plaats'),
+    'doelen', jsonb_build_array('Zelfstandig het huishouden voeren'),
+    'productcategorie', '02', 'productcode', '02A01', 'begindatum', dag + 62,
+    'einddatum', dag + 62 + 365)"""
+
+
 def intake(size: int, offset: int = 0) -> list[str]:
     with_cases = f"WITH {_cases(size, offset)}"
     statuses = ", ".join(f"'{s}'" for s in STATUSSEN)
@@ -92,7 +103,8 @@ def intake(size: int, offset: int = 0) -> list[str]:
         INSERT INTO intake.aanvragen (id, gemeente, melding_id, ontvangstdatum, voorzieningen,
             beschikking_uiterlijk, aangemaakt)
         SELECT {_id("aanvraag")}, gemeente, {_id("melding")}, dag + 30,
-            '[{{"productcategorie": "02", "productcode": "02A01"}}]'::jsonb, dag + 86, dag + 30
+            '[{{"omschrijving": "Hulp bij het huishouden", "productcategorie": "02"}}]'::jsonb,
+            dag + 86, dag + 30
         FROM c WHERE {MET_AANVRAAG}""",
         f"""{with_cases}
         INSERT INTO intake.beschikkingen (id, gemeente, melding_id, aanvraag_id, soort, grondslag,
@@ -120,14 +132,20 @@ def intake(size: int, offset: int = 0) -> list[str]:
         INSERT INTO intake.opdrachten (id, gemeente, melding_id, maatwerkvoorziening_id,
             aanbieder_agb, gegevens, verstrekt_op, status, zorgplan_uiterlijk, aangemaakt)
         SELECT {_id("opdracht")}, gemeente, {_id("melding")}, {_id("voorziening")},
-            lpad((1000 + n % 50)::text, 8, '0'), '{{}}'::jsonb, (dag + 62)::timestamptz,
+            lpad((1000 + n % 50)::text, 8, '0'), {_GEGEVENS}, (dag + 62)::timestamptz,
             (ARRAY['verstrekt', 'geaccepteerd', 'geaccepteerd', 'geweigerd'])[1 + n % 4],
             dag + 90, dag + 62
         FROM c WHERE {MET_BESCHIKKING} AND n % 3 = 0""",
         f"""{with_cases}
         INSERT INTO intake.toewijzingen (gemeente, opdracht_id, item, geregistreerd_op)
-        SELECT gemeente, {_id("opdracht")},
-            jsonb_build_object('opdrachtId', {_id("opdracht")}, 'productcode', '02A01'),
+        SELECT gemeente, {_id("opdracht")}, jsonb_build_object(
+                'toewijzingnummer', n::text, 'opdrachtId', {_id("opdracht")},
+                'gemeente', gemeente, 'aanbiederAgb', lpad((1000 + n % 50)::text, 8, '0'),
+                'bsn', bsn, 'geboortedatum', DATE '1930-01-01' + (n % 30000), 'geslacht', '0',
+                'achternaam', 'Achternaam' || (n % 9973), 'voorletters', 'V',
+                'productcategorie', '02', 'productcode', '02A01', 'ingangsdatum', dag + 62,
+                'einddatum', dag + 62 + 365, 'omvang', NULL, 'redenWijziging', NULL,
+                'toewijzingsdatum', dag + 62, 'geregistreerdOp', (dag + 62)::timestamptz),
             dag + 62
         FROM c WHERE {MET_BESCHIKKING} AND n % 3 = 0 ORDER BY n""",
         f"""{with_cases}
@@ -140,6 +158,25 @@ def intake(size: int, offset: int = 0) -> list[str]:
     ]
 
 
+# A pgb-plan as pgb stores it (snake_case JSON of the domain's PgbPlan).
+_PLAN = json.dumps(
+    {
+        "maatwerkvoorziening": {
+            "product": "hulp bij het huishouden",
+            "productcode": "02A01",
+            "omvang": {"eenheid": "uur", "frequentie": "per_week", "hoeveelheid": "4"},
+        },
+        "beheerder": {"rol": "inwoner"},
+        "zorgverlener": {"soort": "instelling", "naam": "Thuiszorg Noord"},
+        "doelen": ["Zelfstandig het huishouden voeren"],
+    }
+)
+_OMVANG = '{"hoeveelheid": "4", "eenheid": "uur", "frequentie": "per_week"}'
+_OPBOUW = (
+    '{"dagen": 365, "aantal_eenheden": "208", "berekening": "208 uur x 25,00", "offerte": null}'
+)
+
+
 def pgb(size: int, offset: int = 0) -> list[str]:
     with_cases = f"WITH {_cases(size, offset)}"
     where = f"{MET_BESCHIKKING} AND n % 3 = 1"
@@ -148,7 +185,7 @@ def pgb(size: int, offset: int = 0) -> list[str]:
         INSERT INTO pgb.pgb_plannen (id, gemeente, bsn, aanvraag_id, maatwerkvoorziening_id, plan,
             maatwerkvoorziening_nodig, ingediend, status, aangemaakt_op, gewijzigd_op)
         SELECT {_id("pgb_plan")}, gemeente, bsn, {_id("aanvraag")}, {_id("voorziening")},
-            '{{"motivatie": "Eigen regie"}}'::jsonb, true, true, 'besloten', dag + 40, dag + 60
+            '{_PLAN}'::jsonb, true, true, 'besloten', dag + 40, dag + 60
         FROM c WHERE {MET_AANVRAAG} AND n % 3 = 1""",
         f"""{with_cases}
         INSERT INTO pgb.besluiten (id, gemeente, pgb_plan_id, plan_versie, uitkomst,
@@ -169,8 +206,8 @@ def pgb(size: int, offset: int = 0) -> list[str]:
             kwalificatie, omvang, ingangsdatum, einddatum, peildatum, beleid, opbouw, regels,
             sub, aangemaakt_op)
         SELECT {_id("budget")}, 1, 5200.00, 25.0000, 'formeel', 'formeel',
-            '{{"uren": 4, "eenheid": "week"}}'::jsonb, dag + 62, dag + 62 + 365, dag + 56,
-            'ooststellingwerf-2023', '[]'::jsonb, '[]'::jsonb, 'seed', dag + 56
+            '{_OMVANG}'::jsonb, dag + 62, dag + 62 + 365, dag + 56,
+            'ooststellingwerf-2023', '{_OPBOUW}'::jsonb, '[]'::jsonb, 'seed', dag + 56
         FROM c WHERE {where}""",
         f"""{with_cases}
         INSERT INTO pgb.svb_toekenningen (gemeente, bsn, budget_id, versie, beschikking_id,
@@ -192,8 +229,11 @@ def indicatie(size: int, offset: int = 0) -> list[str]:
         SELECT {_id("indicatie")}, {_id("reeks")}, 1, 'vastgesteld',
             CASE WHEN n % 8 = 7 THEN 'beeindigd' ELSE 'actief' END, gemeente, bsn,
             {_id("aanvraag")},
-            (ARRAY['individuele_begeleiding', 'dagbesteding'])[1 + n % 2], 'P' || (1 + n % 4),
-            false, 4.00, 'uur_per_week', 'begeleiding', '02', '02A01', dag + 62,
+            (ARRAY['individuele_begeleiding', 'dagbesteding'])[1 + n % 2],
+            CASE WHEN n % 2 = 0 THEN (ARRAY['IBO-1', 'IBO-2', 'IBB-3', 'IBB-4'])[1 + n / 2 % 4]
+                 ELSE (ARRAY['DBO-1', 'DBB-2'])[1 + n / 2 % 2] END,
+            false, 4.00, CASE WHEN n % 2 = 0 THEN 'uur_per_week' ELSE 'dagdelen_per_week' END,
+            (ARRAY['individuele_begeleiding', 'dagbesteding'])[1 + n % 2], '02', '02A01', dag + 62,
             dag + 62 + 365, false, '{{}}'::jsonb, '{{}}'::jsonb, 'seed', dag + 58, dag + 58
         FROM c WHERE {MET_BESCHIKKING}""",
     ]
@@ -230,7 +270,10 @@ def finance(size: int, offset: int = 0) -> list[str]:
         SELECT {_id("tegemoetkoming")}, gemeente, bsn, {_id("aanvraag")}, 'hulpmiddel',
             'na_aanschaf', dag + 60,
             (ARRAY['berekend', 'toegekend', 'betaald', 'bewijs_ontvangen'])[1 + n % 4], 800.00,
-            100.00, 800.00, 800.00, dag + 60, '{{}}'::jsonb, '{{}}'::jsonb, '[]'::jsonb, 'seed',
+            100.00, 800.00, 800.00, dag + 60, '{{}}'::jsonb,
+            '{{"kostprijs": "800.00", "gekozen": null, "vergeleken": [],
+              "uitgesloten": []}}'::jsonb,
+            '[]'::jsonb, 'seed',
             dag + 60, dag + 60
         FROM c WHERE {MET_BESCHIKKING} AND n % 3 = 2""",
     ]
