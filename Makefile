@@ -78,6 +78,11 @@ BENCH_ARGS ?= $(if $(SEEDED),--seeded --size $(SIZE) $(if $(LOCAL),--local))
 bench: setup
 	$(RUN) python -m tests.bench.run $(BENCH_ARGS)
 
+# The pure decisions per CPU-second (indicatie advice, pgb toets, eigen-bijdrage schedules).
+.PHONY: bench-decisions
+bench-decisions: setup
+	$(RUN) python -m tests.bench.decisions
+
 # Volume data in every service of the make run database (not while make run is up).
 SIZE ?= 100000
 .PHONY: seed-data

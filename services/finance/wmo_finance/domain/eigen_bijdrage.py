@@ -13,7 +13,7 @@ from enum import StrEnum
 from wmo_shared.regels import Regel
 
 from .geld import NUL, afronden, euro, is_hele_centen
-from .maanden import plus_maanden
+from .maanden import laatste_dag, plus_maanden
 from .policy import EigenBijdrageBeleid, HulpmiddelBeleid
 from .soorten import VoorzieningSoort
 
@@ -91,6 +91,10 @@ def _schema(
     termijnen: list[Termijn] = []
     totaal = NUL
     i = 0
+    # Month by month without re-deriving each date from the start (a hulpmiddel's schedule can
+    # run for hundreds of months); each year's amount is looked up and checked once.
+    dag, jaar, maand = ingangsdatum.day, ingangsdatum.year, ingangsdatum.month
+    bedragen: dict[int, Decimal] = {}
     while True:
         if totaal >= plafond:
             grens = BijdrageGrens.plafond
@@ -98,17 +102,24 @@ def _schema(
         if max_maanden is not None and i >= max_maanden:
             grens = BijdrageGrens.max_duur
             break
-        datum = plus_maanden(ingangsdatum, i)
+        datum = dt.date(jaar, maand, dag if dag <= 28 else min(dag, laatste_dag(jaar, maand)))
         if einddatum_gebruik is not None and datum > einddatum_gebruik:
             grens = BijdrageGrens.einde_gebruik
             break
-        per_maand = _maandbedrag(maandbedragen, datum)
-        if per_maand <= 0 or not is_hele_centen(per_maand):
-            raise ValueError("een maandbedrag moet positief zijn, in hele centen")
-        bedrag = min(per_maand, plafond - totaal)
+        per_maand = bedragen.get(jaar)
+        if per_maand is None:
+            per_maand = _maandbedrag(maandbedragen, datum)
+            if per_maand <= 0 or not is_hele_centen(per_maand):
+                raise ValueError("een maandbedrag moet positief zijn, in hele centen")
+            bedragen[jaar] = per_maand
+        rest = plafond - totaal
+        bedrag = per_maand if per_maand <= rest else rest
         totaal += bedrag
         i += 1
-        termijnen.append(Termijn(i, datum, bedrag, gedeeltelijk=bedrag < per_maand))
+        termijnen.append(Termijn(i, datum, bedrag, bedrag < per_maand))
+        maand += 1
+        if maand > 12:
+            jaar, maand = jaar + 1, 1
     return _Schema(tuple(termijnen), grens)
 
 

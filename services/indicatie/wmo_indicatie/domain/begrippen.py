@@ -78,30 +78,29 @@ class Profiel(StrEnum):
     DBB_1 = "DBB-1"
     DBB_2 = "DBB-2"
 
+    # The properties below read a table built once from the code (the advice engine asks them
+    # hundreds of times per advice; an Enum property that parses the code each time costs more
+    # than the ranking itself).
     @property
     def aard(self) -> Aard:
-        return Aard.INDIVIDUELE_BEGELEIDING if self.value.startswith("IB") else Aard.DAGBESTEDING
+        return _KENMERKEN[self][0]
 
     @property
     def gerichtheid(self) -> Gerichtheid:
-        return Gerichtheid.ONTWIKKELGERICHT if self.value[2] == "O" else Gerichtheid.BEHOUDGERICHT
+        return _KENMERKEN[self][1]
 
     @property
     def niveau(self) -> int:
         """The number in the code: 1..4 for individuele begeleiding, 1..2 for dagbesteding."""
-        return int(self.value[-1])
+        return _KENMERKEN[self][2]
 
     @property
     def omvangklasse(self) -> Omvangklasse | None:
-        if self.aard is not Aard.INDIVIDUELE_BEGELEIDING:
-            return None
-        return tuple(Omvangklasse)[self.niveau - 1]
+        return _KENMERKEN[self][3]
 
     @property
     def dagdeelklasse(self) -> Dagdeelklasse | None:
-        if self.aard is not Aard.DAGBESTEDING:
-            return None
-        return tuple(Dagdeelklasse)[self.niveau - 1]
+        return _KENMERKEN[self][4]
 
     @property
     def eenheid(self) -> Eenheid:
@@ -122,6 +121,24 @@ class Profiel(StrEnum):
             else "Behoudgericht"
         )
         return f"{soort} {richting} {self.niveau} ({self.value})"
+
+
+def _kenmerken_van(
+    code: str,
+) -> tuple[Aard, Gerichtheid, int, Omvangklasse | None, Dagdeelklasse | None]:
+    """aard, gerichtheid, niveau, omvangklasse and dagdeelklasse read from a profile code."""
+    individueel = code.startswith("IB")
+    niveau = int(code[-1])
+    return (
+        Aard.INDIVIDUELE_BEGELEIDING if individueel else Aard.DAGBESTEDING,
+        Gerichtheid.ONTWIKKELGERICHT if code[2] == "O" else Gerichtheid.BEHOUDGERICHT,
+        niveau,
+        tuple(Omvangklasse)[niveau - 1] if individueel else None,
+        None if individueel else tuple(Dagdeelklasse)[niveau - 1],
+    )
+
+
+_KENMERKEN = {p: _kenmerken_van(p.value) for p in Profiel}
 
 
 def profielen_van(aard: Aard) -> tuple[Profiel, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 
 from wmo_indicatie.domain.begrippen import (
     Aard,
@@ -98,7 +99,10 @@ class _Telling:
         self.regels.append(Regel(rule or self.rule, f"{tekst}: {oordeel}."))
 
 
+@cache
 def _waarden(waarden: frozenset[Enum]) -> str:
+    """The values in their Enum's order: "a, b of c" (a profile's allowed values, so few)."""
+
     def positie(w: Enum) -> int:
         return list(type(w).__members__.values()).index(w)
 
@@ -162,8 +166,8 @@ def _score(
 
     for naam in VERGELEKEN_KENMERKEN:
         toegestaan: frozenset[Enum] = getattr(data, naam)
-        waarde = getattr(kenmerken, naam)
-        if waarde is None or len(toegestaan) == len(type(waarde).__members__):
+        waarde: Enum | None = getattr(kenmerken, naam)
+        if waarde is None or len(toegestaan) == len(type(waarde)):
             continue
         t.weeg(
             waarde in toegestaan,
