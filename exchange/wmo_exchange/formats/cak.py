@@ -17,6 +17,7 @@ from wmo_exchange.formats.jsonl import dumps, read_records
 from wmo_shared.contracts import CakMutatie
 
 FORMAAT = "wmo-exchange/cak-mutaties"
+_MUTATIE = b'{"recordtype":"mutatie",'
 VERSIE = 1
 
 
@@ -40,9 +41,10 @@ class CakMutatieFormat:
         )
 
     def rows(self, rows: Sequence[BaseModel]) -> bytes:
+        # pydantic's own JSON (compact, UTF-8, amounts as strings, as jsonl.dumps writes them)
+        # with the record type spliced in front: no dict and no json.dumps per row.
         return b"".join(
-            dumps({"recordtype": "mutatie", **r.model_dump(mode="json", by_alias=True)})
-            for r in rows
+            _MUTATIE + r.model_dump_json(by_alias=True).encode()[1:] + b"\n" for r in rows
         )
 
     def trailer(self, meta: RunMeta, summary: dict[str, Any]) -> bytes:
