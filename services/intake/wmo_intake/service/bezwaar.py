@@ -20,6 +20,12 @@ from wmo_intake.domain.awb import (
     Vereiste,
     beslistermijn_bezwaar,
 )
+from wmo_intake.domain.awb.bezwaarstappen import (
+    toets_bestreden_besluit,
+    toets_herstel_gevraagd,
+    toets_ter_post,
+)
+from wmo_intake.domain.awb.verloop import datum
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.schemas.bezwaar import BezwaarCreate, BezwaarRead, BezwaarUpdate
@@ -33,7 +39,6 @@ from wmo_intake.service.bezwaarstand import (
     stand,
 )
 from wmo_intake.service.termijnaanpassing import wijzig
-from wmo_intake.service.termijnverloop import datum
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -58,14 +63,7 @@ async def _beschikking(conn: AsyncConnection, principal: Principal, body: Bezwaa
         raise invalid(
             "beschikkingId", "Er is geen beschikking met dit id in uw gemeente.", "onbekend"
         )
-    if beschikking.verzonden_op is None:
-        raise invalid(
-            "beschikkingId",
-            "Deze beschikking is nog een concept: er is nog geen besluit om bezwaar tegen te "
-            "maken (Awb 6:10).",
-            "niet-verzonden",
-            rules=["AWB-6:10"],
-        )
+    toets_bestreden_besluit(beschikking.verzonden_op is not None)
     try:
         await laad_zaak(conn, principal, beschikking.melding_id, voor_wijziging=True)
     except NotFound as exc:
@@ -87,8 +85,7 @@ async def maak_bezwaar(
             vandaag(),
             "De ontvangstdatum ligt vóór het besluit of in de toekomst.",
         )
-        if body.ter_post_bezorgd is not None and body.ter_post_bezorgd > body.ontvangstdatum:
-            raise invalid("terPostBezorgd", "Op de post gedaan na de ontvangst? Dat kan niet.")
+        toets_ter_post(body.ter_post_bezorgd, body.ontvangstdatum)
         rij = await bezwaren.insert(
             conn,
             {
@@ -180,10 +177,8 @@ async def wijzig_bezwaar(
 async def _herstel(conn: AsyncConnection, s: Bezwaarstand, hersteld_op: dt.date) -> None:
     """7:10 lid 2: the verzuim was repaired; the beslistermijn runs again from that day."""
     herstel = s.herstelverzoek
-    if herstel is None or herstel.gegevens.get("hersteldOp"):
-        raise invalid(
-            "hersteldOp", "Er is geen openstaand verzoek om herstel.", "geen-herstelverzoek"
-        )
+    toets_herstel_gevraagd(herstel is not None and not herstel.gegevens.get("hersteldOp"))
+    assert herstel is not None
     verzocht = datum(herstel.gegevens, "verzochtOp")
     assert verzocht is not None
     tussen(

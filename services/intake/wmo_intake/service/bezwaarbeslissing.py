@@ -17,6 +17,7 @@ from wmo_intake.db import beschikkingen, bezwaren
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Ontvankelijkheidsuitkomst
+from wmo_intake.domain.awb.bezwaarstappen import HERZIENING, herziening_nodig, toets_herziening
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import datum_nl
@@ -59,28 +60,13 @@ async def _herziening(
     conn: AsyncConnection, principal: Principal, s: Bezwaarstand, body: BeslissingCreate
 ) -> Rij | None:
     """Gegrond names the herziene beschikking of the contested one; nothing else does."""
-    veld = "herzieneBeschikkingId"
-    if body.uitkomst != "gegrond":
-        if body.herziene_beschikking_id is not None:
-            raise invalid(veld, "Alleen bij een gegrond bezwaar.", "niet-toegestaan")
+    if not herziening_nodig(body.uitkomst, body.herziene_beschikking_id):
         return None
-    if body.herziene_beschikking_id is None:
-        raise invalid(
-            veld,
-            "Een gegrond bezwaar leidt tot een herziene beschikking: stel die op (soort "
-            "herziening, vorigeBeschikkingId = de bestreden beschikking) en noem haar hier.",
-            "verplicht",
-            rules=["AWB-7:11"],
-        )
+    assert body.herziene_beschikking_id is not None
     h = await beschikkingen.beschikking(conn, principal.gemeente, body.herziene_beschikking_id)
     if h is None:
-        raise invalid(veld, "Er is geen beschikking met dit id in uw gemeente.", "onbekend")
-    if h.soort != "herziening" or h.vorige_beschikking_id != s.rij.beschikking_id:
-        raise invalid(
-            veld,
-            "Dit is geen herziening van de beschikking waartegen het bezwaar is gemaakt.",
-            "geen-herziening",
-        )
+        raise invalid(HERZIENING, "Er is geen beschikking met dit id in uw gemeente.", "onbekend")
+    toets_herziening(h.soort, h.vorige_beschikking_id, s.rij.beschikking_id)
     return h
 
 

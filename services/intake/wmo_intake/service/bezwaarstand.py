@@ -24,11 +24,11 @@ from wmo_intake.domain.awb import (
     beoordeel_ontvankelijkheid,
     beslistermijn_bezwaar,
 )
+from wmo_intake.domain.awb.verloop import datum, herbereken
 from wmo_intake.schemas.bezwaar import BezwaarRead, HoorzittingRead
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read as bezwaartermijn_read
 from wmo_intake.service.termijnaanpassing import stappen, termijn_read
-from wmo_intake.service.termijnverloop import datum, herbereken
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
