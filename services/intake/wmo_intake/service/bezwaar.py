@@ -28,7 +28,14 @@ from wmo_intake.domain.awb.bezwaarstappen import (
 from wmo_intake.domain.awb.verloop import datum
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
-from wmo_intake.schemas.bezwaar import BezwaarCreate, BezwaarRead, BezwaarUpdate
+from wmo_intake.schemas.bezwaar import (
+    Behandelstatus,
+    BezwaarCreate,
+    BezwaarList,
+    BezwaarRead,
+    BezwaarSamenvatting,
+    BezwaarUpdate,
+)
 from wmo_intake.service.bezwaarstand import (
     Bezwaarstand,
     basis,
@@ -38,6 +45,7 @@ from wmo_intake.service.bezwaarstand import (
     laad_bezwaar,
     stand,
 )
+from wmo_intake.service.paginering import lees_sleutel, sleutel_cursor
 from wmo_intake.service.termijnaanpassing import wijzig
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
@@ -203,3 +211,53 @@ async def lees_bezwaar(db: Database, principal: Principal, bezwaar_id: uuid.UUID
     async with db.transaction() as conn:
         rij = await laad_bezwaar(conn, principal, bezwaar_id)
         return await bezwaar_read(conn, rij)
+
+
+def _samenvatting(rij: Rij) -> BezwaarSamenvatting:
+    return BezwaarSamenvatting.model_validate(
+        {
+            "id": rij.id,
+            "beschikkingId": rij.beschikking_id,
+            "meldingId": rij.melding_id,
+            "clientId": rij.client_id,
+            "ontvangstdatum": rij.ontvangstdatum,
+            "kanaal": rij.kanaal,
+            "adviescommissie": rij.adviescommissie,
+            "status": "afgehandeld" if rij.uitkomst else "in_behandeling",
+            "beslistUiterlijk": rij.beslist_uiterlijk,
+            "herstelUiterlijk": rij.herstel_uiterlijk,
+            "uitkomst": rij.uitkomst,
+            "beslisdatum": rij.beslisdatum,
+            "versie": rij.versie,
+        }
+    )
+
+
+async def lijst_bezwaren(
+    db: Database,
+    principal: Principal,
+    *,
+    client_id: uuid.UUID | None,
+    status: Behandelstatus | None,
+    cursor: str | None,
+    limit: int,
+) -> BezwaarList:
+    """The bezwaren of the caller's gemeente, oldest received first, optionally of one client
+    (its internal id) and in one status; every listed bezwaar is audited as read."""
+    na = lees_sleutel(cursor) if cursor else None
+    afgehandeld = None if status is None else status == "afgehandeld"
+    async with db.transaction() as conn:
+        rijen = await bezwaren.pagina(
+            conn,
+            principal.gemeente,
+            client_id=client_id,
+            afgehandeld=afgehandeld,
+            na=na,
+            limit=limit,
+        )
+        meer = len(rijen) > limit
+        rijen = rijen[:limit]
+        ids = [r.id for r in rijen]
+        await audit_log.record_many(conn, audit, principal, "lezen", "bezwaar", ids)
+    volgende = sleutel_cursor(rijen[-1].ontvangstdatum, rijen[-1].id) if meer else None
+    return BezwaarList(resultaten=[_samenvatting(r) for r in rijen], volgende_cursor=volgende)

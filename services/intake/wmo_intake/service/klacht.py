@@ -23,12 +23,15 @@ from wmo_intake.schemas.klacht import (
     AanbiederTelling,
     AfhandelingCreate,
     KlachtCreate,
+    KlachtList,
     KlachtrapportageRead,
     KlachtRead,
+    KlachtSamenvatting,
     KlachtVerdagingCreate,
     OntvangstbevestigingCreate,
     Telling,
 )
+from wmo_intake.service.paginering import lees_sleutel, sleutel_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijnaanpassing import huidige_termijn, registreer, termijn_read
 from wmo_shared import audit as audit_log
@@ -298,3 +301,53 @@ async def rapportage(db: Database, principal: Principal, jaar: int) -> Klachtrap
         - sum(sum(p.values()) for p in aanbieders.values()),
         per_uitkomst=_tellingen(uitkomst),
     )
+
+
+def _samenvatting(rij: Rij) -> KlachtSamenvatting:
+    return KlachtSamenvatting.model_validate(
+        {
+            "id": rij.id,
+            "ontvangstdatum": rij.ontvangstdatum,
+            "kanaal": rij.kanaal,
+            "onderwerp": rij.onderwerp,
+            "clientId": rij.client_id,
+            "aanbiederAgb": rij.aanbieder_agb,
+            "klachtadviescommissie": rij.klachtadviescommissie,
+            "ontvangstbevestigingOp": rij.ontvangstbevestiging_op,
+            "afhandelUiterlijk": rij.afhandel_uiterlijk,
+            "afgehandeldOp": rij.afgehandeld_op,
+            "uitkomst": rij.uitkomst,
+            "status": "afgehandeld" if rij.afgehandeld_op else "in_behandeling",
+            "versie": rij.versie,
+        }
+    )
+
+
+async def lijst_klachten(
+    db: Database,
+    principal: Principal,
+    *,
+    client_id: uuid.UUID | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> KlachtList:
+    """The klachten of the caller's gemeente, oldest received first, optionally about one
+    client (its internal id) and in one status; every listed klacht is audited as read."""
+    na = lees_sleutel(cursor) if cursor else None
+    afgehandeld = None if status is None else status == "afgehandeld"
+    async with db.transaction() as conn:
+        rijen = await klachten.pagina(
+            conn,
+            principal.gemeente,
+            client_id=client_id,
+            afgehandeld=afgehandeld,
+            na=na,
+            limit=limit,
+        )
+        meer = len(rijen) > limit
+        rijen = rijen[:limit]
+        ids = [r.id for r in rijen]
+        await audit_log.record_many(conn, audit, principal, "lezen", "klacht", ids)
+    volgende = sleutel_cursor(rijen[-1].ontvangstdatum, rijen[-1].id) if meer else None
+    return KlachtList(resultaten=[_samenvatting(r) for r in rijen], volgende_cursor=volgende)
