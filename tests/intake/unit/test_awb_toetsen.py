@@ -1,6 +1,6 @@
-"""The checks on the facts of a bezwaar, an ingebrekestelling and a term adjustment, moved out
-of the services into domain/ (issue 10 point 3): each refuses with a stable code, the field it
-is about and the rule it enforces."""
+"""The checks on the facts of a bezwaar, an ingebrekestelling, a klacht and a term adjustment,
+moved out of the services into domain/ (issue 10 point 3): each refuses with a stable code, the
+field it is about and the rule it enforces."""
 
 from __future__ import annotations
 
@@ -11,11 +11,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wmo_intake.domain.awb.aanpassingen import eis_datum, toets_nog_open, toets_opschorting
+from wmo_intake.domain.awb import (
+    Bezwaarschrift,
+    Ontvankelijkheid,
+    Vereiste,
+    beoordeel_ontvankelijkheid,
+)
+from wmo_intake.domain.awb.aanpassingen import (
+    eis_datum,
+    toets_nog_open,
+    toets_onderzoek_loopt,
+    toets_opschorting,
+)
 from wmo_intake.domain.awb.bezwaarstappen import (
     herziening_nodig,
+    toets_beslissing,
     toets_bestreden_besluit,
+    toets_bezwaar_open,
     toets_herstel_gevraagd,
+    toets_herstelverzoek,
     toets_herziening,
     toets_ter_post,
     toets_uitstel_na_termijn,
@@ -23,9 +37,11 @@ from wmo_intake.domain.awb.bezwaarstappen import (
 )
 from wmo_intake.domain.awb.hoorzitting import UitzonderingHoren, toets_hoorkeuze
 from wmo_intake.domain.awb.ingebrekestelling import toets_ingebrekestelling, toets_onderwerp
+from wmo_intake.domain.awb.klachten import toets_klacht_open, toets_niet_bevestigd
 from wmo_intake.domain.awb.verloop import Stap, herbereken, pas_toe, regel_van
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.termijnen import beslistermijn
+from wmo_intake.domain.verwijzingen import eis_begindatum
 from wmo_shared.weigering import Weigering
 
 D = dt.date
@@ -277,3 +293,96 @@ def test_het_verloop_noemt_de_regel_van_de_stap() -> None:
     assert regel_van("bezwaar", "verdaging") == "AWB-7:10"
     with pytest.raises(ValueError, match="onbekende"):
         herbereken("aanvraag", termijn, [Stap("raden", {})])
+
+
+# --- state checks moved out of the services (bezwaar, klacht, onderzoek, verwijzingen) --------
+
+
+def test_een_besloten_bezwaar_zet_geen_stappen_meer() -> None:
+    toets_bezwaar_open(None, None)
+    w = _weigering(toets_bezwaar_open, "ongegrond", D(2026, 6, 1))
+    assert _vorm(w) == ("bezwaar-afgehandeld", None, ["AWB-7:11"], "conflict")
+
+
+@pytest.mark.parametrize(
+    ("nodig", "loopt", "code"),
+    [
+        (True, False, None),
+        (False, False, "geen-herstel-nodig"),
+        (True, True, "herstelverzoek-loopt"),
+    ],
+)
+def test_herstel_vragen_alleen_als_iets_ontbreekt(
+    nodig: bool, loopt: bool, code: str | None
+) -> None:
+    if code is None:
+        toets_herstelverzoek(nodig, loopt)
+        return
+    w = _weigering(toets_herstelverzoek, nodig, loopt)
+    assert _vorm(w) == (code, None, ["AWB-6:6"], "conflict")
+
+
+VERZONDEN = D(2026, 3, 16)
+
+
+def _ontvankelijkheid(ontvangen: dt.date, *ontbrekend: Vereiste) -> Ontvankelijkheid:
+    return beoordeel_ontvankelijkheid(
+        Bezwaarschrift(ontvangen=ontvangen, ontbrekend=frozenset(ontbrekend)),
+        beschikking_verzonden=VERZONDEN,
+        peildatum=ontvangen,
+    )
+
+
+@pytest.mark.parametrize(
+    ("uitkomst", "ontvangen", "ontbrekend", "gehoord", "rule"),
+    [
+        ("gegrond", D(2026, 4, 20), (), True, None),
+        ("ongegrond", D(2026, 4, 20), (), False, "AWB-7:2"),
+        ("ingetrokken", D(2026, 4, 20), (), False, None),
+        ("gegrond", D(2026, 6, 1), (), True, "AWB-6:11"),  # too late, not excused
+        ("niet_ontvankelijk", D(2026, 6, 1), (), False, None),
+        ("niet_ontvankelijk", D(2026, 4, 20), (), False, "AWB-6:5"),
+        ("ongegrond", D(2026, 4, 20), (Vereiste.GRONDEN,), True, "AWB-6:6"),
+    ],
+)
+def test_wat_een_beslissing_op_bezwaar_vraagt(
+    uitkomst: str,
+    ontvangen: dt.date,
+    ontbrekend: tuple[Vereiste, ...],
+    gehoord: bool,
+    rule: str | None,
+) -> None:
+    o = _ontvankelijkheid(ontvangen, *ontbrekend)
+    if rule is None:
+        toets_beslissing(uitkomst, o, gehoord=gehoord)
+        return
+    with pytest.raises(VoorwaardeNietVoldaan) as fout:
+        toets_beslissing(uitkomst, o, gehoord=gehoord)
+    assert (fout.value.veld, fout.value.rule_ids) == ("uitkomst", [rule])
+
+
+def test_een_afgehandelde_klacht_en_een_bevestigde_ontvangst() -> None:
+    toets_klacht_open(None)
+    toets_niet_bevestigd(None)
+    w = _weigering(toets_klacht_open, D(2026, 4, 20))
+    assert _vorm(w) == ("klacht-afgehandeld", None, ["AWB-9:12"], "conflict")
+    w = _weigering(toets_niet_bevestigd, D(2026, 4, 2))
+    assert _vorm(w) == ("al-bevestigd", None, ["AWB-9:6"], "conflict")
+
+
+@pytest.mark.parametrize("status", ["melding", "onderzoek", "tijdelijke_voorziening"])
+def test_de_onderzoekstermijn_verlengen_terwijl_het_onderzoek_loopt(status: str) -> None:
+    toets_onderzoek_loopt(status)
+    for voorbij in ("aanvraag", "beschikking", "beeindigd"):
+        w = _weigering(toets_onderzoek_loopt, voorbij)
+        assert _vorm(w) == ("onderzoek-afgerond", None, ["INT-01"], "conflict")
+
+
+def test_een_voorziening_heeft_een_begindatum() -> None:
+    assert eis_begindatum(2, D(2026, 4, 1)) == D(2026, 4, 1)
+    w = _weigering(eis_begindatum, 2, None)
+    assert (w.code, w.veld, w.soort) == (
+        "verplicht",
+        "maatwerkvoorzieningen.2.begindatum",
+        "ongeldig",
+    )

@@ -2,7 +2,10 @@
 itself only for plumbing — a reference that does not exist in the caller's gemeente, a cursor
 it cannot read, a duplicate, a concurrent change, missing letter policy. Everything else (dates
 in order, what a ground requires, one of both, what a state allows) is a domain function that
-raises a ``Weigering`` with a stable code and the rule it enforces. Checked on the source."""
+raises a ``Weigering`` with a stable code and the rule it enforces. Checked on the source of
+every ``service/`` module of the four services: the problems of ``wmo_shared.problems`` and a
+``Weigering`` built there carry a plumbing code, and a service passes a domain rule on but
+never states one of its own."""
 
 from __future__ import annotations
 
@@ -17,6 +20,11 @@ SERVICES = ("intake", "pgb", "indicatie", "finance")
 # The HTTP problems a service builds itself (wmo_shared.problems).
 PROBLEM_FACTORIES = {"invalid", "conflict"}
 PROBLEM_CLASSES = {"BadRequest", "Conflict", "RuleViolation", "ProblemError"}
+# A domain refusal built in a service is a check of the service's own: ``Weigering(code, ...)``
+# is held to the same plumbing codes; a ``VoorwaardeNietVoldaan`` may pass a domain rule on (to
+# name another field) but not state a new one (``VoorwaardeNietVoldaan(Regel(...))``).
+WEIGERINGEN = {"Weigering", "IntakeFout"}
+DOORGEGEVEN = {"VoorwaardeNietVoldaan"}
 # Plumbing codes a service may answer with; a code starting with ``onbekende-`` names an
 # unknown reference of one kind (``onbekende-client``, ``onbekende-melding``, ...).
 PLUMBING = {
@@ -49,6 +57,8 @@ def _code(call: ast.Call, name: str) -> ast.expr | None:
             return kw.value
     if name == "invalid" and len(call.args) >= 3:
         return call.args[2]
+    if name in WEIGERINGEN and call.args:
+        return call.args[0]
     return None
 
 
@@ -56,7 +66,7 @@ def _plumbing(code: ast.expr | None, name: str) -> bool:
     if code is None:
         # invalid() without a code answers the generic "ongeldig": a check, not plumbing. A
         # problem class without one keeps its own (e.g. a 409 "conflict").
-        return name != "invalid" and name != "conflict"
+        return name in PROBLEM_CLASSES
     if not (isinstance(code, ast.Constant) and isinstance(code.value, str)):
         return False
     return code.value in PLUMBING or code.value.startswith("onbekende-")
@@ -68,7 +78,12 @@ def offenders(source: str) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = _name(node)
-        if name not in PROBLEM_FACTORIES | PROBLEM_CLASSES:
+        if name in DOORGEGEVEN:
+            eerste = node.args[0] if node.args else None
+            if isinstance(eerste, ast.Call) and _name(eerste) == "Regel":
+                found.append(f"{node.lineno}: {name}(Regel(...)) stelt een eigen regel")
+            continue
+        if name not in PROBLEM_FACTORIES | PROBLEM_CLASSES | WEIGERINGEN:
             continue
         code = _code(node, name)
         if not _plumbing(code, name):

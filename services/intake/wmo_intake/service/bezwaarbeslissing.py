@@ -8,6 +8,7 @@ herstel). The letter is rendered before the transaction, like the beschikking's.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 
@@ -16,10 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import beschikkingen, bezwaren
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.awb import Ontvankelijkheidsuitkomst
-from wmo_intake.domain.awb.bezwaarstappen import HERZIENING, herziening_nodig, toets_herziening
+from wmo_intake.domain.awb.bezwaarstappen import (
+    HERZIENING,
+    herziening_nodig,
+    toets_beslissing,
+    toets_herziening,
+)
 from wmo_intake.domain.datums import tussen
-from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.bezwaar import BeslissingCreate, BezwaarRead
 from wmo_intake.service import bezwaarbrief
@@ -36,24 +40,14 @@ from wmo_shared.problems import ProblemError, invalid
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
-OP_DE_INHOUD = ("gegrond", "ongegrond")
 
-
-def _horen(hoorzittingen: Sequence[Rij], body: BeslissingCreate) -> list[Regel]:
-    """AWB-7:2 / 7:3: how the indiener was heard, or why not; refused when neither."""
-    gehoord = [h for h in hoorzittingen if h.gehouden_op and h.gehouden_op <= body.beslisdatum]
+def _horen(hoorzittingen: Sequence[Rij], beslisdatum: dt.date) -> tuple[list[Regel], bool]:
+    """AWB-7:2 / 7:3: how the indiener was heard (before the beslisdatum), or why not; and
+    whether either happened."""
+    gehoord = [h for h in hoorzittingen if h.gehouden_op and h.gehouden_op <= beslisdatum]
     uitzondering = [h for h in hoorzittingen if h.uitzondering]
     regels = [Regel(r["rule"], r["toelichting"]) for h in gehoord + uitzondering for r in h.regels]
-    if body.uitkomst in OP_DE_INHOUD and not (gehoord or uitzondering):
-        raise VoorwaardeNietVoldaan(
-            Regel(
-                "AWB-7:2",
-                "Hoor de indiener voordat u op het bezwaar beslist, of leg vast waarom dat niet "
-                "hoeft (art. 7:3).",
-            ),
-            veld="uitkomst",
-        )
-    return [r for r in regels if r.rule in ("AWB-7:2", "AWB-7:3")]
+    return [r for r in regels if r.rule in ("AWB-7:2", "AWB-7:3")], bool(gehoord or uitzondering)
 
 
 async def _herziening(
@@ -68,22 +62,6 @@ async def _herziening(
         raise invalid(HERZIENING, "Er is geen beschikking met dit id in uw gemeente.", "onbekend")
     toets_herziening(h.soort, h.vorige_beschikking_id, s.rij.beschikking_id)
     return h
-
-
-def _toets_ontvankelijkheid(s: Bezwaarstand, uitkomst: str) -> None:
-    o = s.ontvankelijkheid
-    if uitkomst in OP_DE_INHOUD and o.uitkomst is not Ontvankelijkheidsuitkomst.ONTVANKELIJK:
-        raise VoorwaardeNietVoldaan(o.regels[-1], veld="uitkomst")
-    if uitkomst == "niet_ontvankelijk" and (
-        o.uitkomst is not Ontvankelijkheidsuitkomst.NIET_ONTVANKELIJK
-    ):
-        raise VoorwaardeNietVoldaan(
-            Regel(
-                o.regels[-1].rule,
-                "Het bezwaar is (nog) niet niet-ontvankelijk: " + o.regels[-1].toelichting,
-            ),
-            veld="uitkomst",
-        )
 
 
 def _beslisregels(s: Bezwaarstand, body: BeslissingCreate, herziening: Rij | None) -> list[Regel]:
@@ -134,8 +112,8 @@ async def _beoordeel(
         "De beslisdatum ligt vóór de ontvangst van het bezwaar of in de toekomst.",
     )
     s = await stand(conn, rij, body.beslisdatum)
-    _toets_ontvankelijkheid(s, body.uitkomst)
-    horen = _horen(await bezwaren.hoorzittingen_van(conn, rij.id), body)
+    horen, gehoord = _horen(await bezwaren.hoorzittingen_van(conn, rij.id), body.beslisdatum)
+    toets_beslissing(body.uitkomst, s.ontvankelijkheid, gehoord=gehoord)
     herziening = await _herziening(conn, principal, s, body)
     return s, _beslisregels(s, body, herziening), horen, herziening
 

@@ -22,6 +22,7 @@ from wmo_intake.domain.awb import (
     plan_hoorzitting,
 )
 from wmo_intake.domain.awb.bezwaarstappen import (
+    toets_herstelverzoek,
     toets_uitstel_na_termijn,
     toets_voorlopige_voorziening,
 )
@@ -55,7 +56,6 @@ from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 Stapwerk = Callable[[AsyncConnection, Bezwaarstand], Awaitable[dict[str, Any]]]
 
@@ -128,20 +128,11 @@ async def vraag_herstel(
     """AWB-6:6: ask the indiener to repair what 6:5 misses; 7:10 lid 2 suspends the term."""
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
-        if s.ontvankelijkheid.uitkomst is not Ontvankelijkheidsuitkomst.HERSTEL_NODIG:
-            raise Weigering(
-                "geen-herstel-nodig",
-                "Er ontbreekt niets dat de indiener kan herstellen (Awb 6:5, 6:6).",
-                soort="conflict",
-                regels=[Regel("AWB-6:6", "Herstel is alleen nodig als er iets ontbreekt.")],
-            )
         open_ = s.herstelverzoek
-        if open_ is not None and not open_.gegevens.get("hersteldOp"):
-            raise Weigering(
-                "herstelverzoek-loopt",
-                "Er loopt al een verzoek om herstel; leg eerst vast of en wanneer het is hersteld.",
-                soort="conflict",
-            )
+        toets_herstelverzoek(
+            s.ontvankelijkheid.uitkomst is Ontvankelijkheidsuitkomst.HERSTEL_NODIG,
+            open_ is not None and not open_.gegevens.get("hersteldOp"),
+        )
         _vanaf_ontvangst("verzondenOp", body.verzonden_op, s)
         termijn = hersteltermijn(body.verzonden_op, dagen=body.dagen)
         await _registreer_aanpassing(

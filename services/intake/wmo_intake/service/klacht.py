@@ -17,6 +17,7 @@ from wmo_intake.db import clienten, klachten
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Awbtermijn, klachttermijn
+from wmo_intake.domain.awb.klachten import toets_klacht_open, toets_niet_bevestigd
 from wmo_intake.domain.datums import niet_in_de_toekomst, tussen
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.klacht import (
@@ -42,7 +43,6 @@ from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 GEEN_KLACHT = "Er is geen klacht met dit id in uw gemeente."
 
@@ -145,12 +145,7 @@ async def _stap(
         rij = await laad_klacht(conn, principal, klacht_id, wijzigen=True)
         if if_match is not None:
             require_version(if_match, rij.versie)
-        if rij.afgehandeld_op is not None:
-            raise Weigering(
-                "klacht-afgehandeld",
-                f"De klacht is afgehandeld op {datum_nl(rij.afgehandeld_op)}.",
-                soort="conflict",
-            )
+        toets_klacht_open(rij.afgehandeld_op)
         waarden = await stap(conn, rij)
         termijn, _ = await huidige_termijn(conn, "klacht", rij.id, basis(rij))
         rij = await klachten.wijzig(
@@ -189,8 +184,7 @@ async def bevestig_ontvangst(
     """AWB-9:6: the written confirmation of receipt."""
 
     async def stap(conn: AsyncConnection, rij: Rij) -> dict[str, Any]:
-        if rij.ontvangstbevestiging_op is not None:
-            raise Weigering("al-bevestigd", "De ontvangst is al bevestigd.", soort="conflict")
+        toets_niet_bevestigd(rij.ontvangstbevestiging_op)
         _na_ontvangst("verzondenOp", rij, body.verzonden_op)
         regel = Regel(
             "AWB-9:6",

@@ -285,3 +285,19 @@ def toets_nog_open(beslist_op: dt.date | None) -> None:
             rules=("INT-03",),
             soort="conflict",
         )
+
+
+ONDERZOEK_LOOPT = ("melding", "onderzoek", "tijdelijke_voorziening")
+
+
+def toets_onderzoek_loopt(zaakstatus: str) -> None:
+    """INT-01 ``onderzoek-afgerond`` (409): the onderzoekstermijn is extended only while the
+    onderzoek runs."""
+    if zaakstatus not in ONDERZOEK_LOOPT:
+        raise weigering(
+            "onderzoek-afgerond",
+            f"Het onderzoek is voorbij (status '{zaakstatus}'); de termijn verandert niet meer.",
+            veld=None,
+            rules=("INT-01",),
+            soort="conflict",
+        )

@@ -3,15 +3,21 @@ code and the article it enforces: a bezwaar lies only against a sent besluit (6:
 bezwaarschrift cannot be posted after it arrived (6:9); herstel is recorded only when it was
 asked (6:6, 7:10 lid 2); further uitstel goes past the beslistermijn (7:10 lid 4); a voorlopige
 voorziening is decided after it was asked (8:81); a gegrond bezwaar, and only that, names the
-herziene beschikking of the contested one (7:11). Pure: plain values in, ``Weigering`` out."""
+herziene beschikking of the contested one (7:11); a decided bezwaar takes no more steps; a
+decision on the merits needs an ontvankelijk bezwaar and a hearing or its exception (7:2, 7:3).
+Pure: plain values in, ``Weigering`` out."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
+from wmo_intake.domain.awb.ontvankelijkheid import Ontvankelijkheid, Ontvankelijkheidsuitkomst
 from wmo_intake.domain.awb.termijn import weigering
+from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import datum_nl
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 def toets_bestreden_besluit(verzonden: bool) -> None:
@@ -108,4 +114,67 @@ def toets_herziening(
             "Dit is geen herziening van de beschikking waartegen het bezwaar is gemaakt.",
             veld=HERZIENING,
             rules=("AWB-7:11",),
+        )
+
+
+def toets_bezwaar_open(uitkomst: str | None, beslisdatum: dt.date | None) -> None:
+    """AWB-7:11 ``bezwaar-afgehandeld`` (409): once decided, a bezwaar takes no more steps."""
+    if uitkomst is not None:
+        raise weigering(
+            "bezwaar-afgehandeld",
+            f"Op dit bezwaar is al beslist ({uitkomst}, {beslisdatum}).",
+            veld=None,
+            rules=("AWB-7:11",),
+            soort="conflict",
+        )
+
+
+def toets_herstelverzoek(herstel_nodig: bool, verzoek_loopt: bool) -> None:
+    """AWB-6:6 (409): herstel is asked only when something is missing that the indiener can
+    repair (``geen-herstel-nodig``), and not while a request runs (``herstelverzoek-loopt``)."""
+    if not herstel_nodig:
+        raise Weigering(
+            "geen-herstel-nodig",
+            "Er ontbreekt niets dat de indiener kan herstellen (Awb 6:5, 6:6).",
+            soort="conflict",
+            regels=[Regel("AWB-6:6", "Herstel is alleen nodig als er iets ontbreekt.")],
+        )
+    if verzoek_loopt:
+        raise weigering(
+            "herstelverzoek-loopt",
+            "Er loopt al een verzoek om herstel; leg eerst vast of en wanneer het is hersteld.",
+            veld=None,
+            rules=("AWB-6:6",),
+            soort="conflict",
+        )
+
+
+OP_DE_INHOUD = ("gegrond", "ongegrond")
+
+
+def toets_beslissing(uitkomst: str, ontvankelijkheid: Ontvankelijkheid, gehoord: bool) -> None:
+    """What the outcome needs (400 ``voorwaarde-niet-voldaan`` on ``uitkomst``): a decision on
+    the merits only on an ontvankelijk bezwaar (6:6, 6:7–6:11) after the indiener was heard or
+    an exception of 7:3 was recorded (7:2); niet-ontvankelijk only when the Awb makes it so."""
+    o = ontvankelijkheid
+    if uitkomst in OP_DE_INHOUD and o.uitkomst is not Ontvankelijkheidsuitkomst.ONTVANKELIJK:
+        raise VoorwaardeNietVoldaan(o.regels[-1], veld="uitkomst")
+    if uitkomst == "niet_ontvankelijk" and (
+        o.uitkomst is not Ontvankelijkheidsuitkomst.NIET_ONTVANKELIJK
+    ):
+        raise VoorwaardeNietVoldaan(
+            Regel(
+                o.regels[-1].rule,
+                "Het bezwaar is (nog) niet niet-ontvankelijk: " + o.regels[-1].toelichting,
+            ),
+            veld="uitkomst",
+        )
+    if uitkomst in OP_DE_INHOUD and not gehoord:
+        raise VoorwaardeNietVoldaan(
+            Regel(
+                "AWB-7:2",
+                "Hoor de indiener voordat u op het bezwaar beslist, of leg vast waarom dat niet "
+                "hoeft (art. 7:3).",
+            ),
+            veld="uitkomst",
         )
