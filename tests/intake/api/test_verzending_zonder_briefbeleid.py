@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncpg
 import httpx
 
+from tests.intake.api.awb_helpers import VEREISTEN
 from tests.intake.api.helpers import aanvraag, beschikking, h, melding, onderzoek, voorziening
 from tests.intake.api.peers import PGB
 from tests.intake.api.vlissingen import VLISSINGEN, verzonden_zaak_2015
@@ -71,3 +72,50 @@ async def test_met_briefbeleid_gaat_de_brief_mee(
     assert b["status"] == "verzonden"
     brieven, events = await _aantallen(db, b["id"])
     assert brieven == 1 and events >= 1
+
+
+async def test_geen_beslissing_op_bezwaar_zonder_briefbeleid(intake: httpx.AsyncClient) -> None:
+    """The beslissing op bezwaar is made known with its letter (Awb 7:12): in Vlissingen the
+    letter policy ended with 2015, so a decision dated in 2026 is refused and nothing changes;
+    dated in 2015 it is taken, with its letter."""
+    _, b = await verzonden_zaak_2015(
+        intake,
+        leveringsvorm="pgb",
+        productcategorie="01",
+        productcode="01A01",
+        indicatieId=None,
+        pgbPlanId=PGB,
+        aanbiederAgb=None,
+    )
+    r = await intake.post(
+        "/api/v1/bezwaren",
+        json={
+            "beschikkingId": b["id"],
+            "ontvangstdatum": "2015-03-10",
+            "kanaal": "post",
+            "aanwezig": VEREISTEN,
+            "gronden": "Ik heb meer uren nodig.",
+        },
+        headers=h(VLISSINGEN),
+    )
+    assert r.status_code == 201, r.text
+    url = f"/api/v1/bezwaren/{r.json()['id']}"
+    intrekking = {"uitkomst": "ingetrokken", "motivering": "Per brief ingetrokken."}
+    r = await intake.post(
+        f"{url}/beslissingen",
+        json={**intrekking, "beslisdatum": "2026-01-05"},
+        headers=h(VLISSINGEN),
+    )
+    assert r.status_code == 400, r.text
+    assert (r.json()["code"], r.json()["rules"]) == ("briefbeleid-ontbreekt", ["AWB-7:12"])
+    r = await intake.get(url, headers=VLISSINGEN)
+    assert r.json()["status"] == "in_behandeling" and r.json()["beslissing"] is None
+    r = await intake.post(
+        f"{url}/beslissingen",
+        json={**intrekking, "beslisdatum": "2015-03-20"},
+        headers=h(VLISSINGEN),
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "afgehandeld"
+    pdf = await intake.get(url, headers={**VLISSINGEN, "Accept": "application/pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

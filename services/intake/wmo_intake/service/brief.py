@@ -93,21 +93,27 @@ def briefbeleid_ontbreekt(exc: BriefbeleidOntbreekt) -> BadRequest:
     )
 
 
-def verzending_zonder_brief(reden: str | None) -> BadRequest:
-    """INT-04: the letter carries the decision and the rechtsmiddelenclausule; without letter
-    policy there is no letter, so the beschikking is not sent."""
+def zonder_brief(wat: str, reden: str | None, rule: str) -> BadRequest:
+    """No letter policy, so no letter: ``wat`` (the beschikking, the beslissing op bezwaar) is
+    not sent or taken; 400 ``briefbeleid-ontbreekt`` naming the gemeente and ``rule``."""
     uitleg = (
-        f"De beschikking is niet verzonden: zonder brief krijgt de inwoner het besluit en de "
-        f"bezwaarclausule niet. {reden or 'Er is geen briefbeleid.'} Leg het briefbeleid van de "
-        "gemeente vast (beheer) en verzend opnieuw."
+        f"{wat} zonder brief krijgt de inwoner het besluit en de rechtsmiddelen niet te weten. "
+        f"{reden or 'Er is geen briefbeleid.'} Leg het briefbeleid van de gemeente vast "
+        "(beheer) en probeer het opnieuw."
     )
     return BadRequest(
         uitleg,
         code="briefbeleid-ontbreekt",
         title="Voor deze gemeente en datum is geen briefbeleid.",
         invalid_params=[InvalidParam(name="gemeente", code="briefbeleid-ontbreekt", reason=uitleg)],
-        rules=["INT-04"],
+        rules=[rule],
     )
+
+
+def verzending_zonder_brief(reden: str | None) -> BadRequest:
+    """INT-04: the letter carries the decision and the rechtsmiddelenclausule; without letter
+    policy there is no letter, so the beschikking is not sent."""
+    return zonder_brief("De beschikking is niet verzonden:", reden, "INT-04")
 
 
 def _eigen_bijdrage_per_maand(gemeente: str, datum: dt.date) -> Decimal | None:
