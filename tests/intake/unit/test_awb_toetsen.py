@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -201,8 +202,8 @@ ONTVANGEN = D(2026, 3, 16)
 VANDAAG = D(2026, 4, 1)
 
 
-def _opschorting(grond: str, **feiten: object) -> tuple[str, str]:
-    velden: dict[str, object] = {
+def _opschorting(grond: str, **feiten: Any) -> tuple[str, str]:
+    velden: dict[str, Any] = {
         "verzocht_op": None,
         "aanvullen_uiterlijk": None,
         "aangevuld_op": None,
@@ -210,12 +211,10 @@ def _opschorting(grond: str, **feiten: object) -> tuple[str, str]:
         "tot_en_met": None,
         "reden": None,
     }
-    return toets_opschorting(
-        grond,
-        **{**velden, **feiten},  # type: ignore[arg-type]
-        ontvangen=ONTVANGEN,
-        vandaag=VANDAAG,
+    uitslag: tuple[str, str] = toets_opschorting(
+        grond, **{**velden, **feiten}, ontvangen=ONTVANGEN, vandaag=VANDAAG
     )
+    return uitslag
 
 
 @pytest.mark.parametrize(
@@ -264,9 +263,9 @@ def test_een_volledige_opschorting_gaat_door() -> None:
 
 @given(datum=datums)
 def test_eis_datum_tussen_aanvraag_en_vandaag(datum: dt.date) -> None:
-    feiten = {"rule": "AWB-4:14", "ontvangen": ONTVANGEN, "vandaag": VANDAAG}
+    feiten: dict[str, Any] = {"rule": "AWB-4:14", "ontvangen": ONTVANGEN, "vandaag": VANDAAG}
     if ONTVANGEN <= datum <= VANDAAG:
-        assert eis_datum("mededelingOp", datum, **feiten) == datum  # type: ignore[arg-type]
+        assert eis_datum("mededelingOp", datum, **feiten) == datum
     else:
         w = _weigering(eis_datum, "mededelingOp", datum, **feiten)
         assert (w.code, w.veld) == ("buiten-bereik", "mededelingOp")
