@@ -11,6 +11,7 @@ import httpx
 
 from tests.intake.api.helpers import verzonden_zaak
 from tests.intake.api.peers import PGB
+from tests.intake.api.vlissingen import verzonden_zaak_2015
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -57,9 +58,9 @@ async def test_cak_event_matches_contract_and_finance_accepts(
 async def test_pgb_event_matches_contract_and_pgb_understands_it(
     intake: httpx.AsyncClient, pgb: httpx.AsyncClient, db: TestDatabase
 ) -> None:
-    _, beschikking = await verzonden_zaak(
+    # Anna's pgb, decided in pgb (scenario C): Vlissingen in 2015, with its letter policy.
+    _, beschikking = await verzonden_zaak_2015(
         intake,
-        auth("gebiedsteam", "0718"),  # Anna's pgb, decided in pgb (scenario C)
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",

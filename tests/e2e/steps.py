@@ -39,8 +39,31 @@ def post(c: httpx.Client, path: str, body: Any, headers: dict[str, str] = GW) ->
     return c.post(path, json=body, headers={**headers, "Idempotency-Key": str(uuid.uuid4())})
 
 
+# The dates of a case (melding, onderzoek, aanvraag, besluit): 2026 in Ooststellingwerf; 2015
+# for Vlissingen, the only year its (Walcheren) policy and letter policy are in force — a
+# beschikking is only sent with its letter (issue 13).
+DATUMS_2026 = {
+    "melding": "2026-02-09",
+    "onderzoek_uiterlijk": "2026-03-23",
+    "clientondersteuning": "2026-02-10",
+    "aanvraag": "2026-03-16",
+    "besluit": "2026-03-25",
+}
+DATUMS_2015 = {
+    "melding": "2015-02-02",
+    "onderzoek_uiterlijk": "2015-03-16",
+    "clientondersteuning": "2015-02-03",
+    "onderzoek": "2015-02-04",
+    "aanvraag": "2015-02-10",
+    "besluit": "2015-02-20",
+}
+
+
 def case_to_aanvraag(
-    c: httpx.Client, headers: dict[str, str] = GW, **onderzoek: Any
+    c: httpx.Client,
+    headers: dict[str, str] = GW,
+    datums: dict[str, str] = DATUMS_2026,
+    **onderzoek: Any,
 ) -> tuple[dict[str, Any], ...]:
     client = ok(
         post(
@@ -69,20 +92,20 @@ def case_to_aanvraag(
             "/api/v1/meldingen",
             {
                 "clientId": client["id"],
-                "ontvangstdatum": "2026-02-09",
+                "ontvangstdatum": datums["melding"],
                 "kanaal": "huisarts",
                 "hulpvraag": "Ze opent haar post niet meer en mist afspraken.",
             },
             headers,
         )
     )
-    assert melding["onderzoekstermijn"]["uiterlijk"] == "2026-03-23"
+    assert melding["onderzoekstermijn"]["uiterlijk"] == datums["onderzoek_uiterlijk"]
     ok(
         post(
             c,
             f"/api/v1/meldingen/{melding['id']}/clientondersteuning-berichten",
             {
-                "datum": "2026-02-10",
+                "datum": datums["clientondersteuning"],
                 "wijze": "gesprek",
                 "clientWilClientondersteuning": True,
                 "mantelzorger": "gewezen",
@@ -95,21 +118,29 @@ def case_to_aanvraag(
         post(
             c,
             f"/api/v1/meldingen/{melding['id']}/onderzoeken",
-            onderzoek_body(**onderzoek),
+            onderzoek_body(
+                **({"startdatum": datums["onderzoek"]} if "onderzoek" in datums else {}),
+                **onderzoek,
+            ),
             headers,
         )
     )
     return client, melding, ond
 
 
-def aanvraag_voor(c: httpx.Client, melding_id: str, headers: dict[str, str] = GW) -> dict[str, Any]:
+def aanvraag_voor(
+    c: httpx.Client,
+    melding_id: str,
+    headers: dict[str, str] = GW,
+    datums: dict[str, str] = DATUMS_2026,
+) -> dict[str, Any]:
     return ok(
         post(
             c,
             "/api/v1/aanvragen",
             {
                 "meldingId": melding_id,
-                "ontvangstdatum": "2026-03-16",
+                "ontvangstdatum": datums["aanvraag"],
                 "voorzieningen": [{"omschrijving": "ondersteuning"}],
             },
             headers,
@@ -123,6 +154,7 @@ def verzonden_beschikking(
     aanvraag_id: str,
     v: dict[str, Any],
     headers: dict[str, str] = GW,
+    datums: dict[str, str] = DATUMS_2026,
 ) -> dict[str, Any]:
     b = ok(
         post(
@@ -132,7 +164,7 @@ def verzonden_beschikking(
                 "meldingId": melding_id,
                 "aanvraagId": aanvraag_id,
                 "soort": "toekenning",
-                "besluitdatum": "2026-03-25",
+                "besluitdatum": datums["besluit"],
                 "motivering": "Na het onderzoek blijft dit over.",
                 "maatwerkvoorzieningen": [v],
             },
@@ -143,7 +175,7 @@ def verzonden_beschikking(
         post(
             c,
             f"/api/v1/beschikkingen/{b['id']}/verzendingen",
-            {"verzenddatum": "2026-03-25"},
+            {"verzenddatum": datums["besluit"]},
             headers,
         )
     )
@@ -328,9 +360,10 @@ def pgb_beschikking(c: httpx.Client, pgb: httpx.Client, headers: dict[str, str])
     """Household help with a pgb (scenario C-like): pgb's plan (for the aanvraag, after the
     onderzoek found a maatwerkvoorziening necessary, PGB-01) and besluit make the budget;
     intake's sent beschikking refers to the plan and takes the budget's amount and period over
-    (its event makes the budget formal)."""
-    client, melding, _ = case_to_aanvraag(c, headers)
-    aanvraag = aanvraag_voor(c, melding["id"], headers)
+    (its event makes the budget formal). Dated in 2015, when Vlissingen's letter policy is in
+    force."""
+    client, melding, _ = case_to_aanvraag(c, headers, DATUMS_2015)
+    aanvraag = aanvraag_voor(c, melding["id"], headers, DATUMS_2015)
     plan_body = pgb_plan(
         bsn=client["bsn"], aanvraagId=aanvraag["id"], maatwerkvoorzieningNodig=True
     )
@@ -347,7 +380,7 @@ def pgb_beschikking(c: httpx.Client, pgb: httpx.Client, headers: dict[str, str])
         pgbPlanId=plan["id"],
     )
     del v["begindatum"], v["einddatum"]  # taken over from the budget
-    b = verzonden_beschikking(c, melding["id"], aanvraag["id"], v, headers)
+    b = verzonden_beschikking(c, melding["id"], aanvraag["id"], v, headers, DATUMS_2015)
     return PgbZaak(client, plan, besluit["budget"]["id"], b)
 
 

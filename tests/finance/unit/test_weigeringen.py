@@ -29,6 +29,7 @@ from wmo_finance.domain.tegemoetkoming import (
     ken_toe,
     vorder_terug,
 )
+from wmo_finance.domain.tegemoetkoming.toekenning import toets_besloten
 from wmo_finance.domain.vervoer import controleer_toekenning
 from wmo_finance.domain.woonvoorziening import Bouwplan, GevraagdVertrek, controleer_vertrekken
 from wmo_shared.policy import PolicyRegistry, cak_abonnementstarieven
@@ -310,3 +311,13 @@ def test_cak_feed_soort() -> None:
     assert soort(beeindiging=True, was_gemeld=True, melden=True) == "stop"
     assert soort(beeindiging=True, was_gemeld=False, melden=False) is None
     assert cak_register.event_id_hergebruikt().soort == "conflict"
+
+
+def test_een_besluit_pas_na_toekenning() -> None:
+    """FIN-07: moved out of service/tegemoetkoming (issue 10 point 3)."""
+    toets_besloten("toegekend", True)
+    with pytest.raises(Weigering) as exc:
+        toets_besloten("berekend", False)
+    w = exc.value
+    assert (w.code, w.soort, w.rule_ids) == ("niet-besloten", "conflict", ["FIN-07"])
+    assert "berekend" in w.toelichting

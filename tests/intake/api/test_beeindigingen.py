@@ -14,6 +14,7 @@ from lxml import etree
 
 from tests.intake.api.helpers import GW, beschikking, h, verzend, verzonden_zaak, voorziening
 from tests.intake.api.peers import PGB, met_besluiten
+from tests.intake.api.vlissingen import beschikking_2015, verzend_2015, verzonden_zaak_2015
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -91,9 +92,9 @@ async def test_intrekking_na_het_eigen_einde_stuurt_niets(
 
 
 async def test_pgb_intrekking_voor_de_start(intake: httpx.AsyncClient, db: TestDatabase) -> None:
-    m, b = await verzonden_zaak(
+    # Sent in 2015, with the Walcheren letter policy in force (no letter, no sending).
+    m, b = await verzonden_zaak_2015(
         intake,
-        VLISSINGEN,
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",
@@ -101,7 +102,17 @@ async def test_pgb_intrekking_voor_de_start(intake: httpx.AsyncClient, db: TestD
         pgbPlanId=PGB,  # pgb's budget: 2015-03-01 up to and including 2015-12-31
         eigenBijdrage=False,
     )
-    i = await trek_in(intake, m["id"], b["id"], "2015-02-28", VLISSINGEN)
+    i = await beschikking_2015(
+        intake,
+        m["id"],
+        None,
+        soort="intrekking",
+        vorigeBeschikkingId=b["id"],
+        beeindigingsdatum="2015-02-28",
+        besluitdatum="2015-02-25",
+        maatwerkvoorzieningen=[],
+    )
+    i = await verzend_2015(intake, i["id"], "2015-02-25")
     [event] = await events(db, i["id"])
     assert (event["destination"], event["event_type"]) == ("pgb", "pgb-ingetrokken")
     payload = PgbBeschiktEvent.model_validate(event["payload"])

@@ -21,6 +21,7 @@ from tests.intake.api.helpers import (
     voorziening,
 )
 from tests.intake.api.peers import PGB, bsn_van_melding, met_besluiten, tegemoetkoming
+from tests.intake.api.vlissingen import verzonden_zaak_2015
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -105,9 +106,8 @@ async def test_verzending_idempotent_en_if_match(
 
 
 async def test_pgb_en_tegemoetkoming(intake: httpx.AsyncClient, db: TestDatabase) -> None:
-    _, b = await verzonden_zaak(
-        intake,
-        ANDERE_GEMEENTE,  # Vlissingen 2015: Anna's pgb (scenario C), decided in pgb
+    _, b = await verzonden_zaak_2015(
+        intake,  # Vlissingen 2015: Anna's pgb (scenario C), decided in pgb
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",

@@ -20,6 +20,7 @@ from tests.intake.api.helpers import (
     verzonden_zaak,
 )
 from tests.intake.api.peers import PGB
+from tests.intake.api.vlissingen import verzonden_zaak_2015
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
 
@@ -279,9 +280,8 @@ async def test_overlijden_voor_de_start_annuleert(
     intake: httpx.AsyncClient, db: TestDatabase
 ) -> None:
     vlissingen = auth("gebiedsteam", "0718")  # Anna's pgb from 2015-03-01 (scenario C)
-    m, b = await verzonden_zaak(
-        intake,
-        vlissingen,
+    m, b = await verzonden_zaak_2015(
+        intake,  # sent on 20 February 2015, with the Walcheren letter policy
         leveringsvorm="pgb",
         productcategorie="01",
         productcode="01A01",

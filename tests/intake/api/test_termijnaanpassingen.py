@@ -183,3 +183,39 @@ async def test_onderzoek_verlengd_in_overleg(intake: httpx.AsyncClient) -> None:
     await aanvraag(intake, m["id"])
     r = await intake.post(url, json={**body, "tot": "2026-05-01"}, headers=h())
     assert r.status_code == 409
+
+
+async def test_de_aanvraag_toont_de_aangepaste_beslistermijn(intake: httpx.AsyncClient) -> None:
+    """Issue 13: GET on the aanvraag shows INT-03 as adjusted, the same date as the werkvoorraad
+    and GET .../beslistermijn, with the reasons among its rules."""
+    _, a = await _aanvraag(intake)
+    url = f"/api/v1/aanvragen/{a['id']}"
+    r = await intake.post(
+        f"{url}/opschortingen",
+        json={
+            "grond": "aanvulling",
+            "verzochtOp": "2026-03-18",
+            "aanvullenUiterlijk": "2026-04-01",
+        },
+        headers=h(),
+    )
+    assert r.status_code == 201, r.text
+    r = await intake.post(
+        f"{url}/verdagingen",
+        json={"mededelingOp": "2026-03-27", "verwachtOp": "2026-04-20", "reden": "Advies GGD."},
+        headers=h(),
+    )
+    assert r.status_code == 201, r.text
+    r = await intake.get(url, headers=GW)
+    assert r.status_code == 200, r.text
+    termijn = r.json()["beschikkingstermijn"]
+    assert (termijn["soort"], termijn["rule"], termijn["uiterlijk"]) == (
+        "beschikking",
+        "INT-03",
+        "2026-04-13",
+    )
+    assert {"INT-03", "AWB-4:15", "AWB-4:14"} <= {x["rule"] for x in termijn["regels"]}
+    r = await intake.get(f"{url}/beslistermijn", headers=GW)
+    assert r.json()["uiterlijk"] == termijn["uiterlijk"]
+    [item] = await _werkvoorraad(intake, a["id"], soort="beschikking", peildatum="2026-03-20")
+    assert item["uiterlijk"] == termijn["uiterlijk"]

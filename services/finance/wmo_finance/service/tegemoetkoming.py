@@ -18,6 +18,7 @@ from wmo_finance.domain import tegemoetkoming as dom
 from wmo_finance.domain.kostprijs import Leverancier, Offerte, Referentieprijs
 from wmo_finance.domain.policy import TegemoetkomingBeleid, beleid_als_weigering
 from wmo_finance.domain.soorten import VoorzieningSoort
+from wmo_finance.domain.tegemoetkoming.toekenning import toets_besloten
 from wmo_finance.schemas.tegemoetkoming import (
     KostprijsRead,
     LeverancierIn,
@@ -35,8 +36,6 @@ from wmo_shared.contracts import TegemoetkomingBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
-from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 S = dom.TegemoetkomingStatus
 RESOURCE = "tegemoetkoming"
@@ -169,9 +168,8 @@ async def besluit(
         )
     if row is None:
         raise niet_gevonden()
-    if gevonden is None or row.besluitdatum is None:
-        reden = f"De tegemoetkoming is nog niet toegekend (status '{row.status}'): geen besluit."
-        raise Weigering("niet-besloten", reden, regels=[Regel("FIN-07", reden)], soort="conflict")
+    toets_besloten(row.status, gevonden is not None and row.besluitdatum is not None)
+    assert gevonden is not None
     schema = gevonden[0]
     return TegemoetkomingBesluit(
         id=row.id,

@@ -5,16 +5,18 @@ the hoorzitting, a voorlopige voorziening, and the beslissing with its own lette
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from wmo_intake.api.brieven import brief_inhoud, brief_response, briefformaat
 from wmo_intake.api.deps import CaseReader, CaseWorker, Db
 from wmo_intake.schemas.bezwaar import (
+    Behandelstatus,
     BeslissingCreate,
     BezwaarCreate,
+    BezwaarList,
     BezwaarRead,
     BezwaarUpdate,
     BezwaarVerdagingCreate,
@@ -29,7 +31,7 @@ from wmo_intake.service import bezwaarbeslissing, bezwaarbrief, bezwaarverloop
 from wmo_shared.auth import Principal
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import versioned_response, written_response
+from wmo_shared.responses import model_response, versioned_response, written_response
 
 router = APIRouter(tags=["bezwaren"])
 
@@ -54,6 +56,30 @@ async def create_bezwaar(
     body: BezwaarCreate, write: IdempotentWrite, db: Db, principal: Principal = CaseWorker
 ) -> Response:
     return written_response(await svc.maak_bezwaar(db, principal, write, body))
+
+
+@router.get(
+    "/bezwaren",
+    response_model=BezwaarList,
+    summary="Bezwaren van de gemeente, oudste eerst, met de beslistermijn zoals die nu staat; "
+    "filter op cliënt (intern id, nooit het BSN) en status; de cursor is ondoorzichtig",
+    responses={400: {"description": "Ongeldige cursor, limit of filter"}},
+)
+async def list_bezwaren(
+    db: Db,
+    client_id: Annotated[
+        uuid.UUID | None, Query(alias="clientId", description="Het interne id van de cliënt")
+    ] = None,
+    status: Annotated[Behandelstatus | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    principal: Principal = CaseWorker,
+) -> Response:
+    return model_response(
+        await svc.lijst_bezwaren(
+            db, principal, client_id=client_id, status=status, cursor=cursor, limit=limit
+        )
+    )
 
 
 @router.get(

@@ -4,7 +4,7 @@ afhandeltermijn, the outcome, and the yearly klachtenrapportage."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from starlette.responses import Response
@@ -13,6 +13,7 @@ from wmo_intake.api.deps import CaseWorker, Db
 from wmo_intake.schemas.klacht import (
     AfhandelingCreate,
     KlachtCreate,
+    KlachtList,
     KlachtrapportageRead,
     KlachtRead,
     KlachtVerdagingCreate,
@@ -41,6 +42,30 @@ async def create_klacht(
     body: KlachtCreate, write: IdempotentWrite, db: Db, principal: Principal = CaseWorker
 ) -> Response:
     return written_response(await svc.registreer_klacht(db, principal, write, body))
+
+
+@router.get(
+    "/klachten",
+    response_model=KlachtList,
+    summary="Klachten van de gemeente, oudste eerst; filter op cliënt (intern id, nooit het "
+    "BSN) en status; de cursor is ondoorzichtig",
+    responses={400: {"description": "Ongeldige cursor, limit of filter"}},
+)
+async def list_klachten(
+    db: Db,
+    client_id: Annotated[
+        uuid.UUID | None, Query(alias="clientId", description="Het interne id van de cliënt")
+    ] = None,
+    status: Annotated[Literal["in_behandeling", "afgehandeld"] | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    principal: Principal = CaseWorker,
+) -> Response:
+    return model_response(
+        await svc.lijst_klachten(
+            db, principal, client_id=client_id, status=status, cursor=cursor, limit=limit
+        )
+    )
 
 
 @router.get("/klachten/{klacht_id}", response_model=KlachtRead, summary="Een klacht")

@@ -4,6 +4,7 @@ and the beslistermijn are recomputed from these facts by the domain; ``beslist_u
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy import insert as sql_insert
@@ -32,7 +34,7 @@ from wmo_intake.db.kolommen import (
     regels_kolom,
     versie_kolom,
 )
-from wmo_intake.db.models import metadata
+from wmo_intake.db.models import meldingen, metadata
 from wmo_intake.db.rijen import Rij, alle, een, eerste
 
 BEZWAARKANALEN = ("post", "e-mail", "webformulier", "balie")
@@ -113,6 +115,33 @@ async def bezwaar(
 async def wijzig(conn: AsyncConnection, bezwaar_id: uuid.UUID, values: dict[str, Any]) -> Rij:
     query = update(bezwaren).where(bezwaren.c.id == bezwaar_id).values(**values)
     return await een(conn, query.returning(bezwaren))
+
+
+async def pagina(
+    conn: AsyncConnection,
+    gemeente: str,
+    *,
+    client_id: uuid.UUID | None,
+    afgehandeld: bool | None,
+    na: tuple[dt.date, uuid.UUID] | None,
+    limit: int,
+) -> list[Rij]:
+    """Up to ``limit`` + 1 bezwaren of the gemeente with their client (``client_id``), oldest
+    received first, after the key ``na`` (ontvangstdatum, id); one more tells there is a next
+    page. ``afgehandeld``: only decided (True) or open (False) ones."""
+    b = bezwaren
+    query = (
+        select(b, meldingen.c.client_id)
+        .join(meldingen, meldingen.c.id == b.c.melding_id)
+        .where(b.c.gemeente == gemeente)
+    )
+    if client_id is not None:
+        query = query.where(meldingen.c.client_id == client_id)
+    if afgehandeld is not None:
+        query = query.where(b.c.uitkomst.is_not(None) if afgehandeld else b.c.uitkomst.is_(None))
+    if na is not None:
+        query = query.where(tuple_(b.c.ontvangstdatum, b.c.id) > tuple_(*na))
+    return await alle(conn, query.order_by(b.c.ontvangstdatum, b.c.id).limit(limit + 1))
 
 
 async def bij_herziening(conn: AsyncConnection, beschikking_id: uuid.UUID) -> Rij | None:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     func,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy import insert as sql_insert
@@ -84,6 +85,29 @@ async def klacht(
 async def wijzig(conn: AsyncConnection, klacht_id: uuid.UUID, values: dict[str, Any]) -> Rij:
     query = update(klachten).where(klachten.c.id == klacht_id).values(**values)
     return await een(conn, query.returning(klachten))
+
+
+async def pagina(
+    conn: AsyncConnection,
+    gemeente: str,
+    *,
+    client_id: uuid.UUID | None,
+    afgehandeld: bool | None,
+    na: tuple[dt.date, uuid.UUID] | None,
+    limit: int,
+) -> list[Rij]:
+    """Up to ``limit`` + 1 klachten of the gemeente, oldest received first, after the key
+    ``na`` (ontvangstdatum, id); ``afgehandeld``: only handled (True) or open (False) ones."""
+    k = klachten
+    query = select(k).where(k.c.gemeente == gemeente)
+    if client_id is not None:
+        query = query.where(k.c.client_id == client_id)
+    if afgehandeld is not None:
+        gedaan = k.c.afgehandeld_op
+        query = query.where(gedaan.is_not(None) if afgehandeld else gedaan.is_(None))
+    if na is not None:
+        query = query.where(tuple_(k.c.ontvangstdatum, k.c.id) > tuple_(*na))
+    return await alle(conn, query.order_by(k.c.ontvangstdatum, k.c.id).limit(limit + 1))
 
 
 async def tellingen(conn: AsyncConnection, gemeente: str, jaar: int) -> list[Rij]:

@@ -281,3 +281,16 @@ def niet_besloten(veld: str, wat: str, toelichting: str, regel: str) -> Weigerin
     return Weigering(
         "niet-besloten", reden, veld=veld, regels=[Regel(regel, reden)], soort="conflict"
     )
+
+
+def eis_begindatum(i: int, begindatum: dt.date | None) -> dt.date:
+    """``verplicht``: a voorziening starts on a date, typed or taken over from its pgb,
+    indicatie or tegemoetkoming."""
+    if begindatum is None:
+        raise Weigering(
+            "verplicht",
+            "Noem de begindatum (zonder pgb, indicatie of tegemoetkoming om haar uit over "
+            "te nemen).",
+            veld=_veld(i, "begindatum"),
+        )
+    return begindatum

@@ -28,7 +28,11 @@ class AanvraagCreate(WireModel):
 
 class AanvraagRead(AanvraagCreate):
     id: uuid.UUID
-    beschikkingstermijn: TermijnRead
+    beschikkingstermijn: TermijnRead = Field(
+        description="INT-03 zoals die nu staat: na opschorting (Awb 4:15) en met een gemelde "
+        "vertraging (4:14); de regels zeggen waarom de datum verschoof (dezelfde datum als in "
+        "de werkvoorraad)"
+    )
     onderzoek_af: bool = Field(description="Het onderzoek is af (een aanvraag mag ook eerder)")
     onderzoekstermijn: TermijnRead | None = Field(
         default=None, description="Zolang het onderzoek niet af is: de termijn die doorloopt"

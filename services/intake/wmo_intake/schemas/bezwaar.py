@@ -190,3 +190,34 @@ class BezwaarRead(WireModel):
     beslissing: BeslissingRead | None = None
     regels: list[RegelRead]
     versie: int
+
+
+Behandelstatus = Literal["in_behandeling", "afgehandeld"]
+
+
+class BezwaarSamenvatting(WireModel):
+    """A bezwaar in a list: what a case worker needs to pick it up (the full bezwaar with its
+    ontvankelijkheid and verloop: ``GET /bezwaren/{id}``)."""
+
+    id: uuid.UUID
+    beschikking_id: uuid.UUID
+    melding_id: uuid.UUID
+    client_id: uuid.UUID
+    ontvangstdatum: dt.date
+    kanaal: Bezwaarkanaal
+    adviescommissie: bool
+    status: Behandelstatus
+    beslist_uiterlijk: dt.date = Field(
+        description="De laatste dag van de beslistermijn zoals die nu staat (Awb 7:10)"
+    )
+    herstel_uiterlijk: dt.date | None = Field(
+        default=None, description="De laatste dag voor herstel van een verzuim (Awb 6:6)"
+    )
+    uitkomst: Bezwaaruitkomst | None = None
+    beslisdatum: dt.date | None = None
+    versie: int
+
+
+class BezwaarList(WireModel):
+    resultaten: list[BezwaarSamenvatting]
+    volgende_cursor: str | None = None

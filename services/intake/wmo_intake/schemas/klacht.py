@@ -111,3 +111,28 @@ class KlachtrapportageRead(WireModel):
     per_aanbieder: list[AanbiederTelling]
     zonder_aanbieder: int
     per_uitkomst: list[Telling]
+
+
+class KlachtSamenvatting(WireModel):
+    """A klacht in a list (the full klacht with its afhandeltermijn: ``GET /klachten/{id}``)."""
+
+    id: uuid.UUID
+    ontvangstdatum: dt.date
+    kanaal: Klachtkanaal
+    onderwerp: Klachtonderwerp
+    client_id: uuid.UUID | None = None
+    aanbieder_agb: str | None = None
+    klachtadviescommissie: bool
+    ontvangstbevestiging_op: dt.date | None = None
+    afhandel_uiterlijk: dt.date = Field(
+        description="De laatste dag van de afhandeltermijn zoals die nu staat (Awb 9:11)"
+    )
+    afgehandeld_op: dt.date | None = None
+    uitkomst: Klachtuitkomst | None = None
+    status: Literal["in_behandeling", "afgehandeld"]
+    versie: int
+
+
+class KlachtList(WireModel):
+    resultaten: list[KlachtSamenvatting]
+    volgende_cursor: str | None = None

@@ -5,6 +5,7 @@ not finished its own term runs on and it is an open finding."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -14,12 +15,13 @@ from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.aanvraag import aanvraagregels
 from wmo_intake.domain.bevindingen import open_bevindingen
 from wmo_intake.domain.datums import tussen
-from wmo_intake.domain.termijnen import beslistermijn, onderzoekstermijn
+from wmo_intake.domain.termijnen import Termijn, beslistermijn, onderzoekstermijn
 from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
 from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
 from wmo_intake.service.bevinding import bevinding_read
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.termijnaanpassing import huidige_termijn
 from wmo_intake.service.zaak import laad_zaak, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -40,6 +42,20 @@ async def zaak_uit_body(conn: AsyncConnection, principal: Principal, melding_id:
         ) from exc
 
 
+async def aangepaste_beslistermijn(conn: AsyncConnection, row: Rij) -> Termijn:
+    """INT-03 as it stands: the statutory term replayed through every recorded opschorting
+    (Awb 4:15) and vertraging (4:14), the same replay that keeps the werkvoorraad's date
+    (``aanvragen.beschikking_uiterlijk``); its rules say why the date moved."""
+    wettelijk = beslistermijn(row.ontvangstdatum)
+    aangepast, _ = await huidige_termijn(conn, "aanvraag", row.id, wettelijk)
+    return replace(
+        wettelijk,
+        uiterlijk=aangepast.uiterlijk,
+        berekend_einde=aangepast.berekend_einde,
+        regels=aangepast.regels,
+    )
+
+
 async def _aanvraag_read(conn: AsyncConnection, row: Rij, zaak: Rij) -> AanvraagRead:
     """The aanvraag with the state of the onderzoek now: whether it is finished, its term while
     it is not, and the open findings a beschikking on this aanvraag must follow or motivate."""
@@ -52,7 +68,7 @@ async def _aanvraag_read(conn: AsyncConnection, row: Rij, zaak: Rij) -> Aanvraag
             "meldingId": row.melding_id,
             "ontvangstdatum": row.ontvangstdatum,
             "voorzieningen": row.voorzieningen,
-            "beschikkingstermijn": termijn_read(beslistermijn(row.ontvangstdatum)),
+            "beschikkingstermijn": termijn_read(await aangepaste_beslistermijn(conn, row)),
             "onderzoekAf": af,
             "onderzoekstermijn": None
             if af

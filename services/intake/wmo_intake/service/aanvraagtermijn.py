@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import aanvragen, ingebrekestellingen, termijnaanpassingen
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.datums import tussen
+from wmo_intake.domain.awb.aanpassingen import eis_datum, toets_nog_open, toets_opschorting
 from wmo_intake.domain.termijnen import beslistermijn
 from wmo_intake.schemas.termijnaanpassing import (
     AangepasteTermijnRead,
@@ -37,8 +37,7 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.problems import NotFound, invalid
-from wmo_shared.weigering import Weigering
+from wmo_shared.problems import NotFound
 
 GEEN_AANVRAAG = "Er is geen aanvraag met dit id in uw gemeente."
 
@@ -61,48 +60,27 @@ async def laad_aanvraag(
 
 
 async def _nog_open(conn: AsyncConnection, aanvraag: Rij) -> None:
-    beslist = await ingebrekestellingen.eerste_verzending(conn, aanvraag.id)
-    if beslist is not None:
-        raise Weigering(
-            "al-beslist",
-            f"Op deze aanvraag is al beslist (beschikking verzonden op {beslist}); de "
-            "beslistermijn kan niet meer veranderen.",
-            soort="conflict",
-        )
+    toets_nog_open(await ingebrekestellingen.eerste_verzending(conn, aanvraag.id))
 
 
-def _datum(veld: str, datum: dt.date | None, aanvraag: Rij) -> dt.date:
-    if datum is None:
-        raise invalid(veld, "Deze datum is verplicht bij deze grond.", "verplicht")
-    tussen(
-        veld,
-        datum,
-        aanvraag.ontvangstdatum,
-        vandaag(),
-        "De datum ligt vóór de aanvraag of in de toekomst.",
-    )
-    return datum
+def _datum(veld: str, datum: dt.date | None, aanvraag: Rij, rule: str) -> dt.date:
+    return eis_datum(veld, datum, rule=rule, ontvangen=aanvraag.ontvangstdatum, vandaag=vandaag())
 
 
 def _opschorting(body: OpschortingCreate, aanvraag: Rij) -> tuple[str, dict[str, Any], str]:
-    """(soort, gegevens, veld) of an opschorting; the fields each grond needs."""
-    if body.grond == "aanvulling":
-        _datum("verzochtOp", body.verzocht_op, aanvraag)
-        if body.aanvullen_uiterlijk is None:
-            raise invalid("aanvullenUiterlijk", "Noem de termijn voor de aanvulling.", "verplicht")
-        if body.aangevuld_op is not None:
-            _datum("aangevuldOp", body.aangevuld_op, aanvraag)
-        return (
-            "aanvulling",
-            body.model_dump(mode="json", by_alias=True, exclude_none=True),
-            ("verzochtOp"),
-        )
-    _datum("van", body.van, aanvraag)
-    if body.tot_en_met is None:
-        raise invalid("totEnMet", "Noem tot en met wanneer de termijn stilstaat.", "verplicht")
-    if not (body.reden or "").strip():
-        raise invalid("reden", "Leg vast waarom de termijn stilstaat.", "verplicht")
-    return "opschorting", body.model_dump(mode="json", by_alias=True, exclude_none=True), "van"
+    """(soort, gegevens, veld) of an opschorting; the fields each grond needs (domain)."""
+    soort, veld = toets_opschorting(
+        body.grond,
+        verzocht_op=body.verzocht_op,
+        aanvullen_uiterlijk=body.aanvullen_uiterlijk,
+        aangevuld_op=body.aangevuld_op,
+        van=body.van,
+        tot_en_met=body.tot_en_met,
+        reden=body.reden,
+        ontvangen=aanvraag.ontvangstdatum,
+        vandaag=vandaag(),
+    )
+    return soort, body.model_dump(mode="json", by_alias=True, exclude_none=True), veld
 
 
 def _geschreven(
@@ -173,7 +151,7 @@ async def vul_aan(
             raise NotFound("Er is geen verzoek om aanvulling met dit id bij deze aanvraag.")
         require_version(if_match, oud.versie)
         await _nog_open(conn, aanvraag)
-        _datum("aangevuldOp", body.aangevuld_op, aanvraag)
+        _datum("aangevuldOp", body.aangevuld_op, aanvraag, "AWB-4:15")
         gegevens = {**oud.gegevens, "aangevuldOp": body.aangevuld_op.isoformat()}
         rij, termijn, rijen = await wijzig(
             conn,
@@ -204,7 +182,7 @@ async def meld_vertraging(
 
     async def work(conn: AsyncConnection) -> Written[TermijnaanpassingRead]:
         aanvraag = await laad_aanvraag(conn, principal, aanvraag_id, wijzigen=True)
-        _datum("mededelingOp", body.mededeling_op, aanvraag)
+        _datum("mededelingOp", body.mededeling_op, aanvraag, "AWB-4:14")
         gegevens = body.model_dump(mode="json", by_alias=True, exclude_none=True)
         rij, read = await _registreer(
             conn, principal, aanvraag, "vertraging", gegevens, "mededelingOp"

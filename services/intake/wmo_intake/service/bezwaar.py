@@ -20,9 +20,22 @@ from wmo_intake.domain.awb import (
     Vereiste,
     beslistermijn_bezwaar,
 )
+from wmo_intake.domain.awb.bezwaarstappen import (
+    toets_bestreden_besluit,
+    toets_herstel_gevraagd,
+    toets_ter_post,
+)
+from wmo_intake.domain.awb.verloop import datum
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
-from wmo_intake.schemas.bezwaar import BezwaarCreate, BezwaarRead, BezwaarUpdate
+from wmo_intake.schemas.bezwaar import (
+    Behandelstatus,
+    BezwaarCreate,
+    BezwaarList,
+    BezwaarRead,
+    BezwaarSamenvatting,
+    BezwaarUpdate,
+)
 from wmo_intake.service.bezwaarstand import (
     Bezwaarstand,
     basis,
@@ -32,8 +45,8 @@ from wmo_intake.service.bezwaarstand import (
     laad_bezwaar,
     stand,
 )
+from wmo_intake.service.paginering import lees_sleutel, sleutel_cursor
 from wmo_intake.service.termijnaanpassing import wijzig
-from wmo_intake.service.termijnverloop import datum
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -58,14 +71,7 @@ async def _beschikking(conn: AsyncConnection, principal: Principal, body: Bezwaa
         raise invalid(
             "beschikkingId", "Er is geen beschikking met dit id in uw gemeente.", "onbekend"
         )
-    if beschikking.verzonden_op is None:
-        raise invalid(
-            "beschikkingId",
-            "Deze beschikking is nog een concept: er is nog geen besluit om bezwaar tegen te "
-            "maken (Awb 6:10).",
-            "niet-verzonden",
-            rules=["AWB-6:10"],
-        )
+    toets_bestreden_besluit(beschikking.verzonden_op is not None)
     try:
         await laad_zaak(conn, principal, beschikking.melding_id, voor_wijziging=True)
     except NotFound as exc:
@@ -87,8 +93,7 @@ async def maak_bezwaar(
             vandaag(),
             "De ontvangstdatum ligt vóór het besluit of in de toekomst.",
         )
-        if body.ter_post_bezorgd is not None and body.ter_post_bezorgd > body.ontvangstdatum:
-            raise invalid("terPostBezorgd", "Op de post gedaan na de ontvangst? Dat kan niet.")
+        toets_ter_post(body.ter_post_bezorgd, body.ontvangstdatum)
         rij = await bezwaren.insert(
             conn,
             {
@@ -180,10 +185,8 @@ async def wijzig_bezwaar(
 async def _herstel(conn: AsyncConnection, s: Bezwaarstand, hersteld_op: dt.date) -> None:
     """7:10 lid 2: the verzuim was repaired; the beslistermijn runs again from that day."""
     herstel = s.herstelverzoek
-    if herstel is None or herstel.gegevens.get("hersteldOp"):
-        raise invalid(
-            "hersteldOp", "Er is geen openstaand verzoek om herstel.", "geen-herstelverzoek"
-        )
+    toets_herstel_gevraagd(herstel is not None and not herstel.gegevens.get("hersteldOp"))
+    assert herstel is not None
     verzocht = datum(herstel.gegevens, "verzochtOp")
     assert verzocht is not None
     tussen(
@@ -208,3 +211,53 @@ async def lees_bezwaar(db: Database, principal: Principal, bezwaar_id: uuid.UUID
     async with db.transaction() as conn:
         rij = await laad_bezwaar(conn, principal, bezwaar_id)
         return await bezwaar_read(conn, rij)
+
+
+def _samenvatting(rij: Rij) -> BezwaarSamenvatting:
+    return BezwaarSamenvatting.model_validate(
+        {
+            "id": rij.id,
+            "beschikkingId": rij.beschikking_id,
+            "meldingId": rij.melding_id,
+            "clientId": rij.client_id,
+            "ontvangstdatum": rij.ontvangstdatum,
+            "kanaal": rij.kanaal,
+            "adviescommissie": rij.adviescommissie,
+            "status": "afgehandeld" if rij.uitkomst else "in_behandeling",
+            "beslistUiterlijk": rij.beslist_uiterlijk,
+            "herstelUiterlijk": rij.herstel_uiterlijk,
+            "uitkomst": rij.uitkomst,
+            "beslisdatum": rij.beslisdatum,
+            "versie": rij.versie,
+        }
+    )
+
+
+async def lijst_bezwaren(
+    db: Database,
+    principal: Principal,
+    *,
+    client_id: uuid.UUID | None,
+    status: Behandelstatus | None,
+    cursor: str | None,
+    limit: int,
+) -> BezwaarList:
+    """The bezwaren of the caller's gemeente, oldest received first, optionally of one client
+    (its internal id) and in one status; every listed bezwaar is audited as read."""
+    na = lees_sleutel(cursor) if cursor else None
+    afgehandeld = None if status is None else status == "afgehandeld"
+    async with db.transaction() as conn:
+        rijen = await bezwaren.pagina(
+            conn,
+            principal.gemeente,
+            client_id=client_id,
+            afgehandeld=afgehandeld,
+            na=na,
+            limit=limit,
+        )
+        meer = len(rijen) > limit
+        rijen = rijen[:limit]
+        ids = [r.id for r in rijen]
+        await audit_log.record_many(conn, audit, principal, "lezen", "bezwaar", ids)
+    volgende = sleutel_cursor(rijen[-1].ontvangstdatum, rijen[-1].id) if meer else None
+    return BezwaarList(resultaten=[_samenvatting(r) for r in rijen], volgende_cursor=volgende)

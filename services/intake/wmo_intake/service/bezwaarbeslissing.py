@@ -8,6 +8,7 @@ herstel). The letter is rendered before the transaction, like the beschikking's.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 
@@ -16,9 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import beschikkingen, bezwaren
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.awb import Ontvankelijkheidsuitkomst
+from wmo_intake.domain.awb.bezwaarstappen import (
+    HERZIENING,
+    herziening_nodig,
+    toets_beslissing,
+    toets_herziening,
+)
 from wmo_intake.domain.datums import tussen
-from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.bezwaar import BeslissingCreate, BezwaarRead
 from wmo_intake.service import bezwaarbrief
@@ -35,69 +40,28 @@ from wmo_shared.problems import ProblemError, invalid
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
-OP_DE_INHOUD = ("gegrond", "ongegrond")
 
-
-def _horen(hoorzittingen: Sequence[Rij], body: BeslissingCreate) -> list[Regel]:
-    """AWB-7:2 / 7:3: how the indiener was heard, or why not; refused when neither."""
-    gehoord = [h for h in hoorzittingen if h.gehouden_op and h.gehouden_op <= body.beslisdatum]
+def _horen(hoorzittingen: Sequence[Rij], beslisdatum: dt.date) -> tuple[list[Regel], bool]:
+    """AWB-7:2 / 7:3: how the indiener was heard (before the beslisdatum), or why not; and
+    whether either happened."""
+    gehoord = [h for h in hoorzittingen if h.gehouden_op and h.gehouden_op <= beslisdatum]
     uitzondering = [h for h in hoorzittingen if h.uitzondering]
     regels = [Regel(r["rule"], r["toelichting"]) for h in gehoord + uitzondering for r in h.regels]
-    if body.uitkomst in OP_DE_INHOUD and not (gehoord or uitzondering):
-        raise VoorwaardeNietVoldaan(
-            Regel(
-                "AWB-7:2",
-                "Hoor de indiener voordat u op het bezwaar beslist, of leg vast waarom dat niet "
-                "hoeft (art. 7:3).",
-            ),
-            veld="uitkomst",
-        )
-    return [r for r in regels if r.rule in ("AWB-7:2", "AWB-7:3")]
+    return [r for r in regels if r.rule in ("AWB-7:2", "AWB-7:3")], bool(gehoord or uitzondering)
 
 
 async def _herziening(
     conn: AsyncConnection, principal: Principal, s: Bezwaarstand, body: BeslissingCreate
 ) -> Rij | None:
     """Gegrond names the herziene beschikking of the contested one; nothing else does."""
-    veld = "herzieneBeschikkingId"
-    if body.uitkomst != "gegrond":
-        if body.herziene_beschikking_id is not None:
-            raise invalid(veld, "Alleen bij een gegrond bezwaar.", "niet-toegestaan")
+    if not herziening_nodig(body.uitkomst, body.herziene_beschikking_id):
         return None
-    if body.herziene_beschikking_id is None:
-        raise invalid(
-            veld,
-            "Een gegrond bezwaar leidt tot een herziene beschikking: stel die op (soort "
-            "herziening, vorigeBeschikkingId = de bestreden beschikking) en noem haar hier.",
-            "verplicht",
-            rules=["AWB-7:11"],
-        )
+    assert body.herziene_beschikking_id is not None
     h = await beschikkingen.beschikking(conn, principal.gemeente, body.herziene_beschikking_id)
     if h is None:
-        raise invalid(veld, "Er is geen beschikking met dit id in uw gemeente.", "onbekend")
-    if h.soort != "herziening" or h.vorige_beschikking_id != s.rij.beschikking_id:
-        raise invalid(
-            veld,
-            "Dit is geen herziening van de beschikking waartegen het bezwaar is gemaakt.",
-            "geen-herziening",
-        )
+        raise invalid(HERZIENING, "Er is geen beschikking met dit id in uw gemeente.", "onbekend")
+    toets_herziening(h.soort, h.vorige_beschikking_id, s.rij.beschikking_id)
     return h
-
-
-def _toets_ontvankelijkheid(s: Bezwaarstand, uitkomst: str) -> None:
-    o = s.ontvankelijkheid
-    if uitkomst in OP_DE_INHOUD and o.uitkomst is not Ontvankelijkheidsuitkomst.ONTVANKELIJK:
-        raise VoorwaardeNietVoldaan(o.regels[-1], veld="uitkomst")
-    if uitkomst == "niet_ontvankelijk" and (
-        o.uitkomst is not Ontvankelijkheidsuitkomst.NIET_ONTVANKELIJK
-    ):
-        raise VoorwaardeNietVoldaan(
-            Regel(
-                o.regels[-1].rule,
-                "Het bezwaar is (nog) niet niet-ontvankelijk: " + o.regels[-1].toelichting,
-            ),
-            veld="uitkomst",
-        )
 
 
 def _beslisregels(s: Bezwaarstand, body: BeslissingCreate, herziening: Rij | None) -> list[Regel]:
@@ -148,8 +112,8 @@ async def _beoordeel(
         "De beslisdatum ligt vóór de ontvangst van het bezwaar of in de toekomst.",
     )
     s = await stand(conn, rij, body.beslisdatum)
-    _toets_ontvankelijkheid(s, body.uitkomst)
-    horen = _horen(await bezwaren.hoorzittingen_van(conn, rij.id), body)
+    horen, gehoord = _horen(await bezwaren.hoorzittingen_van(conn, rij.id), body.beslisdatum)
+    toets_beslissing(body.uitkomst, s.ontvankelijkheid, gehoord=gehoord)
     herziening = await _herziening(conn, principal, s, body)
     return s, _beslisregels(s, body, herziening), horen, herziening
 

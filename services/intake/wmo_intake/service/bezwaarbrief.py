@@ -1,7 +1,8 @@
 """The letter of the beslissing op bezwaar (Awb 7:11, 7:12): what was decided and why, how the
 indiener was heard, the herziene beschikking when the bezwaar is gegrond, how the beslistermijn
 moved and why, and (except after intrekking) the last day for beroep (Awb 6:7, 6:8, 8:1).
-Stored like the beschikking letter (``db.brieven``, onderwerp ``bezwaarbeslissing``)."""
+Stored like the beschikking letter (``db.brieven``, onderwerp ``bezwaarbeslissing``); without
+letter policy on the beslisdatum the decision is refused (400 ``briefbeleid-ontbreekt``)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from wmo_intake.service.brief import (
     VoorbereideBrief,
     render,
     weergave_van_opgeslagen,
+    zonder_brief,
 )
 from wmo_intake.service.briefinhoud import kenmerk, ontvanger, regel, regels
 from wmo_shared.auth import Principal
@@ -106,7 +108,8 @@ async def bewaar(
 ) -> list[Regel]:
     gerenderd = brief.gerenderd
     if gerenderd is None:
-        return [Regel("AWB-7:12", f"Er is geen brief gemaakt: {brief.ontbreekt}")]
+        # AWB-7:12: the decision is made known with its motivation; no letter, no decision.
+        raise zonder_brief("Er is niet beslist:", brief.ontbreekt, "AWB-7:12")
     await brieven.insert(
         conn,
         {

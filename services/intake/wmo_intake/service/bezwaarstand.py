@@ -24,18 +24,18 @@ from wmo_intake.domain.awb import (
     beoordeel_ontvankelijkheid,
     beslistermijn_bezwaar,
 )
+from wmo_intake.domain.awb.bezwaarstappen import toets_bezwaar_open
+from wmo_intake.domain.awb.verloop import datum, herbereken
 from wmo_intake.schemas.bezwaar import BezwaarRead, HoorzittingRead
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read as bezwaartermijn_read
 from wmo_intake.service.termijnaanpassing import stappen, termijn_read
-from wmo_intake.service.termijnverloop import datum, herbereken
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import nu, vandaag
 from wmo_shared.etag import require_version
 from wmo_shared.problems import NotFound
-from wmo_shared.weigering import Weigering
 
 GEEN_BEZWAAR = "Er is geen bezwaar met dit id in uw gemeente."
 
@@ -143,12 +143,8 @@ async def laad_bezwaar(
         assert rij is not None
         if if_match is not None:
             require_version(if_match, rij.versie)
-    if open_ and rij.uitkomst is not None:
-        raise Weigering(
-            "bezwaar-afgehandeld",
-            f"Op dit bezwaar is al beslist ({rij.uitkomst}, {rij.beslisdatum}).",
-            soort="conflict",
-        )
+    if open_:
+        toets_bezwaar_open(rij.uitkomst, rij.beslisdatum)
     await audit_log.record(
         conn, audit, principal, "wijzigen" if wijzigen else "lezen", "bezwaar", rij.id
     )

@@ -21,6 +21,12 @@ from wmo_intake.domain.awb import (
     hoorzitting_nodig,
     plan_hoorzitting,
 )
+from wmo_intake.domain.awb.bezwaarstappen import (
+    toets_herstelverzoek,
+    toets_uitstel_na_termijn,
+    toets_voorlopige_voorziening,
+)
+from wmo_intake.domain.awb.hoorzitting import toets_hoorkeuze
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import datum_nl
@@ -48,9 +54,8 @@ from wmo_shared.clock import nu, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.problems import NotFound, invalid
+from wmo_shared.problems import NotFound
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 Stapwerk = Callable[[AsyncConnection, Bezwaarstand], Awaitable[dict[str, Any]]]
 
@@ -123,20 +128,11 @@ async def vraag_herstel(
     """AWB-6:6: ask the indiener to repair what 6:5 misses; 7:10 lid 2 suspends the term."""
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
-        if s.ontvankelijkheid.uitkomst is not Ontvankelijkheidsuitkomst.HERSTEL_NODIG:
-            raise Weigering(
-                "geen-herstel-nodig",
-                "Er ontbreekt niets dat de indiener kan herstellen (Awb 6:5, 6:6).",
-                soort="conflict",
-                regels=[Regel("AWB-6:6", "Herstel is alleen nodig als er iets ontbreekt.")],
-            )
         open_ = s.herstelverzoek
-        if open_ is not None and not open_.gegevens.get("hersteldOp"):
-            raise Weigering(
-                "herstelverzoek-loopt",
-                "Er loopt al een verzoek om herstel; leg eerst vast of en wanneer het is hersteld.",
-                soort="conflict",
-            )
+        toets_herstelverzoek(
+            s.ontvankelijkheid.uitkomst is Ontvankelijkheidsuitkomst.HERSTEL_NODIG,
+            open_ is not None and not open_.gegevens.get("hersteldOp"),
+        )
         _vanaf_ontvangst("verzondenOp", body.verzonden_op, s)
         termijn = hersteltermijn(body.verzonden_op, dagen=body.dagen)
         await _registreer_aanpassing(
@@ -194,13 +190,7 @@ async def stel_uit(
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
         _vanaf_ontvangst("mededelingOp", body.mededeling_op, s)
-        if body.tot <= s.beslistermijn.uiterlijk:
-            raise invalid(
-                "tot",
-                f"De nieuwe datum ligt niet na de laatste dag van de beslistermijn "
-                f"({datum_nl(s.beslistermijn.uiterlijk)}).",
-                "te-vroeg",
-            )
+        toets_uitstel_na_termijn(body.tot, s.beslistermijn.uiterlijk)
         await _registreer_aanpassing(
             conn,
             principal,
@@ -225,17 +215,9 @@ async def plan_horen(
     """AWB-7:2 / 7:4: plan the hoorzitting; or AWB-7:3: record why there is none."""
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
-        if (body.gepland_op is None) == (body.uitzondering is None):
-            raise invalid(
-                "geplandOp",
-                "Plan een hoorzitting (geplandOp) of noem de uitzondering van art. 7:3 "
-                "(uitzondering), niet allebei.",
-                "een-van-beide",
-            )
+        toets_hoorkeuze(body.gepland_op, body.uitzondering, s.rij.ontvangstdatum)
         waarden: dict[str, Any] = {"gemeente": principal.gemeente, "bezwaar_id": s.rij.id}
         if body.gepland_op is not None:
-            if body.gepland_op < s.rij.ontvangstdatum:
-                raise invalid("geplandOp", "De hoorzitting ligt vóór de ontvangst.", "volgorde")
             planning = plan_hoorzitting(body.gepland_op)
             regels = [*hoorzitting_nodig().regels, *planning.regels]
             waarden |= {
@@ -313,8 +295,7 @@ async def noteer_voorlopige_voorziening(
 
     async def stap(conn: AsyncConnection, s: Bezwaarstand) -> dict[str, Any]:
         _vanaf_ontvangst("ingediendOp", body.ingediend_op, s)
-        if body.uitspraak_op is not None and body.uitspraak_op < body.ingediend_op:
-            raise invalid("uitspraakOp", "De uitspraak ligt vóór het verzoek.", "volgorde")
+        toets_voorlopige_voorziening(body.ingediend_op, body.uitspraak_op)
         genoteerd = {
             **body.model_dump(mode="json", by_alias=True),
             "genoteerdOp": vandaag().isoformat(),

@@ -5,8 +5,9 @@ Rendering is CPU work of a few hundred milliseconds (WeasyPrint). It runs in a w
 and, on sending, before the transaction opens: the concept it renders from does not change
 until it is sent, so no lock or connection is held while the PDF is made. The transaction then
 stores the PDF with its sha256, the letter policy and its version (``db.brieven``, insert-only
-for the app role). A gemeente without letter policy on the verzenddatum still sends (the
-beschikking records why no letter was made); its letter cannot be shown.
+for the app role). A beschikking is never sent without its letter: a gemeente without letter
+policy on the verzenddatum gets a 400 ``briefbeleid-ontbreekt`` naming what is missing, and
+nothing is sent until beheer records the policy (issue 13).
 """
 
 from __future__ import annotations
@@ -92,6 +93,29 @@ def briefbeleid_ontbreekt(exc: BriefbeleidOntbreekt) -> BadRequest:
     )
 
 
+def zonder_brief(wat: str, reden: str | None, rule: str) -> BadRequest:
+    """No letter policy, so no letter: ``wat`` (the beschikking, the beslissing op bezwaar) is
+    not sent or taken; 400 ``briefbeleid-ontbreekt`` naming the gemeente and ``rule``."""
+    uitleg = (
+        f"{wat} zonder brief krijgt de inwoner het besluit en de rechtsmiddelen niet te weten. "
+        f"{reden or 'Er is geen briefbeleid.'} Leg het briefbeleid van de gemeente vast "
+        "(beheer) en probeer het opnieuw."
+    )
+    return BadRequest(
+        uitleg,
+        code="briefbeleid-ontbreekt",
+        title="Voor deze gemeente en datum is geen briefbeleid.",
+        invalid_params=[InvalidParam(name="gemeente", code="briefbeleid-ontbreekt", reason=uitleg)],
+        rules=[rule],
+    )
+
+
+def verzending_zonder_brief(reden: str | None) -> BadRequest:
+    """INT-04: the letter carries the decision and the rechtsmiddelenclausule; without letter
+    policy there is no letter, so the beschikking is not sent."""
+    return zonder_brief("De beschikking is niet verzonden:", reden, "INT-04")
+
+
 def _eigen_bijdrage_per_maand(gemeente: str, datum: dt.date) -> Decimal | None:
     """FIN-08: the policy's own eigen bijdrage on a financiële tegemoetkoming, when it has one."""
     try:
@@ -169,20 +193,15 @@ async def bewaar_beschikkingsbrief(
     voorbereid: VoorbereideBrief | None,
 ) -> list[Regel]:
     """Store the letter of the beschikking being sent (in its transaction); the rules that say
-    which letter went out."""
+    which letter went out. No letter policy: 400 ``briefbeleid-ontbreekt`` and the transaction
+    rolls back, so nothing is sent."""
     if voorbereid is None or voorbereid.versie != row.versie:
         voorbereid = await _maak(
             await beschikkingsfeiten(conn, principal.gemeente, row, verzenddatum), verzenddatum
         )
     gerenderd = voorbereid.gerenderd
     if gerenderd is None:
-        return [
-            Regel(
-                "INT-04",
-                f"Er is geen brief gemaakt: {voorbereid.ontbreekt} Maak de brief met de "
-                "rechtsmiddelenclausule handmatig en stuur die mee.",
-            )
-        ]
+        raise verzending_zonder_brief(voorbereid.ontbreekt)
     await brieven.insert(
         conn,
         {

@@ -13,10 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import aanvragen, bezwaren, ingebrekestellingen
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
+from wmo_intake.domain.awb.ingebrekestelling import toets_ingebrekestelling, toets_onderwerp
 from wmo_intake.domain.datums import niet_in_de_toekomst
-from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.termijnen import beslistermijn
-from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.ingebrekestelling import IngebrekestellingCreate, IngebrekestellingRead
 from wmo_intake.service.bezwaarstand import stand
 from wmo_intake.service.dwangsom import dwangsom_read
@@ -28,8 +27,6 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
-from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 GEEN_INGEBREKESTELLING = "Er is geen ingebrekestelling met dit id in uw gemeente."
 
@@ -106,38 +103,20 @@ async def registreer(
     db: Database, principal: Principal, write: WriteRequest, body: IngebrekestellingCreate
 ) -> Written[IngebrekestellingRead]:
     async def work(conn: AsyncConnection) -> Written[IngebrekestellingRead]:
-        if (body.aanvraag_id is None) == (body.bezwaar_id is None):
-            raise invalid(
-                "aanvraagId", "Noem precies één van aanvraagId en bezwaarId.", "een-van-beide"
-            )
+        toets_onderwerp(body.aanvraag_id is not None, body.bezwaar_id is not None)
         if body.aanvraag_id is not None:
             doel = await _doel_aanvraag(conn, principal, body.aanvraag_id)
         else:
             assert body.bezwaar_id is not None
             doel = await _doel_bezwaar(conn, principal, body.bezwaar_id)
         niet_in_de_toekomst("ontvangstdatum", body.ontvangstdatum, vandaag())
-        if doel.beslist_op is not None and doel.beslist_op <= body.ontvangstdatum:
-            raise Weigering(
-                "al-beslist",
-                f"Er is al beslist op {datum_nl(doel.beslist_op)}; een ingebrekestelling kan "
-                "dan niet meer.",
-                soort="conflict",
-            )
-        if body.ontvangstdatum <= doel.uiterlijk:
-            raise VoorwaardeNietVoldaan(
-                Regel(
-                    "AWB-4:17",
-                    f"De beslistermijn loopt nog tot en met {datum_nl(doel.uiterlijk)}. Een "
-                    "ingebrekestelling kan pas daarna; de aanvrager kan dan opnieuw een sturen.",
-                ),
-                veld="ontvangstdatum",
-            )
-        if body.uitsluiting is not None and not (body.reden_uitsluiting or "").strip():
-            raise invalid(
-                "redenUitsluiting",
-                "Leg vast waarom er geen dwangsom is (Awb 4:17 lid 6).",
-                "verplicht",
-            )
+        toets_ingebrekestelling(
+            body.ontvangstdatum,
+            beslistermijn_uiterlijk=doel.uiterlijk,
+            beslist_op=doel.beslist_op,
+            uitsluiting=body.uitsluiting,
+            reden_uitsluiting=body.reden_uitsluiting,
+        )
         rij = await ingebrekestellingen.insert(
             conn,
             {

@@ -17,18 +17,22 @@ from wmo_intake.db import clienten, klachten
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Awbtermijn, klachttermijn
+from wmo_intake.domain.awb.klachten import toets_klacht_open, toets_niet_bevestigd
 from wmo_intake.domain.datums import niet_in_de_toekomst, tussen
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.klacht import (
     AanbiederTelling,
     AfhandelingCreate,
     KlachtCreate,
+    KlachtList,
     KlachtrapportageRead,
     KlachtRead,
+    KlachtSamenvatting,
     KlachtVerdagingCreate,
     OntvangstbevestigingCreate,
     Telling,
 )
+from wmo_intake.service.paginering import lees_sleutel, sleutel_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijnaanpassing import huidige_termijn, registreer, termijn_read
 from wmo_shared import audit as audit_log
@@ -39,7 +43,6 @@ from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 GEEN_KLACHT = "Er is geen klacht met dit id in uw gemeente."
 
@@ -142,12 +145,7 @@ async def _stap(
         rij = await laad_klacht(conn, principal, klacht_id, wijzigen=True)
         if if_match is not None:
             require_version(if_match, rij.versie)
-        if rij.afgehandeld_op is not None:
-            raise Weigering(
-                "klacht-afgehandeld",
-                f"De klacht is afgehandeld op {datum_nl(rij.afgehandeld_op)}.",
-                soort="conflict",
-            )
+        toets_klacht_open(rij.afgehandeld_op)
         waarden = await stap(conn, rij)
         termijn, _ = await huidige_termijn(conn, "klacht", rij.id, basis(rij))
         rij = await klachten.wijzig(
@@ -186,8 +184,7 @@ async def bevestig_ontvangst(
     """AWB-9:6: the written confirmation of receipt."""
 
     async def stap(conn: AsyncConnection, rij: Rij) -> dict[str, Any]:
-        if rij.ontvangstbevestiging_op is not None:
-            raise Weigering("al-bevestigd", "De ontvangst is al bevestigd.", soort="conflict")
+        toets_niet_bevestigd(rij.ontvangstbevestiging_op)
         _na_ontvangst("verzondenOp", rij, body.verzonden_op)
         regel = Regel(
             "AWB-9:6",
@@ -298,3 +295,53 @@ async def rapportage(db: Database, principal: Principal, jaar: int) -> Klachtrap
         - sum(sum(p.values()) for p in aanbieders.values()),
         per_uitkomst=_tellingen(uitkomst),
     )
+
+
+def _samenvatting(rij: Rij) -> KlachtSamenvatting:
+    return KlachtSamenvatting.model_validate(
+        {
+            "id": rij.id,
+            "ontvangstdatum": rij.ontvangstdatum,
+            "kanaal": rij.kanaal,
+            "onderwerp": rij.onderwerp,
+            "clientId": rij.client_id,
+            "aanbiederAgb": rij.aanbieder_agb,
+            "klachtadviescommissie": rij.klachtadviescommissie,
+            "ontvangstbevestigingOp": rij.ontvangstbevestiging_op,
+            "afhandelUiterlijk": rij.afhandel_uiterlijk,
+            "afgehandeldOp": rij.afgehandeld_op,
+            "uitkomst": rij.uitkomst,
+            "status": "afgehandeld" if rij.afgehandeld_op else "in_behandeling",
+            "versie": rij.versie,
+        }
+    )
+
+
+async def lijst_klachten(
+    db: Database,
+    principal: Principal,
+    *,
+    client_id: uuid.UUID | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> KlachtList:
+    """The klachten of the caller's gemeente, oldest received first, optionally about one
+    client (its internal id) and in one status; every listed klacht is audited as read."""
+    na = lees_sleutel(cursor) if cursor else None
+    afgehandeld = None if status is None else status == "afgehandeld"
+    async with db.transaction() as conn:
+        rijen = await klachten.pagina(
+            conn,
+            principal.gemeente,
+            client_id=client_id,
+            afgehandeld=afgehandeld,
+            na=na,
+            limit=limit,
+        )
+        meer = len(rijen) > limit
+        rijen = rijen[:limit]
+        ids = [r.id for r in rijen]
+        await audit_log.record_many(conn, audit, principal, "lezen", "klacht", ids)
+    volgende = sleutel_cursor(rijen[-1].ontvangstdatum, rijen[-1].id) if meer else None
+    return KlachtList(resultaten=[_samenvatting(r) for r in rijen], volgende_cursor=volgende)

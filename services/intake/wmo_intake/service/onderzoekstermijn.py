@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db import termijnaanpassingen
 from wmo_intake.db.models import idempotency_keys
+from wmo_intake.domain.awb.aanpassingen import toets_onderzoek_loopt
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.termijnen import onderzoekstermijn
 from wmo_intake.schemas.termijnaanpassing import (
@@ -29,9 +30,6 @@ from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.weigering import Weigering
-
-ONDERZOEK_LOOPT = ("melding", "onderzoek", "tijdelijke_voorziening")
 
 
 async def verleng(
@@ -43,13 +41,7 @@ async def verleng(
 ) -> Written[TermijnaanpassingRead]:
     async def work(conn: AsyncConnection) -> Written[TermijnaanpassingRead]:
         zaak = await laad_zaak(conn, principal, melding_id, voor_wijziging=True, actie="wijzigen")
-        if zaak.status not in ONDERZOEK_LOOPT:
-            raise Weigering(
-                "onderzoek-afgerond",
-                f"Het onderzoek is voorbij (status '{zaak.status}'); de termijn verandert niet "
-                "meer.",
-                soort="conflict",
-            )
+        toets_onderzoek_loopt(zaak.status)
         tussen(
             "afgesprokenOp",
             body.afgesproken_op,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import uuid
 
 from wmo_shared.problems import invalid
 
@@ -46,5 +47,20 @@ def lees_termijn(cursor: str) -> tuple[dt.date, str, str]:
     try:
         datum, soort, referentie = json.loads(_unb64(cursor))
         return dt.date.fromisoformat(datum), str(soort), str(referentie)
+    except (ValueError, TypeError) as exc:
+        raise _ongeldig() from exc
+
+
+def sleutel_cursor(datum: dt.date, id_: uuid.UUID) -> str:
+    """A position in a list ordered by a date and then the id (bezwaren, klachten)."""
+    return _b64(json.dumps(("v1", datum.isoformat(), str(id_))).encode())
+
+
+def lees_sleutel(cursor: str) -> tuple[dt.date, uuid.UUID]:
+    try:
+        versie, datum, id_ = json.loads(_unb64(cursor))
+        if versie != "v1":
+            raise ValueError(versie)
+        return dt.date.fromisoformat(datum), uuid.UUID(id_)
     except (ValueError, TypeError) as exc:
         raise _ongeldig() from exc

@@ -1,5 +1,5 @@
 """Recording that a term pauses or stretches (``db.termijnaanpassingen``), for every object
-with a term: the step must fit the term as it stands (replayed by ``service.termijnverloop``),
+with a term: the step must fit the term as it stands (replayed by ``domain.awb.verloop``),
 its explanation is stored with it, and a changed step is only accepted when every later step
 still fits. Used by the aanvraag and melding terms here and by bezwaar and klacht."""
 
@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import termijnaanpassingen
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Awbtermijn, Dagtermijn
+from wmo_intake.domain.awb.verloop import Stap, herbereken, pas_toe
 from wmo_intake.domain.termijnen import termijnstatus
 from wmo_intake.schemas.termijnaanpassing import AangepasteTermijnRead, AanpassingRead
 from wmo_intake.service.regels import regels_json
-from wmo_intake.service.termijnverloop import Stap, herbereken, pas_toe
 from wmo_shared.auth import Principal
 from wmo_shared.clock import nu, vandaag
 from wmo_shared.problems import NotFound

@@ -19,7 +19,6 @@ from wmo_intake.schemas.beschikking import MaatwerkvoorzieningCreate
 from wmo_shared.client import ServiceClient, ServiceTokens
 from wmo_shared.contracts import IndicatieBesluit, Omvang, PgbBesluit, TegemoetkomingBesluit
 from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 B = TypeVar("B", bound=BaseModel)
 
@@ -124,13 +123,7 @@ def neem_over(
         if (tk := besluiten.tegemoetkomingen.get(i)) is not None:
             besluit_t = _eigen(i, "tegemoetkomingId", "tegemoetkoming", tk, zaak, "FIN-07")
             f = regels.over_tegemoetkoming(i, f, besluit_t)
-        if f.begindatum is None:
-            raise Weigering(
-                "verplicht",
-                "Noem de begindatum (zonder pgb, indicatie of tegemoetkoming om haar uit over "
-                "te nemen).",
-                veld=f"maatwerkvoorzieningen.{i}.begindatum",
-            )
+        regels.eis_begindatum(i, f.begindatum)
         omvang = (
             Omvang(volume=f.omvang[0], eenheid=f.omvang[1], frequentie=f.omvang[2])
             if f.omvang

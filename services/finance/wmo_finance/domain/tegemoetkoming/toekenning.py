@@ -11,6 +11,7 @@ from wmo_finance.domain.policy import TegemoetkomingBeleid
 from wmo_finance.domain.tegemoetkoming.bewijs import bewijs_termijn
 from wmo_finance.domain.tegemoetkoming.leven import Betaalmoment, S, Tegemoetkoming, met_overgang
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 def ken_toe(
@@ -46,3 +47,11 @@ def ken_toe(
         bewijs_uiterlijk=bewijs_uiterlijk,
         controle_uiterlijk=controle,
     )
+
+
+def toets_besloten(status: str, besloten: bool) -> None:
+    """FIN-07 ``niet-besloten`` (409): a tegemoetkoming has a besluit (for the beschikking to
+    take over) only once it was granted."""
+    if not besloten:
+        reden = f"De tegemoetkoming is nog niet toegekend (status '{status}'): geen besluit."
+        raise Weigering("niet-besloten", reden, regels=[Regel("FIN-07", reden)], soort="conflict")

@@ -25,7 +25,9 @@ from wmo_intake.domain.awb.termijn import (
     eis_reden,
     verschuif,
     weiger,
+    weigering,
 )
+from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.werkdagen import STANDAARDKALENDER, Werkdagkalender, datum_nl
 from wmo_shared.regels import Regel
 
@@ -210,3 +212,92 @@ def verleng_onderzoek(
         regels=(*basis.regels, regel),
         aanpassingen=(*basis.aanpassingen, aanpassing),
     )
+
+
+def eis_datum(
+    veld: str, datum: dt.date | None, *, rule: str, ontvangen: dt.date, vandaag: dt.date
+) -> dt.date:
+    """A date the step needs (``verplicht``), on or after the day the aanvraag arrived and not
+    in the future (``buiten-bereik``)."""
+    if datum is None:
+        raise weigering(
+            "verplicht", "Deze datum is verplicht bij deze grond.", veld=veld, rules=(rule,)
+        )
+    tussen(veld, datum, ontvangen, vandaag, "De datum ligt vóór de aanvraag of in de toekomst.")
+    return datum
+
+
+def toets_opschorting(
+    grond: str,
+    *,
+    verzocht_op: dt.date | None,
+    aanvullen_uiterlijk: dt.date | None,
+    aangevuld_op: dt.date | None,
+    van: dt.date | None,
+    tot_en_met: dt.date | None,
+    reden: str | None,
+    ontvangen: dt.date,
+    vandaag: dt.date,
+) -> tuple[str, str]:
+    """AWB-4:15: what each ground needs. ``aanvulling`` (lid 1): the day of the request and
+    the term given for it; any other ground (lid 2): the period and the reason. Returns the
+    kind of step and the field a refusal of the step itself is about."""
+
+    def eis(veld: str, datum: dt.date | None) -> None:
+        eis_datum(veld, datum, rule="AWB-4:15", ontvangen=ontvangen, vandaag=vandaag)
+
+    if grond == "aanvulling":
+        eis("verzochtOp", verzocht_op)
+        if aanvullen_uiterlijk is None:
+            raise weigering(
+                "verplicht",
+                "Noem de termijn voor de aanvulling.",
+                veld="aanvullenUiterlijk",
+                rules=("AWB-4:15",),
+            )
+        if aangevuld_op is not None:
+            eis("aangevuldOp", aangevuld_op)
+        return "aanvulling", "verzochtOp"
+    eis("van", van)
+    if tot_en_met is None:
+        raise weigering(
+            "verplicht",
+            "Noem tot en met wanneer de termijn stilstaat.",
+            veld="totEnMet",
+            rules=("AWB-4:15",),
+        )
+    if not (reden or "").strip():
+        raise weigering(
+            "verplicht", "Leg vast waarom de termijn stilstaat.", veld="reden", rules=("AWB-4:15",)
+        )
+    return "opschorting", "van"
+
+
+def toets_nog_open(beslist_op: dt.date | None) -> None:
+    """INT-03 ``al-beslist`` (409): once the beschikking on the aanvraag was sent, its
+    beslistermijn no longer changes."""
+    if beslist_op is not None:
+        raise weigering(
+            "al-beslist",
+            f"Op deze aanvraag is al beslist (beschikking verzonden op {beslist_op}); de "
+            "beslistermijn kan niet meer veranderen.",
+            veld=None,
+            rules=("INT-03",),
+            soort="conflict",
+        )
+
+
+ONDERZOEK_LOOPT = ("melding", "onderzoek", "tijdelijke_voorziening")
+
+
+def toets_onderzoek_loopt(zaakstatus: str) -> None:
+    """INT-01 ``onderzoek-afgerond`` (409): the onderzoekstermijn is extended only while the
+    onderzoek runs."""
+    if zaakstatus not in ONDERZOEK_LOOPT:
+        raise weigering(
+            "onderzoek-afgerond",
+            f"Het onderzoek is voorbij (status '{zaakstatus}'); de termijn verandert niet meer.",
+            veld=None,
+            rules=("INT-01",),
+            soort="conflict",
+        )

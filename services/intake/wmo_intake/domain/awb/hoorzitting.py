@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from wmo_intake.domain.awb.termijn import eis_reden
+from wmo_intake.domain.awb.termijn import eis_reden, weigering
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_shared.regels import Regel
 
@@ -116,3 +116,26 @@ def plan_hoorzitting(hoorzitting_op: dt.date) -> Hoorplanning:
         "Vermeld dit in de uitnodiging.",
     )
     return Hoorplanning(hoorzitting_op, inzage, (regel,))
+
+
+def toets_hoorkeuze(
+    gepland_op: dt.date | None, uitzondering: object | None, ontvangstdatum: dt.date
+) -> None:
+    """AWB-7:2 / 7:3: a hoorzitting is planned (``geplandOp``) or an exception of 7:3 is named,
+    exactly one of both (``een-van-beide``); a planned hoorzitting lies on or after the day
+    the bezwaar arrived (``volgorde``)."""
+    if (gepland_op is None) == (uitzondering is None):
+        raise weigering(
+            "een-van-beide",
+            "Plan een hoorzitting (geplandOp) of noem de uitzondering van art. 7:3 "
+            "(uitzondering), niet allebei.",
+            veld="geplandOp",
+            rules=("AWB-7:2", "AWB-7:3"),
+        )
+    if gepland_op is not None and gepland_op < ontvangstdatum:
+        raise weigering(
+            "volgorde",
+            "De hoorzitting ligt vóór de ontvangst.",
+            veld="geplandOp",
+            rules=("AWB-7:2",),
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from wmo_intake.domain.awb.termijn import Awbtermijn, tel_termijn, verdaag
+from wmo_intake.domain.awb.termijn import Awbtermijn, tel_termijn, verdaag, weigering
 from wmo_intake.domain.werkdagen import STANDAARDKALENDER, Werkdagkalender, datum_nl
 from wmo_shared.regels import Regel
 
@@ -65,3 +65,28 @@ def verdaag_klacht(
         wie_gehoord="de klager en degene over wie de klacht gaat",
         kalender=kalender,
     )
+
+
+def toets_klacht_open(afgehandeld_op: dt.date | None) -> None:
+    """AWB-9:12 ``klacht-afgehandeld`` (409): once the klager was told the findings and the
+    conclusion, the klacht takes no more steps."""
+    if afgehandeld_op is not None:
+        raise weigering(
+            "klacht-afgehandeld",
+            f"De klacht is afgehandeld op {datum_nl(afgehandeld_op)}.",
+            veld=None,
+            rules=("AWB-9:12",),
+            soort="conflict",
+        )
+
+
+def toets_niet_bevestigd(bevestigd_op: dt.date | None) -> None:
+    """AWB-9:6 ``al-bevestigd`` (409): the receipt is confirmed once."""
+    if bevestigd_op is not None:
+        raise weigering(
+            "al-bevestigd",
+            "De ontvangst is al bevestigd.",
+            veld=None,
+            rules=("AWB-9:6",),
+            soort="conflict",
+        )

@@ -13,6 +13,7 @@ from typing import Protocol
 from wmo_intake.domain.fouten import VoorwaardeNietVoldaan
 from wmo_intake.domain.werkdagen import Werkdagkalender, datum_nl, pas_termijnenwet_toe
 from wmo_shared.regels import Regel
+from wmo_shared.weigering import Soort, Weigering
 
 DAG = dt.timedelta(days=1)
 
@@ -118,6 +119,21 @@ def verschuif(
 def weiger(rule: str, toelichting: str) -> VoorwaardeNietVoldaan:
     """The step is not allowed by the rule: the API answers it as a refused precondition."""
     return VoorwaardeNietVoldaan(Regel(rule, toelichting))
+
+
+def weigering(
+    code: str,
+    toelichting: str,
+    *,
+    veld: str | None,
+    rules: tuple[str, ...],
+    soort: Soort = "ongeldig",
+) -> Weigering:
+    """A refused check of the facts of a step (``code`` stable, ``veld`` the field it is about),
+    naming the rules it enforces (each with the same sentence)."""
+    return Weigering(
+        code, toelichting, veld=veld, regels=[Regel(r, toelichting) for r in rules], soort=soort
+    )
 
 
 def eis_reden(reden: str | None, rule: str, wat: str) -> str:
