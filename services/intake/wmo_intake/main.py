@@ -25,6 +25,7 @@ from wmo_intake.api import (
     verslagen,
     vertegenwoordigers,
     werkvoorraad,
+    zoekopdrachten,
 )
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
@@ -64,6 +65,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            zoekopdrachten.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import uuid
 
 from wmo_shared.problems import invalid
 
@@ -46,5 +47,19 @@ def lees_termijn(cursor: str) -> tuple[dt.date, str, str]:
     try:
         datum, soort, referentie = json.loads(_unb64(cursor))
         return dt.date.fromisoformat(datum), str(soort), str(referentie)
+    except (ValueError, TypeError) as exc:
+        raise _ongeldig() from exc
+
+
+def sleutel_cursor(rang: int, id_: str) -> str:
+    """A position in a ranked list (rank, id): the search for cliënten."""
+    return _b64(json.dumps((rang, id_)).encode())
+
+
+def lees_sleutel(cursor: str) -> tuple[int, str]:
+    try:
+        rang, id_ = json.loads(_unb64(cursor))
+        uuid.UUID(str(id_))
+        return int(rang), str(id_)
     except (ValueError, TypeError) as exc:
         raise _ongeldig() from exc
