@@ -3,6 +3,7 @@
 (Alembic's env, the drift test, the app)."""
 
 from wmo_intake.db import (
+    behandelaars,
     bezwaren,
     brieven,
     clientzoeken,
@@ -12,6 +13,7 @@ from wmo_intake.db import (
 )
 
 __all__ = [
+    "behandelaars",
     "bezwaren",
     "brieven",
     "clientzoeken",

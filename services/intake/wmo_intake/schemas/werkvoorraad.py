@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from wmo_intake.domain.termijnen import Termijnstatus
+from wmo_intake.schemas.behandeling import BehandelaarRef
 from wmo_intake.schemas.ingebrekestelling import DwangsomRead
 from wmo_shared.schemas import RegelRead, WireModel
 
@@ -47,6 +48,10 @@ class WerkvoorraadItemRead(WireModel):
     dwangsom: DwangsomRead | None = Field(
         default=None, description="Bij een ingebrekestelling: de dwangsom op de peildatum"
     )
+    behandelaar: BehandelaarRef | None = Field(
+        default=None, description="Wie de zaak behandelt (leeg: niet toegewezen)"
+    )
+    team: str | None = None
 
 
 class WerkvoorraadList(WireModel):
