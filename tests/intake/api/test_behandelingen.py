@@ -81,6 +81,7 @@ async def test_toewijzen_oppakken_overdragen(intake: httpx.AsyncClient) -> None:
     b = r.json()
     assert b["behandelaar"]["sub"] == sub_van(bram) and b["team"] is None
     [eerste, tweede] = b["historie"]
+    assert eerste["soort"] == "oppakken"
     assert tweede["soort"] == "overdracht" and tweede["reden"] == "Vakantie"
     assert tweede["van"] == {"sub": sub_van(anna), "naam": "Anna"}
     assert tweede["door"] == sub_van(anna) and tweede["regels"][0]["rule"] == "BEH-03"
