@@ -21,6 +21,7 @@ from wmo_intake.api import (
     onderzoeken,
     opdrachten,
     opmerkingen,
+    signaleringen,
     termijnaanpassingen,
     toewijzingen,
     verslagen,
@@ -68,6 +69,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             klachten.router,
             zoekopdrachten.router,
             behandelingen.router,
+            signaleringen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

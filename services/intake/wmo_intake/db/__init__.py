@@ -9,6 +9,7 @@ from wmo_intake.db import (
     clientzoeken,
     ingebrekestellingen,
     klachten,
+    signaleringen,
     termijnaanpassingen,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "clientzoeken",
     "ingebrekestellingen",
     "klachten",
+    "signaleringen",
     "termijnaanpassingen",
 ]
