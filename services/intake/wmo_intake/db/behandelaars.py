@@ -28,7 +28,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.kolommen import een_van, gemeente_kolom
-from wmo_intake.db.models import meldingen, metadata
+from wmo_intake.db.models import beschikkingen, meldingen, metadata
 from wmo_intake.db.rijen import Rij, alle, een
 
 WISSELSOORTEN = ("toewijzing", "oppakken", "overdracht")
@@ -41,6 +41,9 @@ for kolom in (
     meldingen.append_column(kolom)
 Index("ix_meldingen_gemeente_behandelaar", meldingen.c.gemeente, meldingen.c.behandelaar_sub)
 Index("ix_meldingen_gemeente_team", meldingen.c.gemeente, meldingen.c.team)
+# The werkvoorraad of one behandelaar asks per aanvraag whether its beschikking was sent: by
+# index, not by reading every beschikking (tests/scale/test_plans_caseload.py).
+Index("ix_beschikkingen_aanvraag", beschikkingen.c.aanvraag_id)
 
 behandelaarwissels = Table(
     "behandelaarwissels",

@@ -31,6 +31,9 @@ def upgrade() -> None:
     op.create_index(
         "ix_meldingen_gemeente_team", "meldingen", ["gemeente", "team"], schema="intake"
     )
+    op.create_index(
+        "ix_beschikkingen_aanvraag", "beschikkingen", ["aanvraag_id"], schema="intake"
+    )
     op.create_table(
         "behandelaarwissels",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), primary_key=True),
@@ -76,6 +79,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_behandelaarwissels_melding", "behandelaarwissels", schema="intake")
     op.drop_table("behandelaarwissels", schema="intake")
+    op.drop_index("ix_beschikkingen_aanvraag", "beschikkingen", schema="intake")
     op.drop_index("ix_meldingen_gemeente_team", "meldingen", schema="intake")
     op.drop_index("ix_meldingen_gemeente_behandelaar", "meldingen", schema="intake")
     for naam in ("team", "behandelaar_naam", "behandelaar_sub"):
