@@ -31,9 +31,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_meldingen_gemeente_team", "meldingen", ["gemeente", "team"], schema="intake"
     )
-    op.create_index(
-        "ix_beschikkingen_aanvraag", "beschikkingen", ["aanvraag_id"], schema="intake"
-    )
+    op.create_index("ix_beschikkingen_aanvraag", "beschikkingen", ["aanvraag_id"], schema="intake")
     op.create_table(
         "behandelaarwissels",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), primary_key=True),
