@@ -12,6 +12,7 @@ from wmo_intake.api import (
     clienten,
     clientondersteuning,
     clientwijzigingen,
+    evaluaties,
     huishouden,
     indicatie_adviezen,
     ingebrekestellingen,
@@ -70,6 +71,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             zoekopdrachten.router,
             behandelingen.router,
             signaleringen.router,
+            evaluaties.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -37,6 +37,16 @@ async def get_werkvoorraad(
     team: Annotated[
         Literal["mijn"] | None, Query(description="mijn: de zaken van het team in mijn token")
     ] = None,
+    binnen_weken: Annotated[
+        int | None,
+        Query(
+            alias="binnenWeken",
+            ge=1,
+            le=104,
+            description="Alleen wat binnen zoveel weken na de peildatum valt (bijvoorbeeld "
+            "komende evaluaties: soort=evaluatie&binnenWeken=6)",
+        ),
+    ] = None,
     principal: Principal = CaseWorker,
 ) -> Response:
     return model_response(
@@ -50,5 +60,6 @@ async def get_werkvoorraad(
             limit=limit,
             behandelaar=behandelaar,
             team=team,
+            binnen_weken=binnen_weken,
         )
     )

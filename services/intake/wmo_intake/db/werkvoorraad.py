@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from wmo_intake.db.evaluaties import evaluatie_taken
 from wmo_intake.db.models import (
     aanvragen,
     beschikkingen,
@@ -138,7 +139,12 @@ def _taken(gemeente: str, wie: Wie) -> Subquery:
         )
     )
     return union_all(
-        onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente, wie)
+        onderzoek,
+        beschikking,
+        zorgplan,
+        herindicatie,
+        evaluatie_taken(gemeente, van),
+        *awb_taken(gemeente, wie),
     ).subquery("taken")
 
 

@@ -20,6 +20,7 @@ Taaksoort = Literal[
     "beschikking",
     "zorgplan",
     "herindicatie",
+    "evaluatie",
     "bezwaar",
     "ingebrekestelling",
     "klacht",
@@ -30,8 +31,8 @@ class WerkvoorraadItemRead(WireModel):
     soort: Taaksoort
     melding_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     referentie_id: str = Field(
-        description="Melding, aanvraag, opdracht, maatwerkvoorziening, bezwaar, "
-        "ingebrekestelling of klacht"
+        description="Melding, aanvraag, opdracht, maatwerkvoorziening (herindicatie, "
+        "evaluatie), bezwaar, ingebrekestelling of klacht"
     )
     client_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     uiterlijk: dt.date

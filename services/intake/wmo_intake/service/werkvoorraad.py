@@ -26,6 +26,7 @@ REGEL = {
     "beschikking": "INT-03",
     "zorgplan": "AAN-02",
     "herindicatie": "",
+    "evaluatie": "IND-11",
     "bezwaar": "AWB-7:10",
     "ingebrekestelling": "AWB-4:17",
     "klacht": "AWB-9:11",
@@ -82,9 +83,14 @@ async def werkvoorraad_van(
     limit: int,
     behandelaar: str | None = None,
     team: str | None = None,
+    binnen_weken: int | None = None,
 ) -> WerkvoorraadList:
     peildatum = peildatum or vandaag()
     van, tot = _uiterlijk_tussen(status, peildatum)
+    if binnen_weken is not None:
+        # What comes up within N weeks (issue 14.4: reviews coming up); the caller picks N.
+        grens = peildatum + dt.timedelta(weeks=binnen_weken)
+        tot = grens if tot is None else min(tot, grens)
     filter_ = wie(principal, behandelaar, team)
     na = lees_termijn(cursor) if cursor else None
     async with db.transaction() as conn:
