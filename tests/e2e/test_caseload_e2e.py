@@ -134,11 +134,21 @@ def test_twee_behandelaars_en_een_andere_gemeente(stack: Stack) -> None:
         )
         ok(post(c, f"/api/v1/meldingen/{m3['id']}/onderzoeken", onderzoek_body(), BRAM))
         aanvraag = aanvraag_voor(c, m3["id"], BRAM)
-        indicatie = vastgelegde_indicatie(ind, wietske["bsn"], aanvraag["id"])
+        indicatie = vastgelegde_indicatie(
+            ind, wietske["bsn"], aanvraag["id"], herzieningsdatum="2026-09-30"
+        )
         b = verzonden_beschikking(
             c, m3["id"], aanvraag["id"], voorziening(indicatieId=indicatie["id"]), BRAM
         )
         v = b["maatwerkvoorzieningen"][0]["id"]
+        # The first review is the indicatie's herzieningsdatum (IND-11)
+        r = c.get(
+            "/api/v1/werkvoorraad",
+            params={"soort": "evaluatie", "behandelaar": "mij", "peildatum": "2026-09-01"},
+            headers=BRAM,
+        )
+        items = [i for i in ok(r, 200)["resultaten"] if i["referentieId"] == v]
+        assert [i["uiterlijk"] for i in items] == ["2026-09-30"]
         evaluatie = {
             "evaluatiedatum": "2026-10-01",
             "doelrealisatie": [

@@ -165,6 +165,7 @@ def evaluatie_taken(gemeente: str, van: ColumnElement[bool]) -> Select[tuple[Any
             v.c.gemeente == gemeente,
             van,
             v.c.volgende_evaluatie.is_not(None),
+            b.c.verzonden_op.is_not(None),
             m.c.status != "beeindigd",
             _lopend(),
         )

@@ -25,6 +25,7 @@ from wmo_intake.domain.evaluatie import (
 )
 from wmo_intake.schemas.evaluatie import EvaluatieCreate, EvaluatieList, EvaluatieRead
 from wmo_intake.service.regels import regels_json
+from wmo_intake.service.verwijzingen import Besluiten
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -48,6 +49,16 @@ VERVOLG = {
         "intrekking, vorigeBeschikkingId).",
     ),
 }
+
+
+def eerste_evaluatie(besluiten: Besluiten, volgnummer: int) -> dt.date | None:
+    """IND-11: the first review of a voorziening resting on an indicatie is the indicatie's
+    herzieningsdatum (indicatie set it from the duurcategorie); later ones are planned by each
+    evaluatie."""
+    opgehaald = besluiten.indicaties.get(volgnummer)
+    if opgehaald is None or opgehaald.besluit is None:
+        return None
+    return opgehaald.besluit.herzieningsdatum
 
 
 def maanden_ind11(gemeente: str, peildatum: dt.date) -> dict[Duurcategorie, int] | None:
