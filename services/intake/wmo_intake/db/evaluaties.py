@@ -48,6 +48,11 @@ Index(
     postgresql_where=maatwerkvoorzieningen.c.volgende_evaluatie.is_not(None),
 )
 
+# Whether a voorziening still runs (``_lopend``) asks whether a herziening replaced it or an
+# intrekking withdrew it: by index, not by reading every voorziening and beschikking.
+Index("ix_maatwerkvoorzieningen_vervangt", maatwerkvoorzieningen.c.vervangt_id)
+Index("ix_beschikkingen_vorige", beschikkingen.c.vorige_beschikking_id)
+
 evaluaties = Table(
     "evaluaties",
     metadata,

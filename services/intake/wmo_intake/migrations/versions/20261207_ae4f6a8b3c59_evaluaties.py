@@ -30,6 +30,15 @@ def upgrade() -> None:
         schema="intake",
         postgresql_where=sa.text("volgende_evaluatie IS NOT NULL"),
     )
+    op.create_index(
+        "ix_maatwerkvoorzieningen_vervangt",
+        "maatwerkvoorzieningen",
+        ["vervangt_id"],
+        schema="intake",
+    )
+    op.create_index(
+        "ix_beschikkingen_vorige", "beschikkingen", ["vorige_beschikking_id"], schema="intake"
+    )
     op.create_table(
         "evaluaties",
         sa.Column(
@@ -77,5 +86,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_evaluaties_voorziening", "evaluaties", schema="intake")
     op.drop_table("evaluaties", schema="intake")
+    op.drop_index("ix_beschikkingen_vorige", "beschikkingen", schema="intake")
+    op.drop_index("ix_maatwerkvoorzieningen_vervangt", "maatwerkvoorzieningen", schema="intake")
     op.drop_index("ix_maatwerkvoorzieningen_evaluatie", "maatwerkvoorzieningen", schema="intake")
     op.drop_column("maatwerkvoorzieningen", "volgende_evaluatie", schema="intake")
