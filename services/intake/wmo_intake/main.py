@@ -6,11 +6,13 @@ from fastapi import FastAPI
 
 from wmo_intake.api import (
     aanvragen,
+    behandelingen,
     beschikkingen,
     bezwaren,
     clienten,
     clientondersteuning,
     clientwijzigingen,
+    evaluaties,
     huishouden,
     indicatie_adviezen,
     ingebrekestellingen,
@@ -20,11 +22,13 @@ from wmo_intake.api import (
     onderzoeken,
     opdrachten,
     opmerkingen,
+    signaleringen,
     termijnaanpassingen,
     toewijzingen,
     verslagen,
     vertegenwoordigers,
     werkvoorraad,
+    zoekopdrachten,
 )
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
@@ -64,6 +68,10 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            zoekopdrachten.router,
+            behandelingen.router,
+            signaleringen.router,
+            evaluaties.router,
         ],
         peers={
             "pgb": settings.pgb_url,

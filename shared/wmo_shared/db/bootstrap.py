@@ -15,6 +15,9 @@ import os
 import asyncpg
 
 SERVICES = ("intake", "pgb", "indicatie", "finance")
+# Extensions a service's migrations rely on, created in that service's schema by the superuser
+# who bootstraps (the owner roles may not create extensions): intake's fuzzy name search.
+EXTENSIONS = {"intake": ("pg_trgm",)}
 
 
 def _q(ident: str) -> str:
@@ -63,6 +66,10 @@ async def bootstrap(admin_dsn: str, database: str, passwords: dict[str, str]) ->
                 f"ALTER DEFAULT PRIVILEGES FOR ROLE {_q(owner)} IN SCHEMA {_q(svc)} "
                 f"GRANT USAGE, SELECT ON SEQUENCES TO {_q(app)}"
             )
+            for extension in EXTENSIONS.get(svc, ()):
+                await conn.execute(
+                    f"CREATE EXTENSION IF NOT EXISTS {_q(extension)} SCHEMA {_q(svc)}"
+                )
     finally:
         await conn.close()
 

@@ -37,6 +37,8 @@ async def test_werkvoorraad_onderzoek_en_beschikking(intake: httpx.AsyncClient) 
             "termijn": "onderzoekstermijn",
             "aanpassingen": [],
             "dwangsom": None,
+            "behandelaar": None,
+            "team": None,
         }
     ]
     verlopen = await _alles(intake, peildatum="2026-03-24", status="verlopen")

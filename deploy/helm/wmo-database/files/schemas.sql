@@ -25,6 +25,7 @@ ALTER ROLE "intake_owner" RESET search_path;
 ALTER ROLE "intake_app" RESET search_path;
 ALTER DEFAULT PRIVILEGES FOR ROLE "intake_owner" IN SCHEMA "intake" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "intake_app";
 ALTER DEFAULT PRIVILEGES FOR ROLE "intake_owner" IN SCHEMA "intake" GRANT USAGE, SELECT ON SEQUENCES TO "intake_app";
+CREATE EXTENSION IF NOT EXISTS "pg_trgm" SCHEMA "intake";
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgb_owner') THEN
     CREATE ROLE "pgb_owner" NOLOGIN;

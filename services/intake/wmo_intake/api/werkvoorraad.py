@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from starlette.responses import Response
@@ -30,6 +30,23 @@ async def get_werkvoorraad(
     peildatum: Annotated[Zaakdatum | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=300)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    behandelaar: Annotated[
+        Literal["mij", "niemand"] | None,
+        Query(description="mij: mijn eigen zaken; niemand: niet toegewezen"),
+    ] = None,
+    team: Annotated[
+        Literal["mijn"] | None, Query(description="mijn: de zaken van het team in mijn token")
+    ] = None,
+    binnen_weken: Annotated[
+        int | None,
+        Query(
+            alias="binnenWeken",
+            ge=1,
+            le=104,
+            description="Alleen wat binnen zoveel weken na de peildatum valt (bijvoorbeeld "
+            "komende evaluaties: soort=evaluatie&binnenWeken=6)",
+        ),
+    ] = None,
     principal: Principal = CaseWorker,
 ) -> Response:
     return model_response(
@@ -41,5 +58,8 @@ async def get_werkvoorraad(
             status=status,
             cursor=cursor,
             limit=limit,
+            behandelaar=behandelaar,
+            team=team,
+            binnen_weken=binnen_weken,
         )
     )

@@ -2,6 +2,26 @@
 ``MetaData`` as ``models``; importing them here registers them wherever ``db.models`` is used
 (Alembic's env, the drift test, the app)."""
 
-from wmo_intake.db import bezwaren, brieven, ingebrekestellingen, klachten, termijnaanpassingen
+from wmo_intake.db import (
+    behandelaars,
+    bezwaren,
+    brieven,
+    clientzoeken,
+    evaluaties,
+    ingebrekestellingen,
+    klachten,
+    signaleringen,
+    termijnaanpassingen,
+)
 
-__all__ = ["bezwaren", "brieven", "ingebrekestellingen", "klachten", "termijnaanpassingen"]
+__all__ = [
+    "behandelaars",
+    "bezwaren",
+    "brieven",
+    "clientzoeken",
+    "evaluaties",
+    "ingebrekestellingen",
+    "klachten",
+    "signaleringen",
+    "termijnaanpassingen",
+]

@@ -7,10 +7,24 @@ onderzoek (INT-01) until it is finished."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from sqlalchemy import Exists, String, Subquery, Table, cast, literal, not_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Exists,
+    String,
+    Subquery,
+    Table,
+    cast,
+    literal,
+    not_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from wmo_intake.db.evaluaties import evaluatie_taken
 from wmo_intake.db.models import (
     aanvragen,
     beschikkingen,
@@ -20,7 +34,31 @@ from wmo_intake.db.models import (
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.werkvoorraad_awb import Wie as Wie
 from wmo_intake.db.werkvoorraad_awb import awb_taken
+
+ALLE: Wie = None
+
+
+def wie_filter(
+    *, behandelaar: str | None = None, niemand: bool = False, team: str | None = None
+) -> Callable[[Table], ColumnElement[bool]] | None:
+    """Whose work (issue 14.3), as a condition on the melding of each row: the behandelaar's,
+    the team's, or that of nobody (no behandelaar); None: everyone's."""
+    if behandelaar is None and team is None and not niemand:
+        return None
+
+    def wie(m: Table) -> ColumnElement[bool]:
+        conditie: ColumnElement[bool] = true()
+        if behandelaar is not None:
+            conditie = conditie & (m.c.behandelaar_sub == behandelaar)
+        if niemand:
+            conditie = conditie & m.c.behandelaar_sub.is_(None)
+        if team is not None:
+            conditie = conditie & (m.c.team == team)
+        return conditie
+
+    return wie
 
 
 def _onderzoek_af(m: Table) -> Exists:
@@ -37,8 +75,9 @@ def _besloten(m: Table) -> Exists:
     return select(b.c.id).where(b.c.melding_id == m.c.id, b.c.verzonden_op.is_not(None)).exists()
 
 
-def _taken(gemeente: str) -> Subquery:
+def _taken(gemeente: str, wie: Wie) -> Subquery:
     m, a, b, o, v = meldingen, aanvragen, beschikkingen, opdrachten, maatwerkvoorzieningen
+    van = wie(m) if wie is not None else true()
     onderzoek = select(
         literal("onderzoek").label("soort"),
         m.c.id.label("melding_id"),
@@ -47,6 +86,7 @@ def _taken(gemeente: str) -> Subquery:
         m.c.onderzoek_uiterlijk.label("uiterlijk"),
     ).where(
         m.c.gemeente == gemeente,
+        van,
         m.c.status.in_(("melding", "onderzoek", "tijdelijke_voorziening"))
         | ((m.c.status == "aanvraag") & not_(_onderzoek_af(m)) & not_(_besloten(m))),
     )
@@ -62,7 +102,7 @@ def _taken(gemeente: str) -> Subquery:
             a.c.beschikking_uiterlijk,
         )
         .join(m, m.c.id == a.c.melding_id)
-        .where(a.c.gemeente == gemeente, not_(verzonden), m.c.status != "beeindigd")
+        .where(a.c.gemeente == gemeente, van, not_(verzonden), m.c.status != "beeindigd")
     )
     zorgplan = (
         select(
@@ -75,6 +115,7 @@ def _taken(gemeente: str) -> Subquery:
         .join(m, m.c.id == o.c.melding_id)
         .where(
             o.c.gemeente == gemeente,
+            van,
             o.c.status.in_(("verstrekt", "geaccepteerd")),
             o.c.zorgplan_ontvangen.is_(None),
         )
@@ -91,14 +132,20 @@ def _taken(gemeente: str) -> Subquery:
         .join(m, m.c.id == b.c.melding_id)
         .where(
             v.c.gemeente == gemeente,
+            van,
             v.c.einddatum.is_not(None),
             b.c.verzonden_op.is_not(None),
             m.c.status.in_(("beschikking", "opdracht")),
         )
     )
-    return union_all(onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente)).subquery(
-        "taken"
-    )
+    return union_all(
+        onderzoek,
+        beschikking,
+        zorgplan,
+        herindicatie,
+        evaluatie_taken(gemeente, van),
+        *awb_taken(gemeente, wie),
+    ).subquery("taken")
 
 
 async def taken(
@@ -110,11 +157,12 @@ async def taken(
     uiterlijk_tot: dt.date | None,
     na: tuple[dt.date, str, str] | None,
     limit: int,
+    wie: Wie = ALLE,
 ) -> list[Rij]:
     """Up to ``limit`` + 1 tasks (soort, melding_id, referentie, client_id, uiterlijk) with a
     deadline between ``uiterlijk_van`` and ``uiterlijk_tot`` (inclusive, open when None), after
-    the cursor position ``na`` (uiterlijk, soort, referentie)."""
-    t = _taken(gemeente)
+    the cursor position ``na`` (uiterlijk, soort, referentie); ``wie``: whose (``wie_filter``)."""
+    t = _taken(gemeente, wie)
     query = select(t)
     if soort:
         query = query.where(t.c.soort == soort)

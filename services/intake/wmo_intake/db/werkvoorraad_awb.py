@@ -6,7 +6,22 @@ name after the id in ``referentie`` (``<id>/hersteltermijn``), so the keyset sta
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, cast, exists, literal, null, or_, select
+from collections.abc import Callable
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    cast,
+    exists,
+    false,
+    literal,
+    null,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import UUID
 
 from wmo_intake.db.bezwaren import bezwaren, hoorzittingen
@@ -15,9 +30,11 @@ from wmo_intake.db.klachten import klachten
 from wmo_intake.db.models import beschikkingen, meldingen
 
 DAG = literal(1)
+Wie = Callable[[Table], ColumnElement[bool]] | None
+"""Whose work: a condition on the melding of a row (``db.werkvoorraad.wie_filter``)."""
 
 
-def awb_taken(gemeente: str) -> list[Select[tuple[object, ...]]]:
+def awb_taken(gemeente: str, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
     bz, h, i, k, m, b = (
         bezwaren,
         hoorzittingen,
@@ -26,7 +43,8 @@ def awb_taken(gemeente: str) -> list[Select[tuple[object, ...]]]:
         meldingen,
         beschikkingen,
     )
-    open_bezwaar = (bz.c.gemeente == gemeente, bz.c.uitkomst.is_(None))
+    van = wie(m) if wie is not None else true()
+    open_bezwaar = (bz.c.gemeente == gemeente, bz.c.uitkomst.is_(None), van)
     beslistermijn = (
         select(
             literal("bezwaar"),
@@ -76,6 +94,7 @@ def awb_taken(gemeente: str) -> list[Select[tuple[object, ...]]]:
         .join(m, m.c.id == i.c.melding_id)
         .where(
             i.c.gemeente == gemeente,
+            van,
             i.c.dwangsom_vanaf.is_not(None),
             or_(i.c.aanvraag_id.is_(None), ~beschikking_verzonden),
             or_(i.c.bezwaar_id.is_(None), ~bezwaar_beslist),
@@ -87,5 +106,10 @@ def awb_taken(gemeente: str) -> list[Select[tuple[object, ...]]]:
         cast(k.c.id, String),
         k.c.client_id,
         k.c.afhandel_uiterlijk,
-    ).where(k.c.gemeente == gemeente, k.c.afgehandeld_op.is_(None))
+    ).where(
+        k.c.gemeente == gemeente,
+        k.c.afgehandeld_op.is_(None),
+        # A klacht belongs to no melding, so to no behandelaar: only in everyone's work.
+        true() if wie is None else false(),
+    )
     return [beslistermijn, herstel, hoorzitting, dwangsom, klacht]

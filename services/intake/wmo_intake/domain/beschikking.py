@@ -272,7 +272,9 @@ def stap_bij_verzending(
         return Zaakgebeurtenis.BESLUIT_ZONDER_AANVRAAG, Overgangsfeiten(
             geen_aanvraag_grond=GeenAanvraagGrond(grondslag)
         )
-    if soort == "herziening" and status in ("beschikking", "opdracht"):
+    if soort == "herziening" and status in ("beschikking", "opdracht", "herindicatie"):
+        # A herziening of a running voorziening, also while its herindicatie runs (issue
+        # 14.4: an evaluatie that changes it), leaves the case where it is.
         return None, Overgangsfeiten()
     return Zaakgebeurtenis.TOEKENNING_VERZONDEN, Overgangsfeiten(spoed=spoed)
 

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from wmo_intake.domain.termijnen import Termijnstatus
+from wmo_intake.schemas.behandeling import BehandelaarRef
 from wmo_intake.schemas.ingebrekestelling import DwangsomRead
 from wmo_shared.schemas import RegelRead, WireModel
 
@@ -19,6 +20,7 @@ Taaksoort = Literal[
     "beschikking",
     "zorgplan",
     "herindicatie",
+    "evaluatie",
     "bezwaar",
     "ingebrekestelling",
     "klacht",
@@ -29,8 +31,8 @@ class WerkvoorraadItemRead(WireModel):
     soort: Taaksoort
     melding_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     referentie_id: str = Field(
-        description="Melding, aanvraag, opdracht, maatwerkvoorziening, bezwaar, "
-        "ingebrekestelling of klacht"
+        description="Melding, aanvraag, opdracht, maatwerkvoorziening (herindicatie, "
+        "evaluatie), bezwaar, ingebrekestelling of klacht"
     )
     client_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     uiterlijk: dt.date
@@ -47,6 +49,10 @@ class WerkvoorraadItemRead(WireModel):
     dwangsom: DwangsomRead | None = Field(
         default=None, description="Bij een ingebrekestelling: de dwangsom op de peildatum"
     )
+    behandelaar: BehandelaarRef | None = Field(
+        default=None, description="Wie de zaak behandelt (leeg: niet toegewezen)"
+    )
+    team: str | None = None
 
 
 class WerkvoorraadList(WireModel):

@@ -26,6 +26,7 @@ from wmo_intake.domain.termijnen import bezwaartermijn
 from wmo_intake.schemas.beschikking import BeschikkingCreate, BeschikkingRead
 from wmo_intake.service.aanvraag import zaak_uit_body
 from wmo_intake.service.bevinding import afwijkingsregels, op_beschikking
+from wmo_intake.service.evaluatie import eerste_evaluatie
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
 from wmo_intake.service.verwijzingen import Bronnen, haal_besluiten, neem_over
@@ -208,6 +209,7 @@ async def maak_beschikking(
                     "tegemoetkoming_id": v.tegemoetkoming_id,
                     "aanbieder_agb": v.aanbieder_agb,
                     "vervangt_id": v.vervangt_id,
+                    "volgende_evaluatie": eerste_evaluatie(besluiten, i),
                 },
             )
         await audit_log.record(conn, audit, principal, "aanmaken", "beschikking", row.id)

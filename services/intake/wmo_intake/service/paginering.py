@@ -64,3 +64,17 @@ def lees_sleutel(cursor: str) -> tuple[dt.date, uuid.UUID]:
         return dt.date.fromisoformat(datum), uuid.UUID(id_)
     except (ValueError, TypeError) as exc:
         raise _ongeldig() from exc
+
+
+def rang_cursor(rang: int, id_: str) -> str:
+    """A position in a ranked list (rank, id): the search for cliënten."""
+    return _b64(json.dumps((rang, id_)).encode())
+
+
+def lees_rang(cursor: str) -> tuple[int, str]:
+    try:
+        rang, id_ = json.loads(_unb64(cursor))
+        uuid.UUID(str(id_))
+        return int(rang), str(id_)
+    except (ValueError, TypeError) as exc:
+        raise _ongeldig() from exc

@@ -1,0 +1,81 @@
+"""Searching cliënten of the caller's gemeente (issue 14.2): by name (fuzzy), geboortedatum,
+postcode with huisnummer, BSN or a case reference; ranked, cursor-paged, and every search
+audited with the kinds of criteria and the number found (never a value: no BSN, no name)."""
+
+from __future__ import annotations
+
+import uuid
+
+from wmo_intake.db import clientzoeken
+from wmo_intake.db.models import audit
+from wmo_intake.domain.zoeken import criteria, lees_zaakreferentie, normaliseer_naam
+from wmo_intake.schemas.zoekopdracht import (
+    ClientZoekopdracht,
+    ClientZoekresultaat,
+    ClientZoekresultaten,
+)
+from wmo_intake.service.client import client_read
+from wmo_intake.service.paginering import lees_rang, rang_cursor
+from wmo_shared import audit as audit_log
+from wmo_shared.auth import Principal
+from wmo_shared.db.engine import Database
+
+
+async def zoek(
+    db: Database, principal: Principal, body: ClientZoekopdracht
+) -> ClientZoekresultaten:
+    soorten = criteria(
+        naam=body.naam,
+        geboortedatum=body.geboortedatum,
+        postcode=body.postcode,
+        huisnummer=body.huisnummer,
+        bsn=body.bsn,
+        zaakreferentie=body.zaakreferentie,
+    )
+    referentie = lees_zaakreferentie(body.zaakreferentie) if body.zaakreferentie else None
+    na = None
+    if body.cursor:
+        rang, id_ = lees_rang(body.cursor)
+        na = (int(rang), uuid.UUID(id_))
+    naam = normaliseer_naam(body.naam) if body.naam is not None else None
+    async with db.transaction() as conn:
+        rows = await clientzoeken.zoek(
+            conn,
+            principal.gemeente,
+            naam=naam,
+            geboortedatum=body.geboortedatum,
+            postcode=body.postcode,
+            huisnummer=body.huisnummer,
+            bsn=body.bsn,
+            referentie_id=referentie.id if referentie else None,
+            toewijzingnummer=referentie.nummer if referentie else None,
+            na=na,
+            limit=body.limit,
+        )
+        meer = len(rows) > body.limit
+        rows = rows[: body.limit]
+        await audit_log.record(
+            conn,
+            audit,
+            principal,
+            "zoeken",
+            "client",
+            None,
+            {
+                "criteria": [s.value for s in soorten],
+                "aantal": len(rows),
+                "vervolg": na is not None,
+            },
+        )
+    laatste = rows[-1] if rows else None
+    return ClientZoekresultaten(
+        resultaten=[
+            ClientZoekresultaat(
+                client=client_read(r), overeenkomst=r.rang / 1000 if naam is not None else None
+            )
+            for r in rows
+        ],
+        volgende_cursor=rang_cursor(laatste.rang, str(laatste.id))
+        if meer and laatste is not None
+        else None,
+    )
