@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_intake.api import (
+    aanbiedermeldingen,
+    aanbieders,
     aanvragen,
     beschikkingen,
     bezwaren,
@@ -25,6 +27,7 @@ from wmo_intake.api import (
     verslagen,
     vertegenwoordigers,
     werkvoorraad,
+    wisselingen,
 )
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
@@ -64,6 +67,9 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            aanbieders.router,
+            aanbiedermeldingen.router,
+            wisselingen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

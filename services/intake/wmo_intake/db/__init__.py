@@ -2,6 +2,15 @@
 ``MetaData`` as ``models``; importing them here registers them wherever ``db.models`` is used
 (Alembic's env, the drift test, the app)."""
 
-from wmo_intake.db import bezwaren, brieven, ingebrekestellingen, klachten, termijnaanpassingen
+from wmo_intake.db import (
+    aanbiedermeldingen,
+    aanbieders,
+    bezwaren,
+    brieven,
+    ingebrekestellingen,
+    klachten,
+    termijnaanpassingen,
+)
 
 __all__ = ["bezwaren", "brieven", "ingebrekestellingen", "klachten", "termijnaanpassingen"]
+__all__ += ["aanbiedermeldingen", "aanbieders"]

@@ -20,6 +20,7 @@ from wmo_intake.db.models import (
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.werkvoorraad_aanbieders import aanbieder_taken
 from wmo_intake.db.werkvoorraad_awb import awb_taken
 
 
@@ -96,9 +97,14 @@ def _taken(gemeente: str) -> Subquery:
             m.c.status.in_(("beschikking", "opdracht")),
         )
     )
-    return union_all(onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente)).subquery(
-        "taken"
-    )
+    return union_all(
+        onderzoek,
+        beschikking,
+        zorgplan,
+        herindicatie,
+        *awb_taken(gemeente),
+        *aanbieder_taken(gemeente),
+    ).subquery("taken")
 
 
 async def taken(
