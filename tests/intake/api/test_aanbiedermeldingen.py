@@ -239,3 +239,33 @@ async def test_ongeldige_meldingen(intake: httpx.AsyncClient) -> None:
         r = await intake.post(url, json=body, headers=h(AANBIEDER))
         assert r.status_code == 400, (body, r.text)
         assert veld in r.json()["invalidParams"][0]["name"], r.text
+
+
+async def test_elke_aanbiedersroute_weigert_andere_agb_en_andere_gemeente(
+    intake: httpx.AsyncClient,
+) -> None:
+    o = await _opdracht(intake)
+    url = f"/api/v1/opdrachten/{o['id']}"
+    datum = o["verstrektOp"][:10]
+    routes: list[tuple[str, str, dict[str, Any] | None]] = [
+        ("GET", "", None),
+        ("GET", "/wmo301", None),
+        ("GET", "/meldingen-aanbieder", None),
+        ("POST", "/acceptaties", {"datum": datum}),
+        ("POST", "/weigeringen", {"datum": datum, "reden": "Geen capaciteit in de regio"}),
+        ("POST", "/zorgplannen", {"ontvangstdatum": datum}),
+        (
+            "POST",
+            "/opzeggingen",
+            {"opgezegdOp": "2026-05-15", "door": "aanbieder", "reden": "Verhuizing"},
+        ),
+        ("POST", "/meldingen-aanbieder", _meldingen()[0]),
+    ]
+    for methode, pad, body in routes:
+        for headers in (ANDERE_AANBIEDER, ZELFDE_AGB_ANDERE_GEMEENTE):
+            r = await intake.request(methode, url + pad, json=body, headers=h(headers))
+            assert r.status_code == 404, (methode, pad, r.text)
+    r = await intake.get(
+        "/api/v1/opdrachten", params={"limit": 200}, headers=ZELFDE_AGB_ANDERE_GEMEENTE
+    )
+    assert o["id"] not in {x["id"] for x in r.json()["resultaten"]}
