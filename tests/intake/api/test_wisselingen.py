@@ -10,6 +10,7 @@ import httpx
 from lxml import etree
 
 from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, gecontracteerd, h, verzonden_zaak
+from tests.intake.api.test_beeindigingen import trek_in
 from tests.support.stack import auth
 from wmo_iwmo.xsd import validate
 
@@ -219,3 +220,54 @@ async def test_opzegging_niet_akkoord(intake: httpx.AsyncClient) -> None:
     assert r.json()["opzegging"]["akkoord"]["akkoord"] is False
     assert r.json()["gegevens"]["einddatum"] == "2027-03-31"
     assert r.json()["opzegging"]["regels"][-1]["rule"] == "AAN-06"
+
+
+async def test_intrekking_na_een_wisseling(intake: httpx.AsyncClient) -> None:
+    """The voorziening ends early after a change of provider: the old toewijzing (ended before)
+    is not sent again; the new one ends too, or is withdrawn (13) when it would not start."""
+    _, b = await verzonden_zaak(intake)
+    await gecontracteerd(intake, NIEUW)
+    mv = b["maatwerkvoorzieningen"][0]["id"]
+    r = await intake.post(
+        "/api/v1/opdrachten", json={"maatwerkvoorzieningId": mv, "doelen": ["x"]}, headers=h()
+    )
+    o = r.json()
+    r = await intake.post(
+        f"/api/v1/opdrachten/{o['id']}/wisselingen",
+        json={"aanbiederAgb": NIEUW, "laatsteDag": "2026-06-30"},
+        headers=h(),
+    )
+    nieuw = r.json()
+    await trek_in(intake, b["meldingId"], b["id"], "2026-09-30")
+    feed = await _feed(intake, o["id"], nieuw["id"])
+    assert [(t["opdrachtId"] == o["id"], t["einddatum"], t["redenWijziging"]) for t in feed] == [
+        (True, "2027-03-31", None),
+        (True, "2026-06-30", "09"),
+        (False, "2027-03-31", None),
+        (False, "2026-09-30", "05"),
+    ]
+
+
+async def test_intrekking_voor_de_start_van_de_nieuwe_aanbieder(intake: httpx.AsyncClient) -> None:
+    _, b = await verzonden_zaak(intake)
+    await gecontracteerd(intake, NIEUW)
+    mv = b["maatwerkvoorzieningen"][0]["id"]
+    r = await intake.post(
+        "/api/v1/opdrachten", json={"maatwerkvoorzieningId": mv, "doelen": ["x"]}, headers=h()
+    )
+    o = r.json()
+    r = await intake.post(
+        f"/api/v1/opdrachten/{o['id']}/wisselingen",
+        json={"aanbiederAgb": NIEUW, "laatsteDag": "2026-06-30"},
+        headers=h(),
+    )
+    nieuw = r.json()
+    await trek_in(intake, b["meldingId"], b["id"], "2026-05-31")
+    feed = await _feed(intake, o["id"], nieuw["id"])
+    assert [(t["opdrachtId"] == o["id"], t["einddatum"], t["redenWijziging"]) for t in feed] == [
+        (True, "2027-03-31", None),
+        (True, "2026-06-30", "09"),
+        (False, "2027-03-31", None),
+        (True, "2026-05-31", "05"),
+        (False, "2026-07-01", "13"),
+    ]
