@@ -271,3 +271,49 @@ async def test_intrekking_voor_de_start_van_de_nieuwe_aanbieder(intake: httpx.As
         (True, "2026-05-31", "05"),
         (False, "2026-07-01", "13"),
     ]
+
+
+async def _geweigerd(intake: httpx.AsyncClient) -> dict[str, Any]:
+    o = await _geaccepteerd(intake, accepteer=False)
+    r = await intake.post(
+        f"/api/v1/opdrachten/{o['id']}/weigeringen",
+        json={"datum": o["verstrektOp"][:10], "reden": "Na de kennismaking: geen klik."},
+        headers=h(AANBIEDER),
+    )
+    assert r.status_code == 201, r.text
+    return o
+
+
+async def test_gemeente_besluit_over_de_weigering(intake: httpx.AsyncClient) -> None:
+    o = await _geweigerd(intake)
+    url = f"/api/v1/opdrachten/{o['id']}"
+    datum = o["verstrektOp"][:10]
+    besluit = {"akkoord": False, "datum": datum, "toelichting": "Geen grond om af te zien."}
+    for headers, status in ((AANBIEDER, 403), (ANDERE_GEMEENTE, 404)):
+        r = await intake.post(f"{url}/weigeringsbesluiten", json=besluit, headers=h(headers))
+        assert r.status_code == status
+    r = await intake.post(f"{url}/weigeringsbesluiten", json=besluit, headers=h())
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "verstrekt"
+    assert r.json()["reactie"]["besluit"]["akkoord"] is False
+    assert r.json()["reactie"]["besluit"]["regels"][0]["rule"] == "AAN-13"
+    items = await _werkvoorraad(intake, "vervolgopdracht")
+    assert o["id"] not in {i["referentieId"] for i in items}
+    # The provider must accept after all.
+    r = await intake.post(f"{url}/acceptaties", json={"datum": datum}, headers=h(AANBIEDER))
+    assert r.status_code == 201 and r.json()["status"] == "geaccepteerd"
+    r = await intake.post(f"{url}/weigeringsbesluiten", json=besluit, headers=h())
+    assert r.status_code == 409 and r.json()["code"] == "opdracht-niet-geweigerd"
+
+    o = await _geweigerd(intake)
+    url = f"/api/v1/opdrachten/{o['id']}"
+    r = await intake.post(
+        f"{url}/weigeringsbesluiten", json={**besluit, "akkoord": True}, headers=h()
+    )
+    assert r.status_code == 201 and r.json()["status"] == "geweigerd"
+    r = await intake.post(
+        f"{url}/weigeringsbesluiten", json={**besluit, "akkoord": True}, headers=h()
+    )
+    assert r.status_code == 409 and r.json()["code"] == "weigering-beoordeeld"
+    r = await intake.post(f"{url}/vervolgopdrachten", json={"aanbiederAgb": NIEUW}, headers=h())
+    assert r.status_code == 201, r.text

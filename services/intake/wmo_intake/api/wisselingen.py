@@ -1,5 +1,6 @@
-"""Changing or ending a provider (Bijlage 2 §6.1, §7.3–7.5): the wisseling, the vervolgopdracht
-after a refusal, and the gemeente's decision on a provider's opzegging (AAN-06)."""
+"""Changing or ending a provider (Bijlage 2 §6.1, §7.3–7.5): the wisseling, the gemeente's
+decision on a refusal and the vervolgopdracht after it, and the gemeente's decision on a
+provider's opzegging (AAN-06)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from wmo_intake.schemas.opdracht import (
     OpdrachtRead,
     OpzeggingsbesluitCreate,
     VervolgopdrachtCreate,
+    WeigeringsbesluitCreate,
     WisselingCreate,
 )
 from wmo_intake.service import wisseling as svc
@@ -75,4 +77,24 @@ async def create_opzeggingsbesluit(
 ) -> Response:
     return written_response(
         await svc.beslis_over_opzegging(db, principal, write, opdracht_id, body)
+    )
+
+
+@router.post(
+    "/opdrachten/{opdracht_id}/weigeringsbesluiten",
+    status_code=201,
+    response_model=OpdrachtRead,
+    summary="De gemeente besluit of de aanbieder na de kennismaking mag afzien (§6.1); zo niet, "
+    "dan staat de opdracht weer open en moet de aanbieder haar accepteren",
+    responses={409: {"description": "Geen weigering die wacht, of al besloten"}},
+)
+async def create_weigeringsbesluit(
+    opdracht_id: uuid.UUID,
+    body: WeigeringsbesluitCreate,
+    write: IdempotentWrite,
+    db: Db,
+    principal: Principal = CaseWorker,
+) -> Response:
+    return written_response(
+        await svc.beslis_over_weigering(db, principal, write, opdracht_id, body)
     )

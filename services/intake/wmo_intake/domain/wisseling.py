@@ -132,3 +132,34 @@ def toets_vervolgbaar(status: str, heeft_vervolg: bool, oude_agb: str, nieuwe_ag
         f"Aanbieder {oude_agb} zag na de kennismaking gemotiveerd af van de opdracht; de "
         f"gemeente coördineert de keuze voor een andere aanbieder (Bijlage 2 §6.1): {nieuwe_agb}.",
     )
+
+
+def toets_weigeringsbesluit(
+    status: str, reactie: dict[str, Any] | None, heeft_vervolg: bool
+) -> None:
+    """§6.1: the gemeente decides once whether a provider may refrain after the kennismaking
+    (``opdracht-niet-geweigerd``, ``weigering-beoordeeld``)."""
+    if status != "geweigerd" or reactie is None or heeft_vervolg:
+        raise Weigering(
+            "opdracht-niet-geweigerd",
+            f"Er is geen weigering van de aanbieder die op een besluit wacht (status '{status}').",
+            soort="conflict",
+        )
+    if reactie.get("besluit") is not None:
+        raise Weigering(
+            "weigering-beoordeeld", "Over deze weigering is al besloten.", soort="conflict"
+        )
+
+
+def weigeringsregel(akkoord: bool) -> Regel:
+    if akkoord:
+        return Regel(
+            "AAN-13",
+            "De gemeente aanvaardt de motivering: de aanbieder ziet af van de opdracht en de "
+            "gemeente coördineert de keuze voor een andere aanbieder (Bijlage 2 §6.1).",
+        )
+    return Regel(
+        "AAN-13",
+        "De gemeente besluit dat de aanbieder op basis van deze motivering niet kan afzien van "
+        "de opdracht: de aanbieder moet haar accepteren (Bijlage 2 §6.1).",
+    )

@@ -72,11 +72,32 @@ class UurtermijnRead(WireModel):
     regels: list[RegelRead]
 
 
+class BesluitRead(WireModel):
+    akkoord: bool
+    datum: dt.date
+    toelichting: str
+    door: str
+    regels: list[RegelRead] = Field(default_factory=list)
+
+
 class ReactieRead(WireModel):
     soort: Literal["acceptatie", "weigering"]
     datum: dt.date
     reden: str | None = None
     door: str
+    besluit: BesluitRead | None = Field(
+        default=None,
+        description="Bij een weigering: het besluit van de gemeente of de aanbieder mag afzien "
+        "(Bijlage 2 §6.1)",
+    )
+
+
+class WeigeringsbesluitCreate(WireModel):
+    """§6.1: may the provider refrain from the opdracht after the kennismaking?"""
+
+    akkoord: bool
+    datum: Zaakdatum
+    toelichting: str = Field(min_length=1, max_length=4000)
 
 
 class OpzeggingCreate(WireModel):

@@ -24,12 +24,15 @@ from wmo_intake.domain.wisseling import (
     akkoordregel,
     toets_akkoord_nodig,
     toets_vervolgbaar,
+    toets_weigeringsbesluit,
+    weigeringsregel,
     wisseling,
 )
 from wmo_intake.schemas.opdracht import (
     OpdrachtRead,
     OpzeggingsbesluitCreate,
     VervolgopdrachtCreate,
+    WeigeringsbesluitCreate,
     WisselingCreate,
 )
 from wmo_intake.service.aanbieder import gecontracteerd
@@ -266,6 +269,56 @@ async def beslis_over_opzegging(
         row = await opdrachten.wijzig(conn, row.id, waarden)
         if gegevens is not None:
             await publiceer(conn, row, gegevens, nu())
+        return geschreven(opdracht_read(row))
+
+    return await write_once(db, idempotency_keys, principal, write, OpdrachtRead, work)
+
+
+async def beslis_over_weigering(
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    opdracht_id: uuid.UUID,
+    body: WeigeringsbesluitCreate,
+) -> Written[OpdrachtRead]:
+    """§6.1: the gemeente accepts the provider's motivation (a vervolgopdracht follows) or
+    decides the provider cannot refrain: the opdracht is open again and must be accepted."""
+
+    async def work(conn: AsyncConnection) -> Written[OpdrachtRead]:
+        row = await laad_opdracht(
+            conn, principal, opdracht_id, voor_wijziging=True, actie="wijzigen"
+        )
+        heeft_vervolg = await opdrachten.vervolg_van(conn, row.id) is not None
+        toets_weigeringsbesluit(row.status, row.reactie, heeft_vervolg)
+        geweigerd_op = dt.date.fromisoformat(row.reactie["datum"])
+        if body.datum < geweigerd_op or body.datum > vandaag():
+            raise Weigering(
+                "buiten-bereik",
+                "Het besluit valt niet vóór de weigering of in de toekomst.",
+                veld="datum",
+            )
+        if not body.akkoord and await opdrachten.loopt_voor(conn, row.maatwerkvoorziening_id):
+            raise Weigering(
+                "opdracht-bestaat-al",
+                "Voor deze maatwerkvoorziening loopt al een andere opdracht.",
+                soort="conflict",
+            )
+        besluit = {
+            "akkoord": body.akkoord,
+            "datum": body.datum.isoformat(),
+            "toelichting": body.toelichting,
+            "door": principal.sub,
+            "regels": regels_json([weigeringsregel(body.akkoord)]),
+        }
+        row = await opdrachten.wijzig(
+            conn,
+            row.id,
+            {
+                "reactie": {**row.reactie, "besluit": besluit},
+                "status": "geweigerd" if body.akkoord else "verstrekt",
+                "versie": row.versie + 1,
+            },
+        )
         return geschreven(opdracht_read(row))
 
     return await write_once(db, idempotency_keys, principal, write, OpdrachtRead, work)
