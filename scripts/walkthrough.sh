@@ -12,6 +12,7 @@ FINANCE=${FINANCE:-http://127.0.0.1:8004}
 TOKEN=${TOKEN:-$(make -s token ROLE=gebiedsteam GEMEENTE=0085)}
 AANBIEDER=$(make -s token ROLE=aanbieder GEMEENTE=0085 AGB=12345678)
 FINANCIEN=$(make -s token ROLE=financien GEMEENTE=0085)
+BEHEER=$(make -s token ROLE=beheer GEMEENTE=0085)
 
 post() {  # post URL TOKEN JSON → prints the body, fails on an error status
   curl -sS --fail-with-body -X POST "$1" -H "Authorization: Bearer $2" \
@@ -129,7 +130,12 @@ VERZONDEN=$(post "$INTAKE/api/v1/beschikkingen/$BESCHIKKING_ID/verzendingen" "$T
 echo "$VERZONDEN" | field "['bezwaartermijn']"
 MV_ID=$(echo "$VERZONDEN" | field "['maatwerkvoorzieningen'][0]['id']")
 
-step "10. Opdracht aan de aanbieder (AAN-01); de aanbieder accepteert; zorgplan binnen 6 weken (AAN-02)"
+step "10. Opdracht aan de aanbieder (AAN-01), gecontracteerd in het aanbiedersregister (AAN-09); de aanbieder accepteert; zorgplan binnen 6 weken (AAN-02)"
+curl -sS -X POST "$INTAKE/api/v1/aanbieders" -H "Authorization: Bearer $BEHEER" -H "Content-Type: application/json" \
+  -H "Idempotency-Key: $(python3 -c 'import uuid; print(uuid.uuid4())')" \
+  -d '{"agb":"12345678","kvk":"12345678","naam":"Zorg BV","contact":{"email":"info@zorg.example.nl"},
+       "producten":[{"productcategorie":"02","ingangsdatum":"2026-01-01"}],
+       "kwaliteit":[{"soort":"kwaliteitssysteem","datum":"2025-06-01"}]}' > /dev/null
 OPDRACHT=$(post "$INTAKE/api/v1/opdrachten" "$TOKEN" "{\"maatwerkvoorzieningId\":\"$MV_ID\",
   \"doelen\":[\"Zelf de post afhandelen\",\"Dagstructuur\"]}")
 OPDRACHT_ID=$(echo "$OPDRACHT" | field "['id']")

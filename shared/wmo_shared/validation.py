@@ -48,5 +48,9 @@ def validation_parts(errors: Sequence[Any]) -> list[tuple[str, str, str]]:
             msg = msg[len("Value error, ") :]
         kind = str(err.get("type", "ongeldig"))
         code = _PYDANTIC_CODES.get(kind, kind.replace("_", "-"))
-        parts.append((_param_name(err.get("loc", ())), code, msg))
+        loc = tuple(err.get("loc", ()))
+        if kind in ("union_tag_invalid", "union_tag_not_found"):
+            # A body with one of several shapes: name the field that chooses the shape.
+            loc += (str((err.get("ctx") or {}).get("discriminator", "")).strip("'"),)
+        parts.append((_param_name(loc), code, msg))
     return parts

@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from tests.intake.api.helpers import bsn, onderzoek_body, voorziening
+from tests.intake.api.helpers import aanbieder_body, bsn, onderzoek_body, voorziening
 from tests.intake.api.iwmo_berichten import AGB, Zaak
 from tests.intake.api.peers import TEGEMOETKOMING_BODY, indicatie_body
 from tests.pgb.api.helpers import TOEKENNING_C
@@ -231,10 +231,17 @@ def outbox_sync(db: TestDatabase, beschikking_id: str) -> list[dict[str, Any]]:
     return asyncio.run(outbox(db, beschikking_id))
 
 
+def gecontracteerd(c: httpx.Client, agb: str = AGB, gemeente: str = "0085") -> None:
+    """The gemeente contracted the provider (AAN-09): it is in the register (409: it was)."""
+    r = post(c, "/api/v1/aanbieders", aanbieder_body(agb), auth("beheer", gemeente))
+    assert r.status_code in (201, 409), r.text
+
+
 def geaccepteerde_opdracht(
     c: httpx.Client, maatwerkvoorziening_id: str, doelen: list[str]
 ) -> dict[str, Any]:
     """An opdracht to the voorziening's aanbieder (AGB 12345678), accepted by it."""
+    gecontracteerd(c)
     opdracht = ok(
         post(
             c,

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import Stack
-from tests.e2e.steps import ok, outbox_sync, post, wacht_op
+from tests.e2e.steps import gecontracteerd, ok, outbox_sync, post, wacht_op
 from tests.intake.api.helpers import bsn as nieuw_bsn
 from tests.intake.api.helpers import onderzoek_body, voorziening
 from tests.pgb.api.helpers import TOEKENNING_C
@@ -174,6 +174,7 @@ def test_overlijden_stopt_cak_svb_en_aanbieder(stack: Stack, db: TestDatabase) -
             )
         )
         zin_id = b["maatwerkvoorzieningen"][0]["id"]
+        gecontracteerd(c, gemeente="0718")
         opdracht = ok(
             post(
                 c,

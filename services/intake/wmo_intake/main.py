@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_intake.api import (
+    aanbiedermeldingen,
+    aanbieders,
     aanvragen,
     behandelingen,
     beschikkingen,
@@ -28,6 +30,7 @@ from wmo_intake.api import (
     verslagen,
     vertegenwoordigers,
     werkvoorraad,
+    wisselingen,
     zoekopdrachten,
 )
 from wmo_intake.db.models import outbox
@@ -72,6 +75,9 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             behandelingen.router,
             signaleringen.router,
             evaluaties.router,
+            aanbieders.router,
+            aanbiedermeldingen.router,
+            wisselingen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

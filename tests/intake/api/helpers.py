@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
+import json
 import os
 import random
 import uuid
@@ -244,7 +246,10 @@ async def verzend(
 async def verzonden_zaak(
     intake: httpx.AsyncClient, headers: dict[str, str] | None = None, **voorziening_: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A case up to a sent beschikking with one voorziening."""
+    """A case up to a sent beschikking with one voorziening, its provider in the register."""
+    agb = voorziening_.get("aanbiederAgb", "12345678")
+    if agb:
+        await gecontracteerd(intake, agb, gemeente_van(headers or GW))
     m = await melding(intake, headers=headers)
     await onderzoek(intake, m["id"], headers)
     a = await aanvraag(intake, m["id"], headers)
@@ -252,3 +257,44 @@ async def verzonden_zaak(
         intake, m["id"], a["id"], headers, maatwerkvoorzieningen=[voorziening(**voorziening_)]
     )
     return m, await verzend(intake, b["id"], headers)
+
+
+def aanbieder_body(agb: str = "12345678", **overrides: Any) -> dict[str, Any]:
+    """A provider contracted for every product of categorie 01 and 02 from 2015 (AAN-09)."""
+    body: dict[str, Any] = {
+        "agb": agb,
+        "kvk": "12345678",
+        "naam": f"Zorg BV {agb}",
+        "contact": {"contactpersoon": "J. de Vries", "email": "info@zorg.example.nl"},
+        "producten": [
+            {"productcategorie": "01", "ingangsdatum": "2015-01-01"},
+            {"productcategorie": "02", "ingangsdatum": "2015-01-01"},
+        ],
+        "kwaliteit": [{"soort": "kwaliteitssysteem", "datum": "2025-06-01"}],
+    }
+    body.update(overrides)
+    return body
+
+
+def gemeente_van(headers: dict[str, str]) -> str:
+    """The gemeente in the (test) bearer token of ``headers``."""
+    payload = headers["Authorization"].split()[1].split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    return str(claims["gemeente"])
+
+
+_geregistreerd: set[tuple[int, str, str]] = set()
+
+
+async def gecontracteerd(
+    intake: httpx.AsyncClient, agb: str = "12345678", gemeente: str = "0085"
+) -> None:
+    """A real gemeente contracts its providers: the provider is in the register (AAN-09).
+    Registered once per gemeente; a second call finds it there (409)."""
+    if (id(intake), agb, gemeente) in _geregistreerd:
+        return
+    r = await intake.post(
+        "/api/v1/aanbieders", json=aanbieder_body(agb), headers=h(auth("beheer", gemeente))
+    )
+    assert r.status_code in (201, 409), r.text
+    _geregistreerd.add((id(intake), agb, gemeente))

@@ -3,6 +3,8 @@
 (Alembic's env, the drift test, the app)."""
 
 from wmo_intake.db import (
+    aanbiedermeldingen,
+    aanbieders,
     behandelaars,
     bezwaren,
     brieven,
@@ -15,6 +17,8 @@ from wmo_intake.db import (
 )
 
 __all__ = [
+    "aanbiedermeldingen",
+    "aanbieders",
     "behandelaars",
     "bezwaren",
     "brieven",

@@ -349,6 +349,7 @@ opdrachten = Table(
     Column("crisis_start_uiterlijk", DateTime(timezone=True), nullable=True),
     Column("zorgplan_ontvangen", Date, nullable=True),
     Column("opzegging", JSONB, nullable=True),
+    Column("vorige_opdracht_id", UUID(as_uuid=True), ForeignKey("opdrachten.id"), nullable=True),
     Column("versie", Integer, nullable=False, server_default=text("1")),
     _aangemaakt(),
     _check_in("status", OPDRACHTSTATUSSEN, "ck_opdrachten_status"),

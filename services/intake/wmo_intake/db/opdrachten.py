@@ -77,3 +77,10 @@ async def wijzig(conn: AsyncConnection, opdracht_id: uuid.UUID, values: dict[str
         .returning(opdrachten)
     )
     return await een(conn, query)
+
+
+async def vervolg_van(conn: AsyncConnection, opdracht_id: uuid.UUID) -> Rij | None:
+    """The opdracht that follows ``opdracht_id`` (after a wisseling or a refusal)."""
+    return await eerste(
+        conn, select(opdrachten).where(opdrachten.c.vorige_opdracht_id == opdracht_id)
+    )

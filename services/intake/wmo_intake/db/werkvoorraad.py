@@ -34,6 +34,7 @@ from wmo_intake.db.models import (
     opdrachten,
 )
 from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.werkvoorraad_aanbieders import aanbieder_taken
 from wmo_intake.db.werkvoorraad_awb import Wie as Wie
 from wmo_intake.db.werkvoorraad_awb import awb_taken
 
@@ -145,6 +146,7 @@ def _taken(gemeente: str, wie: Wie) -> Subquery:
         herindicatie,
         evaluatie_taken(gemeente, van),
         *awb_taken(gemeente, wie),
+        *aanbieder_taken(gemeente, wie),
     ).subquery("taken")
 
 

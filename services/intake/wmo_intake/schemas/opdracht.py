@@ -72,11 +72,32 @@ class UurtermijnRead(WireModel):
     regels: list[RegelRead]
 
 
+class BesluitRead(WireModel):
+    akkoord: bool
+    datum: dt.date
+    toelichting: str
+    door: str
+    regels: list[RegelRead] = Field(default_factory=list)
+
+
 class ReactieRead(WireModel):
     soort: Literal["acceptatie", "weigering"]
     datum: dt.date
     reden: str | None = None
     door: str
+    besluit: BesluitRead | None = Field(
+        default=None,
+        description="Bij een weigering: het besluit van de gemeente of de aanbieder mag afzien "
+        "(Bijlage 2 §6.1)",
+    )
+
+
+class WeigeringsbesluitCreate(WireModel):
+    """§6.1: may the provider refrain from the opdracht after the kennismaking?"""
+
+    akkoord: bool
+    datum: Zaakdatum
+    toelichting: str = Field(min_length=1, max_length=4000)
 
 
 class OpzeggingCreate(WireModel):
@@ -88,10 +109,55 @@ class OpzeggingCreate(WireModel):
     reden: str = Field(min_length=1, max_length=4000)
 
 
+class OpzeggingsbesluitCreate(WireModel):
+    """Bijlage 2 §7.3–7.5: the gemeente accords a provider's opzegging, or not (its binding
+    advice that the provider continues), and may shorten the notice."""
+
+    akkoord: bool
+    datum: Zaakdatum
+    verkort_tot: Einddatum | None = Field(
+        default=None, description="De gemeente verkort de opzegtermijn tot deze laatste dag"
+    )
+    toelichting: str = Field(min_length=1, max_length=4000)
+
+
+class OpzeggingsbesluitRead(WireModel):
+    akkoord: bool
+    datum: dt.date
+    toelichting: str
+    door: str
+
+
 class OpzeggingRead(OpzeggingCreate):
     ingang: dt.date
     einde: dt.date
     regels: list[RegelRead]
+    akkoord: OpzeggingsbesluitRead | None = Field(
+        default=None,
+        description="Bij opzegging door de aanbieder: het besluit van de gemeente; leeg zolang "
+        "het wacht",
+    )
+
+
+class WisselingCreate(WireModel):
+    """Bijlage 2 §7.3: the client changes provider; the new toewijzing starts the day after."""
+
+    aanbieder_agb: str = Field(pattern=r"^\d{8}$", description="De nieuwe aanbieder")
+    laatste_dag: Einddatum = Field(description="De laatste dag van de huidige aanbieder")
+    doelen: list[Annotated[str, Field(max_length=2000)]] | None = Field(
+        default=None, max_length=MAX_LIJST, description="Standaard de doelen van de opdracht"
+    )
+    commentaar: str | None = Field(default=None, max_length=4000)
+
+
+class VervolgopdrachtCreate(WireModel):
+    """Bijlage 2 §6.1: after a provider's motivated refusal, an opdracht to another provider."""
+
+    aanbieder_agb: str = Field(pattern=r"^\d{8}$", description="De andere aanbieder")
+    doelen: list[Annotated[str, Field(max_length=2000)]] | None = Field(
+        default=None, max_length=MAX_LIJST, description="Standaard de doelen van de opdracht"
+    )
+    commentaar: str | None = Field(default=None, max_length=4000)
 
 
 class OpdrachtRead(WireModel):
@@ -109,6 +175,9 @@ class OpdrachtRead(WireModel):
     zorgplan_ontvangen: dt.date | None = None
     crisis_starttermijn: UurtermijnRead | None = None
     opzegging: OpzeggingRead | None = None
+    vorige_opdracht_id: uuid.UUID | None = Field(
+        default=None, description="De opdracht waarop deze volgt (wisseling of weigering)"
+    )
     regels: list[RegelRead]
     versie: int
 

@@ -24,17 +24,26 @@ Taaksoort = Literal[
     "bezwaar",
     "ingebrekestelling",
     "klacht",
+    "kwaliteitsbewijs",
+    "aanbiedermelding",
+    "opzegging",
+    "vervolgopdracht",
 ]
 
 
 class WerkvoorraadItemRead(WireModel):
     soort: Taaksoort
-    melding_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
+    melding_id: uuid.UUID | None = Field(
+        default=None, description="Leeg bij een losse klacht of een kwaliteitsbewijs"
+    )
     referentie_id: str = Field(
         description="Melding, aanvraag, opdracht, maatwerkvoorziening (herindicatie, "
-        "evaluatie), bezwaar, ingebrekestelling of klacht"
+        "evaluatie), bezwaar, ingebrekestelling, klacht, aanbieder (kwaliteitsbewijs) of "
+        "melding van een aanbieder"
     )
-    client_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
+    client_id: uuid.UUID | None = Field(
+        default=None, description="Leeg bij een losse klacht of een kwaliteitsbewijs"
+    )
     uiterlijk: dt.date
     status: Termijnstatus
     rule: str | None = None

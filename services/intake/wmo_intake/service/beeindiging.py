@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db import beeindigingen, opdrachten
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.beeindiging import Beeindiging, Grond, beeindiging
+from wmo_intake.domain.beeindiging import Beeindiging, Grond, RedenWijziging, beeindiging
 from wmo_intake.service import gebeurtenissen
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.toewijzing import publiceer
@@ -86,10 +86,20 @@ async def _beeindig_opdrachten(
     its changed WMO301 goes into the toewijzingen feed."""
     moment = nu()
     for opdracht in await beeindigingen.lopende_opdrachten(conn, voorziening_id):
+        eigen_einde = opdracht.gegevens.get("einddatum")
+        if eigen_einde and dt.date.fromisoformat(eigen_einde) <= einde.einddatum:
+            continue  # it ended before (a wisseling of provider): nothing is sent twice
+        begin = dt.date.fromisoformat(opdracht.gegevens["begindatum"])
+        # A toewijzing after a wisseling that would only start after the end is withdrawn.
+        einddatum, reden = (
+            (einde.einddatum, einde.reden_wijziging.value)
+            if einde.einddatum >= begin
+            else (begin, RedenWijziging.VERWIJDERD.value)
+        )
         gegevens = {
             **opdracht.gegevens,
-            "einddatum": einde.einddatum.isoformat(),
-            "redenWijziging": einde.reden_wijziging.value,
+            "einddatum": einddatum.isoformat(),
+            "redenWijziging": reden,
         }
         row = await opdrachten.wijzig(
             conn, opdracht.id, {"gegevens": gegevens, "versie": opdracht.versie + 1}

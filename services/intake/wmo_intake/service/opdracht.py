@@ -27,6 +27,7 @@ from wmo_intake.domain.opdracht import (
 from wmo_intake.domain.termijnen import crisis_starttermijn, zorgplantermijn
 from wmo_intake.domain.zaakstatus import Zaakgebeurtenis
 from wmo_intake.schemas.opdracht import OpdrachtCreate, OpdrachtList, OpdrachtRead
+from wmo_intake.service.aanbieder import gecontracteerd
 from wmo_intake.service.paginering import lees_positie, positie_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
@@ -75,6 +76,7 @@ def opdracht_read(row: Rij) -> OpdrachtRead:
             "zorgplanOntvangen": row.zorgplan_ontvangen,
             "crisisStarttermijn": crisis,
             "opzegging": row.opzegging,
+            "vorigeOpdrachtId": row.vorige_opdracht_id,
             "regels": regels_json(regels),
             "versie": row.versie,
         }
@@ -259,6 +261,14 @@ async def verstrek_opdracht(
             beschikking.verzonden_op is not None,
             await opdrachten.loopt_voor(conn, voorziening.id),
             body.aanbieder_agb or voorziening.aanbieder_agb,
+        )
+        await gecontracteerd(
+            conn,
+            principal.gemeente,
+            agb,
+            voorziening.productcategorie,
+            voorziening.productcode,
+            voorziening.begindatum,
         )
         client = await clienten.client(conn, zaak.client_id)
         toets_volledig(_opdracht(client, voorziening, body))

@@ -111,6 +111,8 @@ async def zeg_op(
                     "ingang": termijn.ingang.isoformat(),
                     "einde": termijn.einde.isoformat(),
                     "regels": regels_json(termijn.regels),
+                    # §7.3: a provider's opzegging waits for the gemeente's accord.
+                    "akkoord": None,
                 },
                 "versie": row.versie + 1,
             },

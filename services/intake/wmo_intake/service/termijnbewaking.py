@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db import ingebrekestellingen, termijnaanpassingen
 from wmo_intake.db.rijen import Rij
+from wmo_intake.domain.aanbiedermelding import RULE
 from wmo_intake.service.dwangsom import dwangsom_read
 
 # Werkvoorraad soort → the object whose term adjustments explain its date.
@@ -23,8 +24,11 @@ TERMIJN = {
     "bezwaar": "beslistermijn",
     "ingebrekestelling": "dwangsom",
     "klacht": "afhandeltermijn",
+    "opzegging": "akkoord-opzegging",
+    "vervolgopdracht": "andere-aanbieder",
 }
 BEZWAARTERMIJNEN = {"hersteltermijn": "AWB-6:6", "hoorzitting": "AWB-7:2"}
+AANBIEDERMELDINGEN = {s.value: rule for s, rule in RULE.items()}  # <id>/<soort> → its rule
 
 
 def _delen(row: Rij) -> tuple[str, str | None]:
@@ -58,6 +62,8 @@ async def verrijk(
         item: dict[str, Any] = {"referentie_id": ref, "termijn": naam or TERMIJN.get(row.soort)}
         if naam in BEZWAARTERMIJNEN:
             item["rule"] = BEZWAARTERMIJNEN[naam]
+        elif row.soort == "aanbiedermelding" and naam in AANBIEDERMELDINGEN:
+            item["rule"] = AANBIEDERMELDINGEN[naam]
         elif row.soort in DOEL:
             item["aanpassingen"] = redenen.get((DOEL[row.soort], uuid.UUID(ref)), [])
         if row.soort == "ingebrekestelling":

@@ -30,6 +30,10 @@ REGEL = {
     "bezwaar": "AWB-7:10",
     "ingebrekestelling": "AWB-4:17",
     "klacht": "AWB-9:11",
+    "kwaliteitsbewijs": "AAN-10",
+    "aanbiedermelding": "",
+    "opzegging": "AAN-06",
+    "vervolgopdracht": "AAN-13",
 }
 DAG = dt.timedelta(days=1)
 
