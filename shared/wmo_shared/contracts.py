@@ -193,6 +193,11 @@ class ToewijzingFeedItem(WireModel):
     reden_wijziging: str | None = None
     toewijzingsdatum: dt.date
     geregistreerd_op: dt.datetime
+    referentie_aanbieder: str | None = Field(
+        default=None,
+        max_length=36,
+        description="De ReferentieAanbieder van het verzoek (WMO315/317)",
+    )
 
 
 # --- indicatie advises on begeleiding (intake asks during the onderzoek) ----------------------

@@ -15,6 +15,7 @@ from wmo_intake.api import (
     indicatie_adviezen,
     ingebrekestellingen,
     iwmo_berichten,
+    iwmo_verzoeken,
     klachten,
     meldingen,
     onderzoeken,
@@ -64,6 +65,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            iwmo_verzoeken.router,
         ],
         peers={
             "pgb": settings.pgb_url,

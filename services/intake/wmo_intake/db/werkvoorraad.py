@@ -21,6 +21,7 @@ from wmo_intake.db.models import (
 )
 from wmo_intake.db.rijen import Rij, alle
 from wmo_intake.db.werkvoorraad_awb import awb_taken
+from wmo_intake.db.werkvoorraad_iwmo import iwmo_taken
 
 
 def _onderzoek_af(m: Table) -> Exists:
@@ -96,9 +97,9 @@ def _taken(gemeente: str) -> Subquery:
             m.c.status.in_(("beschikking", "opdracht")),
         )
     )
-    return union_all(onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente)).subquery(
-        "taken"
-    )
+    return union_all(
+        onderzoek, beschikking, zorgplan, herindicatie, *awb_taken(gemeente), *iwmo_taken(gemeente)
+    ).subquery("taken")
 
 
 async def taken(

@@ -22,6 +22,7 @@ Taaksoort = Literal[
     "bezwaar",
     "ingebrekestelling",
     "klacht",
+    "iwmo-verzoek",
 ]
 
 
@@ -30,7 +31,7 @@ class WerkvoorraadItemRead(WireModel):
     melding_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     referentie_id: str = Field(
         description="Melding, aanvraag, opdracht, maatwerkvoorziening, bezwaar, "
-        "ingebrekestelling of klacht"
+        "ingebrekestelling, klacht of iWmo-verzoek"
     )
     client_id: uuid.UUID | None = Field(default=None, description="Leeg bij een losse klacht")
     uiterlijk: dt.date

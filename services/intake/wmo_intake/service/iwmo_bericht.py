@@ -1,7 +1,7 @@
-"""The import of the provider's iWmo 3.2 messages: WMO305 (start), WMO307 (stop) and WMO323
-(declaratie), XSD-validated, checked against the toewijzingen, stored, and answered with the
-retour in the same call; the same message twice is recognised and answered with the first
-retour."""
+"""The import of the provider's iWmo 3.2 messages: WMO305 (start), WMO307 (stop), WMO315 /
+WMO317 (verzoeken, ``service.iwmo_verzoek``) and WMO323 (declaratie), XSD-validated, checked
+against the toewijzingen, stored, and answered with the retour in the same call; the same
+message twice is recognised and answered with the first retour."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Awaitable, Callable
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -19,12 +18,12 @@ from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
 from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
-from wmo_iwmo.basis import Omvang, Periode
-from wmo_iwmo.codelijsten import Eenheid, Frequentie
+from wmo_intake.service import iwmo_verzoek
+from wmo_intake.service.iwmo_toewijzing import toewijzing_van as _toewijzing
+from wmo_iwmo.basis import Periode
 from wmo_iwmo.controle import (
     Declaratiecontrole,
     EerderGoedgekeurd,
-    Toewijzing,
     check_wmo305,
     check_wmo307,
     check_wmo323,
@@ -39,6 +38,8 @@ from wmo_iwmo.retour import (
 )
 from wmo_iwmo.wmo305 import parse_wmo305
 from wmo_iwmo.wmo307 import parse_wmo307
+from wmo_iwmo.wmo315 import parse_wmo315
+from wmo_iwmo.wmo317 import parse_wmo317
 from wmo_iwmo.wmo323 import Wmo323Bericht, parse_wmo323
 from wmo_iwmo.xsd import SchemaFout, SchemaFouten
 from wmo_shared import audit as audit_log
@@ -47,29 +48,6 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import Written
 from wmo_shared.problems import Forbidden
-
-
-def _toewijzing(row: Rij) -> Toewijzing | None:
-    g = row.gegevens
-    omvang = g.get("omvang")
-    if not omvang:
-        return None
-    tarief = g.get("tarief")
-    return Toewijzing(
-        toewijzingnummer=row.toewijzingnummer,
-        aanbieder_agb=row.aanbieder_agb,
-        client_bsn=g["bsn"],
-        productcategorie=g["productcategorie"],
-        productcode=g["productcode"],
-        ingangsdatum=dt.date.fromisoformat(g["begindatum"]),
-        einddatum=dt.date.fromisoformat(g["einddatum"]) if g.get("einddatum") else None,
-        omvang=Omvang(
-            int(omvang["volume"]), Eenheid(omvang["eenheid"]), Frequentie(omvang["frequentie"])
-        ),
-        # Whole eurocents per unit; a tariff that is no whole number of cents per unit (or none
-        # known) leaves the check to the provider's ProductTarief.
-        tarief=int(Decimal(tarief) * 100) if tarief and (Decimal(tarief) * 100) % 1 == 0 else None,
-    )
 
 
 async def eerder_goedgekeurd(
@@ -133,7 +111,13 @@ async def _retour(
     """The afzender and the retour of a new message, and what to keep once it is stored."""
     identificatie = uuid.uuid4().hex[:12]
     dag = vandaag()
-    parsers = {"WMO305": parse_wmo305, "WMO307": parse_wmo307, "WMO323": parse_wmo323}
+    parsers = {
+        "WMO305": parse_wmo305,
+        "WMO307": parse_wmo307,
+        "WMO315": parse_wmo315,
+        "WMO317": parse_wmo317,
+        "WMO323": parse_wmo323,
+    }
     bericht: Any = parsers[soort](xml)
     if isinstance(bericht, SchemaFouten):
         retour = build_retour_technisch(
@@ -150,6 +134,8 @@ async def _retour(
         return afzender, retour, None
     if soort == "WMO323":
         return afzender, *await _declaratie(conn, principal, bericht, identificatie, dag)
+    if soort in ("WMO315", "WMO317"):
+        return afzender, *await iwmo_verzoek.verwerk(conn, principal, bericht, identificatie, dag)
     rows = await opdrachten.niet_geweigerd(conn, principal.gemeente)
     bekend = [tw for r in rows if (tw := _toewijzing(r)) is not None]
     if soort == "WMO305":

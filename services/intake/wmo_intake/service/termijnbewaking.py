@@ -23,8 +23,10 @@ TERMIJN = {
     "bezwaar": "beslistermijn",
     "ingebrekestelling": "dwangsom",
     "klacht": "afhandeltermijn",
+    "iwmo-verzoek": "antwoordtermijn",
 }
 BEZWAARTERMIJNEN = {"hersteltermijn": "AWB-6:6", "hoorzitting": "AWB-7:2"}
+BEZWAARTERMIJNEN["retourtermijn"] = "IWMO-RETOUR"  # the side term of an iWmo-verzoek
 
 
 def _delen(row: Rij) -> tuple[str, str | None]:

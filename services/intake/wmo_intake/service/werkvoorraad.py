@@ -25,6 +25,7 @@ REGEL = {
     "bezwaar": "AWB-7:10",
     "ingebrekestelling": "AWB-4:17",
     "klacht": "AWB-9:11",
+    "iwmo-verzoek": "IWMO-ANTWOORD",
 }
 DAG = dt.timedelta(days=1)
 
