@@ -11,6 +11,7 @@ from pydantic import Field
 
 from wmo_intake.schemas.grenzen import MAX_LIJST
 from wmo_intake.schemas.opdracht import OpdrachtCreate
+from wmo_shared.contracts import IwmoAntwoordFeedItem
 from wmo_shared.schemas import RegelRead, WireModel
 
 RedenAfwijzing = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"]
@@ -88,16 +89,7 @@ class IwmoVerzoekList(WireModel):
     volgende_cursor: str | None = None
 
 
-class IwmoAntwoordItem(WireModel):
-    volgnummer: int
-    verzoek_id: uuid.UUID
-    aanbieder_agb: str
-    berichttype: Literal["WMO319"] = "WMO319"
-    identificatie: str
-    xml: str
-
-
 class IwmoAntwoordPage(WireModel):
-    resultaten: list[IwmoAntwoordItem]
+    resultaten: list[IwmoAntwoordFeedItem]
     volgende_cursor: str
     meer: bool

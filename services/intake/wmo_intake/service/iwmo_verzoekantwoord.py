@@ -22,7 +22,6 @@ from wmo_intake.domain.iwmo_verzoek import (
     toets_wijziging,
 )
 from wmo_intake.schemas.iwmo_verzoek import (
-    IwmoAntwoordItem,
     IwmoAntwoordPage,
     IwmoVerzoekRead,
     VerzoekAntwoordCreate,
@@ -40,6 +39,7 @@ from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.client import ServiceClient
 from wmo_shared.clock import AMSTERDAM, nu
+from wmo_shared.contracts import IwmoAntwoordFeedItem
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -258,7 +258,7 @@ async def antwoorden_feed(
     laatste = rows[-1].volgnummer if rows else vanaf
     return IwmoAntwoordPage(
         resultaten=[
-            IwmoAntwoordItem(
+            IwmoAntwoordFeedItem(
                 volgnummer=r.volgnummer,
                 verzoek_id=r.verzoek_id,
                 aanbieder_agb=r.aanbieder_agb,
