@@ -73,20 +73,11 @@ def antwoordtermijn(
 
 
 def toets_antwoord(
-    status: Verzoekstatus,
-    retour_goedgekeurd: bool,
-    antwoord: Antwoordsoort,
-    reden_afwijzing: str | None,
+    status: Verzoekstatus, antwoord: Antwoordsoort, reden_afwijzing: str | None
 ) -> None:
-    """Which answer may follow: only a verzoek whose retour accepted it is answered; after
-    "in onderzoek" only the toewijzing or the refusal; a refusal names its reason (and only a
-    refusal does)."""
-    if not retour_goedgekeurd:
-        raise Weigering(
-            "verzoek-afgekeurd",
-            "De retour heeft dit verzoek afgekeurd; de aanbieder stuurt een nieuw verzoek.",
-            soort="conflict",
-        )
+    """Which answer may follow (a verzoek its retour refused is not kept, so never answered):
+    after "in onderzoek" only the toewijzing or the refusal; a refusal names its reason (and
+    only a refusal does)."""
     if status in ("toegekend", "afgewezen"):
         raise Weigering("verzoek-beantwoord", f"Dit verzoek is al {status}.", soort="conflict")
     if status == "in-onderzoek" and antwoord == "in-onderzoek":

@@ -198,7 +198,7 @@ async def beantwoord(
         rij = await laad_verzoek(conn, principal, verzoek_id, wijzigen=True)
         if if_match is not None:
             require_version(if_match, rij.versie)
-        toets_antwoord(rij.status, True, body.antwoord, body.reden_afwijzing)
+        toets_antwoord(rij.status, body.antwoord, body.reden_afwijzing)
         verwacht = _aantal_opdrachten(rij, body)
         if len(body.opdrachten) != verwacht:
             raise invalid(
