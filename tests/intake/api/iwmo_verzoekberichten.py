@@ -55,17 +55,20 @@ def wmo317(
     te_wijzigen: list[dict[str, Any]],
     *,
     ongewijzigd: tuple[int, ...] = (),
+    nieuw_product: bool = False,
     afzender: str = AGB,
 ) -> bytes:
     """A verzoek om wijziging (reden 1) of the toewijzingen ``te_wijzigen`` (toewijzingnummer,
-    gewensteIngangsdatum, einddatum) and ``ongewijzigd``; no new products."""
+    gewensteIngangsdatum, einddatum) and ``ongewijzigd``; with ``nieuw_product`` the example's
+    new product (01/01A12 from 2023-04-02) too."""
     ns = namespaces("WMO317")
     root = etree.fromstring(example("WMO317"))
     _header(root, ns, afzender)
     _set(root, "w:Client/w:Bsn", ns, bsn)
     verzoek = root.find("w:Client/w:Verzoek", ns)
     _set(verzoek, "w:ReferentieAanbieder", ns, ref)
-    verzoek.remove(verzoek.find("w:NieuweProducten", ns))
+    if not nieuw_product:
+        verzoek.remove(verzoek.find("w:NieuweProducten", ns))
     groep = verzoek.find("w:OngewijzigdeProducten", ns)
     voorbeeld = groep.find("w:OngewijzigdProduct", ns)
     groep.remove(voorbeeld)

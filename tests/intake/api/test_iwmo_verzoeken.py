@@ -242,3 +242,35 @@ async def test_verzoek_om_wijziging(intake: httpx.AsyncClient) -> None:
     (product,) = toewijzing.client.toegewezen_producten
     assert (product.toewijzingnummer, str(product.einddatum)) == (nummer, "2026-12-31")
     assert (product.reden_wijziging, product.referentie_aanbieder) == ("12", ref)
+
+
+async def test_nieuwe_producten_vragen_elk_een_opdracht(intake: httpx.AsyncClient) -> None:
+    """A WMO317 that keeps the toewijzing and asks a new product is honoured only with an
+    opdracht for that product (from a beschikking); without one the answer is a 400."""
+    _, b = await verzonden_zaak(intake)
+    bsn = await _bsn(intake, b)
+    r = await intake.post(
+        "/api/v1/opdrachten",
+        json={
+            "maatwerkvoorzieningId": b["maatwerkvoorzieningen"][0]["id"],
+            "tarief": "1.10",
+            "doelen": ["Dagstructuur"],
+        },
+        headers=h(),
+    )
+    assert r.status_code == 201, r.text
+    nummer = int(r.json()["toewijzingnummer"])
+    ref = referentie()
+    bericht = await _importeer(
+        intake, wmo317(bsn, ref, [], ongewijzigd=(nummer,), nieuw_product=True)
+    )
+    assert bericht["status"] == "goedgekeurd", bericht
+    verzoek = await _verzoek(intake, ref)
+    assert verzoek["verzoek"]["ongewijzigdeProducten"] == [nummer]
+    assert verzoek["verzoek"]["nieuweProducten"][0]["product"]["code"] == "01A12"
+    r = await _antwoord(intake, verzoek, antwoord="toegekend")
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0]["name"] == "opdrachten"
+    r = await _antwoord(intake, verzoek, antwoord="afgewezen", redenAfwijzing="1")
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "afgewezen"
