@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 from rich.console import Console
 
+from wmo_exchange.antwoorden import Wmo319Sink
 from wmo_exchange.durable import atomic_write
 from wmo_exchange.exports import (
     ExportResult,
@@ -41,7 +42,12 @@ from wmo_exchange.imports import ImportSummary, import_bab, import_iwmo
 from wmo_exchange.progress import Progress
 from wmo_exchange.state import CursorStore, StateError
 from wmo_exchange.toewijzingen import AMSTERDAM
-from wmo_shared.contracts import CakMutatie, SvbToekenning, ToewijzingFeedItem
+from wmo_shared.contracts import (
+    CakMutatie,
+    IwmoAntwoordFeedItem,
+    SvbToekenning,
+    ToewijzingFeedItem,
+)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -53,6 +59,7 @@ EXIT_INTERRUPTED = 130
 CAK_FEED = Feed("finance", "/api/v1/cak-mutaties", CakMutatie)
 SVB_FEED = Feed("pgb", "/api/v1/svb-toekenningen", SvbToekenning)
 TOEWIJZING_FEED = Feed("intake", "/api/v1/toewijzingen", ToewijzingFeedItem)
+ANTWOORD_FEED = Feed("intake", "/api/v1/iwmo-antwoorden", IwmoAntwoordFeedItem)
 DEFAULT_STATE_DIR = Path(".local/exchange-state")
 DEFAULT_LIMIT = 500
 
@@ -135,10 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
     iwmo = groups.add_parser("iwmo", help="iWmo-berichten van aanbieders").add_subparsers(
         dest="action", required=True
     )
-    p = iwmo.add_parser("import", help="WMO305/307/323-bestanden versturen, retour ernaast")
+    p = iwmo.add_parser("import", help="WMO305/307/315/317/323-bestanden versturen, retour ernaast")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--out", type=Path, help="map voor de samenvatting (standaard: die van FILE)")
     p.add_argument("--opnieuw", action="store_true", help="ook als er al een retour is")
+    _common(p)
+    p = iwmo.add_parser("export", help="WMO319-antwoordberichten, per aanbieder in een eigen map")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--aanbieder", type=_agb, help="alleen deze aanbieder (AGB, eigen cursor)")
     _common(p)
     return parser
 
@@ -186,6 +197,7 @@ def run(
         ("svb", "import"): "pgb",
         ("toewijzingen", "export"): "intake",
         ("iwmo", "import"): "intake",
+        ("iwmo", "export"): "intake",
     }[(args.group, args.action)]
     base_url = args.base_url or getattr(args, f"{service}_url")
     gemeente = token_gemeente(args.token)
@@ -236,6 +248,13 @@ def _export(
         "gemeente": gemeente,
         "progress": Progress(progress),
     }
+    if args.group == "iwmo":
+        consumer = "iwmo-antwoorden" + (f"-{args.aanbieder}" if args.aanbieder else "")
+
+        def wmo319_sink(run: dict[str, Any] | None, meta: RunMeta) -> Wmo319Sink:
+            return Wmo319Sink(args.out, run, meta, args.aanbieder)
+
+        return run_export(feed=ANTWOORD_FEED, consumer=consumer, make_sink=wmo319_sink, **common)
     if args.group == "toewijzingen":
         consumer = "toewijzingen" + (f"-{args.aanbieder}" if args.aanbieder else "")
         dagtekening = today or now_utc().astimezone(AMSTERDAM).date()
@@ -283,7 +302,7 @@ def _print_export(out: Console, result: ExportResult) -> None:
     )
     if "berichten" in s:
         out.print(
-            f"  {s['berichten']} WMO301-berichten, per aanbieder: "
+            f"  {s['berichten']} {s.get('berichttype', 'WMO301')}-berichten, per aanbieder: "
             + (", ".join(f"{k}: {v}" for k, v in s["perAanbieder"].items()) or "geen")
         )
         if s.get("overgeslagen"):

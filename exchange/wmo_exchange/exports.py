@@ -285,7 +285,7 @@ def run_export(
         "afgekeurd": run.get("aantalAfgekeurd", 0),
         "afkeuringen": run.get("afgekeurd", []),
     }
-    for key in ("eersteVolgnummer", "laatsteVolgnummer", "sha256", "overgeslagen"):
+    for key in ("eersteVolgnummer", "laatsteVolgnummer", "sha256", "overgeslagen", "berichttype"):
         if key in run:
             summary[key] = run[key]
     if "bestanden" in run and isinstance(run["bestanden"], int):

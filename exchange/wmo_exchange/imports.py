@@ -1,4 +1,4 @@
-"""Imports: files received from providers (iWmo WMO305/307/323) and from the SVB (BAB) go to
+"""Imports: files received from providers (iWmo WMO305/307/315/317/323) and from the SVB (BAB) go to
 the services; each answer is written next to its file as ``<file>.retour.json``.
 
 A file whose retour already exists was processed before and is skipped (``--opnieuw`` sends it

@@ -82,6 +82,7 @@ def wmo301_bericht(item: ToewijzingFeedItem, dagtekening: dt.date) -> Wmo301Beri
                     einddatum=item.einddatum,
                     product=Product(item.productcategorie, item.productcode),
                     reden_wijziging=item.reden_wijziging,
+                    referentie_aanbieder=item.referentie_aanbieder,
                     omvang=omvang,
                 ),
             ),

@@ -44,3 +44,42 @@ class StatusAanlevering(StrEnum):
     GEWIJZIGDE_AANLEVERING = "2"
     VERWIJDEREN_AANLEVERING = "3"
     NIET_VAN_TOEPASSING = "9"
+
+
+class VerzoekAntwoord(StrEnum):
+    """LDT_VerzoekAntwoord: what a WMO319 answers to a WMO315 / WMO317. A verzoek that is
+    honoured is answered with a WMO301 (with the ReferentieAanbieder), not with a WMO319."""
+
+    AFGEWEZEN = "1"
+    IN_ONDERZOEK = "2"  # aanvraag in onderzoek: the toewijzing or refusal follows
+
+
+class RedenAfwijzingVerzoek(StrEnum):
+    """LDT_RedenAfwijzingVerzoek."""
+
+    NIEUWE_AANVRAAG = "1"  # geen wijziging, maar nieuwe aanvraag
+    NIET_BINNEN_BUDGET = "2"
+    GEEN_CONTRACT = "3"
+    NIET_BINNEN_CONTRACT = "4"
+    ANDERE_GEMEENTE = "5"
+    STAPELING = "6"
+    ZORGINHOUDELIJK = "7"
+    WOONPLAATSBEGINSEL = "8"
+    LEEFTIJDSGRENS = "9"
+
+    @property
+    def omschrijving(self) -> str:
+        return _REDEN_AFWIJZING[self]
+
+
+_REDEN_AFWIJZING = {
+    RedenAfwijzingVerzoek.NIEUWE_AANVRAAG: "Geen wijziging, maar nieuwe aanvraag",
+    RedenAfwijzingVerzoek.NIET_BINNEN_BUDGET: "Past niet binnen budget",
+    RedenAfwijzingVerzoek.GEEN_CONTRACT: "Geen contract",
+    RedenAfwijzingVerzoek.NIET_BINNEN_CONTRACT: "Past niet binnen contract",
+    RedenAfwijzingVerzoek.ANDERE_GEMEENTE: "Andere gemeente",
+    RedenAfwijzingVerzoek.STAPELING: "Stapeling",
+    RedenAfwijzingVerzoek.ZORGINHOUDELIJK: "Zorginhoudelijke afkeur",
+    RedenAfwijzingVerzoek.WOONPLAATSBEGINSEL: "Woonplaatsbeginsel",
+    RedenAfwijzingVerzoek.LEEFTIJDSGRENS: "Leeftijdsgrens is bereikt",
+}

@@ -1,5 +1,5 @@
-"""The retour answer to an incoming message (306 on a 305, 308 on a 307, 325 on a 323, and a
-technical rejection of any message), as a JSON-able structure.
+"""The retour answer to an incoming message (306 on a 305, 308 on a 307, 316 on a 315, 318 on a
+317, 325 on a 323, and a technical rejection of any message), as a JSON-able structure.
 
 The retour XSDs (302, 306, 308, 316, 318, 320, 325) are not part of the shipped iWmo 3.2
 sources, so no retour XML is produced: ``Retourbericht.to_dict()`` carries what a retour holds
@@ -23,6 +23,8 @@ from wmo_iwmo.controle import Afkeuring, Declaratiecontrole, Regeluitkomst
 from wmo_iwmo.retourcodes import Retourcode
 from wmo_iwmo.wmo305 import Wmo305Bericht
 from wmo_iwmo.wmo307 import Wmo307Bericht
+from wmo_iwmo.wmo315 import Wmo315Bericht
+from wmo_iwmo.wmo317 import Wmo317Bericht
 from wmo_iwmo.wmo323 import Wmo323Bericht
 from wmo_iwmo.xsd import MessageType, SchemaFout, parse_document
 
@@ -166,6 +168,48 @@ def build_retour_wmo308(
         for p, u in zip(producten, uitkomsten, strict=True)
     )
     return _retour("WMO307", bericht.header, regels, (), identificatie, dagtekening)
+
+
+def build_retour_wmo316(
+    bericht: Wmo315Bericht,
+    uitkomsten: Sequence[Regeluitkomst],
+    *,
+    identificatie: str,
+    dagtekening: dt.date,
+) -> Retourbericht:
+    """The WMO316 content for a verzoek om toewijzing and the outcomes of ``check_wmo315``:
+    one line per AangevraagdProduct, its ReferentieAanbieder as the line's reference."""
+    producten = bericht.client.aangevraagde_producten
+    _same_length(producten, uitkomsten)
+    regels = tuple(
+        _regel(
+            u,
+            Retourcode.GEEN_OPMERKING,
+            begindatum=p.toewijzing_ingangsdatum,
+            einddatum=p.toewijzing_einddatum,
+            referentienummer=p.referentie_aanbieder,
+        )
+        for p, u in zip(producten, uitkomsten, strict=True)
+    )
+    return _retour("WMO315", bericht.header, regels, (), identificatie, dagtekening)
+
+
+def build_retour_wmo318(
+    bericht: Wmo317Bericht,
+    uitkomst: Regeluitkomst,
+    *,
+    identificatie: str,
+    dagtekening: dt.date,
+) -> Retourbericht:
+    """The WMO318 content for a verzoek om wijziging and the outcome of ``check_wmo317``: one
+    line, the verzoek, with its ReferentieAanbieder."""
+    _same_length([bericht.client.verzoek], [uitkomst])
+    regel = _regel(
+        uitkomst,
+        Retourcode.GEEN_OPMERKING,
+        referentienummer=bericht.client.verzoek.referentie_aanbieder,
+    )
+    return _retour("WMO317", bericht.header, (regel,), (), identificatie, dagtekening)
 
 
 def build_retour_wmo325(

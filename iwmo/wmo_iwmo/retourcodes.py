@@ -28,6 +28,11 @@ class Retourcode(StrEnum):
     PRODUCTCODE_ONGELIJK = "9340"
     EENHEID_PAST_NIET = "9341"
     BEDRAG_NIET_VOLUME_MAAL_TARIEF = "9346"
+    REFERENTIE_NIET_UNIEK = "9347"  # ReferentieAanbieder of a verzoek used before
+    NIET_ALLE_TOEWIJZINGEN = "9349"  # a 317 that does not name every current toewijzing
+    ONGEWIJZIGD_ONBEKEND = "9350"
+    TE_WIJZIGEN_ONBEKEND = "9351"
+    INGANGSDATUM_IN_VERLEDEN = "9357"
 
     @property
     def omschrijving(self) -> str:
@@ -76,5 +81,24 @@ _OMSCHRIJVING: dict[Retourcode, str] = {
     Retourcode.BEDRAG_NIET_VOLUME_MAAL_TARIEF: (
         "Eenheid is ongelijk is aan waarde 83 (Euro's), maar IngediendBedrag is niet gelijk aan "
         "GeleverdVolume vermenigvuldigd met (het onafgeronde) ProductTarief."
+    ),
+    Retourcode.REFERENTIE_NIET_UNIEK: (
+        "ReferentieAanbieder is niet uniek voor de aanbieder binnen het wettelijk domein"
+    ),
+    Retourcode.NIET_ALLE_TOEWIJZINGEN: (
+        "Het VOW bericht bevat niet alle actuele toegewezen producten van de client, hetzij in "
+        "OngewijzigdProduct, hetzij in TeWijzigenProduct"
+    ),
+    Retourcode.ONGEWIJZIGD_ONBEKEND: (
+        "OngewijzigdProduct is niet gerelateerd aan een actueel toegewezen product op basis van "
+        "het toewijzingnummer."
+    ),
+    Retourcode.TE_WIJZIGEN_ONBEKEND: (
+        "TeWijzigenProduct is niet gerelateerd aan een actuele toewijzing op basis van "
+        "ToewijzingNummer."
+    ),
+    Retourcode.INGANGSDATUM_IN_VERLEDEN: (
+        "GewensteIngangsdatum is kleiner dan of gelijk aan de dagtekening, maar niet gelijk aan "
+        "de ingangsdatum van het originele ToegewezenProduct."
     ),
 }

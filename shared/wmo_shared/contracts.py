@@ -193,6 +193,11 @@ class ToewijzingFeedItem(WireModel):
     reden_wijziging: str | None = None
     toewijzingsdatum: dt.date
     geregistreerd_op: dt.datetime
+    referentie_aanbieder: str | None = Field(
+        default=None,
+        max_length=36,
+        description="De ReferentieAanbieder van het verzoek (WMO315/317)",
+    )
 
 
 # --- indicatie advises on begeleiding (intake asks during the onderzoek) ----------------------
@@ -368,3 +373,15 @@ class TegemoetkomingBesluit(WireModel):
     eigen_bijdrage: EigenBijdrageRegime
     regels: list[RegelRead]
     versie: int = Field(description="Versie van de tegemoetkoming (ETag)")
+
+
+class IwmoAntwoordFeedItem(WireModel):
+    """intake feed ``GET /api/v1/iwmo-antwoorden?cursor=``: a WMO319 antwoordbericht sent to a
+    provider on its verzoek (WMO315/317), as the XML intake built and validated."""
+
+    volgnummer: int
+    verzoek_id: uuid.UUID
+    aanbieder_agb: str = Field(pattern=r"^\d{8}$")
+    berichttype: Literal["WMO319"] = "WMO319"
+    identificatie: str = Field(min_length=1, max_length=12)
+    xml: str

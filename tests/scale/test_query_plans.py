@@ -81,6 +81,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
     from wmo_finance.db import cak, tegemoetkomingen
     from wmo_indicatie.db import indicaties
     from wmo_intake.db import beschikkingen, clienten, meldingen, opdrachten, toewijzingen
+    from wmo_intake.db import iwmo_declaratieregels as declaratieregels
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
     day = dt.date(2020, 1, 1)
@@ -102,6 +103,12 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         ),
         "intake: toewijzingen-feed, eerste pagina": lambda c: toewijzingen.pagina(c, G, 0, 100),
         "intake: toewijzingen-feed, diepe pagina": lambda c: toewijzingen.pagina(c, G, 12_000, 100),
+        "intake: toewijzingen van een declaratie": lambda c: declaratieregels.toewijzingen(
+            c, G, [10_005_000, 10_005_003]
+        ),
+        "intake: eerder geaccepteerde declaratieregels": lambda c: declaratieregels.geaccepteerd(
+            c, G, "00001010", [10_005_000, 10_005_003]
+        ),
         "pgb: plannen op BSN": lambda c: pgb_plannen.find_plans(c, G, BSN),
         "pgb: budget van een plan": lambda c: budgetten.find_budget_for_plan(c, G, ID),
         "pgb: SVB-feed, eerste pagina": lambda c: svb.toekenningen_page(c, G, 0, 100),

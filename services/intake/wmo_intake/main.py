@@ -19,6 +19,7 @@ from wmo_intake.api import (
     indicatie_adviezen,
     ingebrekestellingen,
     iwmo_berichten,
+    iwmo_verzoeken,
     klachten,
     meldingen,
     onderzoeken,
@@ -78,6 +79,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             aanbieders.router,
             aanbiedermeldingen.router,
             wisselingen.router,
+            iwmo_verzoeken.router,
         ],
         peers={
             "pgb": settings.pgb_url,

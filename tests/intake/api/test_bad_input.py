@@ -21,6 +21,7 @@ from tests.intake.api.helpers import (
 )
 from tests.intake.api.peers import met_besluiten
 from tests.support.stack import auth
+from wmo_intake.domain.grenzen import MAX_IWMO_BERICHT_BYTES
 
 X = str(uuid.uuid4())  # any id: the body is refused before the id is looked up
 AANBIEDER = auth("aanbieder", agb="12345678", sub="zorg-bv")
@@ -335,7 +336,9 @@ async def test_peildatum_buiten_bereik_is_400(
 
 
 async def test_een_te_groot_iwmo_bericht_is_400(intake: httpx.AsyncClient) -> None:
-    xml = b'<x xmlns="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">' + b" " * 5_000_001
+    xml = b'<x xmlns="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">' + b" " * (
+        MAX_IWMO_BERICHT_BYTES + 1
+    )
     r = await intake.post(
         "/api/v1/iwmo-berichten",
         content=xml,

@@ -20,7 +20,8 @@ Berichten = require_roles("aanbieder", "systeem")
     "/iwmo-berichten",
     status_code=201,
     response_model=IwmoBerichtRead,
-    summary="Een WMO305, WMO307 of WMO323 van een aanbieder verwerken; het antwoord is de retour",
+    summary="Een WMO305, WMO307, WMO315, WMO317 of WMO323 van een aanbieder verwerken; "
+    "het antwoord is de retour",
     openapi_extra={
         "requestBody": {
             "required": True,

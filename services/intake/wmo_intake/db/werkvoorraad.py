@@ -37,6 +37,7 @@ from wmo_intake.db.rijen import Rij, alle
 from wmo_intake.db.werkvoorraad_aanbieders import aanbieder_taken
 from wmo_intake.db.werkvoorraad_awb import Wie as Wie
 from wmo_intake.db.werkvoorraad_awb import awb_taken
+from wmo_intake.db.werkvoorraad_iwmo import iwmo_taken
 
 ALLE: Wie = None
 
@@ -147,6 +148,7 @@ def _taken(gemeente: str, wie: Wie) -> Subquery:
         evaluatie_taken(gemeente, van),
         *awb_taken(gemeente, wie),
         *aanbieder_taken(gemeente, wie),
+        *(iwmo_taken(gemeente) if wie is None else []),
     ).subquery("taken")
 
 

@@ -30,8 +30,9 @@ MAX_FEITEN_BYTES = 16_384
 """The free facts of one RES/MZ check (``invoer``), as JSON."""
 MAX_BEGELEIDING_BYTES = 65_536
 """The begeleiding data of an onderzoek passed on to the indicatie service, as JSON."""
-MAX_IWMO_BERICHT_BYTES = 5_000_000
-"""One iWmo message of a provider (WMO305/307/323)."""
+MAX_IWMO_BERICHT_BYTES = 16_000_000
+"""One iWmo message of a provider (WMO305/307/315/317/323). A monthly WMO323 of 10,000 lines is
+5.5 MB written compactly and about 9 MB indented (issue 15.5), so it fits with room."""
 
 MINUTEN_PER_DAG = 24 * 60
 _PER_DAG = {

@@ -1,5 +1,6 @@
-"""Which iWmo 3.2 message a provider sent: intake takes a WMO305 (start), WMO307 (stop) or
-WMO323 (declaratie), recognised by the namespace of its schema."""
+"""Which iWmo 3.2 message a provider sent: intake takes a WMO305 (start), WMO307 (stop), WMO315
+(verzoek om toewijzing), WMO317 (verzoek om wijziging) or WMO323 (declaratie), recognised by
+the namespace of its schema."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Literal
 from wmo_intake.domain.grenzen import MAX_IWMO_BERICHT_BYTES
 from wmo_shared.weigering import Weigering
 
-Berichtsoort = Literal["WMO305", "WMO307", "WMO323"]
-ONDERSTEUND: tuple[Berichtsoort, ...] = ("WMO305", "WMO307", "WMO323")
+Berichtsoort = Literal["WMO305", "WMO307", "WMO315", "WMO317", "WMO323"]
+ONDERSTEUND: tuple[Berichtsoort, ...] = ("WMO305", "WMO307", "WMO315", "WMO317", "WMO323")
 _TYPE = re.compile(rb"http://www\.istandaarden\.nl/iwmo/3_2/(wmo\d{3})/schema")
 
 
@@ -32,6 +33,6 @@ def berichtsoort(xml: bytes) -> Berichtsoort:
             return ondersteund
     raise Weigering(
         "onbekend-bericht",
-        "Stuur een iWmo 3.2 WMO305, WMO307 of WMO323 (application/xml).",
+        "Stuur een iWmo 3.2 WMO305, WMO307, WMO315, WMO317 of WMO323 (application/xml).",
         veld="body",
     )

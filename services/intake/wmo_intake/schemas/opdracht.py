@@ -64,6 +64,10 @@ class OpdrachtGegevens(WireModel):
         default=None,
         description="iWmo RedenWijziging als de opdracht eerder eindigt (02, 05, 07, 13)",
     )
+    referentie_aanbieder: str | None = Field(
+        default=None,
+        description="De ReferentieAanbieder van het verzoek (WMO315/317) dat zij beantwoordt",
+    )
 
 
 class UurtermijnRead(WireModel):

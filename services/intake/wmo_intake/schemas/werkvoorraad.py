@@ -28,18 +28,20 @@ Taaksoort = Literal[
     "aanbiedermelding",
     "opzegging",
     "vervolgopdracht",
+    "iwmo-verzoek",
 ]
 
 
 class WerkvoorraadItemRead(WireModel):
     soort: Taaksoort
     melding_id: uuid.UUID | None = Field(
-        default=None, description="Leeg bij een losse klacht of een kwaliteitsbewijs"
+        default=None,
+        description="Leeg bij een losse klacht, een kwaliteitsbewijs of een iWmo-verzoek",
     )
     referentie_id: str = Field(
         description="Melding, aanvraag, opdracht, maatwerkvoorziening (herindicatie, "
-        "evaluatie), bezwaar, ingebrekestelling, klacht, aanbieder (kwaliteitsbewijs) of "
-        "melding van een aanbieder"
+        "evaluatie), bezwaar, ingebrekestelling, klacht, aanbieder (kwaliteitsbewijs), "
+        "melding van een aanbieder of iWmo-verzoek"
     )
     client_id: uuid.UUID | None = Field(
         default=None, description="Leeg bij een losse klacht of een kwaliteitsbewijs"

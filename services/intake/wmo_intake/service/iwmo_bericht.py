@@ -1,32 +1,34 @@
-"""The import of the provider's iWmo 3.2 messages: WMO305 (start), WMO307 (stop) and WMO323
-(declaratie), XSD-validated, checked against the toewijzingen, stored, and answered with the
-retour in the same call; the same message twice is recognised and answered with the first
-retour."""
+"""The import of the provider's iWmo 3.2 messages: WMO305 (start), WMO307 (stop), WMO315 /
+WMO317 (verzoeken, ``service.iwmo_verzoek``) and WMO323 (declaratie), XSD-validated, checked
+against the toewijzingen, stored, and answered with the retour in the same call; the same
+message twice is recognised and answered with the first retour."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import uuid
-from decimal import Decimal
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import iwmo_berichten, opdrachten
+from wmo_intake.db import iwmo_berichten, iwmo_declaratieregels, opdrachten
 from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
 from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
-from wmo_iwmo.basis import Omvang
-from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
+from wmo_intake.service import iwmo_verzoek
+from wmo_intake.service.iwmo_toewijzing import toewijzing_van as _toewijzing
+from wmo_iwmo.basis import Periode
 from wmo_iwmo.controle import (
+    Declaratiecontrole,
     EerderGoedgekeurd,
-    Toewijzing,
     check_wmo305,
     check_wmo307,
     check_wmo323,
 )
+from wmo_iwmo.geaccepteerd import geaccepteerde_regels
 from wmo_iwmo.retour import (
     Retourbericht,
     build_retour_technisch,
@@ -36,6 +38,8 @@ from wmo_iwmo.retour import (
 )
 from wmo_iwmo.wmo305 import parse_wmo305
 from wmo_iwmo.wmo307 import parse_wmo307
+from wmo_iwmo.wmo315 import parse_wmo315
+from wmo_iwmo.wmo317 import parse_wmo317
 from wmo_iwmo.wmo323 import Wmo323Bericht, parse_wmo323
 from wmo_iwmo.xsd import SchemaFout, SchemaFouten
 from wmo_shared import audit as audit_log
@@ -46,67 +50,48 @@ from wmo_shared.idempotency import Written
 from wmo_shared.problems import Forbidden
 
 
-def _toewijzing(row: Rij) -> Toewijzing | None:
-    g = row.gegevens
-    omvang = g.get("omvang")
-    if not omvang:
-        return None
-    tarief = g.get("tarief")
-    return Toewijzing(
-        toewijzingnummer=row.toewijzingnummer,
-        aanbieder_agb=row.aanbieder_agb,
-        client_bsn=g["bsn"],
-        productcategorie=g["productcategorie"],
-        productcode=g["productcode"],
-        ingangsdatum=dt.date.fromisoformat(g["begindatum"]),
-        einddatum=dt.date.fromisoformat(g["einddatum"]) if g.get("einddatum") else None,
-        omvang=Omvang(
-            int(omvang["volume"]), Eenheid(omvang["eenheid"]), Frequentie(omvang["frequentie"])
-        ),
-        # Whole eurocents per unit; a tariff that is no whole number of cents per unit (or none
-        # known) leaves the check to the provider's ProductTarief.
-        tarief=int(Decimal(tarief) * 100) if tarief and (Decimal(tarief) * 100) % 1 == 0 else None,
-    )
-
-
 async def eerder_goedgekeurd(
     conn: AsyncConnection, gemeente: str, bericht: Wmo323Bericht
 ) -> list[EerderGoedgekeurd]:
     """The lines accepted earlier (in other WMO323s of the same aanbieder) on the toewijzingen
     this declaratie names, so that the volumes of separate messages count together (9322,
-    AAN-01). A message whose header was rejected was rejected as a whole: none of its lines
-    count. The volume of a line is read from the stored message (the retour does not hold it);
-    a credit line counts negative."""
+    AAN-01): read from the table of accepted lines by its index, never from old messages."""
     nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
-    rows = await iwmo_berichten.declaraties_met_goedgekeurde_regels(
+    rows = await iwmo_declaratieregels.geaccepteerd(
         conn, gemeente, bericht.header.afzender, nummers
     )
-    eerder: list[EerderGoedgekeurd] = []
-    for row in rows:
-        if any(m.get("retourcode") != "0200" for m in row.retour.get("retourcodes") or []):
-            continue
-        opgeslagen = parse_wmo323(row.inhoud.encode("utf-8"))
-        if isinstance(opgeslagen, SchemaFouten):
-            continue
-        prestaties = [p for _, p in opgeslagen.declaratie.prestaties]
-        for regel in row.retour.get("regels") or []:
-            index = regel.get("index")
-            if regel.get("status") != "goedgekeurd" or not isinstance(index, int):
-                continue
-            if not 0 <= index < len(prestaties):
-                continue
-            p = prestaties[index]
-            if p.toewijzingnummer not in nummers:
-                continue
-            credit = p.ingediend_bedrag.debet_credit is DebetCredit.CREDIT
-            eerder.append(
-                EerderGoedgekeurd(
-                    toewijzingnummer=p.toewijzingnummer,
-                    productperiode=p.productperiode,
-                    volume=-p.geleverd_volume if credit else p.geleverd_volume,
-                )
-            )
-    return eerder
+    return [
+        EerderGoedgekeurd(
+            toewijzingnummer=r.toewijzingnummer,
+            productperiode=Periode(r.begindatum, r.einddatum),
+            volume=r.volume,
+        )
+        for r in rows
+    ]
+
+
+async def _bewaar_geaccepteerd(
+    conn: AsyncConnection, bericht: Rij, gelezen: Wmo323Bericht, controle: Declaratiecontrole
+) -> None:
+    """Keep the accepted lines of a declaratie, in the transaction that accepted them."""
+    await iwmo_declaratieregels.insert_regels(
+        conn,
+        [
+            {
+                "gemeente": bericht.gemeente,
+                "afzender": bericht.afzender,
+                "bericht_id": bericht.id,
+                "regel": r.index,
+                "toewijzingnummer": r.toewijzingnummer,
+                "productcode": r.productcode,
+                "begindatum": r.begindatum,
+                "einddatum": r.einddatum,
+                "volume": r.volume,
+                "referentienummer": r.referentienummer,
+            }
+            for r in geaccepteerde_regels(gelezen, controle)
+        ],
+    )
 
 
 def _eigen_afzender(principal: Principal, afzender: str, *, ook: str | None = None) -> None:
@@ -116,19 +101,29 @@ def _eigen_afzender(principal: Principal, afzender: str, *, ook: str | None = No
             raise Forbidden("De afzender van het bericht is niet de AGB-code van uw token.")
 
 
+Nazorg = Callable[[AsyncConnection, Rij], Awaitable[None]]
+"""What follows once the message is stored (its row): the accepted lines of a declaratie."""
+
+
 async def _retour(
     conn: AsyncConnection, principal: Principal, soort: Berichtsoort, xml: bytes
-) -> tuple[str, Retourbericht]:
-    """The afzender and the retour of a new message."""
+) -> tuple[str, Retourbericht, Nazorg | None]:
+    """The afzender and the retour of a new message, and what to keep once it is stored."""
     identificatie = uuid.uuid4().hex[:12]
     dag = vandaag()
-    parsers = {"WMO305": parse_wmo305, "WMO307": parse_wmo307, "WMO323": parse_wmo323}
+    parsers = {
+        "WMO305": parse_wmo305,
+        "WMO307": parse_wmo307,
+        "WMO315": parse_wmo315,
+        "WMO317": parse_wmo317,
+        "WMO323": parse_wmo323,
+    }
     bericht: Any = parsers[soort](xml)
     if isinstance(bericht, SchemaFouten):
         retour = build_retour_technisch(
             soort, xml, bericht.fouten, identificatie=identificatie, dagtekening=dag
         )
-        return "onbekend", retour
+        return "onbekend", retour, None
     afzender: str = bericht.header.afzender
     _eigen_afzender(principal, afzender)
     if bericht.header.ontvanger != principal.gemeente:
@@ -136,27 +131,46 @@ async def _retour(
         retour = build_retour_technisch(
             soort, xml, [fout], identificatie=identificatie, dagtekening=dag
         )
-        return afzender, retour
+        return afzender, retour, None
+    if soort == "WMO323":
+        return afzender, *await _declaratie(conn, principal, bericht, identificatie, dag)
+    if soort in ("WMO315", "WMO317"):
+        return afzender, *await iwmo_verzoek.verwerk(conn, principal, bericht, identificatie, dag)
     rows = await opdrachten.niet_geweigerd(conn, principal.gemeente)
     bekend = [tw for r in rows if (tw := _toewijzing(r)) is not None]
     if soort == "WMO305":
         retour = build_retour_wmo306(
             bericht, check_wmo305(bericht, bekend), identificatie=identificatie, dagtekening=dag
         )
-    elif soort == "WMO307":
+    else:
         retour = build_retour_wmo308(
             bericht, check_wmo307(bericht, bekend), identificatie=identificatie, dagtekening=dag
         )
-    else:
-        await iwmo_berichten.vergrendel(conn, f"iwmo-declaratie:{principal.gemeente}:{afzender}")
-        goedgekeurd = await eerder_goedgekeurd(conn, principal.gemeente, bericht)
-        retour = build_retour_wmo325(
-            bericht,
-            check_wmo323(bericht, bekend, eerder_goedgekeurd=goedgekeurd),
-            identificatie=identificatie,
-            dagtekening=dag,
-        )
-    return afzender, retour
+    return afzender, retour, None
+
+
+async def _declaratie(
+    conn: AsyncConnection,
+    principal: Principal,
+    bericht: Wmo323Bericht,
+    identificatie: str,
+    dag: dt.date,
+) -> tuple[Retourbericht, Nazorg]:
+    """A declaratie against the toewijzingen it names and the lines accepted before it (both
+    read by index), checked one after the other per aanbieder (lock on the afzender)."""
+    afzender = bericht.header.afzender
+    await iwmo_berichten.vergrendel(conn, f"iwmo-declaratie:{principal.gemeente}:{afzender}")
+    nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
+    rows = await iwmo_declaratieregels.toewijzingen(conn, principal.gemeente, nummers)
+    bekend = [tw for r in rows if (tw := _toewijzing(r)) is not None]
+    goedgekeurd = await eerder_goedgekeurd(conn, principal.gemeente, bericht)
+    controle = check_wmo323(bericht, bekend, eerder_goedgekeurd=goedgekeurd)
+    retour = build_retour_wmo325(bericht, controle, identificatie=identificatie, dagtekening=dag)
+
+    async def bewaar(conn: AsyncConnection, row: Rij) -> None:
+        await _bewaar_geaccepteerd(conn, row, bericht, controle)
+
+    return retour, bewaar
 
 
 def _bericht_read(row: Rij, nieuw: bool) -> Written[IwmoBerichtRead]:
@@ -188,7 +202,7 @@ async def importeer(db: Database, principal: Principal, xml: bytes) -> Written[I
             _eigen_afzender(principal, eerder.afzender, ook="onbekend")
             await audit_log.record(conn, audit, principal, "lezen", "iwmo_bericht", eerder.id)
             return _bericht_read(eerder, nieuw=False)
-        afzender, retour = await _retour(conn, principal, soort, xml)
+        afzender, retour, nazorg = await _retour(conn, principal, soort, xml)
         row = await iwmo_berichten.insert_bericht(
             conn,
             {
@@ -200,5 +214,7 @@ async def importeer(db: Database, principal: Principal, xml: bytes) -> Written[I
                 "retour": retour.to_dict(),
             },
         )
+        if nazorg is not None:
+            await nazorg(conn, row)
         await audit_log.record(conn, audit, principal, "aanmaken", "iwmo_bericht", row.id)
         return _bericht_read(row, nieuw=True)

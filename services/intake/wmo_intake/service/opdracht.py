@@ -163,7 +163,7 @@ def _tariefvraag(voorziening: Rij) -> Tariefvraag:
     return voorziening.productcode, voorziening.begindatum, eenheid
 
 
-async def _contracttarief(
+async def contracttarief(
     db: Database, principal: Principal, peer: ServiceClient, token: str, voorziening_id: uuid.UUID
 ) -> Contracttarief | None:
     """The contract tariff per unit of the omvang, read (without a lock) and asked of finance
@@ -242,63 +242,79 @@ async def verstrek_opdracht(
 ) -> Written[OpdrachtRead]:
     gevraagd = None
     if body.tarief is None:
-        gevraagd = await _contracttarief(db, principal, peer, token, body.maatwerkvoorziening_id)
+        gevraagd = await contracttarief(db, principal, peer, token, body.maatwerkvoorziening_id)
 
     async def work(conn: AsyncConnection) -> Written[OpdrachtRead]:
-        voorziening = await beschikkingen.voorziening_in_gemeente(
-            conn, principal.gemeente, body.maatwerkvoorziening_id
-        )
-        if voorziening is None:
-            raise invalid(
-                "maatwerkvoorzieningId", "Er is geen maatwerkvoorziening met dit id.", "onbekend"
-            )
-        toets_in_natura(voorziening.leveringsvorm)
-        beschikking = await beschikkingen.beschikking_van_voorziening(conn, voorziening)
-        zaak = await laad_zaak(
-            conn, principal, beschikking.melding_id, voor_wijziging=True, actie="wijzigen"
-        )
-        agb = toets_verstrekbaar(
-            beschikking.verzonden_op is not None,
-            await opdrachten.loopt_voor(conn, voorziening.id),
-            body.aanbieder_agb or voorziening.aanbieder_agb,
-        )
-        await gecontracteerd(
-            conn,
-            principal.gemeente,
-            agb,
-            voorziening.productcategorie,
-            voorziening.productcode,
-            voorziening.begindatum,
-        )
-        client = await clienten.client(conn, zaak.client_id)
-        toets_volledig(_opdracht(client, voorziening, body))
-        if zaak.status == "beschikking":
-            await verplaats(conn, principal, zaak, Zaakgebeurtenis.OPDRACHT_VERSTREKT)
-        elif zaak.status != "opdracht":
-            pas_toe(zaak.status, Zaakgebeurtenis.OPDRACHT_VERSTREKT)
-        toets_crisis(body.crisis, body.verzocht_op)
-        tarief = body.tarief
-        if tarief is None and gevraagd is not None and gevraagd.vraag == _tariefvraag(voorziening):
-            tarief = gevraagd.per_eenheid  # asked for exactly this product, day and unit
-        moment = nu().astimezone(dt.UTC)
-        zorgplan = zorgplantermijn(moment.astimezone(AMSTERDAM).date())
-        crisis = crisis_starttermijn(body.verzocht_op) if body.crisis and body.verzocht_op else None
-        row = await opdrachten.insert_opdracht(
-            conn,
-            {
-                "gemeente": principal.gemeente,
-                "melding_id": zaak.id,
-                "maatwerkvoorziening_id": voorziening.id,
-                "aanbieder_agb": agb,
-                "gegevens": _gegevens(client, voorziening, body, tarief),
-                "crisis": body.crisis,
-                "verstrekt_op": moment,
-                "zorgplan_uiterlijk": zorgplan.uiterlijk,
-                "crisis_start_uiterlijk": crisis.uiterlijk if crisis else None,
-            },
-        )
-        await publiceer(conn, row, row.gegevens, moment)
-        await audit_log.record(conn, audit, principal, "aanmaken", "opdracht", row.id)
-        return geschreven(opdracht_read(row))
+        return geschreven(opdracht_read(await verstrek(conn, principal, body, gevraagd)))
 
     return await write_once(db, idempotency_keys, principal, write, OpdrachtRead, work)
+
+
+async def verstrek(
+    conn: AsyncConnection,
+    principal: Principal,
+    body: OpdrachtCreate,
+    gevraagd: Contracttarief | None,
+    *,
+    referentie_aanbieder: str | None = None,
+) -> Rij:
+    """The opdracht, in the caller's transaction, published in the toewijzingen feed; with the
+    ReferentieAanbieder of the verzoek (WMO315/317) it answers, when there is one."""
+    voorziening = await beschikkingen.voorziening_in_gemeente(
+        conn, principal.gemeente, body.maatwerkvoorziening_id
+    )
+    if voorziening is None:
+        raise invalid(
+            "maatwerkvoorzieningId", "Er is geen maatwerkvoorziening met dit id.", "onbekend"
+        )
+    toets_in_natura(voorziening.leveringsvorm)
+    beschikking = await beschikkingen.beschikking_van_voorziening(conn, voorziening)
+    zaak = await laad_zaak(
+        conn, principal, beschikking.melding_id, voor_wijziging=True, actie="wijzigen"
+    )
+    agb = toets_verstrekbaar(
+        beschikking.verzonden_op is not None,
+        await opdrachten.loopt_voor(conn, voorziening.id),
+        body.aanbieder_agb or voorziening.aanbieder_agb,
+    )
+    await gecontracteerd(
+        conn,
+        principal.gemeente,
+        agb,
+        voorziening.productcategorie,
+        voorziening.productcode,
+        voorziening.begindatum,
+    )
+    client = await clienten.client(conn, zaak.client_id)
+    toets_volledig(_opdracht(client, voorziening, body))
+    if zaak.status == "beschikking":
+        await verplaats(conn, principal, zaak, Zaakgebeurtenis.OPDRACHT_VERSTREKT)
+    elif zaak.status != "opdracht":
+        pas_toe(zaak.status, Zaakgebeurtenis.OPDRACHT_VERSTREKT)
+    toets_crisis(body.crisis, body.verzocht_op)
+    tarief = body.tarief
+    if tarief is None and gevraagd is not None and gevraagd.vraag == _tariefvraag(voorziening):
+        tarief = gevraagd.per_eenheid  # asked for exactly this product, day and unit
+    moment = nu().astimezone(dt.UTC)
+    zorgplan = zorgplantermijn(moment.astimezone(AMSTERDAM).date())
+    crisis = crisis_starttermijn(body.verzocht_op) if body.crisis and body.verzocht_op else None
+    gegevens = _gegevens(client, voorziening, body, tarief)
+    if referentie_aanbieder is not None:
+        gegevens["referentieAanbieder"] = referentie_aanbieder
+    row = await opdrachten.insert_opdracht(
+        conn,
+        {
+            "gemeente": principal.gemeente,
+            "melding_id": zaak.id,
+            "maatwerkvoorziening_id": voorziening.id,
+            "aanbieder_agb": agb,
+            "gegevens": gegevens,
+            "crisis": body.crisis,
+            "verstrekt_op": moment,
+            "zorgplan_uiterlijk": zorgplan.uiterlijk,
+            "crisis_start_uiterlijk": crisis.uiterlijk if crisis else None,
+        },
+    )
+    await publiceer(conn, row, row.gegevens, moment)
+    await audit_log.record(conn, audit, principal, "aanmaken", "opdracht", row.id)
+    return row

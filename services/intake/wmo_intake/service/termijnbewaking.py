@@ -26,9 +26,11 @@ TERMIJN = {
     "klacht": "afhandeltermijn",
     "opzegging": "akkoord-opzegging",
     "vervolgopdracht": "andere-aanbieder",
+    "iwmo-verzoek": "antwoordtermijn",
 }
 BEZWAARTERMIJNEN = {"hersteltermijn": "AWB-6:6", "hoorzitting": "AWB-7:2"}
 AANBIEDERMELDINGEN = {s.value: rule for s, rule in RULE.items()}  # <id>/<soort> → its rule
+BEZWAARTERMIJNEN["retourtermijn"] = "IWMO-RETOUR"  # the side term of an iWmo-verzoek
 
 
 def _delen(row: Rij) -> tuple[str, str | None]:

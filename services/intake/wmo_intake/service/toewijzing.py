@@ -42,6 +42,7 @@ async def publiceer(
         einddatum=dt.date.fromisoformat(gegevens["einddatum"]) if gegevens["einddatum"] else None,
         omvang=gegevens.get("omvang"),
         reden_wijziging=gegevens.get("redenWijziging"),
+        referentie_aanbieder=gegevens.get("referentieAanbieder"),
         toewijzingsdatum=moment.astimezone(AMSTERDAM).date(),
         geregistreerd_op=moment,
     )

@@ -34,6 +34,7 @@ REGEL = {
     "aanbiedermelding": "",
     "opzegging": "AAN-06",
     "vervolgopdracht": "AAN-13",
+    "iwmo-verzoek": "IWMO-ANTWOORD",
 }
 DAG = dt.timedelta(days=1)
 

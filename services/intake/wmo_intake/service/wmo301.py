@@ -98,6 +98,7 @@ def wmo301(row: Rij) -> bytes:
                     else None,
                     commentaar=(g.get("commentaar") or None),
                     reden_wijziging=g.get("redenWijziging"),
+                    referentie_aanbieder=g.get("referentieAanbieder"),
                 ),
             ),
         ),
