@@ -6,11 +6,13 @@ from fastapi import FastAPI
 
 from wmo_intake.api import (
     aanvragen,
+    algemene_voorzieningen,
     beschikkingen,
     bezwaren,
     clienten,
     clientondersteuning,
     clientwijzigingen,
+    doorverwijzingen,
     huishouden,
     indicatie_adviezen,
     ingebrekestellingen,
@@ -64,6 +66,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            algemene_voorzieningen.router,
+            doorverwijzingen.router,
         ],
         peers={
             "pgb": settings.pgb_url,
