@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from wmo_intake.api import (
     aanvragen,
     algemene_voorzieningen,
+    beleidswaarden,
     beschikkingen,
     bezwaren,
     clienten,
@@ -18,6 +19,8 @@ from wmo_intake.api import (
     ingebrekestellingen,
     iwmo_berichten,
     klachten,
+    mantelzorgers,
+    mantelzorgwaarderingen,
     meldingen,
     onderzoeken,
     opdrachten,
@@ -68,6 +71,9 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             klachten.router,
             algemene_voorzieningen.router,
             doorverwijzingen.router,
+            mantelzorgers.router,
+            mantelzorgwaarderingen.router,
+            beleidswaarden.router,
         ],
         peers={
             "pgb": settings.pgb_url,

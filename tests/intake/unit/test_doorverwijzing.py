@@ -33,9 +33,7 @@ def test_verwijzing_noemt_aanbod_bereikbaarheid_en_aanvraag() -> None:
 
 
 def test_collectief_na_lichte_toets() -> None:
-    v = verwijs(
-        Voorzieningfeiten("Regiotaxi", "collectief", "Vervoer.", "Bel.", True), [], ["x"]
-    )
+    v = verwijs(Voorzieningfeiten("Regiotaxi", "collectief", "Vervoer.", "Bel.", True), [], ["x"])
     assert "lichte toets" in v.mededeling and AANVRAAG_BLIJFT_MOGELIJK in v.mededeling
 
 
