@@ -2,6 +2,24 @@
 ``MetaData`` as ``models``; importing them here registers them wherever ``db.models`` is used
 (Alembic's env, the drift test, the app)."""
 
-from wmo_intake.db import bezwaren, brieven, ingebrekestellingen, klachten, termijnaanpassingen
+from wmo_intake.db import (
+    algemene_voorzieningen,
+    beleidswaarden,
+    bezwaren,
+    brieven,
+    doorverwijzingen,
+    ingebrekestellingen,
+    klachten,
+    mantelzorgers,
+    mantelzorgwaarderingen,
+    termijnaanpassingen,
+)
 
 __all__ = ["bezwaren", "brieven", "ingebrekestellingen", "klachten", "termijnaanpassingen"]
+__all__ += [
+    "algemene_voorzieningen",
+    "beleidswaarden",
+    "doorverwijzingen",
+    "mantelzorgers",
+    "mantelzorgwaarderingen",
+]
