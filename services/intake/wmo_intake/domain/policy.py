@@ -65,8 +65,19 @@ class MantelzorgwaarderingBeleid(_Frozen):
     bedrag: Decimal | None = Field(default=None, gt=0, le=10000)
 
 
+class VervoerBeleid(_Frozen):
+    """RES-07/FIN-10 (seed 001 H6): the km norm of a vervoersvoorziening per year, and halved
+    with another means of transport or intramural; above it only with a motivation."""
+
+    bron: str = Field(min_length=1)
+    kilometers_per_jaar: int = Field(ge=1, le=100000)
+    kilometers_ander_vervoer_of_intramuraal: int = Field(ge=1, le=100000)
+
+
 class IntakeBeleid(_Frozen):
     spoed_achteraf: SpoedAchteraf
+    vervoer: VervoerBeleid | None = None
+    """None: the policy sets no km norm (Walcheren's seed 002 has none)."""
     mantelzorgwaardering: MantelzorgwaarderingBeleid | None = None
     """None: the gemeente has no mantelzorgwaardering (Ooststellingwerf's seed has none)."""
 

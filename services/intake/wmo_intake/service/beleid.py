@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from wmo_intake.domain.mantelzorgwaardering import Regeling, geen_regeling
 from wmo_intake.domain.policy import SECTION, IntakeBeleid, intakebeleid
+from wmo_intake.domain.vervoersvoorziening import Kilometernorm
 from wmo_shared.policy import default_registry
+from wmo_shared.weigering import Weigering
 
 
 def beleid(gemeente: str, peildatum: dt.date, *, veld: str) -> IntakeBeleid:
@@ -51,4 +53,20 @@ def mantelzorgwaardering(
             minimaal_maanden=regeling.minimaal_maanden,
         ),
         regeling.bedrag,
+    )
+
+
+def kilometernorm(gemeente: str, peildatum: dt.date, *, veld: str) -> Kilometernorm:
+    """RES-07/FIN-10: the km norm of the gemeente's policy (``geen-beleid-van-kracht`` when the
+    policy sets none: a number the seed does not give is not invented)."""
+    vervoer = beleid(gemeente, peildatum, veld=veld).vervoer
+    if vervoer is None:
+        naam = default_registry().in_force(gemeente, peildatum).naam
+        raise Weigering(
+            "geen-beleid-van-kracht",
+            f"Het beleid {naam} van gemeente {gemeente} noemt geen kilometernorm voor vervoer.",
+            veld=veld,
+        )
+    return Kilometernorm(
+        vervoer.bron, vervoer.kilometers_per_jaar, vervoer.kilometers_ander_vervoer_of_intramuraal
     )
