@@ -15,6 +15,7 @@ from wmo_intake.api import (
     clientwijzigingen,
     doorverwijzingen,
     huishouden,
+    hulpmiddelen,
     indicatie_adviezen,
     ingebrekestellingen,
     iwmo_berichten,
@@ -74,6 +75,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             mantelzorgers.router,
             mantelzorgwaarderingen.router,
             beleidswaarden.router,
+            hulpmiddelen.router,
         ],
         peers={
             "pgb": settings.pgb_url,

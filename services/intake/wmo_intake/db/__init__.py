@@ -8,6 +8,7 @@ from wmo_intake.db import (
     bezwaren,
     brieven,
     doorverwijzingen,
+    hulpmiddelen,
     ingebrekestellingen,
     klachten,
     mantelzorgers,
@@ -20,6 +21,7 @@ __all__ += [
     "algemene_voorzieningen",
     "beleidswaarden",
     "doorverwijzingen",
+    "hulpmiddelen",
     "mantelzorgers",
     "mantelzorgwaarderingen",
 ]

@@ -74,10 +74,19 @@ class VervoerBeleid(_Frozen):
     kilometers_ander_vervoer_of_intramuraal: int = Field(ge=1, le=100000)
 
 
+class HulpmiddelBeleid(_Frozen):
+    """FIN-09 (seed 001 H4): up to this kostprijs in eigendom, above it in bruikleen."""
+
+    bron: str = Field(min_length=1)
+    eigendom_tot_en_met: Decimal = Field(gt=0, le=100000)
+
+
 class IntakeBeleid(_Frozen):
     spoed_achteraf: SpoedAchteraf
     vervoer: VervoerBeleid | None = None
     """None: the policy sets no km norm (Walcheren's seed 002 has none)."""
+    hulpmiddelen: HulpmiddelBeleid | None = None
+    """None: the policy sets no eigendom/bruikleen threshold."""
     mantelzorgwaardering: MantelzorgwaarderingBeleid | None = None
     """None: the gemeente has no mantelzorgwaardering (Ooststellingwerf's seed has none)."""
 

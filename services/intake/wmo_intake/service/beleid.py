@@ -70,3 +70,18 @@ def kilometernorm(gemeente: str, peildatum: dt.date, *, veld: str) -> Kilometern
     return Kilometernorm(
         vervoer.bron, vervoer.kilometers_per_jaar, vervoer.kilometers_ander_vervoer_of_intramuraal
     )
+
+
+def eigendomsgrens(gemeente: str, peildatum: dt.date, *, veld: str) -> Decimal:
+    """FIN-09: the kostprijs up to which a hulpmiddel is given in eigendom
+    (``geen-beleid-van-kracht`` when the policy sets none)."""
+    hulpmiddelen = beleid(gemeente, peildatum, veld=veld).hulpmiddelen
+    if hulpmiddelen is None:
+        naam = default_registry().in_force(gemeente, peildatum).naam
+        raise Weigering(
+            "geen-beleid-van-kracht",
+            f"Het beleid {naam} van gemeente {gemeente} noemt geen grens tussen eigendom en "
+            "bruikleen van hulpmiddelen.",
+            veld=veld,
+        )
+    return hulpmiddelen.eigendom_tot_en_met
