@@ -216,3 +216,13 @@ def test_mantelzorgwaardering_aan_de_hulpvrager(stack: Stack) -> None:
         )
         assert w["uitkomst"] == "toegekend"
         assert w["betaling"]["clientId"] == client["id"] and w["betaling"]["bedrag"] == "200.00"
+        lijst = ok(
+            c.get(
+                "/api/v1/mantelzorgwaarderingen",
+                params={"jaar": 2014, "limit": 500},
+                headers=auth("financien", "0717"),
+            ),
+            200,
+        )
+        betaald = [x["id"] for x in lijst["resultaten"]]
+        assert w["id"] in betaald

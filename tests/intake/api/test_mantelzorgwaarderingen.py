@@ -135,3 +135,19 @@ async def test_toekenning_aan_de_hulpvrager_een_per_jaar(intake: httpx.AsyncClie
     )
     assert [x["id"] for x in r.json()["resultaten"]] == [w["id"]]
     assert (await intake.get(f"{URL}/{w['id']}", headers=GW)).status_code == 404
+    lijst: list[str] = []
+    cursor: str | None = None
+    for _ in range(100):
+        params: dict[str, Any] = {
+            "jaar": 2014,
+            "limit": 1,
+            **({"cursor": cursor} if cursor else {}),
+        }
+        r = await intake.get(URL, params=params, headers=auth("financien", "0718"))
+        assert r.status_code == 200, r.text
+        lijst += [x["id"] for x in r.json()["resultaten"]]
+        if not (cursor := r.json()["volgendeCursor"]):
+            break
+    assert w["id"] in lijst
+    r = await intake.get(URL, params={"jaar": 2014, "cursor": "x"}, headers=VLISSINGEN)
+    assert r.status_code == 400

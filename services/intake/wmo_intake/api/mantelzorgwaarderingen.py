@@ -5,21 +5,24 @@ year."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from wmo_intake.api.deps import CaseReader, CaseWorker, Db
 from wmo_intake.schemas.mantelzorgwaardering import (
     MantelzorgwaarderingCreate,
+    MantelzorgwaarderingPage,
     MantelzorgwaarderingRead,
 )
 from wmo_intake.service import mantelzorgwaardering as svc
-from wmo_shared.auth import Principal
+from wmo_shared.auth import Principal, require_roles
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, written_response
 
 router = APIRouter(tags=["mantelzorg"])
+Uitbetaling = require_roles("gebiedsteam", "beheer", "financien")
 
 
 @router.post(
@@ -52,3 +55,19 @@ async def get_mantelzorgwaardering(
     waardering_id: uuid.UUID, db: Db, principal: Principal = CaseReader
 ) -> Response:
     return model_response(await svc.lees(db, principal, waardering_id))
+
+
+@router.get(
+    "/mantelzorgwaarderingen",
+    response_model=MantelzorgwaarderingPage,
+    summary="De toekenningen over een jaar: wat de uitvoerder aan elke hulpvrager betaalt",
+    responses={400: {"description": "Ongeldige cursor, jaar of limit"}},
+)
+async def list_mantelzorgwaarderingen(
+    db: Db,
+    jaar: Annotated[int, Query(ge=2014, le=2100, description="Het jaar waarover")],
+    cursor: Annotated[str | None, Query(max_length=36)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    principal: Principal = Uitbetaling,
+) -> Response:
+    return model_response(await svc.betaallijst(db, principal, jaar, cursor, limit))

@@ -106,3 +106,14 @@ async def van_mantelzorger(conn: AsyncConnection, mantelzorger_id: uuid.UUID) ->
     t = mantelzorgwaarderingen
     query = select(t).where(t.c.mantelzorger_id == mantelzorger_id)
     return await alle(conn, query.order_by(t.c.aangemaakt, t.c.id))
+
+
+async def toekenningen(
+    conn: AsyncConnection, gemeente: str, jaar: int, na: uuid.UUID | None, limit: int
+) -> list[Rij]:
+    """The toegekende of a year (the payment list), by id after ``na``, one more than asked."""
+    t = mantelzorgwaarderingen
+    query = select(t).where(t.c.gemeente == gemeente, t.c.jaar == jaar, t.c.uitkomst == "toegekend")
+    if na is not None:
+        query = query.where(t.c.id > na)
+    return await alle(conn, query.order_by(t.c.id).limit(limit + 1))

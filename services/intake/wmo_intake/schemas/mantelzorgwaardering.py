@@ -56,3 +56,10 @@ class MantelzorgwaarderingRead(WireModel):
 
 class MantelzorgwaarderingList(WireModel):
     resultaten: list[MantelzorgwaarderingRead]
+
+
+class MantelzorgwaarderingPage(WireModel):
+    """The toekenningen of one year: what the executing organisation pays to each hulpvrager."""
+
+    resultaten: list[MantelzorgwaarderingRead]
+    volgende_cursor: str | None = Field(description="Geef mee als cursor; leeg: laatste pagina")

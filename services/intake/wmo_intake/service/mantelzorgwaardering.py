@@ -24,6 +24,7 @@ from wmo_intake.domain.mantelzorgwaardering import (
 from wmo_intake.schemas.mantelzorgwaardering import (
     MantelzorgwaarderingCreate,
     MantelzorgwaarderingList,
+    MantelzorgwaarderingPage,
     MantelzorgwaarderingRead,
 )
 from wmo_intake.service.beleid import mantelzorgwaardering as regeling_van
@@ -35,7 +36,7 @@ from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.problems import NotFound
+from wmo_shared.problems import NotFound, invalid
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
@@ -159,3 +160,30 @@ async def van_mantelzorger(
         mz = await laad_mantelzorger(conn, principal, mantelzorger_id, actie="lezen")
         rijen = await waarderingen.van_mantelzorger(conn, mz.id)
     return MantelzorgwaarderingList(resultaten=[waardering_read(r) for r in rijen])
+
+
+async def betaallijst(
+    db: Database, principal: Principal, jaar: int, cursor: str | None, limit: int
+) -> MantelzorgwaarderingPage:
+    """The toekenningen over ``jaar``: each paid to the hulpvrager (audited: personal data)."""
+    try:
+        na = uuid.UUID(cursor) if cursor else None
+    except ValueError as exc:
+        raise invalid("cursor", "Deze cursor is ongeldig.", "ongeldige-cursor") from exc
+    async with db.transaction() as conn:
+        rijen = await waarderingen.toekenningen(conn, principal.gemeente, jaar, na, limit)
+        meer = len(rijen) > limit
+        rijen = rijen[:limit]
+        await audit_log.record(
+            conn,
+            audit,
+            principal,
+            "lezen",
+            "mantelzorgwaarderingen",
+            f"jaar:{jaar}",
+            {"aantal": len(rijen)},
+        )
+    return MantelzorgwaarderingPage(
+        resultaten=[waardering_read(r) for r in rijen],
+        volgende_cursor=str(rijen[-1].id) if meer and rijen else None,
+    )
