@@ -320,6 +320,7 @@ maatwerkvoorzieningen = Table(
     Column(
         "vervangt_id", UUID(as_uuid=True), ForeignKey("maatwerkvoorzieningen.id"), nullable=True
     ),
+    Column("vervoer", JSONB, nullable=True),  # RES-07/FIN-10: km budget, begeleider, vervoerder
     _check_in("leveringsvorm", LEVERINGSVORMEN, "ck_maatwerkvoorzieningen_leveringsvorm"),
     Index("ix_maatwerkvoorzieningen_beschikking", "beschikking_id"),
 )

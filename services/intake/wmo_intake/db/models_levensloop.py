@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from wmo_intake.db.schema import _aangemaakt, _check_in, _id, metadata
 
-GRONDEN_BEEINDIGING = ("intrekking", "herziening", "overlijden", "verhuizing")
+GRONDEN_BEEINDIGING = ("intrekking", "herziening", "overlijden", "verhuizing", "inname")
 
 beeindigingen = Table(
     "beeindigingen",

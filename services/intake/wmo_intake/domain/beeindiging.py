@@ -25,6 +25,8 @@ class Grond(StrEnum):
     HERZIENING = "herziening"
     OVERLIJDEN = "overlijden"
     VERHUIZING = "verhuizing"
+    INNAME = "inname"
+    """A hulpmiddel in bruikleen is handed back (FIN-09: the eigen bijdrage stops)."""
 
 
 class RedenWijziging(StrEnum):
@@ -43,6 +45,7 @@ _REDEN = {
     Grond.HERZIENING: RedenWijziging.VERKORTING,
     Grond.OVERLIJDEN: RedenWijziging.CLIENT_OVERLEDEN,
     Grond.VERHUIZING: RedenWijziging.VERHUIZING,
+    Grond.INNAME: RedenWijziging.VERKORTING,
 }
 
 _WAAROM = {
@@ -50,6 +53,7 @@ _WAAROM = {
     Grond.HERZIENING: "een herziening vervangt haar",
     Grond.OVERLIJDEN: "de cliënt is overleden",
     Grond.VERHUIZING: "de cliënt is naar een andere gemeente verhuisd",
+    Grond.INNAME: "het hulpmiddel in bruikleen is ingeleverd en de eigen bijdrage stopt (FIN-09)",
 }
 
 

@@ -14,6 +14,7 @@ seed sets no further condition for deciding afterwards than the recorded reason.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,8 +47,48 @@ class SpoedAchteraf(_Frozen):
         return gevonden
 
 
+class Maanddag(_Frozen):
+    maand: int = Field(ge=1, le=12)
+    dag: int = Field(ge=1, le=31)
+
+
+class MantelzorgwaarderingBeleid(_Frozen):
+    """MZ-03 (seed 002 art. 5): the window, the criteria, who carries it out and, when the
+    policy gives one, the amount (else beheer sets ``mantelzorgwaardering-bedrag``)."""
+
+    bron: str = Field(min_length=1)
+    uitvoerder: str = Field(min_length=1)
+    aanmelding_van: Maanddag
+    aanmelding_tot_en_met: Maanddag
+    meer_dan_uren_per_week: Decimal = Field(ge=0, le=168)
+    minimaal_maanden: int = Field(ge=1, le=12)
+    bedrag: Decimal | None = Field(default=None, gt=0, le=10000)
+
+
+class VervoerBeleid(_Frozen):
+    """RES-07/FIN-10 (seed 001 H6): the km norm of a vervoersvoorziening per year, and halved
+    with another means of transport or intramural; above it only with a motivation."""
+
+    bron: str = Field(min_length=1)
+    kilometers_per_jaar: int = Field(ge=1, le=100000)
+    kilometers_ander_vervoer_of_intramuraal: int = Field(ge=1, le=100000)
+
+
+class HulpmiddelBeleid(_Frozen):
+    """FIN-09 (seed 001 H4): up to this kostprijs in eigendom, above it in bruikleen."""
+
+    bron: str = Field(min_length=1)
+    eigendom_tot_en_met: Decimal = Field(gt=0, le=100000)
+
+
 class IntakeBeleid(_Frozen):
     spoed_achteraf: SpoedAchteraf
+    vervoer: VervoerBeleid | None = None
+    """None: the policy sets no km norm (Walcheren's seed 002 has none)."""
+    hulpmiddelen: HulpmiddelBeleid | None = None
+    """None: the policy sets no eigendom/bruikleen threshold."""
+    mantelzorgwaardering: MantelzorgwaarderingBeleid | None = None
+    """None: the gemeente has no mantelzorgwaardering (Ooststellingwerf's seed has none)."""
 
 
 def intakebeleid(

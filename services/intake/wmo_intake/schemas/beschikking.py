@@ -14,6 +14,7 @@ from wmo_intake.domain import grenzen
 from wmo_intake.schemas.bevinding import AfwijkingCreate, OpenBevindingOpBeschikkingRead
 from wmo_intake.schemas.grenzen import MAX_LIJST, Einddatum, Zaakdatum
 from wmo_intake.schemas.termijn import TermijnRead
+from wmo_intake.schemas.vervoersvoorziening import VervoerCreate, VervoerRead
 from wmo_shared.contracts import Leveringsvorm, Omvang
 from wmo_shared.schemas import RegelRead, WireModel
 
@@ -70,6 +71,11 @@ class MaatwerkvoorzieningCreate(WireModel):
     vervangt_id: uuid.UUID | None = Field(
         default=None, description="Bij herziening: de voorziening uit de vorige beschikking"
     )
+    vervoer: VervoerCreate | None = Field(
+        default=None,
+        description="Bij vervoer (08 collectief vervoer, verplicht; 12 vervoervoorziening): "
+        "kilometerbudget, begeleiding, medisch onderzoek en vervoerder (RES-07, FIN-10)",
+    )
 
     @field_validator("omvang")
     @classmethod
@@ -85,6 +91,7 @@ class MaatwerkvoorzieningCreate(WireModel):
 class MaatwerkvoorzieningRead(MaatwerkvoorzieningCreate):
     id: uuid.UUID
     begindatum: dt.date
+    vervoer: VervoerRead | None = None
 
 
 class BeschikkingCreate(WireModel):

@@ -29,6 +29,7 @@ from wmo_intake.service.bevinding import afwijkingsregels, op_beschikking
 from wmo_intake.service.evaluatie import eerste_evaluatie
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
+from wmo_intake.service.vervoersvoorziening import vervoersgegevens
 from wmo_intake.service.verwijzingen import Bronnen, haal_besluiten, neem_over
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
@@ -61,6 +62,7 @@ def _voorziening_json(row: Rij) -> dict[str, Any]:
         "tegemoetkomingId": row.tegemoetkoming_id,
         "aanbiederAgb": row.aanbieder_agb,
         "vervangtId": row.vervangt_id,
+        "vervoer": row.vervoer,
     }
 
 
@@ -158,6 +160,11 @@ async def maak_beschikking(
             voor_aanvraag=grond == "aanvraag",
         )
         categorieen = [v.productcategorie for v in voorzieningen]
+        vervoer = [
+            vervoersgegevens(i, v, principal.gemeente, body.besluitdatum)
+            for i, v in enumerate(voorzieningen)
+        ]
+        overgenomen = overgenomen + [r for _, rs in vervoer for r in rs]
         motiveringen = toets_afwijkingen(
             body.soort,
             categorieen,
@@ -210,6 +217,7 @@ async def maak_beschikking(
                     "aanbieder_agb": v.aanbieder_agb,
                     "vervangt_id": v.vervangt_id,
                     "volgende_evaluatie": eerste_evaluatie(besluiten, i),
+                    "vervoer": vervoer[i][0],
                 },
             )
         await audit_log.record(conn, audit, principal, "aanmaken", "beschikking", row.id)

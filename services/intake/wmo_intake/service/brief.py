@@ -30,6 +30,7 @@ from wmo_intake.db import (
     brieven,
     clienten,
     clientondersteuning,
+    doorverwijzingen,
     meldingen,
     onderzoeken,
     termijnaanpassingen,
@@ -309,6 +310,7 @@ async def lees_verslagbrief(
         client = await clienten.client(conn, zaak.client_id)
         berichten = await clientondersteuning.berichten(conn, zaak.id)
         aanpassingen = await termijnaanpassingen.van(conn, "melding", zaak.id)
+        verwezen = await doorverwijzingen.van_onderzoek(conn, row.id)
     inhoud = onderzoeksverslag(
         gemeente=principal.gemeente,
         onderzoek=row,
@@ -317,6 +319,7 @@ async def lees_verslagbrief(
         clientondersteuning=_clientondersteuning(berichten),
         datum=vandaag(),
         termijnaanpassingen=[r for a in aanpassingen for r in a.regels],
+        doorverwijzingen=[d.mededeling for d in verwezen],
     )
     try:
         gerenderd = await render(inhoud, principal.gemeente)

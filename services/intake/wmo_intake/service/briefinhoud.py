@@ -290,8 +290,11 @@ def onderzoeksverslag(
     clientondersteuning: str,
     datum: dt.date,
     termijnaanpassingen: Sequence[Mapping[str, str]] = (),
+    doorverwijzingen: Sequence[str] = (),
 ) -> Onderzoeksverslag:
-    """INT-05: the onderzoek as the letter the resident receives (art. 2.3.2 lid 8 Wmo)."""
+    """INT-05: the onderzoek as the letter the resident receives (art. 2.3.2 lid 8 Wmo);
+    each doorverwijzing's mededeling (INT-06) in the motivering, with its note that an aanvraag
+    for a maatwerkvoorziening stays possible."""
     antwoorden = {a["vraag"]: a["antwoord"] for a in onderzoek.invoer.get("antwoorden", [])}
     uitkomst = onderzoek.uitkomst
 
@@ -301,6 +304,7 @@ def onderzoeksverslag(
     motivering = regels(uitkomst.get("regels", [])) or (
         regel("INT-05", "Wij volgden de zes vragen van het onderzoek."),
     )
+    motivering += tuple(regel("INT-06", m) for m in doorverwijzingen)
     conclusie = (
         "Er is een maatwerkvoorziening nodig voor: "
         + ", ".join(uitkomst["ladder"]["resterend"])

@@ -1,0 +1,155 @@
+"""FIN-05, seed 001 Bijlage 3 "Wanneer geen financiële tegemoetkoming?": who cannot pay the own
+share of a tegemoetkoming (made plausible), and for whom in natura is not possible, can get a
+one-off pgb that the gemeente pays straight to the supplier; the SVB is not involved ("De
+gemeente kan ook zelf een pgb verstrekken, hierbij is de SVB dan niet betrokken ... betaalt de
+gemeente (in plaats van de SVB) aan de leverancier").
+
+The legal pgb conditions still apply (art. 2.3.6 lid 2 Wmo): wil (PGB-03: a motivated,
+informed choice), kan (PGB-04/05: the inwoner or a representative can handle it — for a
+one-off purchase: judge the offer, confirm the delivery, account for it), kwaliteit (PGB-07:
+the item meets the quality of the contracted kernassortiment or the programma van eisen).
+A missing answer is never a yes. The supplier's data must be complete (FIN-04): name, address,
+KvK and account, since the gemeente pays the supplier.
+
+The amount is the goedkoopst adequate kostprijs (FIN-03) in full: the pgb exists because the
+inwoner cannot pay the 10% a tegemoetkoming leaves, so a pgb of 90% would leave the same gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from wmo_finance.domain.geld import afronden, euro
+from wmo_finance.domain.kostprijs import Leverancier
+from wmo_finance.domain.soorten import Leveringsvorm
+from wmo_finance.domain.tegemoetkoming.leveringsvorm import kies_leveringsvorm
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
+
+
+@dataclass(frozen=True, slots=True)
+class PgbVoorwaarden:
+    """The answers on the three legal conditions; None: not answered."""
+
+    reden: str
+    geinformeerd_over_zin: bool | None
+    beheerder_kan_afhandelen: bool | None
+    risico_zonder_hulp: bool | None  # PGB-05: cognition, illiteracy or debts, nobody to help
+    kwaliteit_gewaarborgd: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Besluit:
+    bedrag: Decimal
+    regels: tuple[Regel, ...]
+
+
+def toets_pgb_voorwaarden(v: PgbVoorwaarden) -> tuple[bool, tuple[Regel, ...]]:
+    """(voldaan, the finding per condition)."""
+    regels: list[Regel] = []
+    wil = bool(v.reden.strip()) and v.geinformeerd_over_zin is True
+    regels.append(
+        Regel(
+            "PGB-03",
+            f"Wil: de inwoner kiest bewust voor een eenmalig pgb ({v.reden.strip()})."
+            if wil
+            else "Wil: niet vastgelegd waarom de inwoner een pgb wil, of dat hij is voorgelicht "
+            "over wat zorg in natura biedt.",
+        )
+    )
+    kan = v.beheerder_kan_afhandelen is True and v.risico_zonder_hulp is False
+    regels.append(
+        Regel(
+            "PGB-04",
+            "Kan: de inwoner (of wie het pgb beheert) kan de aankoop afhandelen: offerte "
+            "beoordelen, levering bevestigen en verantwoorden."
+            if kan
+            else "Kan: niet vastgesteld dat de inwoner of een beheerder de aankoop kan afhandelen "
+            "zonder risico (PGB-05: cognitie, laaggeletterdheid of schulden zonder hulp).",
+        )
+    )
+    kwaliteit = v.kwaliteit_gewaarborgd is True
+    regels.append(
+        Regel(
+            "PGB-07",
+            "Kwaliteit: de voorziening voldoet aan de kwaliteit van het kernassortiment of het "
+            "programma van eisen."
+            if kwaliteit
+            else "Kwaliteit: niet vastgesteld dat de voorziening voldoet aan de kwaliteit van het "
+            "kernassortiment of het programma van eisen.",
+        )
+    )
+    return wil and kan and kwaliteit, tuple(regels)
+
+
+def toets_leverancier(lev: Leverancier) -> Regel:
+    """FIN-04: the gemeente pays the supplier, so every detail is needed (400 naming them)."""
+    ontbreekt = [
+        naam
+        for naam, waarde in (
+            ("naam", lev.naam),
+            ("adres", lev.adres),
+            ("kvk", lev.kvk),
+            ("rekeningnummer", lev.rekeningnummer),
+        )
+        if not waarde
+    ]
+    if ontbreekt:
+        reden = (
+            "De gemeente betaalt het eenmalig pgb aan de leverancier: naam, adres, KvK-nummer en "
+            "rekeningnummer zijn nodig (FIN-04)."
+        )
+        raise Weigering(
+            "leverancier-onvolledig",
+            reden,
+            velden=[(f"leverancier.{n}", reden) for n in ontbreekt],
+            regels=[Regel("FIN-04", reden)],
+        )
+    return Regel("FIN-04", f"Betaling rechtstreeks aan {lev.naam} (KvK {lev.kvk}).")
+
+
+def besluit(
+    *,
+    kan_betalen: bool,
+    wil_betalen: bool,
+    onvermogen_aannemelijk: bool,
+    zin_mogelijk: bool,
+    voorwaarden: PgbVoorwaarden,
+    leverancier: Leverancier,
+    kostprijs: Decimal,
+) -> Besluit:
+    """The one-off pgb, or a ``Weigering`` with FIN-05 (``eigenAandeel``) or the pgb condition
+    that fails (``pgbVoorwaarden``)."""
+    voldaan, voorwaarderegels = toets_pgb_voorwaarden(voorwaarden)
+    vorm = kies_leveringsvorm(
+        wil_eigen_aandeel_betalen=wil_betalen,
+        kan_eigen_aandeel_betalen=kan_betalen,
+        onvermogen_aannemelijk=onvermogen_aannemelijk,
+        zin_mogelijk=zin_mogelijk,
+        pgb_voorwaarden_voldaan=voldaan,
+    )
+    if vorm.leveringsvorm is not Leveringsvorm.eenmalig_pgb:
+        pgb_faalt = vorm.leveringsvorm is None and not kan_betalen and not zin_mogelijk
+        regels = (*vorm.regels, *(voorwaarderegels if pgb_faalt else ()))
+        raise Weigering(
+            "geen-eenmalig-pgb",
+            " ".join(r.toelichting for r in regels),
+            veld="pgbVoorwaarden" if pgb_faalt else "eigenAandeel",
+            regels=regels,
+        )
+    betaling = toets_leverancier(leverancier)
+    bedrag = afronden(kostprijs)
+    return Besluit(
+        bedrag,
+        (
+            *vorm.regels,
+            *voorwaarderegels,
+            Regel(
+                "FIN-05",
+                f"Eenmalig pgb {euro(bedrag)}: de goedkoopst adequate kostprijs (FIN-03) in zijn "
+                "geheel, want het eigen aandeel kan de inwoner niet dragen. De gemeente betaalt "
+                "het zelf aan de leverancier; de SVB is er niet bij betrokken.",
+            ),
+            betaling,
+        ),
+    )

@@ -1,0 +1,228 @@
+"""Issue 16 over real HTTP, per voorziening from the onderzoek to the feed that carries it:
+the referral to an algemene voorziening (no beschikking; the onderzoeksverslag says an aanvraag
+stays possible), a taxipas with its km budget (CAK feed), a hulpmiddel in bruikleen (CAK start,
+and stop on inname), the one-off pgb paid to the supplier (leveranciersbetalingen, not SVB),
+and the mantelzorgwaardering (Walcheren; paid to the hulpvrager)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tests.e2e.steps import (
+    FIN,
+    GW,
+    aanvraag_voor,
+    cak_mutaties,
+    case_to_aanvraag,
+    feed,
+    ok,
+    post,
+    verzonden_beschikking,
+    wacht_op,
+)
+from tests.intake.api.helpers import bsn, voorziening
+from tests.support.live import Stack
+from tests.support.stack import auth
+
+BEHEER = auth("beheer")
+
+
+def test_doorverwijzing_naar_een_algemene_voorziening(stack: Stack) -> None:
+    with stack.client("intake") as c:
+        av = ok(
+            post(
+                c,
+                "/api/v1/algemene-voorzieningen",
+                {
+                    "naam": f"Boodschappendienst {uuid.uuid4().hex[:6]}",
+                    "soort": "algemeen",
+                    "aanbod": "Vrijwilligers doen wekelijks boodschappen.",
+                    "bereikbaarheid": "Bel het dorpshuis op werkdagen.",
+                },
+                BEHEER,
+            )
+        )
+        _, _, ond = case_to_aanvraag(c)
+        d = ok(
+            post(
+                c,
+                f"/api/v1/onderzoeken/{ond['id']}/doorverwijzingen",
+                {
+                    "algemeneVoorzieningId": av["id"],
+                    "datum": "2026-02-12",
+                    "lostOp": ["boodschappen"],
+                },
+            )
+        )
+        assert d["beschikking"] is False and d["aanvraagMaatwerkMogelijk"] is True
+        r = c.get(f"/api/v1/onderzoeken/{ond['id']}/verslag", headers={**GW, "Accept": "text/html"})
+        assert r.status_code == 200
+        assert av["naam"] in r.text and "aanvraag voor een maatwerkvoorziening" in r.text
+
+
+def test_taxipas_in_de_cak_feed(stack: Stack) -> None:
+    with stack.client("intake") as c, stack.client("finance") as fin:
+        _, melding, _ = case_to_aanvraag(c)
+        a = aanvraag_voor(c, melding["id"])
+        v = voorziening(
+            productcategorie="08",
+            productcode="08A01",
+            omschrijving="Collectief vervoer (taxipas)",
+            omvang=None,
+            indicatieId=None,
+            vervoer={
+                "leverancier": "Regiotaxi Fryslân",
+                "kmPerJaar": 1800,
+                "motiveringKm": "Wekelijks naar de dagbesteding in Heerenveen.",
+            },
+        )
+        b = verzonden_beschikking(c, melding["id"], a["id"], v)
+        vervoer = b["maatwerkvoorzieningen"][0]["vervoer"]
+        assert (vervoer["kmPerJaar"], vervoer["bovenNorm"]) == (1800, True)
+        [m] = wacht_op(lambda: cak_mutaties(fin, b["id"]))
+        assert (m["soort"], m["productcategorie"]) == ("start", "08")
+
+
+def test_hulpmiddel_in_bruikleen_cak_start_en_stop(stack: Stack) -> None:
+    with stack.client("intake") as c, stack.client("finance") as fin:
+        _, melding, _ = case_to_aanvraag(c)
+        a = aanvraag_voor(c, melding["id"])
+        v = voorziening(
+            productcategorie="12",
+            productcode="12A01",
+            omschrijving="Scootmobiel",
+            omvang=None,
+            indicatieId=None,
+            einddatum=None,
+            kostprijs="2400.00",
+        )
+        b = verzonden_beschikking(c, melding["id"], a["id"], v)
+        vid = b["maatwerkvoorzieningen"][0]["id"]
+        hm = ok(
+            post(
+                c,
+                "/api/v1/hulpmiddelen",
+                {
+                    "maatwerkvoorzieningId": vid,
+                    "omschrijving": "Scootmobiel 4-wiel",
+                    "leverancier": "Medipoint",
+                    "besteldatum": "2026-03-26",
+                },
+            )
+        )
+        assert hm["vorm"] == "bruikleen"
+        for pad, datum in (("leveringen", "2026-04-01"), ("innames", "2026-09-01")):
+            hm = ok(
+                post(
+                    c,
+                    f"/api/v1/hulpmiddelen/{hm['id']}/{pad}",
+                    {"datum": datum},
+                    {**GW, "If-Match": f'W/"{hm["versie"]}"'},
+                )
+            )
+        mutaties = wacht_op(lambda: (ms := cak_mutaties(fin, b["id"])) and len(ms) >= 2 and ms)
+        assert [m["soort"] for m in mutaties] == ["start", "stop"]
+        assert mutaties[0]["kostprijs"] == "2400.00"
+        assert mutaties[-1]["einddatum"] == "2026-08-31"
+
+
+def test_eenmalig_pgb_in_de_feed_van_leveranciersbetalingen(stack: Stack) -> None:
+    with stack.client("finance") as fin:
+        p = ok(
+            post(
+                fin,
+                "/api/v1/eenmalige-pgbs",
+                {
+                    "bsn": bsn(),
+                    "voorziening": "roerende_woonvoorziening",
+                    "besluitdatum": "2026-03-02",
+                    "referentieprijzen": [
+                        {"kenmerk": "zin", "bron": "gecontracteerd", "bedrag": "1800.00"}
+                    ],
+                    "eigenAandeel": {
+                        "kanBetalen": False,
+                        "onvermogenAannemelijk": True,
+                        "toelichting": "Bijstandsniveau, geen vermogen.",
+                        "zinMogelijk": False,
+                    },
+                    "pgbVoorwaarden": {
+                        "reden": "Geen gecontracteerde leverancier voor deze traplift.",
+                        "geinformeerdOverZin": True,
+                        "beheerderKanAfhandelen": True,
+                        "risicoZonderHulp": False,
+                        "kwaliteitGewaarborgd": True,
+                    },
+                    "leverancier": {
+                        "naam": "Traplift BV",
+                        "adres": "Industrieweg 3, Oosterwolde",
+                        "kvk": "87654321",
+                        "rekeningnummer": "NL00BANK0987654321",
+                    },
+                },
+            )
+        )
+        rows: list[dict[str, Any]] = [
+            b
+            for b in feed(fin, "/api/v1/leveranciersbetalingen", FIN)
+            if b["eenmaligPgbId"] == p["id"]
+        ]
+        assert [(r["bedrag"], r["leverancierNaam"]) for r in rows] == [("1800.00", "Traplift BV")]
+
+
+def test_mantelzorgwaardering_aan_de_hulpvrager(stack: Stack) -> None:
+    veere, beheer = auth("gebiedsteam", "0717"), auth("beheer", "0717")
+    with stack.client("intake") as c:
+        r = post(
+            c,
+            "/api/v1/beleidswaarden",
+            {
+                "sleutel": "mantelzorgwaardering-bedrag",
+                "waarde": "200.00",
+                "geldigVanaf": "2015-01-15",
+                "toelichting": "Collegebesluit (e2e)",
+            },
+            beheer,
+        )
+        assert r.status_code in (201, 409), r.text
+        client, melding, _ = case_to_aanvraag(c, veere)
+        mz = ok(
+            post(
+                c,
+                "/api/v1/mantelzorgers",
+                {
+                    "naam": "P. de Visser",
+                    "clientId": client["id"],
+                    "relatie": "zoon",
+                    "belasting": "dreigend",
+                    "meldingIds": [melding["id"]],
+                },
+                veere,
+            )
+        )
+        w = ok(
+            post(
+                c,
+                "/api/v1/mantelzorgwaarderingen",
+                {
+                    "mantelzorgerId": mz["id"],
+                    "aanmelddatum": "2015-01-15",
+                    "urenPerWeek": "9",
+                    "zorgVan": "2014-01-01",
+                    "vrijwilligeKeus": False,
+                },
+                veere,
+            )
+        )
+        assert w["uitkomst"] == "toegekend"
+        assert w["betaling"]["clientId"] == client["id"] and w["betaling"]["bedrag"] == "200.00"
+        lijst = ok(
+            c.get(
+                "/api/v1/mantelzorgwaarderingen",
+                params={"jaar": 2014, "limit": 500},
+                headers=auth("financien", "0717"),
+            ),
+            200,
+        )
+        betaald = [x["id"] for x in lijst["resultaten"]]
+        assert w["id"] in betaald
