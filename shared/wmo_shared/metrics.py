@@ -8,7 +8,7 @@ an operator must look at (the dashboard and alert rules are in ``deploy/helm/wmo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -47,6 +47,18 @@ POOL_IN_USE = Gauge(
 POOL_SIZE = Gauge(
     "wmo_db_pool_connections", "Databaseverbindingen in de pool", ["service"], registry=REGISTRY
 )
+
+
+WERKVOORRAAD_VERLOPEN = Gauge(
+    "wmo_werkvoorraad_termijnen_verlopen",
+    "Open termijnen in de werkvoorraad waarvan de uiterste datum voorbij is, per gemeente en soort",
+    ["gemeente", "soort"],
+    registry=REGISTRY,
+)
+
+ScrapeHook = Callable[[Any], Awaitable[None]]
+"""Run at every scrape with the app (``app.state.scrape_hooks``): a service's own figures that
+need a query, such as intake's overdue terms. A hook that fails counts as a scrape error."""
 
 
 class _OutboxSnapshot:
@@ -112,6 +124,12 @@ async def metrics(request: Request) -> Response:
 
         try:
             OUTBOX.rows[service] = await outbox_stand(app.state.db, outbox)
+        except Exception:
+            METRICS_ERRORS.labels(service).inc()
+    hooks: list[ScrapeHook] = getattr(app.state, "scrape_hooks", [])
+    for hook in hooks:
+        try:
+            await hook(app)
         except Exception:
             METRICS_ERRORS.labels(service).inc()
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

@@ -30,7 +30,7 @@ EXPOSED: dict[str, frozenset[str]] = {
     "wmo_werkvoorraad_termijnen_verlopen": frozenset({"gemeente", "soort"}),
     "up": frozenset(),
 }
-ANNOUNCED = frozenset({"wmo_werkvoorraad_termijnen_verlopen"})
+ANNOUNCED: frozenset[str] = frozenset()
 # The labels the Prometheus Operator gives every target of a ServiceMonitor (`service` is the
 # service's own name, see templates/servicemonitor.yaml).
 TARGET_LABELS = frozenset(

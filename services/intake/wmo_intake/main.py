@@ -42,6 +42,7 @@ from wmo_intake.api import (
 )
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
+from wmo_intake.service.werkvoorraad_metriek import termijnen_verlopen
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
 from wmo_shared.app import build_app
@@ -51,7 +52,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     settings = settings or IntakeSettings()
     # Every intake.yaml must be valid before the service takes a request.
     valideer_alle()
-    return build_app(
+    app = build_app(
         name="intake",
         title="Wmo Intake API",
         version=API_VERSION,
@@ -100,3 +101,6 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         },
         outbox=outbox,
     )
+    # Overdue terms per gemeente and soort, for the alert WmoTermijnenVerlopen (issue 17.1).
+    app.state.scrape_hooks = [termijnen_verlopen]
+    return app

@@ -152,3 +152,23 @@ async def test_access_log_names_the_route_template_never_the_path(
     assert line["route"] == "/clienten/{client_id}" and line["status"] == 201
     assert line["rol"] == "gebiedsteam" and line["gemeente"] == "0085"
     assert "999993653" not in json.dumps(line)
+
+
+async def test_metrics_show_overdue_terms_per_gemeente_and_soort(
+    intake: httpx.AsyncClient,
+) -> None:
+    """The gauge the alert WmoTermijnenVerlopen reads (issue 17.1): a melding received on
+    2026-02-09 has its onderzoek term (INT-01, six weeks) long passed."""
+    from tests.intake.api.helpers import melding
+    from tests.intake.api.peers import app_van
+
+    await melding(intake)
+    app_van(intake).state.werkvoorraad_gemeten = None  # measured afresh, not within the interval
+    text = (await intake.get("/metrics")).text
+    regels = [
+        line
+        for line in text.splitlines()
+        if line.startswith('wmo_werkvoorraad_termijnen_verlopen{gemeente="0085",soort="onderzoek"}')
+    ]
+    assert regels and float(regels[0].split()[-1]) >= 1
+    assert 'wmo_werkvoorraad_termijnen_verlopen{gemeente="0718",soort="bezwaar"}' in text

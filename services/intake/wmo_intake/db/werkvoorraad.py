@@ -16,6 +16,7 @@ from sqlalchemy import (
     Subquery,
     Table,
     cast,
+    func,
     literal,
     not_,
     select,
@@ -182,4 +183,16 @@ async def taken(
             | ((t.c.uiterlijk == datum) & (t.c.soort == c_soort) & (t.c.referentie > c_ref))
         )
     query = query.order_by(t.c.uiterlijk, t.c.soort, t.c.referentie).limit(limit + 1)
+    return await alle(conn, query)
+
+
+async def verlopen_per_soort(conn: AsyncConnection, gemeente: str, peildatum: dt.date) -> list[Rij]:
+    """(soort, aantal): the open tasks whose deadline lies before ``peildatum`` (the metric
+    ``wmo_werkvoorraad_termijnen_verlopen``; the same rows as ``status=verlopen``)."""
+    t = _taken(gemeente, ALLE)
+    query = (
+        select(t.c.soort, func.count().label("aantal"))
+        .where(t.c.uiterlijk < peildatum)
+        .group_by(t.c.soort)
+    )
     return await alle(conn, query)
