@@ -368,3 +368,23 @@ class TegemoetkomingBesluit(WireModel):
     eigen_bijdrage: EigenBijdrageRegime
     regels: list[RegelRead]
     versie: int = Field(description="Versie van de tegemoetkoming (ETag)")
+
+
+# --- intake owns the aanvraag (issue 12.1/12.2: indicatie and pgb check what they rest on) -----
+
+
+class AanvraagFeiten(WireModel):
+    """intake ``GET /api/v1/aanvragen/{id}/feiten`` (roles systeem, gebiedsteam, beheer; own
+    gemeente only, audited): the aanvraag an indicatie or pgb refers to, with its cliënt and
+    what the onderzoek concluded. The BSN is in this body, never in a URL."""
+
+    aanvraag_id: uuid.UUID
+    gemeente: Gemeentecode
+    bsn: Bsn = Field(description="De cliënt van de aanvraag")
+    melding_id: uuid.UUID
+    ontvangstdatum: dt.date
+    onderzoek_af: bool = Field(description="Het onderzoek bij de melding is afgerond")
+    maatwerkvoorziening_nodig: bool | None = Field(
+        description="PGB-01: de conclusie van de afwegingsladder van het onderzoek: true "
+        "(maatwerk), false (geen maatwerk); leeg zolang er geen conclusie is (ook: onvolledig)"
+    )

@@ -13,6 +13,7 @@ import httpx
 from tests.intake.api.helpers import GW, aanvraag, h, melding, onderzoek, voorziening
 from tests.intake.api.peers import (
     PGB,
+    aanvraag_van_client,
     app_van,
     bsn_van_melding,
     met_besluiten,
@@ -95,7 +96,8 @@ async def test_de_indicatie_bestaat_is_van_de_client_en_actief(
     _fout(r, 400, "andere-client", veld)
     # The cliënt's own indicatie, but for another aanvraag (issue 12.1: indicatie refers to the
     # intake aanvraag it was recorded for).
-    andere = await vastgelegde_indicatie(intake, zaak["bsn"], str(uuid.uuid4()))
+    tweede = await aanvraag_van_client(intake, zaak["melding"])
+    andere = await vastgelegde_indicatie(intake, zaak["bsn"], tweede)
     r = await intake.post(URL, json=_body(zaak, voorziening(indicatieId=andere["id"])), headers=h())
     _fout(r, 400, "andere-aanvraag", veld)
     # A replaced version is no longer the indicatie a beschikking rests on.
