@@ -77,6 +77,26 @@ async def _client_id(intake: httpx.AsyncClient, bsn: str, gemeente: str) -> str:
     return str((await _post(intake, "/api/v1/clienten", nieuw, gemeente))["id"])
 
 
+async def onderzoek(
+    intake: httpx.AsyncClient, melding_id: str, gemeente: str, conclusie: Conclusie
+) -> dict[str, Any]:
+    """The onderzoek of the melding, with the afwegingsladder concluding ``conclusie``."""
+    pad = f"/api/v1/meldingen/{melding_id}"
+    await _post(
+        intake,
+        f"{pad}/clientondersteuning-berichten",
+        {
+            "datum": "2026-02-10",
+            "wijze": "telefoon",
+            "clientWilClientondersteuning": True,
+            "mantelzorger": "gewezen",
+            "organisatie": "MEE",
+        },
+        gemeente,
+    )
+    return await _post(intake, f"{pad}/onderzoeken", _onderzoek(conclusie), gemeente)
+
+
 async def echte_aanvraag(
     intake: httpx.AsyncClient,
     bsn: str,
@@ -100,20 +120,7 @@ async def echte_aanvraag(
         gemeente,
     )
     if conclusie is not None:
-        pad = f"/api/v1/meldingen/{melding['id']}"
-        await _post(
-            intake,
-            f"{pad}/clientondersteuning-berichten",
-            {
-                "datum": "2026-02-10",
-                "wijze": "telefoon",
-                "clientWilClientondersteuning": True,
-                "mantelzorger": "gewezen",
-                "organisatie": "MEE",
-            },
-            gemeente,
-        )
-        await _post(intake, f"{pad}/onderzoeken", _onderzoek(conclusie), gemeente)
+        await onderzoek(intake, melding["id"], gemeente, conclusie)
     return await _post(
         intake,
         "/api/v1/aanvragen",

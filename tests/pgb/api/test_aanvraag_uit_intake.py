@@ -11,8 +11,10 @@ from typing import Any
 import httpx
 
 from tests.pgb.api.helpers import (
+    INTAKE,
     OOSTSTELLINGWERF,
     TOEKENNING_C,
+    VLISSINGEN,
     aanvraag_van,
     besluit,
     bsn,
@@ -20,7 +22,7 @@ from tests.pgb.api.helpers import (
     key,
     plan,
 )
-from tests.support.aanvragen import app_van
+from tests.support.aanvragen import app_van, echte_aanvraag, onderzoek
 from wmo_shared.client import ServiceClient
 
 PLANNEN = "/api/v1/pgb-plannen"
@@ -173,3 +175,33 @@ async def test_intake_unreachable_is_503_and_nothing_is_stored(
         await clients["intake"].aclose()
         clients["intake"] = echt
     assert r.status_code == 201, r.text
+
+
+async def test_the_toets_and_besluit_know_a_conclusion_reached_after_the_plan(
+    pgb_api: httpx.AsyncClient,
+) -> None:
+    """Issue 12.2: the plan was recorded while the onderzoek ran (no conclusion, nothing
+    typed); the onderzoek then found no maatwerkvoorziening necessary. The toets and the
+    besluit rest on that conclusion (PGB-01), and the contract intake reads says so."""
+    cliënt = bsn()
+    a = await echte_aanvraag(INTAKE[0], cliënt, VLISSINGEN)
+    r = await pgb_api.post(PLANNEN, json=plan(bsn=cliënt, aanvraagId=a["id"]), headers=gt())
+    assert r.status_code == 201 and r.json()["maatwerkvoorzieningNodig"] is None
+    p = r.json()
+    await onderzoek(INTAKE[0], a["meldingId"], VLISSINGEN, "geen_maatwerk")
+    t = await pgb_api.post(f"{PLANNEN}/{p['id']}/toetsingen", headers=gt())
+    assert t.status_code == 201, t.text
+    assert (t.json()["uitkomst"], [r["rule"] for r in t.json()["regels"]]) == (
+        "niet_voldaan",
+        ["PGB-01"],
+    )
+    r = await besluit(pgb_api, p["id"], **TOEKENNING_C)
+    assert (r.status_code, r.json()["rules"]) == (400, ["PGB-01"])
+    r = await besluit(pgb_api, p["id"], uitkomst="afgewezen")
+    assert r.status_code == 201, r.text
+    c = (await pgb_api.get(f"{PLANNEN}/{p['id']}/besluit", headers=gt())).json()
+    assert (c["besluit"], c["leveringsvorm"], c["maatwerkvoorzieningNodig"]) == (
+        "afgewezen",
+        None,
+        False,
+    )

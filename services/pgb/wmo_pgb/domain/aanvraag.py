@@ -58,3 +58,9 @@ def verplichte_conclusie(nodig: bool | None) -> bool:
             veld=VELD_NODIG,
         )
     return nodig
+
+
+def geldende_conclusie(intake: bool | None, opgeslagen: bool | None) -> bool | None:
+    """What the toets and besluit on a plan rest on (PGB-01): intake's conclusion as it is now
+    (the onderzoek may have concluded after the plan was recorded), else what the plan holds."""
+    return intake if intake is not None else opgeslagen
