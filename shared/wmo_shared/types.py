@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -34,3 +34,7 @@ Bsn = Annotated[
 Gemeentecode = Annotated[
     str, Field(pattern=GEMEENTECODE_PATTERN, description="CBS gemeentecode", examples=["0085"])
 ]
+
+Leveringsvorm = Literal["zin", "pgb", "financiele_tegemoetkoming"]
+Eenheid = Literal["uur", "dagdeel", "dag", "etmaal", "stuk"]
+Productcategorie = str  # iWmo WMO020: "01".."18"

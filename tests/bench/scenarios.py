@@ -89,10 +89,55 @@ SANNE_INDICATIE = {
 }
 
 
-def _create_indicatie(base: str, token: str) -> dict[str, str]:
-    import uuid
+def _intake_aanvraag(token: str, bsn: str) -> str:
+    """A real aanvraag in intake (an indicatie rests on one, issue 12.1): cliënt, melding,
+    aanvraag."""
+    from wmo_dev.stack import PORTS
 
-    body = {**SANNE_INDICATIE, "bsn": bsn_from(454545), "aanvraagId": str(uuid.uuid4())}
+    intake = f"http://127.0.0.1:{PORTS['intake']}"
+    client = httpx.post(
+        f"{intake}/api/v1/clienten",
+        headers={"Authorization": f"Bearer {token}"},
+        json={
+            "bsn": bsn,
+            "voornamen": "Bench",
+            "achternaam": "Mark",
+            "geboortedatum": "1950-01-01",
+        },
+    )
+    if client.status_code == 409:
+        zoek = _post(intake, token, "/api/v1/clienten/_zoek", {"bsn": bsn})
+        client_id = zoek["resultaten"][0]["id"]  # type: ignore[index]
+    else:
+        client.raise_for_status()
+        client_id = client.json()["id"]
+    melding = _post(
+        intake,
+        token,
+        "/api/v1/meldingen",
+        {
+            "clientId": client_id,
+            "ontvangstdatum": "2026-02-09",
+            "kanaal": "huisarts",
+            "hulpvraag": "Benchmark",
+        },
+    )
+    aanvraag = _post(
+        intake,
+        token,
+        "/api/v1/aanvragen",
+        {
+            "meldingId": melding["id"],
+            "ontvangstdatum": "2026-03-16",
+            "voorzieningen": [{"omschrijving": "ondersteuning"}],
+        },
+    )
+    return str(aanvraag["id"])
+
+
+def _create_indicatie(base: str, token: str) -> dict[str, str]:
+    bsn = bsn_from(454545)
+    body = {**SANNE_INDICATIE, "bsn": bsn, "aanvraagId": _intake_aanvraag(token, bsn)}
     return {"id": str(_post(base, token, "/api/v1/indicaties", body)["id"])}
 
 

@@ -88,8 +88,9 @@ def test_scenario_a_weigeringen(stack: Stack) -> None:
         client, melding, _ = case_to_aanvraag(c)
         aanvraag = aanvraag_voor(c, melding["id"])
         eigen = vastgelegde_indicatie(ind, client["bsn"], aanvraag["id"])
-        ander, _, _ = case_to_aanvraag(c)
-        vreemd = vastgelegde_indicatie(ind, ander["bsn"], str(uuid.uuid4()))
+        ander, andere_melding, _ = case_to_aanvraag(c)
+        andere_aanvraag = aanvraag_voor(c, andere_melding["id"])
+        vreemd = vastgelegde_indicatie(ind, ander["bsn"], andere_aanvraag["id"])
         veld = "maatwerkvoorzieningen.0.indicatieId"
 
         def probeer(**v: Any) -> httpx.Response:

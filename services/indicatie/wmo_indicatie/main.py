@@ -44,6 +44,7 @@ def create_app(settings: IndicatieSettings | None = None) -> FastAPI:
         description="Indicatiestelling begeleiding volgens het normenkader (Wmo 2015).",
         settings=settings,
         routers=[adviezen.router, indicaties.router],
+        peers={"intake": settings.intake_url},
         on_startup=[_check_policies],
     )
     app.add_exception_handler(IndicatieOngeldig, _indicatie_ongeldig)

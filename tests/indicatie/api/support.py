@@ -8,7 +8,9 @@ import uuid
 from typing import Any
 
 import asyncpg
+import httpx
 
+from tests.support.aanvragen import echte_aanvraag
 from tests.support.stack import TestDatabase
 
 OOSTSTELLINGWERF = "0085"
@@ -74,6 +76,24 @@ def sanne_indicatie(**extra: Any) -> dict[str, Any]:
         "motivering": "Iets onder typisch: haar zus ondersteunt (netwerk).",
         **extra,
     }
+
+
+INTAKE: list[httpx.AsyncClient] = []
+"""The in-process intake app this package's conftest connected indicatie to."""
+
+
+async def aanvraag_van(bsn_: str, gemeente: str = OOSTSTELLINGWERF) -> str:
+    """A real intake aanvraag of the cliënt with this BSN (registered when new)."""
+    return str((await echte_aanvraag(INTAKE[0], bsn_, gemeente))["id"])
+
+
+async def echte_indicatie(gemeente: str = OOSTSTELLINGWERF, **extra: Any) -> dict[str, Any]:
+    """``sanne_indicatie`` on a real intake aanvraag of its cliënt (issue 12.1), unless the
+    test names its own ``aanvraagId``."""
+    body = sanne_indicatie(**extra)
+    if "aanvraagId" not in extra:
+        body["aanvraagId"] = await aanvraag_van(body["bsn"], gemeente)
+    return body
 
 
 async def audit_rows(db: TestDatabase, resource_id: str) -> list[asyncpg.Record]:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.indicatie.api.support import sanne_advies, sanne_indicatie
+from tests.indicatie.api.support import echte_indicatie, sanne_advies, sanne_indicatie
 from tests.support.stack import auth
 
 MB10 = "x" * 10_000_000
@@ -20,7 +20,7 @@ IF_MATCH = {**auth(), "If-Match": 'W/"1"'}
 
 @pytest.fixture(scope="module")
 async def ids(indicatie: httpx.AsyncClient) -> AsyncIterator[dict[str, str]]:
-    r = await indicatie.post("/api/v1/indicaties", json=sanne_indicatie(), headers=auth())
+    r = await indicatie.post("/api/v1/indicaties", json=await echte_indicatie(), headers=auth())
     assert r.status_code == 201, r.text
     yield {"indicatie": r.json()["id"]}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.indicatie.api.support import VLISSINGEN, audit_rows, sanne_indicatie
+from tests.indicatie.api.support import VLISSINGEN, audit_rows, echte_indicatie
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.contracts import IndicatieBesluit
 
@@ -13,7 +13,7 @@ URL = "/api/v1/indicaties"
 
 
 async def _vastgelegd(indicatie: httpx.AsyncClient) -> dict:
-    r = await indicatie.post(URL, json=sanne_indicatie(), headers=auth())
+    r = await indicatie.post(URL, json=await echte_indicatie(), headers=auth())
     assert r.status_code == 201, r.text
     return dict(r.json())
 

@@ -10,7 +10,14 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.indicatie.api.support import VLISSINGEN, audit_rows, sanne_indicatie
+from tests.indicatie.api.support import (
+    VLISSINGEN,
+    aanvraag_van,
+    audit_rows,
+    bsn,
+    echte_indicatie,
+    sanne_indicatie,
+)
 from tests.support.stack import TestDatabase, auth
 
 URL = "/api/v1/indicaties"
@@ -23,7 +30,7 @@ def herziening(**extra: Any) -> dict[str, Any]:
 
 
 async def _vastgelegd(indicatie: httpx.AsyncClient, **extra: Any) -> dict[str, Any]:
-    r = await indicatie.post(URL, json=sanne_indicatie(**extra), headers=auth())
+    r = await indicatie.post(URL, json=await echte_indicatie(**extra), headers=auth())
     assert r.status_code == 201, r.text
     return dict(r.json())
 
@@ -177,7 +184,9 @@ async def test_ending_is_a_new_version_with_einddatum_and_reden(
     r = await indicatie.post(f"{URL}/{v2['id']}/herzieningen", json=herziening(), headers=_match(1))
     assert r.status_code == 409 and r.json()["code"] == "indicatie-beeindigd"
     # a new indicatie for the same aanvraag and aard may be recorded again
-    again = sanne_indicatie(bsn=v1["bsn"], aanvraagId=v1["aanvraagId"], begindatum="2026-10-01")
+    again = await echte_indicatie(
+        bsn=v1["bsn"], aanvraagId=v1["aanvraagId"], begindatum="2026-10-01"
+    )
     assert (await indicatie.post(URL, json=again, headers=auth())).status_code == 201
     rows = await audit_rows(db, v2["id"])
     assert rows[0]["actie"] == "beeindigen" and rows[0]["request_id"] == "einde-1"
@@ -296,7 +305,7 @@ async def test_perceel_maximum_counts_from_the_first_use_in_the_reeks(
 
 async def test_herindicatie_may_name_its_new_aanvraag(indicatie: httpx.AsyncClient) -> None:
     v1 = await _vastgelegd(indicatie)
-    nieuwe_aanvraag = str(uuid.uuid4())
+    nieuwe_aanvraag = await aanvraag_van(v1["bsn"])
     r = await indicatie.post(
         f"{URL}/{v1['id']}/herzieningen",
         json={
@@ -309,5 +318,24 @@ async def test_herindicatie_may_name_its_new_aanvraag(indicatie: httpx.AsyncClie
     assert r.json()["aanvraagId"] == nieuwe_aanvraag
     assert r.json()["reeksId"] == v1["reeksId"]
     # the old aanvraag has no active indicatie of this aard any more
-    again = sanne_indicatie(bsn=v1["bsn"], aanvraagId=v1["aanvraagId"])
+    again = await echte_indicatie(bsn=v1["bsn"], aanvraagId=v1["aanvraagId"])
     assert (await indicatie.post(URL, json=again, headers=auth())).status_code == 201
+
+
+async def test_herindicatie_on_an_unknown_or_foreign_aanvraag_is_refused(
+    indicatie: httpx.AsyncClient,
+) -> None:
+    """Issue 12.1: the new aanvraag a herindicatie names is a real one of the same cliënt."""
+    v1 = await _vastgelegd(indicatie)
+    url = f"{URL}/{v1['id']}/herzieningen"
+    body = herziening(begindatum="2027-04-01", einddatum="2028-03-31")
+    for aanvraag, code in (
+        (str(uuid.uuid4()), "onbekende-aanvraag"),
+        (await aanvraag_van(bsn()), "andere-client"),
+    ):
+        r = await indicatie.post(url, json={**body, "aanvraagId": aanvraag}, headers=_match(1))
+        assert r.status_code == 400, r.text
+        assert r.json()["code"] == code
+        assert [p["name"] for p in r.json()["invalidParams"]] == ["aanvraagId"]
+    got = await indicatie.get(f"{URL}/{v1['id']}", headers=auth())
+    assert (got.json()["status"], got.headers["ETag"]) == ("actief", 'W/"1"')  # nothing stored

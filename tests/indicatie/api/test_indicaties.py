@@ -10,8 +10,16 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.indicatie.api.support import VLISSINGEN, audit_rows, bsn, sanne_advies, sanne_indicatie
+from tests.indicatie.api.support import (
+    VLISSINGEN,
+    audit_rows,
+    bsn,
+    echte_indicatie,
+    sanne_advies,
+    sanne_indicatie,
+)
 from tests.support.stack import TestDatabase, auth
+from wmo_shared.client import ServiceClient
 
 URL = "/api/v1/indicaties"
 PLUSFEITEN_CRITERIUM_1 = {
@@ -36,7 +44,7 @@ async def test_scenario_a_worker_records_ibo3_next_to_the_advice(
 ) -> None:
     client_bsn = bsn()
     advies = await _advies(indicatie, bsn=client_bsn)
-    body = sanne_indicatie(bsn=client_bsn, adviesId=advies["id"])
+    body = await echte_indicatie(bsn=client_bsn, adviesId=advies["id"])
     r = await indicatie.post(URL, json=body, headers={**auth(), "X-Request-ID": "ind-a-1"})
     assert r.status_code == 201, r.text
     ind = r.json()
@@ -86,12 +94,12 @@ async def test_scenario_a_worker_records_ibo3_next_to_the_advice(
 
 
 async def test_without_advice_and_choice_differing_from_it(indicatie: httpx.AsyncClient) -> None:
-    r = await indicatie.post(URL, json=sanne_indicatie(), headers=auth())
+    r = await indicatie.post(URL, json=await echte_indicatie(), headers=auth())
     assert r.status_code == 201, r.text
     assert r.json()["advies"] is None and r.json()["adviesId"] is None
 
     advies = await _advies(indicatie)
-    body = sanne_indicatie(adviesId=advies["id"], profiel="IBO-2", omvang=2)
+    body = await echte_indicatie(adviesId=advies["id"], profiel="IBO-2", omvang=2)
     r = await indicatie.post(URL, json=body, headers=auth())
     assert r.status_code == 201, r.text
     ind = r.json()
@@ -104,7 +112,9 @@ async def test_without_advice_and_choice_differing_from_it(indicatie: httpx.Asyn
 async def test_omvang_outside_band_with_motivering_is_an_afwijking(
     indicatie: httpx.AsyncClient,
 ) -> None:
-    body = sanne_indicatie(omvang="5.5", motivering="Tijdelijk meer nodig na ontslag uit kliniek.")
+    body = await echte_indicatie(
+        omvang="5.5", motivering="Tijdelijk meer nodig na ontslag uit kliniek."
+    )
     r = await indicatie.post(URL, json=body, headers=auth())
     assert r.status_code == 201, r.text
     ind = r.json()
@@ -113,7 +123,7 @@ async def test_omvang_outside_band_with_motivering_is_an_afwijking(
 
 
 async def test_plus_with_criterion_on_a_plus_profile(indicatie: httpx.AsyncClient) -> None:
-    body = sanne_indicatie(
+    body = await echte_indicatie(
         plus=True, perceel="individuele_begeleiding_plus", plusfeiten=PLUSFEITEN_CRITERIUM_1
     )
     r = await indicatie.post(URL, json=body, headers=auth())
@@ -126,13 +136,15 @@ async def test_plusfeiten_default_to_those_of_the_advice(indicatie: httpx.AsyncC
     advies = await _advies(
         indicatie, omvangklasse="bovengemiddeld", plusfeiten=PLUSFEITEN_CRITERIUM_1
     )
-    body = sanne_indicatie(adviesId=advies["id"], plus=True, perceel="individuele_begeleiding_plus")
+    body = await echte_indicatie(
+        adviesId=advies["id"], plus=True, perceel="individuele_begeleiding_plus"
+    )
     r = await indicatie.post(URL, json=body, headers=auth())
     assert r.status_code == 201, r.text
 
 
 async def test_dagbesteding_in_dagdelen(indicatie: httpx.AsyncClient) -> None:
-    body = sanne_indicatie(
+    body = await echte_indicatie(
         aard="dagbesteding",
         profiel="DBO-1",
         omvang=3,
@@ -298,7 +310,7 @@ async def test_rule_violation_names_field_and_rule(
 
 
 async def test_several_violations_are_all_named(indicatie: httpx.AsyncClient) -> None:
-    body = sanne_indicatie(omvang="3-5", plus=True)
+    body = await echte_indicatie(omvang="3-5", plus=True)
     r = await indicatie.post(URL, json=body, headers=auth())
     assert r.status_code == 400
     problem = r.json()
@@ -332,7 +344,7 @@ async def test_bad_input_is_400_naming_the_field(
 
 
 async def test_walcheren_has_no_normenkader(indicatie: httpx.AsyncClient) -> None:
-    body = sanne_indicatie(begindatum="2015-06-01", einddatum="2015-12-31")
+    body = await echte_indicatie(begindatum="2015-06-01", einddatum="2015-12-31")
     r = await indicatie.post(URL, json=body, headers=auth(gemeente=VLISSINGEN))
     assert r.status_code == 400
     [param] = r.json()["invalidParams"]
@@ -341,14 +353,16 @@ async def test_walcheren_has_no_normenkader(indicatie: httpx.AsyncClient) -> Non
 
 
 async def test_unknown_advice_is_400(indicatie: httpx.AsyncClient) -> None:
-    r = await indicatie.post(URL, json=sanne_indicatie(adviesId=str(uuid.uuid4())), headers=auth())
+    r = await indicatie.post(
+        URL, json=await echte_indicatie(adviesId=str(uuid.uuid4())), headers=auth()
+    )
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["name"] == "adviesId"
 
 
 async def test_advice_of_another_gemeente_or_client_is_400(indicatie: httpx.AsyncClient) -> None:
     advies = await _advies(indicatie, bsn=bsn())
-    r = await indicatie.post(URL, json=sanne_indicatie(adviesId=advies["id"]), headers=auth())
+    r = await indicatie.post(URL, json=await echte_indicatie(adviesId=advies["id"]), headers=auth())
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["code"] == "andere-client"
     r = await indicatie.post(
@@ -357,7 +371,7 @@ async def test_advice_of_another_gemeente_or_client_is_400(indicatie: httpx.Asyn
         headers=auth(gemeente=VLISSINGEN),
     )
     assert r.status_code == 400  # no advice in Vlissingen; one of 0085 is not visible there
-    body = sanne_indicatie(adviesId=advies["id"], begindatum="2015-06-01")
+    body = await echte_indicatie(adviesId=advies["id"], begindatum="2015-06-01")
     r = await indicatie.post(URL, json=body, headers=auth(gemeente=VLISSINGEN))
     assert r.status_code == 400
 
@@ -365,7 +379,7 @@ async def test_advice_of_another_gemeente_or_client_is_400(indicatie: httpx.Asyn
 async def test_second_active_indicatie_for_the_same_aanvraag_and_aard_is_409(
     indicatie: httpx.AsyncClient,
 ) -> None:
-    body = sanne_indicatie()
+    body = await echte_indicatie()
     assert (await indicatie.post(URL, json=body, headers=auth())).status_code == 201
     r = await indicatie.post(URL, json={**body, "omvang": "4"}, headers=auth())
     assert r.status_code == 409
@@ -383,7 +397,7 @@ async def test_second_active_indicatie_for_the_same_aanvraag_and_aard_is_409(
 
 
 async def test_idempotent_retry_creates_once(indicatie: httpx.AsyncClient) -> None:
-    body = sanne_indicatie()
+    body = await echte_indicatie()
     headers = {**auth(), "Idempotency-Key": str(uuid.uuid4())}
     first = await indicatie.post(URL, json=body, headers=headers)
     second = await indicatie.post(URL, json=body, headers=headers)
@@ -402,14 +416,14 @@ async def test_idempotent_retry_creates_once(indicatie: httpx.AsyncClient) -> No
     "role", ["aanbieder", "financien", "systeem", "beheer", "clientondersteuner"]
 )
 async def test_only_gebiedsteam_records(indicatie: httpx.AsyncClient, role: str) -> None:
-    r = await indicatie.post(URL, json=sanne_indicatie(), headers=auth(role))
+    r = await indicatie.post(URL, json=await echte_indicatie(), headers=auth(role))
     assert r.status_code == 403
 
 
 async def test_read_roles_and_gemeente_isolation(
     indicatie: httpx.AsyncClient, db: TestDatabase
 ) -> None:
-    r = await indicatie.post(URL, json=sanne_indicatie(), headers=auth())
+    r = await indicatie.post(URL, json=await echte_indicatie(), headers=auth())
     ind_id = r.json()["id"]
     for role in ("systeem", "beheer"):
         assert (await indicatie.get(f"{URL}/{ind_id}", headers=auth(role))).status_code == 200
@@ -426,11 +440,11 @@ async def test_search_per_client_is_audited_and_scoped(
     indicatie: httpx.AsyncClient, db: TestDatabase
 ) -> None:
     client_bsn = bsn()
-    eerste = await indicatie.post(URL, json=sanne_indicatie(bsn=client_bsn), headers=auth())
+    eerste = await indicatie.post(URL, json=await echte_indicatie(bsn=client_bsn), headers=auth())
     tweede = await indicatie.post(
-        URL, json=sanne_indicatie(bsn=client_bsn, begindatum="2026-05-01"), headers=auth()
+        URL, json=await echte_indicatie(bsn=client_bsn, begindatum="2026-05-01"), headers=auth()
     )
-    await indicatie.post(URL, json=sanne_indicatie(), headers=auth())  # someone else
+    await indicatie.post(URL, json=await echte_indicatie(), headers=auth())  # someone else
 
     r = await indicatie.post(
         f"{URL}/_zoek", json={"bsn": client_bsn}, headers={**auth(), "X-Request-ID": "zoek-1"}
@@ -471,3 +485,51 @@ async def test_bsn_never_in_a_url(indicatie: httpx.AsyncClient) -> None:
         assert "bsn" not in path.lower()
         for op in ops.values():
             assert all(p["name"].lower() != "bsn" for p in op.get("parameters", []))
+
+
+# --- issue 12.1: an indicatie rests on a real intake aanvraag of its cliënt -------------------
+
+
+async def _indicaties_van(indicatie: httpx.AsyncClient, client_bsn: str) -> list[Any]:
+    r = await indicatie.post(f"{URL}/_zoek", json={"bsn": client_bsn}, headers=auth())
+    assert r.status_code == 200, r.text
+    return list(r.json()["resultaten"])
+
+
+async def test_an_unknown_aanvraag_is_refused_on_aanvraag_id(indicatie: httpx.AsyncClient) -> None:
+    vreemd = await echte_indicatie(gemeente=VLISSINGEN)  # an aanvraag of another gemeente
+    for aanvraag in (str(uuid.uuid4()), vreemd["aanvraagId"]):
+        body = sanne_indicatie(aanvraagId=aanvraag)
+        r = await indicatie.post(URL, json=body, headers=auth())
+        assert r.status_code == 400, r.text
+        assert r.json()["code"] == "onbekende-aanvraag"
+        assert [p["name"] for p in r.json()["invalidParams"]] == ["aanvraagId"]
+        assert await _indicaties_van(indicatie, body["bsn"]) == []
+
+
+async def test_another_clients_aanvraag_is_refused_on_bsn(indicatie: httpx.AsyncClient) -> None:
+    van_een_ander = await echte_indicatie()
+    body = sanne_indicatie(aanvraagId=van_een_ander["aanvraagId"])
+    r = await indicatie.post(URL, json=body, headers=auth())
+    assert r.status_code == 400, r.text
+    assert r.json()["code"] == "andere-client"
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["bsn"]
+    assert await _indicaties_van(indicatie, body["bsn"]) == []
+
+
+async def test_intake_unreachable_is_503_and_nothing_is_recorded(
+    indicatie: httpx.AsyncClient,
+) -> None:
+    body = await echte_indicatie()
+    clients = indicatie._transport.app.state.clients  # type: ignore[attr-defined]
+    echt = clients["intake"]
+    clients["intake"] = ServiceClient("intake", "http://127.0.0.1:9", retries=0)
+    try:
+        r = await indicatie.post(URL, json=body, headers=auth())
+    finally:
+        await clients["intake"].aclose()
+        clients["intake"] = echt
+    assert r.status_code == 503, r.text
+    assert r.json()["code"] == "intake-niet-beschikbaar"
+    assert await _indicaties_van(indicatie, body["bsn"]) == []
+    assert (await indicatie.post(URL, json=body, headers=auth())).status_code == 201

@@ -23,12 +23,17 @@ def _echte_peers(
     """For this package only: the tests of other packages find the peers as they were."""
     pgb_clients = app_van(pgb).state.clients
     intake_clients = app_van(intake).state.clients
+    indicatie_clients = app_van(indicatie).state.clients
     pgb_voor, intake_voor = dict(pgb_clients), dict(intake_clients)
-    verbind(pgb, finance=finance)  # pgb's budget asks finance for the tariff
+    indicatie_voor = dict(indicatie_clients)
+    # pgb's budget asks finance for the tariff; pgb and indicatie check intake's aanvraag
+    verbind(pgb, finance=finance, intake=intake)
+    verbind(indicatie, intake=intake)
     verbind(intake, pgb=pgb, indicatie=indicatie, finance=finance)
     yield dict(intake_clients)
     pgb_clients.update(pgb_voor)
     intake_clients.update(intake_voor)
+    indicatie_clients.update(indicatie_voor)
 
 
 @pytest.fixture(autouse=True)

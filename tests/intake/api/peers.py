@@ -27,15 +27,17 @@ alfahulp, budget 2015-03-01 up to and including 2015-12-31) and leaves the voorz
 out, so it is taken over from the budget. Only where pgb has a policy (Vlissingen, 0718)."""
 
 _vastgelegd: dict[tuple[str, str, str], str] = {}
+_zonder_aanvraag: dict[tuple[str, str, str], str] = {}
 
 
 def app_van(client: httpx.AsyncClient) -> Any:
     return client._transport.app  # type: ignore[attr-defined]
 
 
-def verbind(intake: httpx.AsyncClient, **peers: httpx.AsyncClient) -> None:
-    """Point intake's clients of ``peers`` at those in-process apps."""
-    clients = app_van(intake).state.clients
+def verbind(dienst: httpx.AsyncClient, /, **peers: httpx.AsyncClient) -> None:
+    """Point the clients ``dienst`` (intake, pgb, indicatie) has of ``peers`` at those
+    in-process apps."""
+    clients = app_van(dienst).state.clients
     for naam, peer in peers.items():
         transport = httpx.ASGITransport(app=app_van(peer), raise_app_exceptions=False)
         clients[naam] = ServiceClient(naam, f"http://{naam}", transport=transport, retries=0)
@@ -82,6 +84,22 @@ async def bsn_van_melding(
     return str(c.json()["bsn"])
 
 
+async def aanvraag_van_client(
+    intake: httpx.AsyncClient, melding_id: str, headers: dict[str, str] | None = None
+) -> str:
+    """Another real aanvraag of the cliënt of ``melding_id`` (on a melding of its own, so the
+    case under test is not touched): indicatie and pgb check the aanvraag they name in intake
+    (issue 12.1), so a decision for "another aanvraag" needs a real one."""
+    from tests.intake.api.helpers import GW, aanvraag, melding
+
+    headers = headers or GW
+    auth = {"Authorization": headers["Authorization"]}
+    m = await intake.get(f"/api/v1/meldingen/{melding_id}", headers=auth)
+    assert m.status_code == 200, m.text
+    tweede = await melding(intake, m.json()["clientId"], headers)
+    return str((await aanvraag(intake, tweede["id"], headers))["id"])
+
+
 async def vastgelegde_indicatie(
     intake: httpx.AsyncClient, bsn: str, aanvraag_id: str, gemeente: str = "0085", **extra: Any
 ) -> dict[str, Any]:
@@ -116,8 +134,15 @@ async def met_besluiten(
                 if v.get(veld) in (INDICATIE, PGB):
                     v[veld] = str(uuid.uuid4())
         return body
-    aanvraag_id = body.get("aanvraagId") or str(uuid.uuid4())
     gemeente = _gemeente(headers)
+    aanvraag_id = body.get("aanvraagId")
+    if aanvraag_id is None:  # indicatie and pgb rest on a real aanvraag (issue 12.1)
+        sleutel_zonder = (bsn, "", gemeente)
+        if sleutel_zonder not in _zonder_aanvraag:
+            _zonder_aanvraag[sleutel_zonder] = await aanvraag_van_client(
+                intake, body["meldingId"], headers
+            )
+        aanvraag_id = _zonder_aanvraag[sleutel_zonder]
     for v in body["maatwerkvoorzieningen"]:
         if v.get("pgbPlanId") == PGB:
             v["pgbPlanId"] = await toegekend_pgb(intake, bsn, aanvraag_id, gemeente)

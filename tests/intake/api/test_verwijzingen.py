@@ -13,6 +13,7 @@ import httpx
 from tests.intake.api.helpers import GW, aanvraag, h, melding, onderzoek, voorziening
 from tests.intake.api.peers import (
     PGB,
+    aanvraag_van_client,
     app_van,
     bsn_van_melding,
     met_besluiten,
@@ -95,7 +96,8 @@ async def test_de_indicatie_bestaat_is_van_de_client_en_actief(
     _fout(r, 400, "andere-client", veld)
     # The cliënt's own indicatie, but for another aanvraag (issue 12.1: indicatie refers to the
     # intake aanvraag it was recorded for).
-    andere = await vastgelegde_indicatie(intake, zaak["bsn"], str(uuid.uuid4()))
+    tweede = await aanvraag_van_client(intake, zaak["melding"])
+    andere = await vastgelegde_indicatie(intake, zaak["bsn"], tweede)
     r = await intake.post(URL, json=_body(zaak, voorziening(indicatieId=andere["id"])), headers=h())
     _fout(r, 400, "andere-aanvraag", veld)
     # A replaced version is no longer the indicatie a beschikking rests on.
@@ -214,6 +216,11 @@ async def test_het_pgb_is_toegekend_en_budget_en_periode_worden_overgenomen(
         "2015-12-31",
     )
     assert v["bedrag"] is not None
+    # A second toekenning on the same budget: 409, a herziening changes the first instead.
+    r = await intake.post(URL, json=body, headers=h(vlissingen))
+    assert _fout(r, 409, "pgb-al-beschikt", "maatwerkvoorzieningen.0.pgbPlanId")["rules"] == [
+        "PGB-11"
+    ]
     # A plan without a besluit is not a pgb a beschikking rests on.
     peer: ServiceClient = app_van(intake).state.clients["pgb"]
     from tests.pgb.api.helpers import plan
@@ -245,3 +252,16 @@ async def test_een_peer_die_plat_ligt_is_503_en_er_wordt_niets_opgeslagen(
     assert r.status_code == 503, r.text
     assert r.json()["code"] == "indicatie-niet-beschikbaar"
     assert await _aantal_beschikkingen(db, zaak["melding"]) == 0
+
+
+async def test_het_product_is_dat_van_de_indicatie(intake: httpx.AsyncClient) -> None:
+    """IND-04: a beschikking on an indicatie grants the product it was recorded for."""
+    zaak = await _zaak(intake)
+    ind = await vastgelegde_indicatie(intake, zaak["bsn"], zaak["aanvraag"])
+    for veld, waarde in (("productcode", "02A04"), ("productcategorie", "03")):
+        v = voorziening(indicatieId=ind["id"], **{veld: waarde})
+        r = await intake.post(URL, json=_body(zaak, v), headers=h())
+        problem = _fout(r, 400, "wijkt-af-van-besluit", f"maatwerkvoorzieningen.0.{veld}")
+        assert problem["rules"] == ["IND-04"]
+    r = await intake.post(URL, json=_body(zaak, voorziening(indicatieId=ind["id"])), headers=h())
+    assert r.status_code == 201, r.text

@@ -9,7 +9,9 @@ import uuid
 from typing import Any
 
 import asyncpg
+import httpx
 
+from tests.support.aanvragen import Conclusie, echte_aanvraag
 from tests.support.stack import TestDatabase, auth
 
 VLISSINGEN = "0718"
@@ -142,3 +144,15 @@ TOEKENNING_C = {
     "ingangsdatum": "2015-03-01",
     "einddatum": "2015-12-31",
 }
+
+
+INTAKE: list[httpx.AsyncClient] = []
+"""The in-process intake app pgb's apps are connected to (this package's conftest)."""
+
+
+async def aanvraag_van(
+    bsn_: str, gemeente: str = VLISSINGEN, conclusie: Conclusie | None = None
+) -> str:
+    """A real intake aanvraag of the cliënt with this BSN (registered when new), after an
+    onderzoek that concluded ``conclusie`` (none: no onderzoek yet, no conclusion)."""
+    return str((await echte_aanvraag(INTAKE[0], bsn_, gemeente, conclusie))["id"])

@@ -7,14 +7,15 @@ import uuid
 import httpx
 import pytest
 
-from tests.pgb.api.helpers import OOSTSTELLINGWERF, audit_acties, gt, key, plan
+from tests.pgb.api.helpers import OOSTSTELLINGWERF, aanvraag_van, audit_acties, gt, key, plan
 from tests.support.stack import TestDatabase, auth
 
 URL = "/api/v1/pgb-plannen"
 
 
 async def test_create_read_search_and_audit(pgb_api: httpx.AsyncClient, db: TestDatabase) -> None:
-    body = plan(aanvraagId=str(uuid.uuid4()), maatwerkvoorzieningId=str(uuid.uuid4()))
+    body = plan(maatwerkvoorzieningId=str(uuid.uuid4()))
+    body["aanvraagId"] = await aanvraag_van(body["bsn"])
     r = await pgb_api.post(URL, json=body, headers=gt())
     assert r.status_code == 201, r.text
     created = r.json()

@@ -13,6 +13,7 @@ from tests.pgb.api.helpers import (
     OOSTSTELLINGWERF,
     TOEKENNING_C,
     VLISSINGEN,
+    aanvraag_van,
     audit_acties,
     besluit,
     bsn,
@@ -26,21 +27,25 @@ from tests.support.stack import TestDatabase, auth
 URL = "/api/v1/pgb-verzoeken"
 
 
-def verzoek(**changes: Any) -> dict[str, Any]:
-    return {
+async def verzoek(gemeente: str = VLISSINGEN, **changes: Any) -> dict[str, Any]:
+    """A request on a real intake aanvraag of its cliënt (issue 12.1), in ``gemeente``; intake
+    has no conclusion yet (no onderzoek), so the typed maatwerkvoorzieningNodig counts."""
+    body = {
         "bsn": bsn(),
-        "aanvraagId": str(uuid.uuid4()),
         "maatwerkvoorziening": {"product": "huishoudelijke hulp", "productcode": "HH1"},
         "maatwerkvoorzieningNodig": True,
         "pgbPlanId": None,
         **changes,
     }
+    if "aanvraagId" not in changes:
+        body["aanvraagId"] = await aanvraag_van(body["bsn"], gemeente)
+    return body
 
 
 async def test_without_a_plan_the_pgb_is_refused_with_zin(
     pgb_api: httpx.AsyncClient, db: TestDatabase
 ) -> None:
-    r = await pgb_api.post(URL, json=verzoek(), headers={**gt(), **key()})
+    r = await pgb_api.post(URL, json=await verzoek(), headers={**gt(), **key()})
     assert r.status_code == 201, r.text
     v = r.json()
     assert r.headers["Location"] == f"{URL}/{v['id']}"
@@ -61,19 +66,20 @@ async def test_without_a_plan_the_pgb_is_refused_with_zin(
 async def test_no_necessary_maatwerkvoorziening_is_pgb01_without_zin(
     pgb_api: httpx.AsyncClient,
 ) -> None:
-    r = await pgb_api.post(URL, json=verzoek(maatwerkvoorzieningNodig=False), headers=gt())
+    r = await pgb_api.post(URL, json=await verzoek(maatwerkvoorzieningNodig=False), headers=gt())
     assert r.status_code == 201, r.text
     v = r.json()
     assert (v["besluit"], v["alternatief"], v["rules"]) == ("afgewezen", None, ["PGB-01"])
 
 
 async def test_a_plan_not_handed_in_counts_as_no_plan(pgb_api: httpx.AsyncClient) -> None:
-    aanvraag = str(uuid.uuid4())
-    plan = await nieuw_plan(pgb_api, ingediend=False, aanvraagId=aanvraag)
+    cliënt = bsn()
+    aanvraag = await aanvraag_van(cliënt)
+    plan = await nieuw_plan(pgb_api, bsn=cliënt, ingediend=False, aanvraagId=aanvraag)
     assert plan["ingediend"] is False
     r = await pgb_api.post(
         URL,
-        json=verzoek(bsn=plan["bsn"], aanvraagId=aanvraag, pgbPlanId=plan["id"]),
+        json=await verzoek(bsn=plan["bsn"], aanvraagId=aanvraag, pgbPlanId=plan["id"]),
         headers=gt(),
     )
     assert r.status_code == 201, r.text
@@ -88,7 +94,9 @@ async def test_a_plan_not_handed_in_counts_as_no_plan(pgb_api: httpx.AsyncClient
 
 async def test_a_handed_in_plan_is_decided_on_the_plan(pgb_api: httpx.AsyncClient) -> None:
     plan = await nieuw_plan(pgb_api)
-    r = await pgb_api.post(URL, json=verzoek(bsn=plan["bsn"], pgbPlanId=plan["id"]), headers=gt())
+    r = await pgb_api.post(
+        URL, json=await verzoek(bsn=plan["bsn"], pgbPlanId=plan["id"]), headers=gt()
+    )
     assert r.status_code == 409
     assert r.json()["invalidParams"][0]["name"] == "pgbPlanId"
     assert r.json()["code"] == "plan-ingediend"
@@ -97,27 +105,29 @@ async def test_a_handed_in_plan_is_decided_on_the_plan(pgb_api: httpx.AsyncClien
 async def test_foreign_or_unknown_plan_is_400_on_pgbplanid(pgb_api: httpx.AsyncClient) -> None:
     plan = await nieuw_plan(pgb_api, ingediend=False)
     for body, code in [
-        (verzoek(pgbPlanId=str(uuid.uuid4())), "onbekend"),
-        (verzoek(pgbPlanId=plan["id"]), "andere-client"),
+        (await verzoek(pgbPlanId=str(uuid.uuid4())), "onbekend"),
+        (await verzoek(pgbPlanId=plan["id"]), "andere-client"),
     ]:
         r = await pgb_api.post(URL, json=body, headers=gt())
         assert r.status_code == 400, r.text
         (param,) = r.json()["invalidParams"]
         assert (param["name"], param["code"]) == ("pgbPlanId", code)
     r = await pgb_api.post(
-        URL, json=verzoek(bsn=plan["bsn"], pgbPlanId=plan["id"]), headers=gt(OOSTSTELLINGWERF)
+        URL,
+        json=await verzoek(OOSTSTELLINGWERF, bsn=plan["bsn"], pgbPlanId=plan["id"]),
+        headers=gt(OOSTSTELLINGWERF),
     )
     assert r.status_code == 400 and r.json()["invalidParams"][0]["code"] == "onbekend"
 
 
 async def test_other_gemeente_404_and_wrong_role_403(pgb_api: httpx.AsyncClient) -> None:
-    r = await pgb_api.post(URL, json=verzoek(), headers=gt())
+    r = await pgb_api.post(URL, json=await verzoek(), headers=gt())
     assert r.status_code == 201
     r2 = await pgb_api.get(f"{URL}/{r.json()['id']}", headers=gt(OOSTSTELLINGWERF))
     assert r2.status_code == 404
     for rol in ("financien", "aanbieder"):
         assert (
-            await pgb_api.post(URL, json=verzoek(), headers=auth(rol, VLISSINGEN))
+            await pgb_api.post(URL, json=await verzoek(), headers=auth(rol, VLISSINGEN))
         ).status_code == 403
         assert (
             await pgb_api.get(f"{URL}/{r.json()['id']}", headers=auth(rol, VLISSINGEN))
@@ -127,8 +137,11 @@ async def test_other_gemeente_404_and_wrong_role_403(pgb_api: httpx.AsyncClient)
 async def test_the_toets_refuses_when_the_onderzoek_found_no_maatwerkvoorziening(
     pgb_api: httpx.AsyncClient,
 ) -> None:
-    aanvraag = str(uuid.uuid4())
-    plan = await nieuw_plan(pgb_api, maatwerkvoorzieningNodig=False, aanvraagId=aanvraag)
+    cliënt = bsn()
+    aanvraag = await aanvraag_van(cliënt)
+    plan = await nieuw_plan(
+        pgb_api, bsn=cliënt, maatwerkvoorzieningNodig=False, aanvraagId=aanvraag
+    )
     assert plan["maatwerkvoorzieningNodig"] is False
     t = await pgb_api.post(f"/api/v1/pgb-plannen/{plan['id']}/toetsingen", headers=gt())
     assert t.status_code == 201
@@ -149,7 +162,9 @@ async def test_the_toets_refuses_when_the_onderzoek_found_no_maatwerkvoorziening
 
 
 async def test_the_onderzoek_found_it_necessary(pgb_api: httpx.AsyncClient) -> None:
-    plan = await nieuw_plan(pgb_api, maatwerkvoorzieningNodig=True, aanvraagId=str(uuid.uuid4()))
+    cliënt = bsn()
+    aanvraag = await aanvraag_van(cliënt)
+    plan = await nieuw_plan(pgb_api, bsn=cliënt, maatwerkvoorzieningNodig=True, aanvraagId=aanvraag)
     t = (await pgb_api.post(f"/api/v1/pgb-plannen/{plan['id']}/toetsingen", headers=gt())).json()
     assert t["uitkomst"] == "voldaan"
     assert any("Het onderzoek vond" in b["toelichting"] for b in t["bevindingen"])

@@ -18,6 +18,7 @@ from wmo_indicatie.schemas.indicatie import (
     IndicatieZoek,
 )
 from wmo_indicatie.service import indicatie as svc
+from wmo_indicatie.service.aanvraag import Aanvragen
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.contracts import IndicatieBesluit
 from wmo_shared.etag import IfMatch
@@ -30,6 +31,12 @@ Beeindiger = require_roles("gebiedsteam", "systeem")
 Lezer = require_roles("gebiedsteam", "systeem", "beheer")
 # The contract a beschikking is checked against: intake calls it with its service token.
 Besluitlezer = require_roles("gebiedsteam", "beheer", "systeem")
+
+
+def _aanvragen(request: Request) -> Aanvragen:
+    """Intake's aanvragen, asked with this service's own token (issue 12.1)."""
+    return Aanvragen(request.app.state.clients["intake"], request.app.state.tokens)
+
 
 _WIJZIGING: dict[int | str, dict[str, Any]] = {
     404: {"description": "Geen indicatie met dit id in uw gemeente"},
@@ -50,7 +57,10 @@ _WIJZIGING: dict[int | str, dict[str, Any]] = {
         "het veld en de regel. Een omvang buiten de band kan alleen met motivering en wordt "
         "dan als afwijking gemarkeerd. Het advies (adviesId) wordt naast de keuze bewaard."
     ),
-    responses={409: {"description": "Er is al een actieve indicatie voor deze aanvraag en aard"}},
+    responses={
+        409: {"description": "Er is al een actieve indicatie voor deze aanvraag en aard"},
+        503: {"description": "Intake is niet bereikbaar: de aanvraag kan niet worden getoetst"},
+    },
 )
 async def create_indicatie(
     body: IndicatieCreate,
@@ -58,7 +68,9 @@ async def create_indicatie(
     write: IdempotentWrite,
     principal: Principal = Consulent,
 ) -> Response:
-    return written_response(await svc.leg_vast(request.app.state.db, principal, write, body))
+    return written_response(
+        await svc.leg_vast(request.app.state.db, principal, write, body, _aanvragen(request))
+    )
 
 
 @router.post(
@@ -125,7 +137,15 @@ async def create_herziening(
     principal: Principal = Consulent,
 ) -> Response:
     return written_response(
-        await svc.herzie(request.app.state.db, principal, write, indicatie_id, if_match, body)
+        await svc.herzie(
+            request.app.state.db,
+            principal,
+            write,
+            indicatie_id,
+            if_match,
+            body,
+            _aanvragen(request),
+        )
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_indicatie.db import indicaties
 from wmo_indicatie.db.models import audit, idempotency_keys
+from wmo_indicatie.domain.aanvraag import toets_aanvraag
 from wmo_indicatie.domain.begrippen import Profiel
 from wmo_indicatie.domain.reeks import (
     beeindiging,
@@ -31,6 +32,7 @@ from wmo_indicatie.schemas.indicatie import (
     IndicatieRead,
     IndicatieZoek,
 )
+from wmo_indicatie.service.aanvraag import Aanvragen
 from wmo_indicatie.service.beleid import normenkader
 from wmo_indicatie.service.beoordeling import beoordeel
 from wmo_shared import audit as audit_log
@@ -62,11 +64,20 @@ _BLIJFT_BIJ_BEEINDIGING = (
 
 
 async def leg_vast(
-    db: Database, principal: Principal, write: WriteRequest, body: IndicatieCreate
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    body: IndicatieCreate,
+    aanvragen: Aanvragen,
 ) -> Written[IndicatieRead]:
+    """The aanvraag is read from intake first (before the transaction); the indicatie's own
+    checks come before the check that it is this cliënt's aanvraag (issue 12.1)."""
+    feiten = await aanvragen.feiten(principal.gemeente, body.aanvraag_id)
+
     async def work(conn: AsyncConnection) -> Written[IndicatieRead]:
         kader = normenkader(principal.gemeente, body.begindatum)
         waarden = await beoordeel(conn, principal, kader, body, body.bsn)
+        toets_aanvraag(feiten, bsn=body.bsn, gemeente=principal.gemeente)
         geen_actieve(
             await indicaties.actieve_voor_aanvraag(
                 conn, principal.gemeente, body.aanvraag_id, body.aard.value
@@ -102,12 +113,22 @@ async def herzie(
     indicatie_id: uuid.UUID,
     if_match: str | None,
     body: IndicatieHerzieningCreate,
+    aanvragen: Aanvragen,
 ) -> Written[IndicatieRead]:
+    """A herindicatie on a new aanvraag: that aanvraag is read from intake first and must be
+    the cliënt's of the indicatie (issue 12.1)."""
+    nieuwe_aanvraag = body.aanvraag_id
+    feiten = (
+        await aanvragen.feiten(principal.gemeente, nieuwe_aanvraag) if nieuwe_aanvraag else None
+    )
+
     async def work(conn: AsyncConnection) -> Written[IndicatieRead]:
         oud = await _huidige(conn, principal, indicatie_id, if_match, "herzien")
         zelfde_aard(oud.aard, body.aard)
         kader = normenkader(principal.gemeente, body.begindatum)
         waarden = await beoordeel(conn, principal, kader, body, oud.bsn)
+        if nieuwe_aanvraag is not None:
+            toets_aanvraag(feiten, bsn=oud.bsn, gemeente=principal.gemeente, bsn_veld="aanvraagId")
         eerste = await indicaties.eerste_inzet(conn, oud.reeks_id, body.perceel.value)
         perceelduur_over_de_reeks(
             kader.policy, body.perceel, eerste, body.begindatum, body.einddatum

@@ -11,7 +11,9 @@ from starlette.responses import Response
 from wmo_intake.api.deps import CaseReader, CaseWorker, Db
 from wmo_intake.schemas.aanvraag import AanvraagCreate, AanvraagRead
 from wmo_intake.service import aanvraag as svc
-from wmo_shared.auth import Principal
+from wmo_intake.service import aanvraagfeiten as feiten_svc
+from wmo_shared.auth import Principal, require_roles
+from wmo_shared.contracts import AanvraagFeiten
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, written_response
 
@@ -36,3 +38,25 @@ async def get_aanvraag(
     aanvraag_id: uuid.UUID, db: Db, principal: Principal = CaseReader
 ) -> Response:
     return model_response(await svc.lees_aanvraag(db, principal, aanvraag_id))
+
+
+# The contract indicatie and pgb check against (issue 12.1): they call it with their service token.
+Feitenlezer = require_roles("systeem", "gebiedsteam", "beheer")
+
+
+@router.get(
+    "/aanvragen/{aanvraag_id}/feiten",
+    response_model=AanvraagFeiten,
+    summary="De aanvraag als feiten waarop een indicatie of pgb rust (contract)",
+    description=(
+        "Wat een andere dienst (indicatie, pgb; met zijn service-token) controleert voordat "
+        "iets op deze aanvraag rust: bestaat zij in uw gemeente, van welke cliënt is zij, en wat "
+        "concludeerde het onderzoek (maatwerkvoorzieningNodig, PGB-01). Het schema is "
+        "``wmo_shared.contracts.AanvraagFeiten``."
+    ),
+    responses={404: {"description": "Geen aanvraag met dit id in uw gemeente"}},
+)
+async def get_aanvraag_feiten(
+    aanvraag_id: uuid.UUID, db: Db, principal: Principal = Feitenlezer
+) -> Response:
+    return model_response(await feiten_svc.lees_feiten(db, principal, aanvraag_id))

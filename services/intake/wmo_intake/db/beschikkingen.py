@@ -72,3 +72,21 @@ async def voorziening_in_gemeente(
     m = maatwerkvoorzieningen
     query = select(m).where(m.c.id == voorziening_id, m.c.gemeente == gemeente)
     return await eerste(conn, query)
+
+
+async def pgb_plannen_in_toekenning(
+    conn: AsyncConnection, gemeente: str, plan_ids: list[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of these pgb-plannen a toekenning in this gemeente already rests on."""
+    if not plan_ids:
+        return set()
+    query = (
+        select(maatwerkvoorzieningen.c.pgb_plan_id)
+        .join(beschikkingen, beschikkingen.c.id == maatwerkvoorzieningen.c.beschikking_id)
+        .where(
+            maatwerkvoorzieningen.c.gemeente == gemeente,
+            maatwerkvoorzieningen.c.pgb_plan_id.in_(plan_ids),
+            beschikkingen.c.soort == "toekenning",
+        )
+    )
+    return {r.pgb_plan_id for r in await alle(conn, query)}

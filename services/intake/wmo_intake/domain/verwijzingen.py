@@ -294,3 +294,42 @@ def eis_begindatum(i: int, begindatum: dt.date | None) -> dt.date:
             veld=_veld(i, "begindatum"),
         )
     return begindatum
+
+
+def zelfde_product(
+    i: int, productcategorie: str, productcode: str, besluit: IndicatieBesluit
+) -> None:
+    """The product of the voorziening is the product the indicatie was recorded for (IND-04:
+    the aard and perceel of the indicatie decide the product; a beschikking cannot grant
+    another one on it). A difference is a 400 naming the field (``wijkt-af-van-besluit``)."""
+    for naam, getypt, besloten in (
+        ("productcategorie", productcategorie, besluit.productcategorie),
+        ("productcode", productcode, besluit.productcode),
+    ):
+        if getypt != besloten:
+            reden = (
+                f"De indicatie is vastgelegd voor {naam} {besloten}, niet {getypt}; een "
+                "beschikking op deze indicatie kent dat product toe (of rust op een andere "
+                "indicatie)."
+            )
+            raise Weigering(
+                "wijkt-af-van-besluit", reden, veld=_veld(i, naam), regels=[Regel("IND-04", reden)]
+            )
+
+
+def pgb_nog_niet_beschikt(i: int, budgetstatus: str | None, al_in_intake: bool) -> None:
+    """A pgb budget is granted by one toekenning (PGB-11): a second toekenning on a budget
+    pgb already reports as ``beschikt``, or that a toekenning in intake already rests on, is a
+    409 naming the field (``pgb-al-beschikt``); a herziening changes that beschikking instead."""
+    if budgetstatus == "beschikt" or al_in_intake:
+        reden = (
+            "Op dit pgb rust al een toekenning: het budget is beschikt. Wijzig die beschikking "
+            "met een herziening in plaats van het opnieuw toe te kennen."
+        )
+        raise Weigering(
+            "pgb-al-beschikt",
+            reden,
+            veld=_veld(i, "pgbPlanId"),
+            regels=[Regel("PGB-11", reden)],
+            soort="conflict",
+        )

@@ -30,7 +30,12 @@ from wmo_intake.service.evaluatie import eerste_evaluatie
 from wmo_intake.service.regels import regels_json
 from wmo_intake.service.termijn import termijn_read
 from wmo_intake.service.vervoersvoorziening import vervoersgegevens
-from wmo_intake.service.verwijzingen import Bronnen, haal_besluiten, neem_over
+from wmo_intake.service.verwijzingen import (
+    Bronnen,
+    haal_besluiten,
+    neem_over,
+    pgb_eenmaal_toegekend,
+)
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -145,6 +150,8 @@ async def maak_beschikking(
             principal.gemeente,
             body.aanvraag_id if body.soort == "toekenning" else None,
         )
+        if body.soort == "toekenning":
+            await pgb_eenmaal_toegekend(conn, principal.gemeente, voorzieningen, besluiten)
         toets_besluitdatum(body.besluitdatum, zaak.ontvangstdatum, vandaag())
         toets_zaak_open(zaak.status)
         if body.aanvraag_id is not None and not await aanvragen.hoort_bij_melding(

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.clients import besluiten as peers
 from wmo_intake.clients.besluiten import Opgehaald
+from wmo_intake.db import beschikkingen
 from wmo_intake.domain import verwijzingen as regels
 from wmo_intake.schemas.beschikking import MaatwerkvoorzieningCreate
 from wmo_shared.client import ServiceClient, ServiceTokens
@@ -117,6 +119,7 @@ def neem_over(
         if (ind := besluiten.indicaties.get(i)) is not None:
             besluit_i = _eigen(i, "indicatieId", "indicatie", ind, zaak, "IND-04")
             f = regels.over_indicatie(i, f, besluit_i)
+            regels.zelfde_product(i, v.productcategorie, v.productcode, besluit_i)
         if (plan := besluiten.pgb.get(i)) is not None:
             besluit_p = _eigen(i, "pgbPlanId", "pgb-plan", plan, zaak, "PGB-02")
             f = regels.over_pgb(i, f, besluit_p)
@@ -143,3 +146,24 @@ def neem_over(
         )
         gebruikt.extend(f.regels)
     return uit, gebruikt
+
+
+async def pgb_eenmaal_toegekend(
+    conn: AsyncConnection,
+    gemeente: str,
+    voorzieningen: Sequence[MaatwerkvoorzieningCreate],
+    besluiten: Besluiten,
+) -> None:
+    """A toekenning does not grant a pgb budget a second time (409 ``pgb-al-beschikt``): not
+    one pgb reports as beschikt, nor one an earlier toekenning in intake rests on (that one
+    is found under the zaak's lock, so two toekenningen of one case cannot both pass)."""
+    ids = [v.pgb_plan_id for v in voorzieningen if v.pgb_plan_id is not None]
+    al = await beschikkingen.pgb_plannen_in_toekenning(conn, gemeente, ids)
+    for i, v in enumerate(voorzieningen):
+        opgehaald = besluiten.pgb.get(i)
+        if v.pgb_plan_id is None or opgehaald is None or opgehaald.besluit is None:
+            continue
+        budget = opgehaald.besluit.budget
+        regels.pgb_nog_niet_beschikt(
+            i, budget.status if budget is not None else None, v.pgb_plan_id in al
+        )

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_pgb.api.deps import Db, FinanceTarieven
+from wmo_pgb.api.deps import Db, FinanceTarieven, IntakeAanvragen
 from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
 from wmo_pgb.service import besluit as svc
 from wmo_shared.auth import Principal, require_roles
@@ -39,12 +39,15 @@ async def create_besluit(
     db: Db,
     tarieven: FinanceTarieven,
     write: IdempotentWrite,
+    aanvragen: IntakeAanvragen,
     if_match: IfMatch = None,
     principal: Principal = Gebiedsteam,
 ) -> Response:
     """Met If-Match (optioneel) geldt het besluit alleen voor de gelezen versie van het plan."""
     return written_response(
-        await svc.create_besluit(db, tarieven, principal, write, pgb_plan_id, body, if_match)
+        await svc.create_besluit(
+            db, tarieven, principal, write, pgb_plan_id, body, if_match, aanvragen
+        )
     )
 
 

@@ -1,4 +1,4 @@
-"""Dependencies the routers share: the database and finance's tariffs for this request."""
+"""Dependencies the routers share: the database, finance's tariffs and intake's aanvragen."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_pgb.service.tarieven import Tarieven
 from wmo_shared.db.engine import Database
 
@@ -21,5 +22,11 @@ def _tarieven(request: Request) -> Tarieven:
     return Tarieven(request.app.state.clients["finance"], token.strip())
 
 
+def _aanvragen(request: Request) -> Aanvragen:
+    """Intake's aanvragen, asked with this service's own token (issue 12.1)."""
+    return Aanvragen(request.app.state.clients["intake"], request.app.state.tokens)
+
+
 Db = Annotated[Database, Depends(_db)]
 FinanceTarieven = Annotated[Tarieven, Depends(_tarieven)]
+IntakeAanvragen = Annotated[Aanvragen, Depends(_aanvragen)]

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_pgb.api.deps import Db
+from wmo_pgb.api.deps import Db, IntakeAanvragen
 from wmo_pgb.schemas.pgb_plan import (
     PgbPlanCreate,
     PgbPlanList,
@@ -40,9 +40,13 @@ _IF_MATCH_RESPONSES: dict[int | str, dict[str, Any]] = {
     summary="Een pgb-plan vastleggen (PGB-02)",
 )
 async def create_pgb_plan(
-    body: PgbPlanCreate, db: Db, write: IdempotentWrite, principal: Principal = Gebiedsteam
+    body: PgbPlanCreate,
+    db: Db,
+    write: IdempotentWrite,
+    aanvragen: IntakeAanvragen,
+    principal: Principal = Gebiedsteam,
 ) -> Response:
-    return written_response(await svc.create_plan(db, principal, write, body))
+    return written_response(await svc.create_plan(db, principal, write, body, aanvragen))
 
 
 @router.get("/{pgb_plan_id}", response_model=PgbPlanRead, summary="Een pgb-plan lezen")
@@ -62,11 +66,12 @@ async def update_pgb_plan(
     body: PgbPlanUpdate,
     db: Db,
     write: IdempotentWrite,
+    aanvragen: IntakeAanvragen,
     if_match: IfMatch = None,
     principal: Principal = Gebiedsteam,
 ) -> Response:
     return written_response(
-        await svc.update_plan(db, principal, write, pgb_plan_id, body, if_match)
+        await svc.update_plan(db, principal, write, pgb_plan_id, body, if_match, aanvragen)
     )
 
 

@@ -9,7 +9,7 @@ import uuid
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_pgb.api.deps import Db
+from wmo_pgb.api.deps import Db, IntakeAanvragen
 from wmo_pgb.schemas.pgb_verzoek import PgbVerzoekCreate, PgbVerzoekRead
 from wmo_pgb.service import pgb_verzoek as svc
 from wmo_shared.auth import Principal, require_roles
@@ -36,9 +36,13 @@ Lezer = require_roles("gebiedsteam", "beheer", "systeem")
     responses={409: {"description": "Het plan is aangeleverd of er is al over besloten"}},
 )
 async def create_pgb_verzoek(
-    body: PgbVerzoekCreate, db: Db, write: IdempotentWrite, principal: Principal = Aanvrager
+    body: PgbVerzoekCreate,
+    db: Db,
+    write: IdempotentWrite,
+    aanvragen: IntakeAanvragen,
+    principal: Principal = Aanvrager,
 ) -> Response:
-    return written_response(await svc.create_verzoek(db, principal, write, body))
+    return written_response(await svc.create_verzoek(db, principal, write, body, aanvragen))
 
 
 @router.get("/{verzoek_id}", response_model=PgbVerzoekRead, summary="Een pgb-verzoek lezen")

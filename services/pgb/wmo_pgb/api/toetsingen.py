@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from wmo_pgb.api.deps import Db
+from wmo_pgb.api.deps import Db, IntakeAanvragen
 from wmo_pgb.schemas.toetsing import ToetsingRead
 from wmo_pgb.service import toetsing as svc
 from wmo_shared.auth import Principal, require_roles
@@ -25,6 +25,10 @@ Gebiedsteam = require_roles("gebiedsteam")
     summary="Het pgb-plan toetsen: wil, kan en kwaliteit (PGB-01..13)",
 )
 async def create_toetsing(
-    pgb_plan_id: uuid.UUID, db: Db, write: IdempotentWrite, principal: Principal = Gebiedsteam
+    pgb_plan_id: uuid.UUID,
+    db: Db,
+    write: IdempotentWrite,
+    aanvragen: IntakeAanvragen,
+    principal: Principal = Gebiedsteam,
 ) -> Response:
-    return written_response(await svc.create_toetsing(db, principal, write, pgb_plan_id))
+    return written_response(await svc.create_toetsing(db, principal, write, pgb_plan_id, aanvragen))

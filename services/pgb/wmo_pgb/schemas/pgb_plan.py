@@ -164,9 +164,10 @@ class PgbPlanInhoud(WireModel):
 MAATWERKVOORZIENING_NODIG = (
     "PGB-01: de conclusie van het onderzoek bij de aanvraag (aanvraagId) of een "
     "maatwerkvoorziening noodzakelijk is; een pgb kan alleen voor een noodzakelijke "
-    "maatwerkvoorziening (false: de toets weigert het pgb). Bron: nu de consulent, die haar uit "
-    "het onderzoek in intake overneemt; intake levert haar later zelf. Leeg: niet meegegeven, "
-    "dan steunt de toets op de maatwerkvoorziening in het plan en zegt dat."
+    "maatwerkvoorziening (false: de toets weigert het pgb). Bron: intake (de conclusie van de "
+    "afwegingsladder bij die aanvraag); heeft het onderzoek een conclusie, dan wordt die "
+    "overgenomen en is een andere waarde een 400; zonder conclusie telt wat de consulent opgeeft. "
+    "Leeg: niet meegegeven, dan steunt de toets op de maatwerkvoorziening in het plan en zegt dat."
 )
 INGEDIEND = (
     "PGB-02: heeft de inwoner dit plan aangeleverd? false: een concept dat nog wordt opgesteld "

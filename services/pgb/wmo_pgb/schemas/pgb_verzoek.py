@@ -25,7 +25,12 @@ class PgbVerzoekCreate(WireModel):
     bsn: Bsn
     aanvraag_id: uuid.UUID = Field(description="De aanvraag (intake) waarin om een pgb is gevraagd")
     maatwerkvoorziening: PgbVerzoekVoorziening
-    maatwerkvoorziening_nodig: bool = Field(description=MAATWERKVOORZIENING_NODIG)
+    maatwerkvoorziening_nodig: bool | None = Field(
+        default=None,
+        description=MAATWERKVOORZIENING_NODIG
+        + " Heeft het onderzoek een conclusie, dan neemt pgb die uit intake over (een andere "
+        "waarde is een 400); zonder conclusie is het veld verplicht.",
+    )
     pgb_plan_id: uuid.UUID | None = Field(
         description="Het pgb-plan dat de inwoner aanleverde; null: geen plan aangeleverd (PGB-02). "
         "Een aangeleverd plan wordt beslist met de toets en het besluit op dat plan."

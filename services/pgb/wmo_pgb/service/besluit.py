@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db import besluiten, budgetten, pgb_plannen
 from wmo_pgb.db.models import audit, idempotency_keys
+from wmo_pgb.domain.aanvraag import geldende_conclusie
 from wmo_pgb.domain.besluit import (
     Besluituitkomst,
     Schending,
@@ -21,6 +22,7 @@ from wmo_pgb.domain.besluit import (
 from wmo_pgb.domain.budget import Periode
 from wmo_pgb.domain.plan import BESLOTEN, CONCEPT
 from wmo_pgb.schemas.besluit import BesluitCreate, BesluitRead
+from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_pgb.service.budget import create_budget
 from wmo_pgb.service.pgb_plan import domein_plan, niet_gevonden
 from wmo_pgb.service.tarieven import Tarieven, met_tarieven
@@ -41,12 +43,15 @@ async def create_besluit(
     plan_id: uuid.UUID,
     body: BesluitCreate,
     if_match: str | None,
+    aanvragen: Aanvragen,
 ) -> Written[BesluitRead]:
-    """With If-Match (optional) the besluit holds only for the version of the plan read."""
+    """With If-Match (optional) the besluit holds only for the version of the plan read. On a
+    plan with an aanvraag, intake's conclusion now is what the besluit rests on (PGB-01)."""
+    conclusie = await aanvragen.conclusie_voor_plan(db, principal.gemeente, plan_id)
     await _tarief_vooraf(db, tarieven, principal, plan_id, body)
 
     async def work(conn: AsyncConnection) -> Written[BesluitRead]:
-        besluit = await _besluit(tarieven, conn, principal, plan_id, body, if_match)
+        besluit = await _besluit(tarieven, conn, principal, plan_id, body, if_match, conclusie)
         budget = besluit.budget
         return Written(
             body=besluit, location=f"/budgetten/{budget.id}" if budget is not None else None
@@ -125,6 +130,7 @@ async def _besluit(
     plan_id: uuid.UUID,
     body: BesluitCreate,
     if_match: str | None,
+    conclusie: bool | None,
 ) -> BesluitRead:
     plan = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id, for_update=True)
     await audit_log.record(conn, audit, principal, "besluiten", "pgb-plan", plan_id)
@@ -134,7 +140,7 @@ async def _besluit(
     if if_match is not None:  # optional: the besluit is about the version the worker read
         require_version(if_match, plan.versie)
     domein = domein_plan(plan)
-    resultaat = toets_plan(plan)
+    resultaat = toets_plan(plan, conclusie)
     besluit = neem_besluit(
         resultaat, uitkomst=Besluituitkomst(body.uitkomst), motivering=body.motivering
     )
@@ -175,7 +181,10 @@ async def _besluit(
             offertes=[o.model_dump() for o in body.offertes],
             productcategorie=body.productcategorie,
         )
-    await pgb_plannen.update_plan(conn, plan_id, {"status": BESLOTEN})
+    nodig = geldende_conclusie(conclusie, plan.maatwerkvoorziening_nodig)
+    await pgb_plannen.update_plan(
+        conn, plan_id, {"status": BESLOTEN, "maatwerkvoorziening_nodig": nodig}
+    )
     return BesluitRead.model_validate(
         {
             "id": row.id,

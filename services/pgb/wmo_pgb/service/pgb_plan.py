@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db import pgb_plannen
 from wmo_pgb.db.models import audit, idempotency_keys
+from wmo_pgb.domain import aanvraag as aanvraag_regels
 from wmo_pgb.domain import plan as plan_regels
 from wmo_pgb.domain.plan import PgbPlan
 from wmo_pgb.schemas.pgb_plan import PgbPlanCreate, PgbPlanList, PgbPlanRead, PgbPlanUpdate
+from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.db.engine import Database
@@ -55,12 +57,26 @@ def _aangemaakt(plan: PgbPlanRead) -> Written[PgbPlanRead]:
 
 
 async def create_plan(
-    db: Database, principal: Principal, write: WriteRequest, body: PgbPlanCreate
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    body: PgbPlanCreate,
+    aanvragen: Aanvragen,
 ) -> Written[PgbPlanRead]:
+    """A plan on an aanvraag: the aanvraag is read from intake first (before the transaction)
+    and must be the cliënt's; the onderzoek's conclusion is taken over (PGB-01)."""
+    feiten = None
+    if body.aanvraag_id is not None:
+        feiten = await aanvragen.feiten(principal.gemeente, body.aanvraag_id)
+
     async def work(conn: AsyncConnection) -> Written[PgbPlanRead]:
         plan_regels.plan_gemeente(principal.gemeente, body.gemeente, default_registry().gemeenten())
         plan_regels.onderzoeksconclusie(body.maatwerkvoorziening_nodig, body.aanvraag_id)
         plan_regels.lees_plan(body.inhoud())
+        nodig = body.maatwerkvoorziening_nodig
+        if body.aanvraag_id is not None:
+            aanvraag_regels.toets_aanvraag(feiten, bsn=body.bsn, gemeente=principal.gemeente)
+            nodig = aanvraag_regels.maatwerkvoorziening_nodig(feiten, nodig)
         row = await pgb_plannen.insert_plan(
             conn,
             {
@@ -68,7 +84,7 @@ async def create_plan(
                 "bsn": body.bsn,
                 "aanvraag_id": body.aanvraag_id,
                 "maatwerkvoorziening_id": body.maatwerkvoorziening_id,
-                "maatwerkvoorziening_nodig": body.maatwerkvoorziening_nodig,
+                "maatwerkvoorziening_nodig": nodig,
                 "ingediend": body.ingediend,
                 "plan": body.inhoud(),
             },
@@ -94,8 +110,15 @@ async def update_plan(
     plan_id: uuid.UUID,
     body: PgbPlanUpdate,
     if_match: str | None,
+    aanvragen: Aanvragen,
 ) -> Written[PgbPlanRead]:
-    """The whole plan content, only while the plan is a concept (If-Match)."""
+    """The whole plan content, only while the plan is a concept (If-Match). A plan on an
+    aanvraag takes the onderzoek's conclusion over from intake, read before the transaction."""
+    async with db.single_statement() as conn:
+        gelezen = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id)
+    feiten = None
+    if gelezen is not None and gelezen.aanvraag_id is not None:
+        feiten = await aanvragen.feiten(principal.gemeente, gelezen.aanvraag_id)
 
     async def work(conn: AsyncConnection) -> Written[PgbPlanRead]:
         row = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id, for_update=True)
@@ -106,12 +129,16 @@ async def update_plan(
         plan_regels.wijzigbaar(row.status)
         plan_regels.onderzoeksconclusie(body.maatwerkvoorziening_nodig, row.aanvraag_id)
         plan_regels.lees_plan(body.inhoud())
+        nodig = body.maatwerkvoorziening_nodig
+        if row.aanvraag_id is not None:  # the aanvraag a plan names never changes
+            aanvraag_regels.toets_aanvraag(feiten, bsn=row.bsn, gemeente=principal.gemeente)
+            nodig = aanvraag_regels.maatwerkvoorziening_nodig(feiten, nodig)
         row = await pgb_plannen.update_plan(
             conn,
             plan_id,
             {
                 "plan": body.inhoud(),
-                "maatwerkvoorziening_nodig": body.maatwerkvoorziening_nodig,
+                "maatwerkvoorziening_nodig": nodig,
                 "ingediend": body.ingediend,
             },
         )

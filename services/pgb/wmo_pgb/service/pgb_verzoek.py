@@ -11,8 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db import pgb_plannen, pgb_verzoeken
 from wmo_pgb.db.models import audit, idempotency_keys
+from wmo_pgb.domain import aanvraag as aanvraag_regels
 from wmo_pgb.domain.pgb_verzoek import PlanVerwijzing, beslis_zonder_plan, plan_bestaat, plan_telt
 from wmo_pgb.schemas.pgb_verzoek import PgbVerzoekCreate, PgbVerzoekRead
+from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_pgb.service.toetsing import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -45,9 +47,21 @@ def verzoek_read(row: Row[Any]) -> PgbVerzoekRead:
 
 
 async def create_verzoek(
-    db: Database, principal: Principal, write: WriteRequest, body: PgbVerzoekCreate
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    body: PgbVerzoekCreate,
+    aanvragen: Aanvragen,
 ) -> Written[PgbVerzoekRead]:
+    """Decided on the aanvraag as intake knows it (read before the transaction): the cliënt's
+    own, and on the onderzoek's conclusion when it has one (PGB-01)."""
+    feiten = await aanvragen.feiten(principal.gemeente, body.aanvraag_id)
+
     async def work(conn: AsyncConnection) -> Written[PgbVerzoekRead]:
+        aanvraag_regels.toets_aanvraag(feiten, bsn=body.bsn, gemeente=principal.gemeente)
+        nodig = aanvraag_regels.verplichte_conclusie(
+            aanvraag_regels.maatwerkvoorziening_nodig(feiten, body.maatwerkvoorziening_nodig)
+        )
         verwijzing = None
         if body.pgb_plan_id is not None:
             plan = await pgb_plannen.get_plan(
@@ -59,7 +73,7 @@ async def create_verzoek(
                 plan.id, plan.bsn, plan.aanvraag_id, plan.status, plan.ingediend
             )
         plan_telt(verwijzing, bsn=body.bsn, aanvraag_id=body.aanvraag_id)
-        besluit = beslis_zonder_plan(maatwerkvoorziening_nodig=body.maatwerkvoorziening_nodig)
+        besluit = beslis_zonder_plan(maatwerkvoorziening_nodig=nodig)
         row = await pgb_verzoeken.insert_verzoek(
             conn,
             {
@@ -67,7 +81,7 @@ async def create_verzoek(
                 "bsn": body.bsn,
                 "aanvraag_id": body.aanvraag_id,
                 "pgb_plan_id": body.pgb_plan_id,
-                "maatwerkvoorziening_nodig": body.maatwerkvoorziening_nodig,
+                "maatwerkvoorziening_nodig": nodig,
                 "maatwerkvoorziening": body.maatwerkvoorziening.model_dump(mode="json"),
                 "uitkomst": besluit.uitkomst.value,
                 "alternatief": besluit.leveringsvorm.value if besluit.leveringsvorm else None,

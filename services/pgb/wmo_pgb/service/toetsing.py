@@ -10,8 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db import pgb_plannen, toetsingen
 from wmo_pgb.db.models import audit, idempotency_keys
+from wmo_pgb.domain.aanvraag import geldende_conclusie
 from wmo_pgb.domain.toets import Bevinding, Toetsresultaat, toets
 from wmo_pgb.schemas.toetsing import ToetsingRead
+from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_pgb.service.pgb_plan import domein_plan, niet_gevonden
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -60,24 +62,33 @@ def toetsing_read(row: Row[Any]) -> ToetsingRead:
     )
 
 
-def toets_plan(plan: Row[Any]) -> Toetsresultaat:
-    """The toets of a stored plan: what the onderzoek concluded (PGB-01) and whether the inwoner
-    handed the plan in (PGB-02); a plan not handed in is tested as no plan."""
+def toets_plan(plan: Row[Any], conclusie: bool | None = None) -> Toetsresultaat:
+    """The toets of a stored plan: what the onderzoek concluded (PGB-01: intake's conclusion
+    now, else the plan's) and whether the inwoner handed the plan in (PGB-02); a plan not
+    handed in is tested as no plan."""
     return toets(
         domein_plan(plan) if plan.ingediend else None,
-        maatwerkvoorziening_vastgesteld=plan.maatwerkvoorziening_nodig,
+        maatwerkvoorziening_vastgesteld=geldende_conclusie(
+            conclusie, plan.maatwerkvoorziening_nodig
+        ),
     )
 
 
 async def create_toetsing(
-    db: Database, principal: Principal, write: WriteRequest, plan_id: uuid.UUID
+    db: Database,
+    principal: Principal,
+    write: WriteRequest,
+    plan_id: uuid.UUID,
+    aanvragen: Aanvragen,
 ) -> Written[ToetsingRead]:
+    conclusie = await aanvragen.conclusie_voor_plan(db, principal.gemeente, plan_id)
+
     async def work(conn: AsyncConnection) -> Written[ToetsingRead]:
         plan = await pgb_plannen.get_plan(conn, principal.gemeente, plan_id, for_update=True)
         if plan is None:
             await audit_log.record(conn, audit, principal, "toetsen", "pgb-plan", plan_id)
             raise niet_gevonden()
-        resultaat = toets_plan(plan)
+        resultaat = toets_plan(plan, conclusie)
         row = await toetsingen.insert_toetsing(
             conn,
             {
