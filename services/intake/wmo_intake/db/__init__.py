@@ -18,8 +18,10 @@ from wmo_intake.db import (
     klachten,
     mantelzorgers,
     mantelzorgwaarderingen,
+    models_iwmo,
     signaleringen,
     termijnaanpassingen,
+    werkvoorraad_aanbieders,
 )
 
 __all__ = [
@@ -38,6 +40,8 @@ __all__ = [
     "klachten",
     "mantelzorgers",
     "mantelzorgwaarderingen",
+    "models_iwmo",
     "signaleringen",
     "termijnaanpassingen",
+    "werkvoorraad_aanbieders",
 ]

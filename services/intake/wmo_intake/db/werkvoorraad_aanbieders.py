@@ -7,7 +7,19 @@ refused opdracht without a vervolgopdracht yet (AAN-13)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Date, Select, String, cast, literal, not_, null, select, true
+from sqlalchemy import (
+    Date,
+    Index,
+    Select,
+    String,
+    cast,
+    func,
+    literal,
+    not_,
+    null,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import aliased
 
@@ -15,6 +27,23 @@ from wmo_intake.db.aanbiedermeldingen import aanbiedermeldingen
 from wmo_intake.db.aanbieders import aanbieders, kwaliteitsbewijzen
 from wmo_intake.db.models import meldingen, opdrachten
 from wmo_intake.db.werkvoorraad_awb import Wie
+
+# The opdrachten these rows come from are few: partial indexes, so the werkvoorraad (also a
+# case worker's own) never reads all opdrachten of a gemeente for them.
+Index(
+    "ix_opdrachten_geweigerd",
+    opdrachten.c.gemeente,
+    postgresql_where=opdrachten.c.status == "geweigerd",
+)
+Index(
+    "ix_opdrachten_opzegging_wacht",
+    opdrachten.c.gemeente,
+    postgresql_where=opdrachten.c.opzegging["door"].astext == "aanbieder",
+)
+# Whether a refused opdracht got its successor (vorige_opdracht_id) or another running opdracht
+# for the same voorziening: looked up per refused opdracht, not by reading them all.
+Index("ix_opdrachten_vorige", opdrachten.c.vorige_opdracht_id)
+Index("ix_opdrachten_voorziening", opdrachten.c.maatwerkvoorziening_id)
 
 
 def aanbieder_taken(gemeente: str, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
@@ -69,7 +98,8 @@ def aanbieder_taken(gemeente: str, wie: Wie = None) -> list[Select[tuple[object,
             o.c.melding_id,
             cast(o.c.id, String),
             m.c.client_id,
-            cast(o.c.reactie["datum"].astext, Date),
+            # the day of the refusal (an opdracht refused without a dated reactie: its issue)
+            func.coalesce(cast(o.c.reactie["datum"].astext, Date), cast(o.c.verstrekt_op, Date)),
         )
         .join(m, m.c.id == o.c.melding_id)
         .where(
