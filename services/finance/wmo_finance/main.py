@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from wmo_finance.api import (
     bouwplan_toetsingen,
     cak,
+    dossier_verzoeken,
     eigen_bijdrage_berekeningen,
     onderhoudsvergoedingen,
     tarieven,
@@ -42,6 +43,7 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             vervoersvergoedingen.router,
             bouwplan_toetsingen.router,
             cak.router,
+            dossier_verzoeken.router,
         ],
         on_startup=[_valideer_beleid],
     )

@@ -11,6 +11,7 @@ from wmo_intake.api import (
     clienten,
     clientondersteuning,
     clientwijzigingen,
+    dossiers,
     huishouden,
     indicatie_adviezen,
     ingebrekestellingen,
@@ -64,6 +65,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
+            dossiers.router,
         ],
         peers={
             "pgb": settings.pgb_url,

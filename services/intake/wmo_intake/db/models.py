@@ -353,6 +353,7 @@ opdrachten = Table(
     _aangemaakt(),
     _check_in("status", OPDRACHTSTATUSSEN, "ck_opdrachten_status"),
     Index("ix_opdrachten_aanbieder", "gemeente", "aanbieder_agb"),
+    Index("ix_opdrachten_melding", "melding_id"),
 )
 
 toewijzingen = Table(
