@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -90,3 +90,33 @@ class FinanceDossier(WireModel):
 
     tegemoetkomingen: list[TegemoetkomingDossier]
     eigen_bijdrage: list[CakVoorzieningDossier]
+
+
+# --- the AVG inzage (issue 14.5): what each service holds about a person, and who saw it -----
+
+
+class AvgInzageVerzoek(WireModel):
+    """``POST <svc> /api/v1/avg-inzageverzoeken`` (role beheer; own gemeente only, audited)."""
+
+    bsn: Bsn
+
+
+class AuditRegel(WireModel):
+    """One row of a service's audit log: who (sub, role, gemeente) did what, when."""
+
+    tijdstip: dt.datetime
+    sub: str
+    rol: str
+    gemeente: str
+    actie: str
+    resource_type: str
+    resource_id: str | None = None
+    request_id: str | None = None
+
+
+class AvgInzageDeel(WireModel):
+    """What one service holds about the person (per table its rows, camelCase columns) and
+    every audit row about those rows."""
+
+    gegevens: dict[str, list[dict[str, Any]]]
+    audit: list[AuditRegel]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_finance.api import (
+    avg_inzageverzoeken,
     bouwplan_toetsingen,
     cak,
     dossier_verzoeken,
@@ -44,6 +45,7 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             bouwplan_toetsingen.router,
             cak.router,
             dossier_verzoeken.router,
+            avg_inzageverzoeken.router,
         ],
         on_startup=[_valideer_beleid],
     )

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from wmo_intake.api import (
     aanvragen,
+    avg_inzageverzoeken,
     beschikkingen,
     bezwaren,
     clienten,
@@ -66,6 +67,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             ingebrekestellingen.router,
             klachten.router,
             dossiers.router,
+            avg_inzageverzoeken.router,
         ],
         peers={
             "pgb": settings.pgb_url,

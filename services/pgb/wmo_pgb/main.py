@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_pgb.api import (
+    avg_inzageverzoeken,
     beleidswaarden,
     besluiten,
     budget_beschikkingen,
@@ -43,6 +44,7 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
             budget_beschikkingen.router,
             beleidswaarden.router,
             dossier_verzoeken.router,
+            avg_inzageverzoeken.router,
         ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,

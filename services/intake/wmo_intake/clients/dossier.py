@@ -30,12 +30,12 @@ class Deelantwoord(Generic[M]):
 
 
 async def deel(
-    client: ServiceClient, token: str, bsn: str, model: type[M], seconden: float
+    client: ServiceClient, token: str, bsn: str, model: type[M], seconden: float, pad: str = PAD
 ) -> Deelantwoord[M]:
     body = DossierVerzoek(bsn=bsn).model_dump(mode="json", by_alias=True)
     try:
         async with asyncio.timeout(seconden):
-            antwoord = await client.request("POST", PAD, token=token, json=body, retries=0)
+            antwoord = await client.request("POST", pad, token=token, json=body, retries=0)
         return Deelantwoord(model.model_validate(antwoord.json()))
     except TimeoutError:
         reden = f"gaf geen antwoord binnen {seconden:g} seconden"
