@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from wmo_intake.api import (
     aanvragen,
     avg_inzageverzoeken,
+    beleidswaarden,
     beschikkingen,
     bezwaren,
     clienten,
@@ -24,6 +25,7 @@ from wmo_intake.api import (
     opmerkingen,
     termijnaanpassingen,
     toewijzingen,
+    vernietigingskandidaten,
     verslagen,
     vertegenwoordigers,
     werkvoorraad,
@@ -68,6 +70,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             klachten.router,
             dossiers.router,
             avg_inzageverzoeken.router,
+            beleidswaarden.router,
+            vernietigingskandidaten.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import uuid
 
 from wmo_shared.problems import invalid
 
@@ -47,4 +48,19 @@ def lees_termijn(cursor: str) -> tuple[dt.date, str, str]:
         datum, soort, referentie = json.loads(_unb64(cursor))
         return dt.date.fromisoformat(datum), str(soort), str(referentie)
     except (ValueError, TypeError) as exc:
+        raise _ongeldig() from exc
+
+
+def id_cursor(laatste: uuid.UUID) -> str:
+    """A position in a list ordered by id (the vernietigingskandidaten, issue 14.5)."""
+    return _b64(f"i1:{laatste}".encode())
+
+
+def lees_id(cursor: str) -> uuid.UUID:
+    try:
+        versie, _, waarde = _unb64(cursor).decode().partition(":")
+        if versie != "i1":
+            raise ValueError(versie)
+        return uuid.UUID(waarde)
+    except (ValueError, UnicodeDecodeError) as exc:
         raise _ongeldig() from exc
