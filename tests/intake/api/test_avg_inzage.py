@@ -66,6 +66,7 @@ async def test_alles_en_wie_het_zag(intake: httpx.AsyncClient) -> None:
 async def test_als_pdf_en_alleen_voor_beheer(intake: httpx.AsyncClient) -> None:
     m, _ = await verzonden_zaak(intake)
     nummer = await bsn_van_melding(intake, m["id"], GW)
+    assert nummer is not None
     r = await intake.post(
         URL, json={"bsn": nummer}, headers={**BEHEER, "Accept": "application/pdf"}
     )
