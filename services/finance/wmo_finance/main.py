@@ -10,6 +10,7 @@ from wmo_finance.api import (
     cak,
     dossier_verzoeken,
     eigen_bijdrage_berekeningen,
+    financiele_cijfers,
     onderhoudsvergoedingen,
     tarieven,
     tegemoetkomingen,
@@ -46,6 +47,7 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             cak.router,
             dossier_verzoeken.router,
             avg_inzageverzoeken.router,
+            financiele_cijfers.router,
         ],
         on_startup=[_valideer_beleid],
     )

@@ -19,6 +19,7 @@ from wmo_intake.api import (
     ingebrekestellingen,
     iwmo_berichten,
     klachten,
+    managementinformatie,
     meldingen,
     onderzoeken,
     opdrachten,
@@ -72,6 +73,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             avg_inzageverzoeken.router,
             beleidswaarden.router,
             vernietigingskandidaten.router,
+            managementinformatie.router,
         ],
         peers={
             "pgb": settings.pgb_url,

@@ -18,6 +18,7 @@ from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
 from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
+from wmo_intake.service import declaratieregels
 from wmo_iwmo.basis import Omvang
 from wmo_iwmo.codelijsten import DebetCredit, Eenheid, Frequentie
 from wmo_iwmo.controle import (
@@ -200,5 +201,7 @@ async def importeer(db: Database, principal: Principal, xml: bytes) -> Written[I
                 "retour": retour.to_dict(),
             },
         )
+        if soort == "WMO323":
+            await declaratieregels.registreer(conn, principal.gemeente, row.id, xml, row.retour)
         await audit_log.record(conn, audit, principal, "aanmaken", "iwmo_bericht", row.id)
         return _bericht_read(row, nieuw=True)
