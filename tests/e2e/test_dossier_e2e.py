@@ -136,3 +136,53 @@ def test_dossier_als_pgb_niet_draait(stack: Stack) -> None:
         assert d["meldingen"][0]["id"] == melding["id"]
         assert d["pgb"]["status"] == "niet-beschikbaar" and d["pgb"]["gegevens"] is None
         assert d["indicaties"]["status"] == d["finance"]["status"] == "beschikbaar"
+
+
+def test_avg_inzage_noemt_de_lezingen_van_het_dossier(stack: Stack) -> None:
+    """Issue 14.5 over real HTTP: after a case worker read scenario A's dossier, beheer's AVG
+    export lists those reads in intake and in indicatie (who, role, gemeente), and the data."""
+    zaak = scenario_a(stack)
+    beheer = auth("beheer")
+    with stack.client("intake") as c:
+        client_id = _client_id(c, zaak.bsn)
+        d = _dossier(c, client_id)
+        indicatie_id = d["indicaties"]["gegevens"]["indicaties"][0]["id"]
+        export = ok(
+            c.post("/api/v1/avg-inzageverzoeken", json={"bsn": zaak.bsn}, headers=beheer), 200
+        )
+        delen = {x["dienst"]: x for x in export["diensten"]}
+        assert all(x["status"] == "beschikbaar" for x in delen.values())
+        assert [r["id"] for r in delen["intake"]["gegevens"]["clienten"]] == [client_id]
+        assert [o["id"] for o in delen["intake"]["gegevens"]["opdrachten"]] == [zaak.opdracht_id]
+        gezien = {(r["dienst"], r["actie"], r["resourceId"], r["rol"]) for r in export["audit"]}
+        assert ("intake", "dossier", client_id, "gebiedsteam") in gezien
+        assert ("indicatie", "lezen", indicatie_id, "gebiedsteam") in gezien
+        pdf = c.post(
+            "/api/v1/avg-inzageverzoeken",
+            json={"bsn": zaak.bsn},
+            headers={**beheer, "Accept": "application/pdf"},
+        )
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_managementinformatie_over_de_vier_diensten(stack: Stack) -> None:
+    """Issue 14.6 over real HTTP: intake asks pgb and finance for their figures; as JSON and
+    as CSV. (The figures themselves are checked against a known data set in the API tests.)"""
+    with stack.client("intake") as c:
+        periode = {"van": "2026-01-01", "tot": "2026-12-31"}
+        mi = ok(c.get("/api/v1/managementinformatie", params=periode, headers=GW), 200)
+        assert {b["dienst"]: b["status"] for b in mi["bronnen"]} == {
+            "intake": "beschikbaar",
+            "pgb": "beschikbaar",
+            "finance": "beschikbaar",
+        }
+        assert {t["termijn"] for t in mi["termijnen"]} == {
+            "onderzoek",
+            "beschikking",
+            "bezwaar",
+            "zorgplan",
+        }
+        r = c.get(
+            "/api/v1/managementinformatie", params=periode, headers={**GW, "Accept": "text/csv"}
+        )
+        assert r.status_code == 200 and r.text.startswith("onderdeel,soort,product")
