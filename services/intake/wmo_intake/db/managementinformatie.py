@@ -141,28 +141,22 @@ ZIN = text(
 _ZONDER_JIT = text("SET LOCAL jit = off")
 
 
-FIGUREN = {
-    "tellingen": TELLINGEN,
-    "doorlooptijden": DOORLOOPTIJDEN,
-    "termijnen": TERMIJNEN,
-    "bezwaren": BEZWAREN,
-    "zin": ZIN,
-}
-
-
-async def figuur(
-    conn: AsyncConnection,
-    naam: str,
-    gemeente: str,
-    van: dt.date,
-    tot: dt.date,
-    peildatum: dt.date,
-) -> list[Row[Any]]:
-    """One figure of the period (``FIGUREN``), in the caller's transaction."""
-    params: dict[str, Any] = {"gemeente": gemeente, "van": van, "tot": tot}
-    if naam == "termijnen":
-        params["peildatum"] = peildatum
+async def cijfers(
+    conn: AsyncConnection, gemeente: str, van: dt.date, tot: dt.date, peildatum: dt.date
+) -> dict[str, list[Row[Any]]]:
+    """Every figure of the period, a statement each (in the caller's transaction)."""
+    params = {"gemeente": gemeente, "van": van, "tot": tot}
     # Each statement looks rows up by index per case of the period; its cost estimate (the
     # subplans) would switch JIT compilation on, which costs more than the query saves.
     await conn.execute(_ZONDER_JIT)
-    return list((await conn.execute(FIGUREN[naam], params)).all())
+    uit: dict[str, list[Row[Any]]] = {}
+    for naam, query in (
+        ("tellingen", TELLINGEN),
+        ("doorlooptijden", DOORLOOPTIJDEN),
+        ("bezwaren", BEZWAREN),
+        ("zin", ZIN),
+    ):
+        uit[naam] = list((await conn.execute(query, params)).all())
+    termijnen = await conn.execute(TERMIJNEN, {**params, "peildatum": peildatum})
+    uit["termijnen"] = list(termijnen.all())
+    return uit

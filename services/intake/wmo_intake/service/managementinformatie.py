@@ -100,15 +100,8 @@ async def lees(
         _vraag(bronnen, "finance", "/api/v1/financiele-cijfers", van, tot, FinanceCijfers),
     )
     peildatum = vandaag()
-
-    async def figuur(naam: str) -> list[Any]:
-        async with db.transaction() as conn:
-            return await q.figuur(conn, naam, principal.gemeente, van, tot, peildatum)
-
-    # The figures are independent statements: each in its own (read-only) transaction, at once.
-    namen = list(q.FIGUREN)
-    rijen = dict(zip(namen, await asyncio.gather(*(figuur(n) for n in namen)), strict=True))
     async with db.transaction() as conn:
+        rijen = await q.cijfers(conn, principal.gemeente, van, tot, peildatum)
         await audit_log.record(
             conn,
             audit,
