@@ -75,7 +75,9 @@ def _deel(dienst: str, antwoord: Deelantwoord[M]) -> dict[str, Any]:
     return {"dienst": dienst, "status": "beschikbaar", "gegevens": antwoord.gegevens}
 
 
-def _staat(v: Rij, verzonden: bool, vervangen: set[uuid.UUID], peildatum: dt.date) -> str:
+def _staat(
+    v: Rij, verzonden: bool, vervangen: set[uuid.UUID], peildatum: dt.date
+) -> Voorzieningstaat:
     if not verzonden:
         return "aangevraagd"
     einde = v.beeindigd_op if v.beeindigd_op is not None else v.einddatum
@@ -118,7 +120,7 @@ def _voorzieningen(
             )
     for v in voorzieningen:
         o = opdracht.get(v.id)
-        staat: Voorzieningstaat = _staat(v, verzonden[v.beschikking_id], vervangen, peildatum)  # type: ignore[assignment]
+        staat = _staat(v, verzonden[v.beschikking_id], vervangen, peildatum)
         uit.append(
             DossierVoorziening(
                 id=v.id,
