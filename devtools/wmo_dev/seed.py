@@ -107,6 +107,18 @@ def intake(size: int, offset: int = 0) -> list[str]:
             dag + 86, dag + 30
         FROM c WHERE {MET_AANVRAAG}""",
         f"""{with_cases}
+        INSERT INTO intake.onderzoeken (id, gemeente, melding_id, startdatum, invoer, uitkomst,
+            aangemaakt, gewijzigd)
+        SELECT {_id("onderzoek")}, gemeente, {_id("melding")}, dag + 3, '{{}}'::jsonb,
+            jsonb_build_object('gereed', n % 8 >= 2), dag + 3, dag + 3 + n % 40
+        FROM c WHERE n % 8 >= 1""",
+        f"""{with_cases}
+        INSERT INTO intake.onderzoek_versies (onderzoek_id, versie, invoer, uitkomst, sub,
+            aangemaakt)
+        SELECT {_id("onderzoek")}, 1, '{{}}'::jsonb, jsonb_build_object('gereed', n % 8 >= 2),
+            'seed', (dag + 3 + n % 40)::timestamptz
+        FROM c WHERE n % 8 >= 1""",
+        f"""{with_cases}
         INSERT INTO intake.beschikkingen (id, gemeente, melding_id, aanvraag_id, soort, grondslag,
             besluitdatum, motivering, verzonden_op, verzenddatum, bezwaar_uiterlijk,
             beeindigingsdatum, aangemaakt)
@@ -285,6 +297,8 @@ TABLES = {
     "intake": (
         "clienten",
         "meldingen",
+        "onderzoeken",
+        "onderzoek_versies",
         "aanvragen",
         "beschikkingen",
         "maatwerkvoorzieningen",

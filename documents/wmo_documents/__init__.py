@@ -40,6 +40,7 @@ from wmo_documents.inhoud import (
     VorigeBeschikking,
     ZorgInNatura,
 )
+from wmo_documents.overzicht import GerenderdOverzicht, Onderdeel, Overzicht, maak_overzicht
 from wmo_documents.render import (
     PDF_VARIANT,
     GerenderdeBrief,
@@ -64,13 +65,16 @@ __all__ = [
     "EigenBijdrage",
     "FinancieleTegemoetkoming",
     "GekozenBriefbeleid",
+    "GerenderdOverzicht",
     "GerenderdeBrief",
     "Gesprek",
     "Herziening",
     "Intrekking",
+    "Onderdeel",
     "Onderzoeksverslag",
     "Onderzoeksvragen",
     "Ontvanger",
+    "Overzicht",
     "Periode",
     "Pgb",
     "Regelverwijzing",
@@ -80,6 +84,7 @@ __all__ = [
     "kies_briefbeleid",
     "maak_brief",
     "maak_html",
+    "maak_overzicht",
     "pdf_van_html",
     "sha256_hex",
     "valideer_briefbeleid",

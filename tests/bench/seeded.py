@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from wmo_dev.stack import KEY_FILE, LOCAL, PORTS, prepare_database, start_servic
 from wmo_shared.auth import Principal, mint_dev_token
 
 G = "0085"
+MI = "/api/v1/managementinformatie"
 
 
 @dataclass
@@ -133,6 +135,7 @@ def rows(ids: dict[str, Any]) -> list[Row]:
             lambda c: cak.feed(c, p(*fin), 0, 100)),
         Row("finance", "CAK feed, deep", fin, f"/api/v1/cak-mutaties?limit=100&cursor={ids['cak']}",
             lambda c: cak.feed(c, p(*fin), ids["cak"], 100)),
+        Row("intake", "managementinfo, 1 year", gw, f"{MI}?van=2020-01-01&tot=2020-12-31", None),
     ]  # fmt: skip
     for svc, w in writes.items():
         out.append(Row(svc, "write", w.roles, w.write_path, None, "POST", w.write_body))
@@ -155,7 +158,35 @@ def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:
     return float(m.group(1)) if m else 0.0
 
 
+def managementinformatie() -> None:
+    """One request at a time (issue 14.6): the figures of gemeente 0687 (in the seed, 0085's
+    beschikkingen are never sent) over a year and over the whole seeded period, cold and warm,
+    and the size of the answer. Only prints."""
+    token = mint_dev_token(KEY_FILE, sub="bench", roles=["gebiedsteam"], gemeente="0687")
+    url = f"http://127.0.0.1:{PORTS['intake']}{MI}"
+    print("\nmanagementinformatie, gemeente 0687, one request at a time:", flush=True)
+    for van, tot in (("2020-01-01", "2020-12-31"), ("2015-01-01", "2024-12-31")):
+        for keer in ("cold", "warm", "warm"):
+            started = time.perf_counter()
+            r = httpx.get(
+                url,
+                params={"van": van, "tot": tot},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=120,
+            )
+            ms = (time.perf_counter() - started) * 1000
+            tellingen = (
+                sum(t["aantal"] for t in r.json().get("tellingen", [])) if r.is_success else 0
+            )
+            print(
+                f"  {van}..{tot} {keer:<5} {r.status_code} {ms:>9.1f} ms "
+                f"({tellingen} counted, {len(r.content)} bytes)",
+                flush=True,
+            )
+
+
 def measure(env: dict[str, str], seconds: int, conns: int) -> None:
+    managementinformatie()
     ids = asyncio.run(_pick(env))
     table: list[tuple[Row, Result, float | None]] = []
     for row in rows(ids):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_finance.api import (
+    avg_inzageverzoeken,
     bouwplan_toetsingen,
     cak,
+    dossier_verzoeken,
     eenmalige_pgbs,
     eigen_bijdrage_berekeningen,
+    financiele_cijfers,
     onderhoudsvergoedingen,
     tarieven,
     tegemoetkomingen,
@@ -44,6 +47,9 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             bouwplan_toetsingen.router,
             cak.router,
             eenmalige_pgbs.router,
+            dossier_verzoeken.router,
+            avg_inzageverzoeken.router,
+            financiele_cijfers.router,
         ],
         on_startup=[_valideer_beleid],
     )

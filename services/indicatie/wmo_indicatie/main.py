@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from starlette.responses import Response
 
-from wmo_indicatie.api import adviezen, indicaties
+from wmo_indicatie.api import adviezen, avg_inzageverzoeken, dossier_verzoeken, indicaties
 from wmo_indicatie.domain.vastlegging import IndicatieOngeldig
 from wmo_indicatie.service.beleid import valideer_alle_normenkaders
 from wmo_indicatie.settings import IndicatieSettings
@@ -43,7 +43,12 @@ def create_app(settings: IndicatieSettings | None = None) -> FastAPI:
         version=API_VERSION,
         description="Indicatiestelling begeleiding volgens het normenkader (Wmo 2015).",
         settings=settings,
-        routers=[adviezen.router, indicaties.router],
+        routers=[
+            adviezen.router,
+            indicaties.router,
+            dossier_verzoeken.router,
+            avg_inzageverzoeken.router,
+        ],
         peers={"intake": settings.intake_url},
         on_startup=[_check_policies],
     )

@@ -12,3 +12,6 @@ class IntakeSettings(ServiceSettings):
     pgb_url: str = "http://localhost:8002"
     indicatie_url: str = "http://localhost:8003"
     finance_url: str = "http://localhost:8004"
+    # A resident's dossier asks indicatie, pgb and finance at once; each may take this long
+    # before its part shows as "niet-beschikbaar" (issue 14.1).
+    dossier_timeout_seconds: float = 3.0

@@ -5,10 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from wmo_pgb.api import (
+    avg_inzageverzoeken,
     beleidswaarden,
     besluiten,
     budget_beschikkingen,
+    budgetcijfers,
     budgetten,
+    dossier_verzoeken,
     pgb_plannen,
     pgb_verzoeken,
     svb,
@@ -41,6 +44,9 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
             svb.router,
             budget_beschikkingen.router,
             beleidswaarden.router,
+            dossier_verzoeken.router,
+            avg_inzageverzoeken.router,
+            budgetcijfers.router,
         ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,

@@ -40,6 +40,7 @@ def audit_table(metadata: MetaData) -> Table:
         Column("request_id", String(128), nullable=True),
         Column("details", JSONB, nullable=True),
         Index("ix_audit_resource", "resource_type", "resource_id"),
+        Index("ix_audit_resource_id", "resource_id"),  # the AVG inzage (issue 14.5)
         Index("ix_audit_tijdstip", "tijdstip"),
     )
 

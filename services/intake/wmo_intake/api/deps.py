@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from wmo_intake.service.dossier import Dossierbronnen
 from wmo_intake.service.verwijzingen import Bronnen
 from wmo_shared.auth import current_principal, require_roles
 from wmo_shared.client import ServiceClient
@@ -57,3 +58,15 @@ BearerToken: Any = Depends(_token)
 to a peer so it checks the caller's own rights."""
 Besluitbronnen = Annotated[Bronnen, Depends(_bronnen)]
 Relay = Annotated[OutboxRelay | None, Depends(_relay)]
+
+
+async def _dossierbronnen(request: Request) -> Dossierbronnen:
+    """The peers asked with the caller's own token, each within the dossier timeout."""
+    return Dossierbronnen(
+        request.app.state.clients,
+        await _token(request),
+        request.app.state.settings.dossier_timeout_seconds,
+    )
+
+
+DossierPeers = Annotated[Dossierbronnen, Depends(_dossierbronnen)]

@@ -76,6 +76,7 @@ bezwaren = Table(
     een_van("uitkomst", UITKOMSTEN, "ck_bezwaren_uitkomst"),
     Index("ix_bezwaren_gemeente", "gemeente", "beslist_uiterlijk"),
     Index("ix_bezwaren_beschikking", "beschikking_id"),
+    Index("ix_bezwaren_melding", "melding_id"),
 )
 
 hoorzittingen = Table(

@@ -66,6 +66,7 @@ klachten = Table(
     een_van("uitkomst", KLACHTUITKOMSTEN, "ck_klachten_uitkomst"),
     een_van("kanaal", KLACHTKANALEN, "ck_klachten_kanaal"),
     Index("ix_klachten_gemeente_ontvangst", "gemeente", "ontvangstdatum"),
+    Index("ix_klachten_client", "client_id"),
 )
 
 

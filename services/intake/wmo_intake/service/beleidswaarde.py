@@ -42,7 +42,18 @@ MANTELZORGWAARDERING_BEDRAG = Sleutel(
     decimalen=2,
     rule="MZ-03",
 )
-SLEUTELS: dict[str, Sleutel] = {s.naam: s for s in (MANTELZORGWAARDERING_BEDRAG,)}
+BEWAARTERMIJN = Sleutel(
+    naam="bewaartermijn-jaren",
+    omschrijving="hoe lang de gegevens van een cliënt bewaard blijven na het einde van de laatste "
+    "zaak (Archiefwet, selectielijst van de gemeente); de seeds noemen geen termijn",
+    eenheid="jaren",
+    minimum=Decimal("1"),
+    maximum=Decimal("115"),
+    decimalen=0,
+)
+"""Neither seed gives a bewaartermijn: the destruction list (issue 14.5) waits for beheer."""
+
+SLEUTELS: dict[str, Sleutel] = {s.naam: s for s in (MANTELZORGWAARDERING_BEDRAG, BEWAARTERMIJN)}
 RESOURCE = "beleidswaarde"
 
 
@@ -109,3 +120,10 @@ async def mantelzorgwaardering_bedrag(
 
 def _periode(row: Row[Any]) -> Periode:
     return Periode(vanaf=row.geldig_vanaf, tot=row.geldig_tot)
+
+
+async def bewaartermijn(
+    conn: AsyncConnection, gemeente: str, peildatum: dt.date
+) -> Row[Any] | None:
+    """The bewaartermijn in force for the gemeente on ``peildatum``, if beheer set one."""
+    return await beleidswaarden.waarde_op(conn, gemeente, BEWAARTERMIJN.naam, peildatum)

@@ -18,7 +18,7 @@ from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
 from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
-from wmo_intake.service import iwmo_verzoek
+from wmo_intake.service import declaratieregels, iwmo_verzoek
 from wmo_intake.service.iwmo_toewijzing import toewijzing_van as _toewijzing
 from wmo_iwmo.basis import Periode
 from wmo_iwmo.controle import (
@@ -216,5 +216,7 @@ async def importeer(db: Database, principal: Principal, xml: bytes) -> Written[I
         )
         if nazorg is not None:
             await nazorg(conn, row)
+        if soort == "WMO323":
+            await declaratieregels.registreer(conn, principal.gemeente, row.id, xml, row.retour)
         await audit_log.record(conn, audit, principal, "aanmaken", "iwmo_bericht", row.id)
         return _bericht_read(row, nieuw=True)

@@ -78,3 +78,18 @@ def lees_rang(cursor: str) -> tuple[int, str]:
         return int(rang), str(id_)
     except (ValueError, TypeError) as exc:
         raise _ongeldig() from exc
+
+
+def id_cursor(laatste: uuid.UUID) -> str:
+    """A position in a list ordered by id (the vernietigingskandidaten, issue 14.5)."""
+    return _b64(f"i1:{laatste}".encode())
+
+
+def lees_id(cursor: str) -> uuid.UUID:
+    try:
+        versie, _, waarde = _unb64(cursor).decode().partition(":")
+        if versie != "i1":
+            raise ValueError(versie)
+        return uuid.UUID(waarde)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _ongeldig() from exc

@@ -69,9 +69,14 @@ async def lees_besluit(db: Database, principal: Principal, plan_id: uuid.UUID) -
         plan = await pgb_plannen.get_plan_audited(conn, principal, plan_id)
         if plan is None:
             raise niet_gevonden()
-        besluit = await besluiten.get_besluit_for_plan(conn, plan_id)
-        budget = await budgetten.find_budget_for_plan(conn, principal.gemeente, plan_id)
-        versie = await budgetten.huidige_versie(conn, budget.id) if budget is not None else None
+        return await besluit_van(conn, plan)
+
+
+async def besluit_van(conn: AsyncConnection, plan: Row[Any]) -> PgbBesluit:
+    """The contract of one plan already read (and audited) by the caller."""
+    besluit = await besluiten.get_besluit_for_plan(conn, plan.id)
+    budget = await budgetten.find_budget_for_plan(conn, plan.gemeente, plan.id)
+    versie = await budgetten.huidige_versie(conn, budget.id) if budget is not None else None
     return PgbBesluit(
         pgb_plan_id=plan.id,
         gemeente=plan.gemeente,

@@ -1,0 +1,77 @@
+"""Which cliënten are past their bewaartermijn (issue 14.5): nothing of theirs is open (no
+running voorziening, no open melding, bezwaar or klacht) and their last activity lies longer
+than the bewaartermijn before the peildatum. One statement, keyset-paged on the cliënt id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Date, and_, cast, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db.bezwaren import bezwaren
+from wmo_intake.db.klachten import klachten
+from wmo_intake.db.models import beeindigingen, beschikkingen, clienten, maatwerkvoorzieningen
+from wmo_intake.db.models import meldingen as m
+from wmo_intake.db.rijen import Rij, alle
+
+OPEN = ("melding", "onderzoek", "aanvraag", "tijdelijke_voorziening", "herindicatie")
+
+
+async def kandidaten(
+    conn: AsyncConnection,
+    gemeente: str,
+    peildatum: dt.date,
+    grens: dt.date,
+    na: uuid.UUID | None,
+    limit: int,
+) -> list[Rij]:
+    """Up to ``limit`` + 1 rows (client_id, laatste_activiteit) whose last activity lies before
+    ``grens`` (peildatum minus the bewaartermijn), after client id ``na``."""
+    c, v, e, b, z, k = (
+        clienten,
+        maatwerkvoorzieningen,
+        beeindigingen,
+        beschikkingen,
+        bezwaren,
+        klachten,
+    )
+    einde = func.coalesce(e.c.einddatum, v.c.einddatum)
+    van_client = and_(
+        b.c.id == v.c.beschikking_id, m.c.id == b.c.melding_id, m.c.client_id == c.c.id
+    )
+    voorzieningen = (
+        select(func.max(einde)).select_from(v.outerjoin(e, e.c.maatwerkvoorziening_id == v.c.id))
+    ).where(van_client)
+    lopend = (
+        select(v.c.id)
+        .select_from(v.outerjoin(e, e.c.maatwerkvoorziening_id == v.c.id))
+        .where(van_client, or_(einde.is_(None), einde >= peildatum))
+        .exists()
+    )
+    laatste = func.greatest(
+        cast(c.c.gewijzigd, Date),
+        select(cast(func.max(m.c.gewijzigd), Date))
+        .where(m.c.client_id == c.c.id)
+        .scalar_subquery(),
+        select(func.max(z.c.beslisdatum))
+        .where(z.c.melding_id == m.c.id, m.c.client_id == c.c.id)
+        .scalar_subquery(),
+        select(func.max(k.c.afgehandeld_op)).where(k.c.client_id == c.c.id).scalar_subquery(),
+        voorzieningen.scalar_subquery(),
+    ).label("laatste_activiteit")
+    open_zaak = exists().where(m.c.client_id == c.c.id, m.c.status.in_(OPEN))
+    open_bezwaar = exists().where(
+        z.c.melding_id == m.c.id, m.c.client_id == c.c.id, z.c.uitkomst.is_(None)
+    )
+    open_klacht = exists().where(k.c.client_id == c.c.id, k.c.afgehandeld_op.is_(None))
+    inner = (
+        select(c.c.id.label("client_id"), laatste)
+        .where(c.c.gemeente == gemeente, ~lopend, ~open_zaak, ~open_bezwaar, ~open_klacht)
+        .subquery()
+    )
+    query = select(inner).where(inner.c.laatste_activiteit < grens)
+    if na is not None:
+        query = query.where(inner.c.client_id > na)
+    return await alle(conn, query.order_by(inner.c.client_id).limit(limit + 1))

@@ -1,0 +1,162 @@
+# ruff: noqa: S608 -- the statements are built at import from this module's constants only
+"""The management figures of a gemeente and period (issue 14.6), each a single statement over
+the gemeente's rows in the period (indexes on gemeente + the date the figure counts by):
+counts per product, leveringsvorm and outcome; doorlooptijden with median and 90th percentile
+(``percentile_cont``); the share of terms met; bezwaren per outcome; ZIN declarations per month.
+
+"Onderzoek klaar" is the day (Europe/Amsterdam) the first version of the onderzoek that was
+``gereed`` was recorded; a term counts once it is met or has passed (a term still running
+unmet is not counted yet)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Row, text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+_KLAAR = """(SELECT min((ov.aangemaakt AT TIME ZONE 'Europe/Amsterdam')::date)
+             FROM intake.onderzoeken o
+             JOIN intake.onderzoek_versies ov ON ov.onderzoek_id = o.id
+             WHERE o.melding_id = m.id AND (ov.uitkomst ->> 'gereed')::boolean)"""
+
+TELLINGEN = text(
+    """
+    SELECT 'melding' AS soort, NULL AS product, NULL AS leveringsvorm, m.status AS uitkomst,
+           count(*) AS aantal
+    FROM intake.meldingen m
+    WHERE m.gemeente = :gemeente AND m.ontvangstdatum BETWEEN :van AND :tot
+    GROUP BY m.status
+    UNION ALL
+    SELECT 'aanvraag', v ->> 'productcategorie', v ->> 'leveringsvorm',
+           COALESCE(bs.soort, 'open'), count(*)
+    FROM intake.aanvragen a
+    CROSS JOIN LATERAL jsonb_array_elements(a.voorzieningen) AS v
+    LEFT JOIN LATERAL (
+        SELECT b.soort FROM intake.beschikkingen b
+        WHERE b.aanvraag_id = a.id AND b.verzonden_op IS NOT NULL
+        ORDER BY b.besluitdatum, b.aangemaakt LIMIT 1
+    ) bs ON true
+    WHERE a.gemeente = :gemeente AND a.ontvangstdatum BETWEEN :van AND :tot
+    GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 'beschikking', mv.productcode, mv.leveringsvorm, b.soort, count(*)
+    FROM intake.beschikkingen b
+    LEFT JOIN intake.maatwerkvoorzieningen mv ON mv.beschikking_id = b.id
+    WHERE b.gemeente = :gemeente AND b.besluitdatum BETWEEN :van AND :tot
+      AND b.verzonden_op IS NOT NULL
+    GROUP BY 2, 3, 4
+    ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST, 4
+    """
+)
+
+
+def _traject(naam: str, dagen: str) -> str:
+    return f"""SELECT '{naam}' AS traject, count({dagen}) AS aantal,
+        round((percentile_cont(0.5) WITHIN GROUP (ORDER BY {dagen}))::numeric, 1) AS mediaan,
+        round((percentile_cont(0.9) WITHIN GROUP (ORDER BY {dagen}))::numeric, 1) AS p90
+        FROM zaak"""
+
+
+DOORLOOPTIJDEN = text(
+    f"""
+    WITH zaak AS (
+        SELECT m.ontvangstdatum,
+               {_KLAAR} AS klaar,
+               (SELECT min(b.besluitdatum) FROM intake.beschikkingen b
+                WHERE b.melding_id = m.id AND b.verzonden_op IS NOT NULL
+                  AND b.soort IN ('toekenning', 'afwijzing')) AS besluit
+        FROM intake.meldingen m
+        WHERE m.gemeente = :gemeente AND m.ontvangstdatum BETWEEN :van AND :tot
+    )
+    {_traject("melding-onderzoek", "klaar - ontvangstdatum")}
+    UNION ALL
+    {_traject("onderzoek-beschikking", "besluit - klaar")}
+    UNION ALL
+    {_traject("melding-beschikking", "besluit - ontvangstdatum")}
+    """
+)
+
+
+def _trouw(naam: str, bron: str) -> str:
+    return f"""SELECT '{naam}' AS termijn,
+        count(*) FILTER (WHERE klaar IS NOT NULL OR uiterlijk < :peildatum) AS totaal,
+        count(*) FILTER (WHERE klaar <= uiterlijk) AS gehaald
+        FROM ({bron}) AS t"""
+
+
+TERMIJNEN = text(
+    " UNION ALL ".join(
+        [
+            _trouw(
+                "onderzoek",
+                f"""SELECT m.onderzoek_uiterlijk AS uiterlijk, {_KLAAR} AS klaar
+                FROM intake.meldingen m WHERE m.gemeente = :gemeente
+                AND m.onderzoek_uiterlijk BETWEEN :van AND :tot""",
+            ),
+            _trouw(
+                "beschikking",
+                """SELECT a.beschikking_uiterlijk AS uiterlijk,
+                (SELECT min(b.verzenddatum) FROM intake.beschikkingen b
+                 WHERE b.aanvraag_id = a.id AND b.verzonden_op IS NOT NULL) AS klaar
+                FROM intake.aanvragen a WHERE a.gemeente = :gemeente
+                AND a.beschikking_uiterlijk BETWEEN :van AND :tot""",
+            ),
+            _trouw(
+                "bezwaar",
+                """SELECT z.beslist_uiterlijk AS uiterlijk, z.beslisdatum AS klaar
+                FROM intake.bezwaren z WHERE z.gemeente = :gemeente
+                AND z.beslist_uiterlijk BETWEEN :van AND :tot""",
+            ),
+            _trouw(
+                "zorgplan",
+                """SELECT o.zorgplan_uiterlijk AS uiterlijk, o.zorgplan_ontvangen AS klaar
+                FROM intake.opdrachten o WHERE o.gemeente = :gemeente
+                AND o.zorgplan_uiterlijk BETWEEN :van AND :tot AND o.status <> 'geweigerd'""",
+            ),
+        ]
+    )
+)
+
+BEZWAREN = text(
+    """
+    SELECT COALESCE(uitkomst, 'open') AS uitkomst, count(*) AS aantal
+    FROM intake.bezwaren
+    WHERE gemeente = :gemeente AND ontvangstdatum BETWEEN :van AND :tot
+    GROUP BY 1 ORDER BY 1
+    """
+)
+
+ZIN = text(
+    """
+    SELECT to_char(begindatum, 'YYYY-MM') AS maand, sum(bedrag) AS bedrag, count(*) AS aantal
+    FROM intake.declaratieregels
+    WHERE gemeente = :gemeente AND begindatum BETWEEN :van AND :tot
+    GROUP BY 1 ORDER BY 1
+    """
+)
+
+
+_ZONDER_JIT = text("SET LOCAL jit = off")
+
+
+async def cijfers(
+    conn: AsyncConnection, gemeente: str, van: dt.date, tot: dt.date, peildatum: dt.date
+) -> dict[str, list[Row[Any]]]:
+    """Every figure of the period, a statement each (in the caller's transaction)."""
+    params = {"gemeente": gemeente, "van": van, "tot": tot}
+    # Each statement looks rows up by index per case of the period; its cost estimate (the
+    # subplans) would switch JIT compilation on, which costs more than the query saves.
+    await conn.execute(_ZONDER_JIT)
+    uit: dict[str, list[Row[Any]]] = {}
+    for naam, query in (
+        ("tellingen", TELLINGEN),
+        ("doorlooptijden", DOORLOOPTIJDEN),
+        ("bezwaren", BEZWAREN),
+        ("zin", ZIN),
+    ):
+        uit[naam] = list((await conn.execute(query, params)).all())
+    termijnen = await conn.execute(TERMIJNEN, {**params, "peildatum": peildatum})
+    uit["termijnen"] = list(termijnen.all())
+    return uit
