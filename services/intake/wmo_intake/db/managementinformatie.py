@@ -13,13 +13,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Row, text
+from sqlalchemy import Index, Row, text
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from wmo_intake.db.bezwaren import bezwaren
+from wmo_intake.db.models import aanvragen, beschikkingen, meldingen, opdrachten
 
 _KLAAR = """(SELECT min((ov.aangemaakt AT TIME ZONE 'Europe/Amsterdam')::date)
              FROM intake.onderzoeken o
              JOIN intake.onderzoek_versies ov ON ov.onderzoek_id = o.id
              WHERE o.melding_id = m.id AND (ov.uitkomst ->> 'gereed')::boolean)"""
+
+# The indexes the figures of a gemeente and period read through (migration a0d1e1400607).
+Index("ix_meldingen_gemeente_ontvangst", meldingen.c.gemeente, meldingen.c.ontvangstdatum)
+Index("ix_meldingen_gemeente_onderzoek", meldingen.c.gemeente, meldingen.c.onderzoek_uiterlijk)
+Index("ix_aanvragen_gemeente_ontvangst", aanvragen.c.gemeente, aanvragen.c.ontvangstdatum)
+Index("ix_aanvragen_gemeente_uiterlijk", aanvragen.c.gemeente, aanvragen.c.beschikking_uiterlijk)
+Index("ix_beschikkingen_gemeente_besluit", beschikkingen.c.gemeente, beschikkingen.c.besluitdatum)
+Index("ix_bezwaren_gemeente_ontvangst", bezwaren.c.gemeente, bezwaren.c.ontvangstdatum)
+Index("ix_opdrachten_gemeente_zorgplan", opdrachten.c.gemeente, opdrachten.c.zorgplan_uiterlijk)
 
 TELLINGEN = text(
     """
