@@ -8,6 +8,7 @@ import datetime as dt
 
 from wmo_intake.db import bewaartermijn as q
 from wmo_intake.db.models import audit
+from wmo_intake.domain.bewaartermijn import eis_bewaartermijn
 from wmo_intake.schemas.bewaartermijn import (
     VernietigingskandidaatRead,
     VernietigingskandidatenList,
@@ -18,7 +19,6 @@ from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
-from wmo_shared.weigering import Weigering
 
 
 def jaren_terug(d: dt.date, jaren: int) -> dt.date:
@@ -36,15 +36,12 @@ async def kandidaten(
     na = lees_id(cursor) if cursor else None
     async with db.transaction() as conn:
         waarde = await bewaartermijn(conn, principal.gemeente, peildatum)
-        if waarde is None:
-            raise Weigering(
-                "beleidswaarde-ontbreekt",
-                f"De bewaartermijn is voor gemeente {principal.gemeente} op "
-                f"{peildatum.isoformat()} niet vastgesteld: de seeds noemen geen termijn. Beheer "
-                f"stelt haar vast met POST /api/v1/beleidswaarden (sleutel {BEWAARTERMIJN.naam}).",
-                veld="bewaartermijn",
-            )
-        jaren = int(waarde.waarde)
+        jaren = eis_bewaartermijn(
+            None if waarde is None else waarde.waarde,
+            principal.gemeente,
+            peildatum,
+            BEWAARTERMIJN.naam,
+        )
         rijen = await q.kandidaten(
             conn, principal.gemeente, peildatum, jaren_terug(peildatum, jaren), na, limit
         )
