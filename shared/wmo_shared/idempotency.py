@@ -140,6 +140,34 @@ async def write_once(
         return written
 
 
+async def eerder_antwoord(
+    db: Database, table: Table, principal: Principal, request: WriteRequest, model: type[M]
+) -> Written[M] | None:
+    """The stored answer of an earlier, finished request with this key and the same body, or
+    None. For writes that call other services before their transaction: a retry gets its first
+    answer back without asking those services again (which may be down by now). Reads only;
+    ``write_once`` still decides (and refuses a reused key with another body)."""
+    if request.key is None:
+        return None
+    async with db.transaction() as conn:
+        row = (
+            await conn.execute(
+                select(
+                    table.c.fingerprint, table.c.status_code, table.c.response, table.c.headers
+                ).where(
+                    table.c.gemeente == principal.gemeente,
+                    table.c.sub == principal.sub,
+                    table.c.sleutel == request.key,
+                    table.c.status_code != 0,
+                    table.c.aangemaakt >= func.now() - KEY_TTL,
+                )
+            )
+        ).first()
+    if row is None or row.fingerprint != request.fingerprint:
+        return None
+    return stored_written(model, row)
+
+
 async def _claim(
     conn: AsyncConnection,
     table: Table,

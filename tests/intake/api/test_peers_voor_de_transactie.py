@@ -119,3 +119,38 @@ async def test_het_indicatie_advies_komt_voor_de_transactie(
     assert r.status_code == 201, r.text
     assert gezien == [{"open_transacties": 0, "zaak_vrij": True}]
     assert r.json()["antwoord"] == {"id": "a1", "advies": "IBO-3", "toelichting": "Past"}
+
+
+async def test_een_herhaalde_beschikking_vraagt_de_peers_niet_opnieuw(
+    intake: httpx.AsyncClient,
+) -> None:
+    """A retried POST with the same Idempotency-Key gets its first answer back, also when a
+    service it rested on is down by now (issue 12.1, 11): nothing is asked or stored twice."""
+    from tests.intake.api.helpers import aanvraag, voorziening
+    from tests.intake.api.peers import met_besluiten
+
+    m = await melding(intake)
+    await onderzoek(intake, m["id"])
+    a = await aanvraag(intake, m["id"])
+    body = {
+        "meldingId": m["id"],
+        "aanvraagId": a["id"],
+        "soort": "toekenning",
+        "besluitdatum": "2026-03-25",
+        "motivering": "Na onderzoek blijft structuur en administratie over.",
+        "maatwerkvoorzieningen": [voorziening()],
+    }
+    body = await met_besluiten(intake, body, None)
+    headers = h()
+    eerste = await intake.post("/api/v1/beschikkingen", json=body, headers=headers)
+    assert eerste.status_code == 201, eerste.text
+
+    async def onbereikbaar(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("indicatie is down", request=request)
+
+    with _nep(intake, "indicatie", onbereikbaar):
+        herhaald = await intake.post("/api/v1/beschikkingen", json=body, headers=headers)
+        nieuw = await intake.post("/api/v1/beschikkingen", json=body, headers=h())
+    assert herhaald.status_code == 201, herhaald.text
+    assert herhaald.json()["id"] == eerste.json()["id"]
+    assert nieuw.status_code == 503, nieuw.text  # a new request still needs the indicatie

@@ -41,7 +41,7 @@ from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
-from wmo_shared.idempotency import WriteRequest, Written, write_once
+from wmo_shared.idempotency import WriteRequest, Written, eerder_antwoord, write_once
 from wmo_shared.problems import NotFound, invalid
 
 GEEN_BESCHIKKING = "Er is geen beschikking met dit id in uw gemeente."
@@ -137,6 +137,9 @@ async def maak_beschikking(
     body: BeschikkingCreate,
     bronnen: Bronnen,
 ) -> Written[BeschikkingRead]:
+    eerder = await eerder_antwoord(db, idempotency_keys, principal, write, BeschikkingRead)
+    if eerder is not None:
+        return eerder  # a retry: its first answer, without asking the peers again
     # Issue 12.1: the decisions it rests on, from their owners, before the transaction opens.
     besluiten = await haal_besluiten(bronnen, principal.gemeente, body.maatwerkvoorzieningen)
 
