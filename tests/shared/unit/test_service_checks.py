@@ -33,6 +33,15 @@ PLUMBING = {
     "client-bestaat-al",
     "gelijktijdig-gewijzigd",
     "briefbeleid-ontbreekt",
+    # Uniqueness in the gemeente's register, like client-bestaat-al.
+    "aanbieder-bestaat-al",
+    "naam-bestaat",
+    # No policy in force for the date asked: the policy registry's answer, not a rule.
+    "geen-beleid-van-kracht",
+    # A reference unknown for this provider (toewijzingnummer), like onbekende-*.
+    "toewijzing-onbekend",
+    # The caller's token names no team claim for team=mijn: authentication plumbing.
+    "geen-team",
 }
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from wmo_finance.domain.geld import afronden, euro
-from wmo_finance.domain.kostprijs import Leverancier
+from wmo_finance.domain.kostprijs import KostprijsUitkomst, Leverancier
 from wmo_finance.domain.soorten import Leveringsvorm
 from wmo_finance.domain.tegemoetkoming.leveringsvorm import kies_leveringsvorm
 from wmo_shared.regels import Regel
@@ -153,3 +153,17 @@ def besluit(
             betaling,
         ),
     )
+
+
+def vereis_kostprijs(uitkomst: KostprijsUitkomst, *, met_referentieprijzen: bool) -> Decimal:
+    """FIN-03 (``regel-geschonden``): a one-off pgb needs a goedkoopst adequate kostprijs; when
+    the quotes or reference prices do not settle one, the pgb is refused on the field that was
+    short (the reference prices when given, else the quotes) with the rules that said why."""
+    if uitkomst.kostprijs is None:
+        raise Weigering(
+            "regel-geschonden",
+            uitkomst.regels[-1].toelichting,
+            veld="referentieprijzen" if met_referentieprijzen else "offertes",
+            regels=uitkomst.regels,
+        )
+    return uitkomst.kostprijs

@@ -29,7 +29,6 @@ from wmo_shared.auth import Principal
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
-from wmo_shared.weigering import Weigering
 
 RESOURCE = "eenmalig-pgb"
 
@@ -82,11 +81,7 @@ async def verstrek(
         in_kernassortiment=body.in_kernassortiment,
         minimum_offertes_onroerend=tb.minimum_offertes_onroerend,
     )
-    if kostprijs.kostprijs is None:
-        veld = "referentieprijzen" if body.referentieprijzen else "offertes"
-        raise Weigering(
-            "regel-geschonden", kostprijs.regels[-1].toelichting, veld=veld, regels=kostprijs.regels
-        )
+    bedrag = dom.vereis_kostprijs(kostprijs, met_referentieprijzen=bool(body.referentieprijzen))
     ea, pv = body.eigen_aandeel, body.pgb_voorwaarden
     besluit = dom.besluit(
         kan_betalen=ea.kan_betalen,
@@ -101,7 +96,7 @@ async def verstrek(
             pv.kwaliteit_gewaarborgd,
         ),
         leverancier=leverancier(body.leverancier),
-        kostprijs=kostprijs.kostprijs,
+        kostprijs=bedrag,
     )
     invoer = body.model_dump(mode="json", by_alias=True)
     invoer["kostprijsUitkomst"] = {

@@ -8,6 +8,7 @@ screening of staff (§3.6), the meldcode (§3.8), the klachtenregeling (§2.11) 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -126,3 +127,27 @@ def toets_producten(producten: tuple[Product, ...]) -> None:
                 "De einddatum van een gecontracteerd product ligt vóór de ingangsdatum.",
                 veld=f"producten[{i}].einddatum",
             )
+
+
+def toets_kwaliteit(
+    bewijzen: Sequence[tuple[Kwaliteitsbewijs, dt.date, dt.date | None]],
+) -> tuple[dt.date | None, ...]:
+    """AAN-10: the register holds each kind of quality evidence once (``dubbel``), and evidence
+    holds from its date on (``volgorde``); returns the last day each piece holds."""
+    soorten = [soort for soort, _, _ in bewijzen]
+    if len(set(soorten)) != len(soorten):
+        reden = "Elk soort kwaliteitsbewijs komt één keer voor."
+        raise Weigering("dubbel", reden, veld="kwaliteit", regels=[Regel("AAN-10", reden)])
+    tot_en_met = []
+    for i, (soort, datum, opgegeven) in enumerate(bewijzen):
+        tot = geldig_tot(soort, datum, opgegeven)
+        if tot is not None and tot < datum:
+            reden = "Een kwaliteitsbewijs is niet geldig tot vóór zijn datum."
+            raise Weigering(
+                "volgorde",
+                reden,
+                veld=f"kwaliteit[{i}].geldigTot",
+                regels=[Regel("AAN-10", reden)],
+            )
+        tot_en_met.append(tot)
+    return tuple(tot_en_met)

@@ -236,3 +236,23 @@ def signaal(aard: str, waargenomen: dt.date) -> Beoordeling:
         "veiligheid van de cliënt (Bijlage 2 §3.10), onverwijld doorgeleid naar de gemeente."
     )
     return Beoordeling(_einde_dag(waargenomen), False, True, (Regel("AAN-11", tekst),))
+
+
+def toets_meldbaar(opdracht_status: str) -> None:
+    """AAN-13: a provider that refused the opdracht after the kennismaking does not deliver it,
+    so it reports nothing more about it (409 ``opdracht-geweigerd``)."""
+    if opdracht_status == "geweigerd":
+        reden = "Over een geweigerde opdracht wordt niet meer gemeld."
+        raise Weigering(
+            "opdracht-geweigerd", reden, regels=[Regel("AAN-13", reden)], soort="conflict"
+        )
+
+
+def toets_af_te_handelen(afgehandeld: bool) -> None:
+    """AAN-11: a signal leaves the werkvoorraad once, when the case worker handled it (409
+    ``melding-afgehandeld``)."""
+    if afgehandeld:
+        reden = "De melding is al afgehandeld."
+        raise Weigering(
+            "melding-afgehandeld", reden, regels=[Regel("AAN-11", reden)], soort="conflict"
+        )

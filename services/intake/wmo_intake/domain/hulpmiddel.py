@@ -91,3 +91,38 @@ def stap(status: Status, vorm: Vorm, wat: Stap) -> tuple[Status, Regel]:
         Stap.HERVERSTREKKING: "Opnieuw verstrekt aan een andere inwoner; levering volgt.",
     }[wat]
     return _NAAR[wat], Regel("FIN-06" if wat is Stap.ONDERHOUD else "FIN-09", uitleg)
+
+
+def toets_voorziening(
+    leveringsvorm: str,
+    productcategorie: str,
+    kostprijs: Decimal | None,
+    al_verstrekt: bool,
+    *,
+    veld: str = "maatwerkvoorzieningId",
+) -> Decimal:
+    """FIN-09: a hulpmiddel is given for a maatwerkvoorziening in natura for a rolstoel,
+    vervoervoorziening or other hulpmiddel (``geen-hulpmiddel-in-natura``) with its kostprijs,
+    on which eigendom or bruikleen depends (``kostprijs-verplicht``), and once (409
+    ``al-verstrekt``). Returns the kostprijs."""
+    if leveringsvorm != "zin" or productcategorie not in CATEGORIEEN:
+        reden = (
+            "Een hulpmiddel hoort bij een maatwerkvoorziening in natura voor een rolstoel, "
+            "vervoervoorziening of ander hulpmiddel (productcategorie 11, 12 of 14)."
+        )
+        raise Weigering(
+            "geen-hulpmiddel-in-natura", reden, veld=veld, regels=[Regel("FIN-09", reden)]
+        )
+    if kostprijs is None:
+        reden = (
+            "De maatwerkvoorziening noemt geen kostprijs (de categorieprijs van de "
+            "gecontracteerde leverancier, FIN-03): eigendom of bruikleen en het plafond van de "
+            "eigen bijdrage hangen ervan af (FIN-09)."
+        )
+        raise Weigering("kostprijs-verplicht", reden, veld=veld, regels=[Regel("FIN-09", reden)])
+    if al_verstrekt:
+        reden = "Voor deze maatwerkvoorziening is al een hulpmiddel verstrekt."
+        raise Weigering(
+            "al-verstrekt", reden, veld=veld, regels=[Regel("FIN-09", reden)], soort="conflict"
+        )
+    return kostprijs

@@ -140,3 +140,46 @@ def toets_wijziging(
             veld="antwoord",
             regels=(Regel("AAN-01", "De opdracht volgt de beschikte einddatum en omvang."),),
         )
+
+
+def wmo301_ongeldig(reden: str) -> Weigering:
+    """IWMO-ANTWOORD: an honoured verzoek is answered with a WMO301 valid against its XSD, or
+    nothing is written (``wmo301-ongeldig``)."""
+    tekst = f"De toewijzing vormt geen geldig WMO301-bericht: {reden}"
+    return Weigering("wmo301-ongeldig", tekst, regels=[Regel("IWMO-ANTWOORD", tekst)])
+
+
+def toets_aantal_opdrachten(gegeven: int, verwacht: int) -> None:
+    """IWMO-ANTWOORD: an honoured verzoek starts one opdracht per requested or new product
+    (``aantal-opdrachten`` on ``opdrachten``)."""
+    if gegeven != verwacht:
+        reden = (
+            f"Dit antwoord vraagt {verwacht} opdracht(en): één per aangevraagd of nieuw "
+            "product dat wordt toegekend."
+        )
+        raise Weigering(
+            "aantal-opdrachten", reden, veld="opdrachten", regels=[Regel("IWMO-ANTWOORD", reden)]
+        )
+
+
+def toets_opdracht_bij_verzoek(
+    i: int, agb: str | None, verzoek_agb: str, bsn: str | None, verzoek_bsn: str | None
+) -> None:
+    """IWMO-ANTWOORD: the opdrachten answer the verzoek of its provider (``andere-aanbieder``)
+    for its client (``andere-client``). ``bsn`` None: not known yet."""
+    if agb not in (None, verzoek_agb):
+        reden = "Het verzoek komt van een andere aanbieder."
+        raise Weigering(
+            "andere-aanbieder",
+            reden,
+            veld=f"opdrachten[{i}].aanbiederAgb",
+            regels=[Regel("IWMO-ANTWOORD", reden)],
+        )
+    if bsn is not None and bsn != verzoek_bsn:
+        reden = "De maatwerkvoorziening is van een andere cliënt dan het verzoek."
+        raise Weigering(
+            "andere-client",
+            reden,
+            veld=f"opdrachten[{i}].maatwerkvoorzieningId",
+            regels=[Regel("IWMO-ANTWOORD", reden)],
+        )

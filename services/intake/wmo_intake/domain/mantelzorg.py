@@ -6,6 +6,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from wmo_intake.domain.bevinding import Bevinding, Uitkomst
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 
 class Overbelasting(StrEnum):
@@ -111,3 +113,11 @@ def toets_hulp_in_huis_mantelzorger(
         "Hulp in het huis van de mantelzorger kan alleen als de mantelzorg hem of haar "
         "belet het eigen huis schoon te houden én dat tot overbelasting leidt.",
     )
+
+
+def toets_zelfde_hulpvrager(huidig: object, nieuw: object) -> None:
+    """MZ-01/02: a mantelzorger's belasting is judged for the one hulpvrager it cares for; that
+    hulpvrager does not change, another one is a new registration (``andere-client``)."""
+    if nieuw != huidig:
+        reden = "De hulpvrager van een mantelzorger verandert niet; registreer een nieuwe."
+        raise Weigering("andere-client", reden, veld="clientId", regels=[Regel("MZ-01", reden)])

@@ -169,3 +169,15 @@ def bedrag_ontbreekt(gemeente: str, datum: dt.date, bron: str) -> Weigering:
     return Weigering(
         "beleidswaarde-ontbreekt", reden, veld="aanmelddatum", regels=[Regel(RULE, reden)]
     )
+
+
+def al_toegekend(jaar: int) -> Weigering:
+    """MZ-03: one mantelzorgwaardering per mantelzorger and hulpvrager per year (409
+    ``al-toegekend``)."""
+    reden = (
+        f"Voor deze mantelzorger en hulpvrager is over {jaar} al een mantelzorgwaardering "
+        "toegekend: één per mantelzorger en hulpvrager per jaar."
+    )
+    return Weigering(
+        "al-toegekend", reden, veld="mantelzorgerId", regels=[Regel(RULE, reden)], soort="conflict"
+    )

@@ -163,3 +163,31 @@ def weigeringsregel(akkoord: bool) -> Regel:
         "De gemeente besluit dat de aanbieder op basis van deze motivering niet kan afzien van "
         "de opdracht: de aanbieder moet haar accepteren (Bijlage 2 §6.1).",
     )
+
+
+def toets_geen_vervolg(heeft_vervolg: bool) -> None:
+    """AAN-06 (§7.3): an opdracht that another already followed is not changed again (409
+    ``vervolg-bestaat-al``)."""
+    if heeft_vervolg:
+        reden = "Op deze opdracht volgde al een andere."
+        raise Weigering(
+            "vervolg-bestaat-al", reden, regels=[Regel("AAN-06", reden)], soort="conflict"
+        )
+
+
+def toets_geen_lopende_opdracht(loopt: bool, reden: str) -> None:
+    """AAN-13 (§6.1): one running opdracht per maatwerkvoorziening (409
+    ``opdracht-bestaat-al``)."""
+    if loopt:
+        raise Weigering(
+            "opdracht-bestaat-al", reden, regels=[Regel("AAN-13", reden)], soort="conflict"
+        )
+
+
+def toets_besluitdatum(
+    rule: str, datum: dt.date, vanaf: dt.date, vandaag: dt.date, reden: str
+) -> None:
+    """The gemeente's decision (AAN-06 opzegging, AAN-13 weigering) falls on or after the step
+    it answers and not in the future (``buiten-bereik`` on ``datum``)."""
+    if datum < vanaf or datum > vandaag:
+        raise Weigering("buiten-bereik", reden, veld="datum", regels=[Regel(rule, reden)])

@@ -16,9 +16,9 @@ from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.aanbieder import (
     Kwaliteitsbewijs,
     Product,
-    geldig_tot,
     kwaliteitsregel,
     toets_gecontracteerd,
+    toets_kwaliteit,
     toets_producten,
 )
 from wmo_intake.schemas.aanbieder import (
@@ -85,23 +85,13 @@ def _waarden(body: AanbiederUpdate) -> tuple[dict[str, Any], list[dict[str, Any]
     data = body.model_dump(mode="json", by_alias=True)
     producten = data["producten"]
     toets_producten(_producten(producten))
-    soorten = [k.soort for k in body.kwaliteit]
-    if len(set(soorten)) != len(soorten):
-        raise Weigering(
-            "dubbel", "Elk soort kwaliteitsbewijs komt één keer voor.", veld="kwaliteit"
-        )
-    bewijzen = []
-    for i, k in enumerate(body.kwaliteit):
-        tot = geldig_tot(Kwaliteitsbewijs(k.soort), k.datum, k.geldig_tot)
-        if tot is not None and tot < k.datum:
-            raise Weigering(
-                "volgorde",
-                "Een kwaliteitsbewijs is niet geldig tot vóór zijn datum.",
-                veld=f"kwaliteit[{i}].geldigTot",
-            )
-        bewijzen.append(
-            {"soort": k.soort, "datum": k.datum, "geldig_tot": tot, "omschrijving": k.omschrijving}
-        )
+    geldig = toets_kwaliteit(
+        [(Kwaliteitsbewijs(k.soort), k.datum, k.geldig_tot) for k in body.kwaliteit]
+    )
+    bewijzen = [
+        {"soort": k.soort, "datum": k.datum, "geldig_tot": tot, "omschrijving": k.omschrijving}
+        for k, tot in zip(body.kwaliteit, geldig, strict=True)
+    ]
     waarden = {
         "kvk": body.kvk,
         "naam": body.naam,

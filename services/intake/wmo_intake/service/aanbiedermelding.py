@@ -40,7 +40,6 @@ from wmo_shared.clock import AMSTERDAM, nu, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden, NotFound
-from wmo_shared.weigering import Weigering
 
 
 def melding_read(row: Rij) -> AanbiedermeldingRead:
@@ -135,12 +134,7 @@ async def meld(
             conn, principal, opdracht_id, voor_wijziging=True, actie="wijzigen"
         )
         _van_de_aanbieder(principal, opdracht)
-        if opdracht.status == "geweigerd":
-            raise Weigering(
-                "opdracht-geweigerd",
-                "Over een geweigerde opdracht wordt niet meer gemeld.",
-                soort="conflict",
-            )
+        regels.toets_meldbaar(opdracht.status)
         gemeld = nu()
         oordeel = await _beoordeel(conn, opdracht, body, gemeld)
         row = await aanbiedermeldingen.insert(
@@ -201,10 +195,7 @@ async def handel_af(
         row = await aanbiedermeldingen.melding(conn, opdracht.id, melding_id, lock=True)
         if row is None:
             raise NotFound("Er is geen melding met dit id bij deze opdracht.")
-        if row.afgehandeld_op is not None:
-            raise Weigering(
-                "melding-afgehandeld", "De melding is al afgehandeld.", soort="conflict"
-            )
+        regels.toets_af_te_handelen(row.afgehandeld_op is not None)
         niet_in_de_toekomst("datum", body.datum, vandaag())
         row = await aanbiedermeldingen.handel_af(conn, row.id, body.datum)
         return Written(melding_read(row), version=1)

@@ -17,11 +17,11 @@ from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.beeindiging import Grond
 from wmo_intake.domain.datums import tussen
 from wmo_intake.domain.hulpmiddel import (
-    CATEGORIEEN,
     Stap,
     Status,
     Vorm,
     stap,
+    toets_voorziening,
     verstrekkingsvorm,
 )
 from wmo_intake.schemas.hulpmiddel import (
@@ -84,27 +84,8 @@ async def _voorziening_in_natura(
     v = await beschikkingen.voorziening_in_gemeente(conn, gemeente, voorziening_id)
     if v is None:
         raise Weigering("onbekend", "Er is geen maatwerkvoorziening met dit id.", veld=veld)
-    if v.leveringsvorm != "zin" or v.productcategorie not in CATEGORIEEN:
-        raise Weigering(
-            "geen-hulpmiddel-in-natura",
-            "Een hulpmiddel hoort bij een maatwerkvoorziening in natura voor een rolstoel, "
-            "vervoervoorziening of ander hulpmiddel (productcategorie 11, 12 of 14).",
-            veld=veld,
-        )
-    if v.kostprijs is None:
-        reden = (
-            "De maatwerkvoorziening noemt geen kostprijs (de categorieprijs van de "
-            "gecontracteerde leverancier, FIN-03): eigendom of bruikleen en het plafond van de "
-            "eigen bijdrage hangen ervan af (FIN-09)."
-        )
-        raise Weigering("kostprijs-verplicht", reden, veld=veld, regels=[Regel("FIN-09", reden)])
-    if await hulpmiddelen.van_voorziening(conn, v.id) is not None:
-        raise Weigering(
-            "al-verstrekt",
-            "Voor deze maatwerkvoorziening is al een hulpmiddel verstrekt.",
-            veld=veld,
-            soort="conflict",
-        )
+    al_verstrekt = await hulpmiddelen.van_voorziening(conn, v.id) is not None
+    toets_voorziening(v.leveringsvorm, v.productcategorie, v.kostprijs, al_verstrekt, veld=veld)
     return v
 
 

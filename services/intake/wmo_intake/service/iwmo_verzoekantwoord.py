@@ -18,8 +18,11 @@ from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_verzoek import (
     REDEN_WIJZIGING_AANBIEDER,
+    toets_aantal_opdrachten,
     toets_antwoord,
+    toets_opdracht_bij_verzoek,
     toets_wijziging,
+    wmo301_ongeldig,
 )
 from wmo_intake.schemas.iwmo_verzoek import (
     IwmoAntwoordPage,
@@ -43,7 +46,6 @@ from wmo_shared.contracts import IwmoAntwoordFeedItem
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
-from wmo_shared.problems import invalid
 from wmo_shared.weigering import Weigering
 
 
@@ -55,9 +57,7 @@ def _wmo301(row: Rij) -> dict[str, Any]:
     try:
         xml = wmo301(row)
     except InvalidMessageError as exc:
-        raise Weigering(
-            "wmo301-ongeldig", f"De toewijzing vormt geen geldig WMO301-bericht: {exc}"
-        ) from exc
+        raise wmo301_ongeldig(str(exc)) from exc
     return _bericht(
         "WMO301",
         xml,
@@ -155,22 +155,12 @@ async def _toegekend(
         for product in rij.verzoek.get("teWijzigenProducten") or []:
             berichten.append(_wmo301(await _wijzig_toewijzing(conn, rij, product, moment)))
     for i, (opdracht, tarief) in enumerate(zip(body.opdrachten, gevraagd, strict=True)):
-        if opdracht.aanbieder_agb not in (None, rij.aanbieder_agb):
-            raise invalid(
-                f"opdrachten[{i}].aanbiederAgb",
-                "Het verzoek komt van een andere aanbieder.",
-                "andere-aanbieder",
-            )
+        toets_opdracht_bij_verzoek(i, opdracht.aanbieder_agb, rij.aanbieder_agb, None, None)
         create = opdracht.model_copy(update={"aanbieder_agb": rij.aanbieder_agb})
         row = await verstrek(
             conn, principal, create, tarief, referentie_aanbieder=rij.referentie_aanbieder
         )
-        if row.gegevens["bsn"] != rij.bsn:
-            raise invalid(
-                f"opdrachten[{i}].maatwerkvoorzieningId",
-                "De maatwerkvoorziening is van een andere cliënt dan het verzoek.",
-                "andere-client",
-            )
+        toets_opdracht_bij_verzoek(i, None, rij.aanbieder_agb, row.gegevens["bsn"], rij.bsn)
         berichten.append(_wmo301(row))
     return berichten
 
@@ -199,14 +189,7 @@ async def beantwoord(
         if if_match is not None:
             require_version(if_match, rij.versie)
         toets_antwoord(rij.status, body.antwoord, body.reden_afwijzing)
-        verwacht = _aantal_opdrachten(rij, body)
-        if len(body.opdrachten) != verwacht:
-            raise invalid(
-                "opdrachten",
-                f"Dit antwoord vraagt {verwacht} opdracht(en): één per aangevraagd of nieuw "
-                "product dat wordt toegekend.",
-                "aantal-opdrachten",
-            )
+        toets_aantal_opdrachten(len(body.opdrachten), _aantal_opdrachten(rij, body))
         dag = nu().astimezone(AMSTERDAM).date()
         if body.antwoord == "toegekend":
             berichten = await _toegekend(conn, principal, rij, body, gevraagd)

@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import clienten, mantelzorgers, meldingen
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
-from wmo_intake.domain.mantelzorg import Behoefteduur, Overbelasting, toets_respijt
+from wmo_intake.domain.mantelzorg import (
+    Behoefteduur,
+    Overbelasting,
+    toets_respijt,
+    toets_zelfde_hulpvrager,
+)
 from wmo_intake.schemas.mantelzorger import MantelzorgerCreate, MantelzorgerRead
 from wmo_intake.service.regels import regels_json
 from wmo_shared import audit as audit_log
@@ -103,12 +108,7 @@ async def werk_bij(
     async def work(conn: AsyncConnection) -> Written[MantelzorgerRead]:
         rij = await laad_mantelzorger(conn, principal, mantelzorger_id, actie="wijzigen")
         require_version(if_match, rij.versie)
-        if body.client_id != rij.client_id:
-            raise Weigering(
-                "andere-client",
-                "De hulpvrager van een mantelzorger verandert niet; registreer een nieuwe.",
-                veld="clientId",
-            )
+        toets_zelfde_hulpvrager(rij.client_id, body.client_id)
         await _toets_zaken(conn, principal.gemeente, body)
         nieuw = await mantelzorgers.wijzig(
             conn, rij.id, {**_waarden(body), "versie": rij.versie + 1, "gewijzigd": nu()}

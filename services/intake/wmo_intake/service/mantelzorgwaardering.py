@@ -15,8 +15,8 @@ from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.datums import niet_in_de_toekomst
 from wmo_intake.domain.mantelzorgwaardering import (
-    RULE,
     Aanmelding,
+    al_toegekend,
     bedrag_ontbreekt,
     toets,
     toets_venster,
@@ -37,8 +37,6 @@ from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
-from wmo_shared.regels import Regel
-from wmo_shared.weigering import Weigering
 
 GEEN_WAARDERING = "Er is geen mantelzorgwaardering met dit id in uw gemeente."
 
@@ -73,20 +71,6 @@ def waardering_read(rij: Rij) -> MantelzorgwaarderingRead:
     )
 
 
-def _al_toegekend(jaar: int) -> Weigering:
-    reden = (
-        f"Voor deze mantelzorger en hulpvrager is over {jaar} al een mantelzorgwaardering "
-        "toegekend: één per mantelzorger en hulpvrager per jaar."
-    )
-    return Weigering(
-        "al-toegekend",
-        reden,
-        veld="mantelzorgerId",
-        regels=[Regel(RULE, reden)],
-        soort="conflict",
-    )
-
-
 async def meld_aan(
     db: Database, principal: Principal, write: WriteRequest, body: MantelzorgwaarderingCreate
 ) -> Written[MantelzorgwaarderingRead]:
@@ -111,7 +95,7 @@ async def meld_aan(
         bedrag = None
         if uitslag.voldaan:
             if await waarderingen.toegekend(conn, mz.id, mz.client_id, uitslag.jaar):
-                raise _al_toegekend(uitslag.jaar)
+                raise al_toegekend(uitslag.jaar)
             bedrag = await mantelzorgwaardering_bedrag(conn, principal.gemeente, body.aanmelddatum)
             bedrag = bedrag or bedrag_beleid
             if bedrag is None:
@@ -135,7 +119,7 @@ async def meld_aan(
             },
         )
         if rij is None:
-            raise _al_toegekend(uitslag.jaar)
+            raise al_toegekend(uitslag.jaar)
         await audit_log.record(conn, audit, principal, "aanmaken", "mantelzorgwaardering", rij.id)
         return Written(waardering_read(rij), f"/mantelzorgwaarderingen/{rij.id}")
 

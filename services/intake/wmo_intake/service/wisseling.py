@@ -23,6 +23,9 @@ from wmo_intake.domain.wisseling import (
     OVERSTAP,
     akkoordregel,
     toets_akkoord_nodig,
+    toets_besluitdatum,
+    toets_geen_lopende_opdracht,
+    toets_geen_vervolg,
     toets_vervolgbaar,
     toets_weigeringsbesluit,
     weigeringsregel,
@@ -45,7 +48,6 @@ from wmo_shared.clock import AMSTERDAM, nu, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden
-from wmo_shared.weigering import Weigering
 
 
 def _datum(waarde: str | None) -> dt.date | None:
@@ -96,10 +98,7 @@ async def _nieuwe_opdracht(
 
 
 async def _geen_vervolg(conn: AsyncConnection, oud: Rij) -> None:
-    if await opdrachten.vervolg_van(conn, oud.id) is not None:
-        raise Weigering(
-            "vervolg-bestaat-al", "Op deze opdracht volgde al een andere.", soort="conflict"
-        )
+    toets_geen_vervolg(await opdrachten.vervolg_van(conn, oud.id) is not None)
 
 
 async def wissel(
@@ -179,12 +178,10 @@ async def volg_op(
         )
         heeft_vervolg = await opdrachten.vervolg_van(conn, oud.id) is not None
         toets_vervolgbaar(oud.status, heeft_vervolg, oud.aanbieder_agb, body.aanbieder_agb)
-        if await opdrachten.loopt_voor(conn, oud.maatwerkvoorziening_id):
-            raise Weigering(
-                "opdracht-bestaat-al",
-                "Voor deze maatwerkvoorziening loopt al een opdracht.",
-                soort="conflict",
-            )
+        toets_geen_lopende_opdracht(
+            await opdrachten.loopt_voor(conn, oud.maatwerkvoorziening_id),
+            "Voor deze maatwerkvoorziening loopt al een opdracht.",
+        )
         g = oud.gegevens
         await gecontracteerd(
             conn,
@@ -228,12 +225,13 @@ async def beslis_over_opzegging(
         )
         opz = toets_akkoord_nodig(row.opzegging)
         opgezegd_op = dt.date.fromisoformat(opz["opgezegdOp"])
-        if body.datum < opgezegd_op or body.datum > vandaag():
-            raise Weigering(
-                "buiten-bereik",
-                "Het besluit valt niet vóór de opzegging of in de toekomst.",
-                veld="datum",
-            )
+        toets_besluitdatum(
+            "AAN-06",
+            body.datum,
+            opgezegd_op,
+            vandaag(),
+            "Het besluit valt niet vóór de opzegging of in de toekomst.",
+        )
         verkort = body.verkort_tot or _datum(opz.get("verkortTot"))
         termijn = opzegging(opgezegd_op, verkort)
         regels = [*termijn.regels, akkoordregel(body.akkoord, termijn.einde)]
@@ -291,18 +289,17 @@ async def beslis_over_weigering(
         heeft_vervolg = await opdrachten.vervolg_van(conn, row.id) is not None
         toets_weigeringsbesluit(row.status, row.reactie, heeft_vervolg)
         geweigerd_op = dt.date.fromisoformat(row.reactie["datum"])
-        if body.datum < geweigerd_op or body.datum > vandaag():
-            raise Weigering(
-                "buiten-bereik",
-                "Het besluit valt niet vóór de weigering of in de toekomst.",
-                veld="datum",
-            )
-        if not body.akkoord and await opdrachten.loopt_voor(conn, row.maatwerkvoorziening_id):
-            raise Weigering(
-                "opdracht-bestaat-al",
-                "Voor deze maatwerkvoorziening loopt al een andere opdracht.",
-                soort="conflict",
-            )
+        toets_besluitdatum(
+            "AAN-13",
+            body.datum,
+            geweigerd_op,
+            vandaag(),
+            "Het besluit valt niet vóór de weigering of in de toekomst.",
+        )
+        toets_geen_lopende_opdracht(
+            not body.akkoord and await opdrachten.loopt_voor(conn, row.maatwerkvoorziening_id),
+            "Voor deze maatwerkvoorziening loopt al een andere opdracht.",
+        )
         besluit = {
             "akkoord": body.akkoord,
             "datum": body.datum.isoformat(),
