@@ -22,6 +22,7 @@ from tests.e2e.steps import (
     aanvraag_voor,
     case_to_aanvraag,
     contracttarief_02a03,
+    gecontracteerd,
     ok,
     post,
     vastgelegde_indicatie,
@@ -64,6 +65,7 @@ def test_wmo315_319_301_305_323_307(stack: Stack, tmp_path: Path) -> None:
         stack.client("indicatie") as ind,
     ):
         per_uur = contracttarief_02a03(fin)
+        gecontracteerd(c)  # AAN-09: honouring the verzoek commissions this provider
         client, melding, _ = case_to_aanvraag(c)
         aanvraag = aanvraag_voor(c, melding["id"])
         indicatie = vastgelegde_indicatie(ind, client["bsn"], aanvraag["id"])
