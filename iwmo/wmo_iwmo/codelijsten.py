@@ -47,8 +47,10 @@ class StatusAanlevering(StrEnum):
 
 
 class VerzoekAntwoord(StrEnum):
-    """LDT_VerzoekAntwoord: what a WMO319 answers to a WMO315 / WMO317. A verzoek that is
-    honoured is answered with a WMO301 (with the ReferentieAanbieder), not with a WMO319."""
+    """LDT_VerzoekAntwoord (basisschema.xsd; WMO319.xsd Antwoord/VerzoekAntwoord): what a
+    WMO319 answers to a WMO315 / WMO317. The codelist has no "toegekend": a verzoek that is
+    honoured is answered with a WMO301 (WMO301.xsd ToegewezenProduct/ReferentieAanbieder), not
+    with a WMO319."""
 
     AFGEWEZEN = "1"
     IN_ONDERZOEK = "2"  # aanvraag in onderzoek: the toewijzing or refusal follows

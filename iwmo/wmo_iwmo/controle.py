@@ -36,15 +36,17 @@ is one of the gemeente's no-show productcodes (``NoShowBeleid.productcodes``), d
 toewijzingnummer of the product it replaces; it passes the productcode check for that reason,
 and counts towards the omvang like delivered volume. "One time unit per client per period" is
 read as one no-show line per client per calendar month of the productperiode; more are
-rejected unless their ReferentieNummer is in ``NoShowBeleid.toestemming`` (explicit consent of
-the gebiedsteam). Three or more no-shows of a client in a period give a signalering.
+rejected (9321, AAN-05) unless the gebiedsteam consented (``NoShowBeleid.toestemmingen``: a
+number of further no-shows on a toewijzing of the sending aanbieder in the months a period
+overlaps; ``controle_noshow`` explains why a consent names toewijzing and month, not a
+ReferentieNummer). Three or more no-shows of a client in a period give a signalering.
 
 Credit lines (DebetCredit C) cancel earlier lines: they get the link, product, period and
 amount checks, not the volume checks, and their volume is subtracted in the sum checks.
 """
 
 from wmo_iwmo.controle_declaratie import Declaratiecontrole, check_wmo323
-from wmo_iwmo.controle_noshow import NoShowBeleid, NoShowSignalering
+from wmo_iwmo.controle_noshow import NoShowBeleid, NoShowSignalering, NoShowToestemming
 from wmo_iwmo.controle_regie import check_wmo305, check_wmo307
 from wmo_iwmo.declaratie import EerderGoedgekeurd
 from wmo_iwmo.toewijzing import Toewijzing
@@ -56,6 +58,7 @@ __all__ = [
     "EerderGoedgekeurd",
     "NoShowBeleid",
     "NoShowSignalering",
+    "NoShowToestemming",
     "Regeluitkomst",
     "Toewijzing",
     "check_wmo305",

@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wmo_iwmo.controle_noshow import NoShowBeleid, NoShowSignalering, check_no_shows
+from wmo_iwmo.controle_noshow import (
+    NoShowBeleid,
+    NoShowSignalering,
+    check_no_shows,
+    toegestaan_extra,
+)
 from wmo_iwmo.controle_prestatie import check_prestatie
 from wmo_iwmo.controle_som import check_sums
 from wmo_iwmo.declaratie import EerderGoedgekeurd, Line
@@ -60,7 +65,8 @@ def check_wmo323(
             check_prestatie(line, bericht.header.afzender, declaratie.declaratieperiode)
         )
     eerder = list(eerder_goedgekeurd)
-    signaleringen = check_no_shows(lines, eerder, bekend, no_show.toestemming)
+    extra = toegestaan_extra(no_show.toestemmingen, bekend, bericht.header.afzender)
+    signaleringen = check_no_shows(lines, eerder, bekend, extra)
     check_sums(lines, eerder, bekend)
     return Declaratiecontrole(
         uitkomsten=tuple(

@@ -2,7 +2,8 @@
 its own) so that the next declaratie is checked against them without reading old messages.
 
 A message whose header was rejected is rejected as a whole: none of its lines is accepted. A
-credit line keeps its volume negative, as ``EerderGoedgekeurd`` counts it.
+credit line keeps its volume and its amount negative, as ``EerderGoedgekeurd`` and the
+management information count them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from wmo_iwmo.wmo323 import Prestatie, Wmo323Bericht
 
 @dataclass(frozen=True, slots=True)
 class GeaccepteerdeRegel:
-    """Line ``index`` of an accepted declaratie, with its volume signed (credit negative)."""
+    """Line ``index`` of an accepted declaratie, with its volume and IngediendBedrag (in
+    eurocents) signed: negative for a credit line."""
 
     index: int
     toewijzingnummer: int
@@ -30,6 +32,7 @@ class GeaccepteerdeRegel:
     einddatum: dt.date
     volume: int
     referentienummer: str
+    bedrag_cent: int
 
     def eerder(self, no_show_productcodes: Collection[str] = ()) -> EerderGoedgekeurd:
         """The line as the next declaratie's checks count it."""
@@ -39,6 +42,12 @@ class GeaccepteerdeRegel:
             volume=self.volume,
             no_show=self.productcode in no_show_productcodes,
         )
+
+
+def regel(bericht: Wmo323Bericht, index: int) -> GeaccepteerdeRegel:
+    """Line ``index`` of the message as it is kept once accepted (``IndexError`` when the
+    message has no such line)."""
+    return _regel(index, bericht.declaratie.prestaties[index][1])
 
 
 def _regel(index: int, p: Prestatie) -> GeaccepteerdeRegel:
@@ -51,6 +60,7 @@ def _regel(index: int, p: Prestatie) -> GeaccepteerdeRegel:
         einddatum=p.productperiode.einddatum,
         volume=-p.geleverd_volume if credit else p.geleverd_volume,
         referentienummer=p.product_referentie.referentienummer,
+        bedrag_cent=p.ingediend_bedrag.signed_cents,
     )
 
 

@@ -1,6 +1,13 @@
 """WMO319 antwoordbericht (BerichtCode 482), gemeente → aanbieder: the answer to a WMO315
 verzoek om toewijzing or a WMO317 verzoek om wijziging that is refused or still under
-investigation (an honoured verzoek is answered with a WMO301). Build (XSD-validated) and parse.
+investigation. Build (XSD-validated) and parse.
+
+An honoured verzoek gets no WMO319 but a WMO301. Source: ``WMO319.xsd`` element
+``Antwoord/VerzoekAntwoord`` has type ``LDT_VerzoekAntwoord`` of ``basisschema.xsd``, whose
+only values are 1 "Verzoek afgewezen" and 2 "Aanvraag in onderzoek" (no "toegekend");
+``Antwoord/RedenAfwijzingVerzoek`` (``LDT_RedenAfwijzingVerzoek``, minOccurs 0) goes with 1.
+The honoured answer is the toewijzing itself: ``WMO301.xsd`` element
+``ToegewezenProduct/ReferentieAanbieder`` carries the provider's reference of its verzoek.
 """
 
 from __future__ import annotations

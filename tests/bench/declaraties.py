@@ -118,24 +118,25 @@ async def _prepare(dsn: str, size: int, clienten: int, maanden: int) -> list[tup
         )
         if len(rows) < clienten:
             raise SystemExit(f"only {len(rows)} opdrachten in {G}: raise --size")
-        bericht = await conn.fetchval(
-            """INSERT INTO intake.iwmo_berichten (gemeente, afzender, berichttype, sha256,
-                   inhoud, retour)
-               VALUES ($1, $2, 'WMO323', 'bench-geschiedenis', '', '{}') RETURNING id""",
-            G,
-            AGB,
-        )
         started = time.perf_counter()
         for agb, offset in ((AGB, 0), (ANDERE_AGB, 50_000_000)):
+            bericht = await conn.fetchval(
+                """INSERT INTO intake.iwmo_berichten (gemeente, afzender, berichttype, sha256,
+                       inhoud, retour)
+                   VALUES ($1, $2, 'WMO323', $3, '', '{}') RETURNING id""",
+                G,
+                agb,
+                f"bench-geschiedenis-{agb}",
+            )
             await conn.execute(
-                """INSERT INTO intake.iwmo_declaratieregels (gemeente, afzender, bericht_id,
+                """INSERT INTO intake.declaratieregels (gemeente, afzender, iwmo_bericht_id,
                        regel, toewijzingnummer, productcode, begindatum, einddatum, volume,
-                       referentienummer)
-                   SELECT $1, $2, $3, 0, o.toewijzingnummer + $4, '02A03',
+                       bedrag, referentienummer)
+                   SELECT $1, $2, $3, row_number() OVER (), o.toewijzingnummer + $4, '02A03',
                        (DATE '2025-01-01' + make_interval(months => m) + 7 * w * INTERVAL '1 day'),
                        (DATE '2025-01-01' + make_interval(months => m)
                            + (7 * w + 6) * INTERVAL '1 day'),
-                       120, 'H' || o.toewijzingnummer || '-' || m || '-' || w
+                       120, 132.00, 'H' || o.toewijzingnummer || '-' || m || '-' || w
                    FROM intake.opdrachten o, generate_series(0, $5 - 1) m,
                         generate_series(0, 3) w
                    WHERE o.aanbieder_agb = $6""",
@@ -146,9 +147,9 @@ async def _prepare(dsn: str, size: int, clienten: int, maanden: int) -> list[tup
                 maanden,
                 AGB,
             )
-        await conn.execute("ANALYZE intake.iwmo_declaratieregels")
+        await conn.execute("ANALYZE intake.declaratieregels")
         await conn.execute("ANALYZE intake.opdrachten")
-        total = await conn.fetchval("SELECT count(*) FROM intake.iwmo_declaratieregels")
+        total = await conn.fetchval("SELECT count(*) FROM intake.declaratieregels")
         print(
             f"history: {total} accepted lines ({maanden} months, {clienten} clients of "
             f"{AGB} and as many of another aanbieder) in {time.perf_counter() - started:.1f} s"
@@ -158,26 +159,48 @@ async def _prepare(dsn: str, size: int, clienten: int, maanden: int) -> list[tup
         await conn.close()
 
 
+async def _uitleg(conn: asyncpg.Connection, naam: str, query: str, *args: object) -> None:
+    plan = await conn.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) {query}", *args)
+    top = json.loads(plan)[0]
+    nodes = []
+    stack = [top["Plan"]]
+    while stack:
+        node = stack.pop()
+        nodes.append(f"{node['Node Type']} {node.get('Index Name', '')}".strip())
+        stack.extend(node.get("Plans", []))
+    print(f"{naam}: {top['Execution Time']:.0f} ms, plan: {' > '.join(nodes)}")
+
+
 async def _plan(dsn: str, nummers: list[int]) -> None:
+    """The two readers of the one table of accepted lines: the check of the next declaratie
+    (by gemeente, afzender, toewijzingnummer) and the ZIN spending per month of the
+    management information (by gemeente, begindatum)."""
     conn = await asyncpg.connect(dsn)
     try:
-        plan = await conn.fetchval(
-            """EXPLAIN (ANALYZE, FORMAT JSON) SELECT toewijzingnummer, productcode, begindatum,
-                   einddatum, volume FROM intake.iwmo_declaratieregels
-               WHERE gemeente = $1 AND afzender = $2 AND toewijzingnummer = ANY($3::bigint[])
-""",
+        await _uitleg(
+            conn,
+            "accepted-lines query",
+            """SELECT toewijzingnummer, productcode, begindatum, einddatum, volume
+               FROM intake.declaratieregels
+               WHERE gemeente = $1 AND afzender = $2 AND toewijzingnummer = ANY($3::bigint[])""",
             G,
             AGB,
             nummers,
         )
-        top = json.loads(plan)[0]
-        nodes = []
-        stack = [top["Plan"]]
-        while stack:
-            node = stack.pop()
-            nodes.append(f"{node['Node Type']} {node.get('Index Name', '')}".strip())
-            stack.extend(node.get("Plans", []))
-        print(f"accepted-lines query: {top['Execution Time']:.0f} ms, plan: {' > '.join(nodes)}")
+        await conn.execute("SET jit = off")  # as managementinformatie.cijfers does
+        await _uitleg(
+            conn,
+            "management information, ZIN per month (one quarter)",
+            # managementinformatie.ZIN with asyncpg's placeholders
+            """SELECT to_char(begindatum, 'YYYY-MM') AS maand, sum(bedrag) AS bedrag,
+                   count(*) AS aantal
+               FROM intake.declaratieregels
+               WHERE gemeente = $1 AND begindatum BETWEEN $2 AND $3
+               GROUP BY 1 ORDER BY 1""",
+            G,
+            dt.date(2025, 4, 1),
+            dt.date(2025, 6, 30),
+        )
     finally:
         await conn.close()
 

@@ -80,8 +80,14 @@ def _literal(value: Any) -> str:
 def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
     from wmo_finance.db import cak, tegemoetkomingen
     from wmo_indicatie.db import indicaties
-    from wmo_intake.db import beschikkingen, clienten, meldingen, opdrachten, toewijzingen
-    from wmo_intake.db import iwmo_declaratieregels as declaratieregels
+    from wmo_intake.db import (
+        beschikkingen,
+        clienten,
+        declaratieregels,
+        meldingen,
+        opdrachten,
+        toewijzingen,
+    )
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
     day = dt.date(2020, 1, 1)

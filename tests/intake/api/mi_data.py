@@ -183,10 +183,11 @@ async def vul(db: TestDatabase) -> None:
     ):
         intake.append(
             (
-                "INSERT INTO intake.declaratieregels (gemeente, iwmo_bericht_id, regel, "
-                "toewijzingnummer, productcode, begindatum, einddatum, bedrag) VALUES "
-                "($1, $2, $3, 10000001, '02A03', $4::date, $4::date + 6, $5::numeric)",
-                (G, bericht, regel, begin, bedrag),
+                "INSERT INTO intake.declaratieregels (gemeente, afzender, iwmo_bericht_id, "
+                "regel, toewijzingnummer, productcode, begindatum, einddatum, volume, bedrag, "
+                "referentienummer) VALUES ($1, '12345678', $2, $3, 10000001, '02A03', $4::date, "
+                "$4::date + 6, 60, $5::numeric, $6)",
+                (G, bericht, regel, begin, bedrag, f"MI-{regel}"),
             )
         )
     await _sql(db, "intake", intake)

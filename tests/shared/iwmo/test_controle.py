@@ -23,6 +23,7 @@ from wmo_iwmo.controle import (
     Afkeuring,
     EerderGoedgekeurd,
     NoShowBeleid,
+    NoShowToestemming,
     Regeluitkomst,
     Toewijzing,
     check_wmo305,
@@ -403,12 +404,68 @@ def test_second_no_show_in_a_period_is_refused_aan_05() -> None:
     assert controle.signaleringen == ()
 
 
+def met_toestemming(*toestemmingen: NoShowToestemming) -> NoShowBeleid:
+    return dataclasses.replace(NO_SHOW, toestemmingen=toestemmingen)
+
+
 def test_no_show_with_gebiedsteam_consent_passes() -> None:
-    beleid = dataclasses.replace(NO_SHOW, toestemming=frozenset({"N2"}))
+    beleid = met_toestemming(NoShowToestemming(1, Periode(D(2023, 4, 8), D(2023, 4, 14)), 1))
     controle = check_wmo323(
         declaratie(no_show("N1", 3), no_show("N2", 10)), [toewijzing()], no_show=beleid
     )
     assert controle.goedgekeurd
+
+
+def test_consent_counts_its_number_in_each_month_its_period_overlaps() -> None:
+    """Consent for one more no-show in March-April: a third one in April is refused again;
+    consent for a month the lines are not in does not count."""
+    maart_april = NoShowToestemming(1, Periode(D(2023, 3, 20), D(2023, 4, 2)), 1)
+    controle = check_wmo323(
+        declaratie(no_show("N1", 3), no_show("N2", 10), no_show("N3", 17)),
+        [toewijzing()],
+        no_show=met_toestemming(maart_april),
+    )
+    assert [codes(u) for u in controle.uitkomsten] == [[], [], ["9321"]]
+    weigering = controle.uitkomsten[2].afkeuringen[0]
+    assert weigering.rule == "AAN-05" and "toestemming" in weigering.reden
+    mei = NoShowToestemming(1, Periode(D(2023, 5, 1), D(2023, 5, 31)), 5)
+    controle = check_wmo323(
+        declaratie(no_show("N1", 3), no_show("N2", 10)),
+        [toewijzing()],
+        no_show=met_toestemming(mei),
+    )
+    assert codes(controle.uitkomsten[1]) == ["9321"]
+
+
+def test_consent_on_a_toewijzing_of_another_aanbieder_does_not_count() -> None:
+    """The same client has a toewijzing with another aanbieder; the gebiedsteam's consent on
+    that one does not allow this aanbieder a second no-show."""
+    ander = toewijzing(2, aanbieder_agb="11112222")
+    beleid = met_toestemming(NoShowToestemming(2, APRIL, 3))
+    controle = check_wmo323(
+        declaratie(no_show("N1", 3), no_show("N2", 10)), [toewijzing(), ander], no_show=beleid
+    )
+    assert codes(controle.uitkomsten[1]) == ["9321"]
+    # a consent on an unknown toewijzing counts for nobody
+    beleid = met_toestemming(NoShowToestemming(99, APRIL, 3))
+    controle = check_wmo323(
+        declaratie(no_show("N1", 3), no_show("N2", 10)), [toewijzing()], no_show=beleid
+    )
+    assert codes(controle.uitkomsten[1]) == ["9321"]
+
+
+def test_consent_and_earlier_no_shows_count_together() -> None:
+    """One earlier no-show in April and consent for one more: one new no-show passes, the
+    next is refused."""
+    eerder = [EerderGoedgekeurd(1, Periode(D(2023, 4, 24), D(2023, 4, 24)), 1, no_show=True)]
+    beleid = met_toestemming(NoShowToestemming(1, APRIL, 1))
+    controle = check_wmo323(
+        declaratie(no_show("N1", 3), no_show("N2", 10)),
+        [toewijzing()],
+        eerder_goedgekeurd=eerder,
+        no_show=beleid,
+    )
+    assert [codes(u) for u in controle.uitkomsten] == [[], ["9321"]]
 
 
 def test_earlier_no_show_in_the_same_month_counts() -> None:

@@ -38,6 +38,7 @@ def test_accepted_lines_from_the_check_and_from_the_retour_are_the_same() -> Non
         (2, 20074, 4),
     ]
     assert regels[0].referentienummer == "RN001"
+    assert regels[0].bedrag_cent == bericht.declaratie.prestaties[0][1].ingediend_bedrag.bedrag
     assert regels[0].eerder().productperiode.begindatum == D(2023, 4, 1)
     assert regels[0].eerder({"01A03"}).no_show
     retour = build_retour_wmo325(bericht, controle, identificatie="R", dagtekening=D(2023, 5, 7))
@@ -59,4 +60,6 @@ def test_no_line_of_a_message_rejected_as_a_whole_and_credit_is_negative() -> No
     bericht = parse_wmo323(credit)
     assert isinstance(bericht, Wmo323Bericht)
     controle = check_wmo323(bericht, _toewijzingen())
-    assert [r.volume for r in geaccepteerde_regels(bericht, controle)] == [-4, -16, -4]
+    regels = geaccepteerde_regels(bericht, controle)
+    assert [r.volume for r in regels] == [-4, -16, -4]
+    assert all(r.bedrag_cent < 0 for r in regels)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from importlib.resources import files
 
 import pytest
+from lxml import etree
 
 from tests.shared.iwmo.test_retour import toewijzing
 from tests.shared.iwmo.voorbeelden import example
@@ -124,3 +126,29 @@ def test_wmo319_example_reads_and_bad_answers_are_refused() -> None:
         build_wmo319(Wmo319Bericht(header, Antwoord("9003", VerzoekAntwoord.AFGEWEZEN)))
     with pytest.raises(InvalidMessageError):
         build_wmo319(Wmo319Bericht(header, Antwoord("x" * 40, VerzoekAntwoord.IN_ONDERZOEK)))
+
+
+def test_wmo319_has_no_honoured_answer_so_an_honoured_verzoek_is_a_wmo301() -> None:
+    """basisschema.xsd, simpleType LDT_VerzoekAntwoord (the type of WMO319.xsd
+    Antwoord/VerzoekAntwoord): only 1 "Verzoek afgewezen" and 2 "Aanvraag in onderzoek". An
+    honoured WMO315 / WMO317 is answered with a WMO301 whose ToegewezenProduct carries the
+    provider's ReferentieAanbieder (WMO301.xsd), not with a WMO319: a third value is invalid."""
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    root = etree.fromstring(files("wmo_iwmo").joinpath("xsd", "basisschema.xsd").read_bytes())
+    (codelijst,) = root.iterfind(f"{xs}simpleType[@name='LDT_VerzoekAntwoord']")
+    waarden = {
+        e.get("value"): " ".join(e.findtext(f"{xs}annotation/{xs}documentation").split())
+        for e in codelijst.iter(f"{xs}enumeration")
+    }
+    assert waarden == {"1": "Verzoek afgewezen", "2": "Aanvraag in onderzoek"}
+    assert {a.value for a in VerzoekAntwoord} == set(waarden)
+    toegekend = example("WMO319").replace(
+        b"<wmo319:VerzoekAntwoord>1<", b"<wmo319:VerzoekAntwoord>3<"
+    )
+    assert validate("WMO319", toegekend) != []
+    wmo301 = etree.fromstring(files("wmo_iwmo").joinpath("xsd", "WMO301.xsd").read_bytes())
+    (product,) = wmo301.iterfind(f"{xs}complexType[@name='ToegewezenProduct']")
+    assert [e.get("name") for e in product.iter(f"{xs}element")][:2] == [
+        "ToewijzingNummer",
+        "ReferentieAanbieder",
+    ]

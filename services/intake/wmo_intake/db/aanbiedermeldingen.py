@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -19,12 +20,14 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    any_,
+    bindparam,
     func,
     select,
     update,
 )
 from sqlalchemy import insert as sql_insert
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.kolommen import aangemaakt_kolom, gemeente_kolom, id_kolom, regels_kolom
@@ -133,3 +136,24 @@ async def toegestane_no_shows(
     )
     rij = await een(conn, query)
     return int(rij[0])
+
+
+async def toestemmingen_voor_declaratie(
+    conn: AsyncConnection, gemeente: str, aanbieder_agb: str, toewijzingnummers: Sequence[int]
+) -> list[Rij]:
+    """AAN-05: the consents the gebiedsteam recorded on the opdrachten of this aanbieder that a
+    WMO323 names (toewijzingnummer, periode_begin, periode_einde, aantal); a consent on an
+    opdracht of another aanbieder is not read."""
+    t, o = no_show_toestemmingen, opdrachten
+    nummers = bindparam("nummers", list(toewijzingnummers), type_=ARRAY(BigInteger))
+    query = (
+        select(o.c.toewijzingnummer, t.c.periode_begin, t.c.periode_einde, t.c.aantal)
+        .select_from(t.join(o, o.c.id == t.c.opdracht_id))
+        .where(
+            o.c.gemeente == gemeente,
+            o.c.aanbieder_agb == aanbieder_agb,
+            o.c.toewijzingnummer == any_(nummers),
+            t.c.gemeente == gemeente,
+        )
+    )
+    return await alle(conn, query)

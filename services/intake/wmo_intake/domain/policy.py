@@ -4,18 +4,19 @@ and peildatum (``wmo_shared.policy``); no default: a gemeente or date without on
 with a reason that says so (``geen-beleid-van-kracht``).
 
 Today: INT-10, the conditions under which the beschikking may follow a temporary voorziening
-afterwards, per kind of urgency. Walcheren (seed 002 art. 6.5): spoed needs multidisciplinary
-consultation with the network (unless safety prevented it, motivated), crisis and dwang the
-protocol with the Raad voor de Kinderbescherming, and always a motivation why the care was
-necessary. Ooststellingwerf (seed 001 Bijlage 2 §7.6): in a crisis support starts within 24
-hours, with or without an opdracht, and the provider reports it within 24 hours (AAN-07); the
-seed sets no further condition for deciding afterwards than the recorded reason."""
+afterwards, per kind of urgency, and AAN-05's no-show productcodes (``no_show``). Walcheren
+(seed 002 art. 6.5): spoed needs multidisciplinary consultation with the network (unless safety
+prevented it, motivated), crisis and dwang the protocol with the Raad voor de
+Kinderbescherming, and always a motivation why the care was necessary. Ooststellingwerf (seed
+001 Bijlage 2 §7.6): in a crisis support starts within 24 hours, with or without an opdracht,
+and the provider reports it within 24 hours (AAN-07); the seed sets no further condition for
+deciding afterwards than the recorded reason."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -81,6 +82,20 @@ class HulpmiddelBeleid(_Frozen):
     eigendom_tot_en_met: Decimal = Field(gt=0, le=100000)
 
 
+ProductCode = Annotated[str, Field(min_length=1, max_length=5, pattern=r"\S")]
+"""LDT_ProductCode of basisschema.xsd: 1-5 characters, not only whitespace."""
+
+
+class NoShowProducten(_Frozen):
+    """AAN-05 (seed 001 Bijlage 2 §6.5): the productcodes under which a provider declares a
+    no-show in a WMO323, on the toewijzing of the product it replaces. iWmo 3.2 has no
+    no-show element, so only the gemeente's own productcodes make a line a no-show; an empty
+    list (the seed names no code) means no line is read as one."""
+
+    bron: str = Field(min_length=1)
+    productcodes: tuple[ProductCode, ...] = ()
+
+
 class IntakeBeleid(_Frozen):
     spoed_achteraf: SpoedAchteraf
     vervoer: VervoerBeleid | None = None
@@ -89,6 +104,8 @@ class IntakeBeleid(_Frozen):
     """None: the policy sets no eigendom/bruikleen threshold."""
     mantelzorgwaardering: MantelzorgwaarderingBeleid | None = None
     """None: the gemeente has no mantelzorgwaardering (Ooststellingwerf's seed has none)."""
+    no_show: NoShowProducten | None = None
+    """None: the policy has no no-show rule (Walcheren's seed 002 has none)."""
 
 
 def intakebeleid(

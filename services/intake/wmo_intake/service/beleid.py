@@ -9,7 +9,7 @@ from decimal import Decimal
 from wmo_intake.domain.mantelzorgwaardering import Regeling, geen_regeling
 from wmo_intake.domain.policy import SECTION, IntakeBeleid, intakebeleid
 from wmo_intake.domain.vervoersvoorziening import Kilometernorm
-from wmo_shared.policy import default_registry
+from wmo_shared.policy import PolicyNotFound, default_registry
 from wmo_shared.weigering import Weigering
 
 
@@ -85,3 +85,14 @@ def eigendomsgrens(gemeente: str, peildatum: dt.date, *, veld: str) -> Decimal:
             veld=veld,
         )
     return hulpmiddelen.eigendom_tot_en_met
+
+
+def no_show_productcodes(gemeente: str, peildatum: dt.date) -> frozenset[str]:
+    """AAN-05: the productcodes that make a WMO323 line a no-show under the policy in force on
+    ``peildatum``. None when no policy or no no-show rule is in force, or it names no code: a
+    declaratie is still checked, only no line counts as a no-show."""
+    try:
+        regels = default_registry().section(gemeente, peildatum, SECTION, IntakeBeleid).no_show
+    except PolicyNotFound:
+        return frozenset()
+    return frozenset(regels.productcodes) if regels is not None else frozenset()

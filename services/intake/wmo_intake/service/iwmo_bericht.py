@@ -9,21 +9,25 @@ import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import iwmo_berichten, iwmo_declaratieregels, opdrachten
+from wmo_intake.db import aanbiedermeldingen, declaratieregels, iwmo_berichten, opdrachten
 from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
 from wmo_intake.schemas.iwmo_bericht import IwmoBerichtRead
-from wmo_intake.service import declaratieregels, iwmo_verzoek
+from wmo_intake.service import iwmo_verzoek
+from wmo_intake.service.beleid import no_show_productcodes
 from wmo_intake.service.iwmo_toewijzing import toewijzing_van as _toewijzing
 from wmo_iwmo.basis import Periode
 from wmo_iwmo.controle import (
     Declaratiecontrole,
     EerderGoedgekeurd,
+    NoShowBeleid,
+    NoShowToestemming,
     check_wmo305,
     check_wmo307,
     check_wmo323,
@@ -51,42 +55,69 @@ from wmo_shared.problems import Forbidden
 
 
 async def eerder_goedgekeurd(
-    conn: AsyncConnection, gemeente: str, bericht: Wmo323Bericht
+    conn: AsyncConnection, gemeente: str, bericht: Wmo323Bericht, no_show: frozenset[str]
 ) -> list[EerderGoedgekeurd]:
     """The lines accepted earlier (in other WMO323s of the same aanbieder) on the toewijzingen
     this declaratie names, so that the volumes of separate messages count together (9322,
-    AAN-01): read from the table of accepted lines by its index, never from old messages."""
+    AAN-01) and so do no-shows (AAN-05, a line under one of the ``no_show`` productcodes):
+    read from the table of accepted lines by its index, never from old messages."""
     nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
-    rows = await iwmo_declaratieregels.geaccepteerd(
-        conn, gemeente, bericht.header.afzender, nummers
-    )
+    rows = await declaratieregels.geaccepteerd(conn, gemeente, bericht.header.afzender, nummers)
     return [
         EerderGoedgekeurd(
             toewijzingnummer=r.toewijzingnummer,
             productperiode=Periode(r.begindatum, r.einddatum),
             volume=r.volume,
+            no_show=r.productcode in no_show,
         )
         for r in rows
     ]
 
 
+async def _no_show_beleid(
+    conn: AsyncConnection, gemeente: str, bericht: Wmo323Bericht, nummers: list[int]
+) -> NoShowBeleid:
+    """AAN-05: the gemeente's no-show productcodes (policy in force at the start of the
+    declaratieperiode) and the consents the gebiedsteam recorded on this aanbieder's opdrachten
+    the declaratie names (``POST /opdrachten/{id}/no-show-toestemmingen``). A consent allows
+    its number of further no-shows of the opdracht's client in each month its period overlaps
+    (``wmo_iwmo.controle_noshow``)."""
+    productcodes = no_show_productcodes(gemeente, bericht.declaratie.declaratieperiode.begindatum)
+    if not productcodes:
+        return NoShowBeleid()
+    rows = await aanbiedermeldingen.toestemmingen_voor_declaratie(
+        conn, gemeente, bericht.header.afzender, nummers
+    )
+    return NoShowBeleid(
+        productcodes,
+        tuple(
+            NoShowToestemming(
+                r.toewijzingnummer, Periode(r.periode_begin, r.periode_einde), r.aantal
+            )
+            for r in rows
+        ),
+    )
+
+
 async def _bewaar_geaccepteerd(
     conn: AsyncConnection, bericht: Rij, gelezen: Wmo323Bericht, controle: Declaratiecontrole
 ) -> None:
-    """Keep the accepted lines of a declaratie, in the transaction that accepted them."""
-    await iwmo_declaratieregels.insert_regels(
+    """Keep the accepted lines of a declaratie, in the transaction that accepted them: the one
+    write of ``declaratieregels`` (the next check and the management information read it)."""
+    await declaratieregels.voeg_toe(
         conn,
         [
             {
                 "gemeente": bericht.gemeente,
                 "afzender": bericht.afzender,
-                "bericht_id": bericht.id,
+                "iwmo_bericht_id": bericht.id,
                 "regel": r.index,
                 "toewijzingnummer": r.toewijzingnummer,
                 "productcode": r.productcode,
                 "begindatum": r.begindatum,
                 "einddatum": r.einddatum,
                 "volume": r.volume,
+                "bedrag": Decimal(r.bedrag_cent).scaleb(-2),
                 "referentienummer": r.referentienummer,
             }
             for r in geaccepteerde_regels(gelezen, controle)
@@ -161,10 +192,11 @@ async def _declaratie(
     afzender = bericht.header.afzender
     await iwmo_berichten.vergrendel(conn, f"iwmo-declaratie:{principal.gemeente}:{afzender}")
     nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
-    rows = await iwmo_declaratieregels.toewijzingen(conn, principal.gemeente, nummers)
+    rows = await declaratieregels.toewijzingen(conn, principal.gemeente, nummers)
     bekend = [tw for r in rows if (tw := _toewijzing(r)) is not None]
-    goedgekeurd = await eerder_goedgekeurd(conn, principal.gemeente, bericht)
-    controle = check_wmo323(bericht, bekend, eerder_goedgekeurd=goedgekeurd)
+    no_show = await _no_show_beleid(conn, principal.gemeente, bericht, nummers)
+    goedgekeurd = await eerder_goedgekeurd(conn, principal.gemeente, bericht, no_show.productcodes)
+    controle = check_wmo323(bericht, bekend, eerder_goedgekeurd=goedgekeurd, no_show=no_show)
     retour = build_retour_wmo325(bericht, controle, identificatie=identificatie, dagtekening=dag)
 
     async def bewaar(conn: AsyncConnection, row: Rij) -> None:
@@ -216,7 +248,5 @@ async def importeer(db: Database, principal: Principal, xml: bytes) -> Written[I
         )
         if nazorg is not None:
             await nazorg(conn, row)
-        if soort == "WMO323":
-            await declaratieregels.registreer(conn, principal.gemeente, row.id, xml, row.retour)
         await audit_log.record(conn, audit, principal, "aanmaken", "iwmo_bericht", row.id)
         return _bericht_read(row, nieuw=True)

@@ -1,9 +1,15 @@
 """The case worker's answer to a provider's verzoek (WMO315 / WMO317): "in onderzoek" or a
 refusal with its reason (a WMO319, kept for the exchange), or honoured: a WMO301 per opdracht it
 starts (WMO315, or the new products of a WMO317) and per toewijzing it changes (WMO317), each
-with the provider's ReferentieAanbieder and published in the toewijzingen feed. Every message
-produced is valid against its XSD, or nothing is written. The first answer meets the answer
-term (5 werkdagen); the feed of WMO319s is read by the exchange."""
+with the provider's ReferentieAanbieder and published in the toewijzingen feed, and no WMO319.
+Every message produced is valid against its XSD, or nothing is written. The first answer meets
+the answer term (5 werkdagen); the feed of WMO319s is read by the exchange.
+
+Why no WMO319 when honoured (issue 15.3 reads "a WMO319 answer and, when honoured, a WMO301"):
+``../shared/standards/iwmo-3.2/WMO319.xsd`` element ``Antwoord/VerzoekAntwoord`` is of type
+``LDT_VerzoekAntwoord`` in ``basisschema.xsd``, with only 1 "Verzoek afgewezen" and 2
+"Aanvraag in onderzoek"; a WMO319 cannot say "toegekend". The honoured answer is the WMO301,
+whose ``ToegewezenProduct/ReferentieAanbieder`` (``WMO301.xsd``) names the verzoek."""
 
 from __future__ import annotations
 
