@@ -94,7 +94,18 @@ class FinancieleTegemoetkoming(_Model):
     betaling: Tekst
 
 
-Levering = Annotated[ZorgInNatura | Pgb | FinancieleTegemoetkoming, Field(discriminator="vorm")]
+class EenmaligPgb(_Model):
+    """FIN-05: a one-off pgb the gemeente pays straight to the supplier (not via the SVB, not to
+    the resident). Without ``bedrag`` the letter refers to the besluit on the amount."""
+
+    vorm: Literal["eenmalig_pgb"] = "eenmalig_pgb"
+    bedrag: Decimal | None = Field(default=None, gt=0)
+    leverancier: str | None = None
+
+
+Levering = Annotated[
+    ZorgInNatura | Pgb | FinancieleTegemoetkoming | EenmaligPgb, Field(discriminator="vorm")
+]
 
 
 class Toekenning(_Model):
@@ -117,9 +128,10 @@ class Afwijzing(_Model):
 
 
 class EigenBijdrage(_Model):
-    """FIN-12: via the CAK; or the policy's own schedule collected by the gemeente (FIN-08)."""
+    """FIN-12: via the CAK; or the policy's own schedule collected by the gemeente (FIN-08);
+    or none, said so with why (``geen``: an eenmalig pgb, FIN-05)."""
 
-    via: Literal["cak", "gemeente"]
+    via: Literal["cak", "gemeente", "geen"]
     toelichting: str | None = None
     bedrag_per_maand: Decimal | None = None
     motivering: tuple[Regelverwijzing, ...] = ()
@@ -128,6 +140,8 @@ class EigenBijdrage(_Model):
     def _schema(self) -> EigenBijdrage:
         if self.via == "gemeente" and (self.toelichting is None or self.bedrag_per_maand is None):
             raise ValueError("een eigen bijdrage via de gemeente noemt bedrag en toelichting")
+        if self.via == "geen" and not self.motivering:
+            raise ValueError("geen eigen bijdrage zegt waarom (motivering)")
         return self
 
 

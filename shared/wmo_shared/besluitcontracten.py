@@ -1,6 +1,7 @@
 """Wire contracts of the decisions one service fetches from another before it rests its own
-decision on them (issue 12): the indicatie, pgb and tegemoetkoming a beschikking rests on, and
-the aanvraag an indicatie or pgb-plan refers to. Re-exported by ``wmo_shared.contracts``."""
+decision on them (issue 12): the indicatie, pgb, tegemoetkoming and eenmalig pgb a beschikking
+rests on, and the aanvraag an indicatie or pgb-plan refers to. Re-exported by
+``wmo_shared.contracts``."""
 
 from __future__ import annotations
 
@@ -165,6 +166,42 @@ class TegemoetkomingBesluit(WireModel):
     eigen_bijdrage: EigenBijdrageRegime
     regels: list[RegelRead]
     versie: int = Field(description="Versie van de tegemoetkoming (ETag)")
+
+
+# --- finance owns the eenmalig pgb paid to the supplier (FIN-05; issue 16.4) ------------------
+
+
+class EenmaligPgbBesluit(WireModel):
+    """finance ``GET /api/v1/eenmalige-pgbs/{id}/besluit`` (roles gebiedsteam, financien, beheer,
+    systeem; own gemeente only, audited): the one-off pgb the gemeente pays straight to the
+    supplier, as a beschikking refers to it with ``eenmaligPgbId``. Amount, kostprijs and
+    whether an eigen bijdrage applies are finance's: a beschikking takes them over."""
+
+    id: uuid.UUID
+    gemeente: Gemeentecode
+    bsn: Bsn
+    aanvraag_id: uuid.UUID | None = None
+    voorziening: TegemoetkomingSoort
+    status: Literal["toegekend"] = Field(
+        description="Een eenmalig pgb is verstrekt zodra finance het vastlegt (FIN-05)"
+    )
+    besluitdatum: dt.date
+    kostprijs: Decimal = Field(description="Goedkoopst adequate kostprijs (FIN-03)")
+    bedrag: Decimal = Field(description="Het pgb: de kostprijs in zijn geheel (FIN-05)")
+    leverancier: str = Field(description="Aan wie de gemeente het bedrag betaalt (FIN-04)")
+    betaalroute: Literal["gemeente_aan_leverancier"] = Field(
+        description="De gemeente betaalt de leverancier, niet de SVB"
+    )
+    betaling_volgnummer: int = Field(description="Positie in de feed leveranciersbetalingen")
+    eigen_bijdrage: bool = Field(
+        description="Rust er een eigen bijdrage op (en hoort het CAK ervan)? Waarom staat in "
+        "eigenBijdrageRegels"
+    )
+    eigen_bijdrage_regels: list[RegelRead] = Field(
+        description="De regels die zeggen of en waarom er een eigen bijdrage is"
+    )
+    regels: list[RegelRead]
+    rules: list[str]
 
 
 # --- intake owns the aanvraag (issue 12.1/12.2: indicatie and pgb check what they rest on) -----

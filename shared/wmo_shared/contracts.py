@@ -14,6 +14,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import ConfigDict, Field
 
 from wmo_shared.besluitcontracten import AanvraagFeiten as AanvraagFeiten
+from wmo_shared.besluitcontracten import EenmaligPgbBesluit as EenmaligPgbBesluit
 from wmo_shared.besluitcontracten import EigenBijdrageRegime as EigenBijdrageRegime
 from wmo_shared.besluitcontracten import IndicatieBesluit as IndicatieBesluit
 from wmo_shared.besluitcontracten import IndicatieOmvang as IndicatieOmvang
@@ -51,7 +52,9 @@ class TariefRead(WireModel):
 
 class MaatwerkvoorzieningEvent(WireModel):
     """intake → finance ``POST /api/v1/cak-voorzieningen`` when a beschikking starts, changes
-    or ends a maatwerkvoorziening with eigen bijdrage (FIN-12): the CAK register's input."""
+    or ends a maatwerkvoorziening with eigen bijdrage (FIN-12): the CAK register's input. An
+    eenmalig pgb (FIN-05) is sent too, with ``eigenBijdrage`` false: the register records why
+    the CAK hears nothing of it."""
 
     event_id: uuid.UUID
     event_type: Literal[
@@ -80,6 +83,11 @@ class MaatwerkvoorzieningEvent(WireModel):
         default=None,
         description="Verplicht bij leveringsvorm financiele_tegemoetkoming: het besluit van "
         "finance (TegemoetkomingBesluit) waarvan de eigen-bijdrageregeling (FIN-08) geldt",
+    )
+    eenmalig_pgb_id: uuid.UUID | None = Field(
+        default=None,
+        description="Verplicht bij leveringsvorm eenmalig_pgb: het eenmalig pgb van finance "
+        "(EenmaligPgbBesluit, FIN-05); het register legt vast dat er geen eigen bijdrage op rust",
     )
 
 

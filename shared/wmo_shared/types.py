@@ -35,6 +35,6 @@ Gemeentecode = Annotated[
     str, Field(pattern=GEMEENTECODE_PATTERN, description="CBS gemeentecode", examples=["0085"])
 ]
 
-Leveringsvorm = Literal["zin", "pgb", "financiele_tegemoetkoming"]
+Leveringsvorm = Literal["zin", "pgb", "financiele_tegemoetkoming", "eenmalig_pgb"]
 Eenheid = Literal["uur", "dagdeel", "dag", "etmaal", "stuk"]
 Productcategorie = str  # iWmo WMO020: "01".."18"

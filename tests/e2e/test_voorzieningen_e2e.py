@@ -1,8 +1,9 @@
 """Issue 16 over real HTTP, per voorziening from the onderzoek to the feed that carries it:
 the referral to an algemene voorziening (no beschikking; the onderzoeksverslag says an aanvraag
 stays possible), a taxipas with its km budget (CAK feed), a hulpmiddel in bruikleen (CAK start,
-and stop on inname), the one-off pgb paid to the supplier (leveranciersbetalingen, not SVB),
-and the mantelzorgwaardering (Walcheren; paid to the hulpvrager)."""
+and stop on inname), the one-off pgb paid to the supplier in a beschikking (leveranciersbetalingen,
+not SVB; in the CAK register without eigen bijdrage, nothing in the CAK feed), and the
+mantelzorgwaardering (Walcheren; paid to the hulpvrager)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from tests.e2e.steps import (
     verzonden_beschikking,
     wacht_op,
 )
-from tests.intake.api.helpers import bsn, voorziening
+from tests.intake.api.helpers import voorziening
+from tests.intake.api.peers import eenmalig_pgb_body
 from tests.support.live import Stack
 from tests.support.stack import auth
 
@@ -127,47 +129,65 @@ def test_hulpmiddel_in_bruikleen_cak_start_en_stop(stack: Stack) -> None:
         assert mutaties[-1]["einddatum"] == "2026-08-31"
 
 
-def test_eenmalig_pgb_in_de_feed_van_leveranciersbetalingen(stack: Stack) -> None:
-    with stack.client("finance") as fin:
-        p = ok(
-            post(
-                fin,
-                "/api/v1/eenmalige-pgbs",
-                {
-                    "bsn": bsn(),
-                    "voorziening": "roerende_woonvoorziening",
-                    "besluitdatum": "2026-03-02",
-                    "referentieprijzen": [
-                        {"kenmerk": "zin", "bron": "gecontracteerd", "bedrag": "1800.00"}
-                    ],
-                    "eigenAandeel": {
-                        "kanBetalen": False,
-                        "onvermogenAannemelijk": True,
-                        "toelichting": "Bijstandsniveau, geen vermogen.",
-                        "zinMogelijk": False,
-                    },
-                    "pgbVoorwaarden": {
-                        "reden": "Geen gecontracteerde leverancier voor deze traplift.",
-                        "geinformeerdOverZin": True,
-                        "beheerderKanAfhandelen": True,
-                        "risicoZonderHulp": False,
-                        "kwaliteitGewaarborgd": True,
-                    },
-                    "leverancier": {
-                        "naam": "Traplift BV",
-                        "adres": "Industrieweg 3, Oosterwolde",
-                        "kvk": "87654321",
-                        "rekeningnummer": "NL00BANK0987654321",
-                    },
-                },
-            )
+def test_eenmalig_pgb_van_onderzoek_tot_leveranciersbetaling(stack: Stack) -> None:
+    """FIN-05 as one case: the onderzoek and aanvraag in intake, finance's eenmalig pgb for that
+    aanvraag, the beschikking that refers to it and takes its amount over, the sent letter that
+    says there is no eigen bijdrage; the payment in leveranciersbetalingen (not the SVB), and in
+    the CAK register the voorziening with why the CAK hears nothing of it."""
+    with stack.client("intake") as c, stack.client("finance") as fin:
+        client, melding, _ = case_to_aanvraag(c)
+        a = aanvraag_voor(c, melding["id"])
+        p = ok(post(fin, "/api/v1/eenmalige-pgbs", eenmalig_pgb_body(client["bsn"], a["id"])))
+        assert (p["bedrag"], p["betaalroute"], p["eigenBijdrage"]) == (
+            "1750.00",
+            "gemeente_aan_leverancier",
+            False,
         )
+        v = voorziening(
+            leveringsvorm="eenmalig_pgb",
+            productcategorie="13",
+            productcode="13B01",
+            omschrijving="Traplift",
+            omvang=None,
+            indicatieId=None,
+            aanbiederAgb=None,
+            eigenBijdrage=False,
+            eenmaligPgbId=p["id"],
+        )
+        del v["begindatum"], v["einddatum"]  # the start is the pgb's besluitdatum
+        b = verzonden_beschikking(c, melding["id"], a["id"], v)
+        mv = b["maatwerkvoorzieningen"][0]
+        assert (mv["bedrag"], mv["kostprijs"], mv["begindatum"], mv["eigenBijdrage"]) == (
+            "1750.00",
+            "1750.00",
+            "2026-03-20",
+            False,
+        )
+        brief = c.get(f"/api/v1/beschikkingen/{b['id']}", headers={**GW, "Accept": "text/html"})
+        assert brief.status_code == 200
+        assert "geen eigen bijdrage" in brief.text and "€ 1.750,00" in brief.text
+
         rows: list[dict[str, Any]] = [
-            b
-            for b in feed(fin, "/api/v1/leveranciersbetalingen", FIN)
-            if b["eenmaligPgbId"] == p["id"]
+            r
+            for r in feed(fin, "/api/v1/leveranciersbetalingen", FIN)
+            if r["eenmaligPgbId"] == p["id"]
         ]
-        assert [(r["bedrag"], r["leverancierNaam"]) for r in rows] == [("1800.00", "Traplift BV")]
+        assert [(r["bedrag"], r["leverancierNaam"]) for r in rows] == [
+            ("1750.00", "Traplift Oosterwolde BV")
+        ]
+
+        def geregistreerd() -> list[dict[str, Any]]:
+            r = post(fin, "/api/v1/cak-voorzieningen/_zoek", {"bsn": client["bsn"]}, FIN)
+            return [x for x in ok(r, 200)["resultaten"] if x["beschikkingId"] == b["id"]]
+
+        [register] = wacht_op(geregistreerd)
+        assert (register["eenmaligPgbId"], register["eigenBijdrage"], register["gemeld"]) == (
+            p["id"],
+            False,
+            False,
+        )
+        assert {"FIN-05", "FIN-08", "FIN-12"} <= {g["rule"] for g in register["regels"]}
+        assert cak_mutaties(fin, b["id"]) == []  # registered, and nothing for the CAK
 
 
 def test_mantelzorgwaardering_aan_de_hulpvrager(stack: Stack) -> None:

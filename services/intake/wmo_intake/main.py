@@ -54,7 +54,8 @@ from wmo_shared.app import build_app
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     settings = settings or IntakeSettings()
-    # Every intake.yaml must be valid before the service takes a request.
+    # Every intake.yaml (and the finance.yaml norms intake reads) must be valid before the
+    # service takes a request.
     valideer_alle()
     app = build_app(
         name="intake",

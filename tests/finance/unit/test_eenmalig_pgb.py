@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wmo_finance.domain.eenmalig_pgb import PgbVoorwaarden, besluit, toets_pgb_voorwaarden
+from wmo_finance.domain.eenmalig_pgb import (
+    PgbVoorwaarden,
+    besluit,
+    controleer_verwijzing,
+    geen_eigen_bijdrage,
+    registerregels,
+    toets_pgb_voorwaarden,
+)
 from wmo_finance.domain.kostprijs import Leverancier
+from wmo_finance.domain.soorten import Leveringsvorm
 from wmo_shared.weigering import Weigering
 
 LEV = Leverancier("Medipoint", "Industrieweg 1, Oosterwolde", "12345678", "NL00BANK0123456789")
@@ -86,3 +94,35 @@ def test_een_ontbrekend_antwoord_is_nooit_een_ja(
         and kwaliteit is True
     )
     assert [r.rule for r in regels] == ["PGB-03", "PGB-04", "PGB-07"]
+
+
+def test_geen_eigen_bijdrage_en_dus_geen_melding() -> None:
+    """Bijlage 3 art. 36 (FIN-08) is the eigen bijdrage of a financiële tegemoetkoming; the
+    one-off pgb exists because the own share cannot be carried (FIN-05): none, with why."""
+    eigen_bijdrage, waarom = geen_eigen_bijdrage()
+    assert eigen_bijdrage is False and [r.rule for r in waarom] == ["FIN-05", "FIN-08"]
+    b = _besluit()
+    assert set(waarom) <= set(b.regels)  # type: ignore[attr-defined]
+    assert [r.rule for r in registerregels()] == ["FIN-05", "FIN-08", "FIN-12"]
+    pgb = Leveringsvorm.eenmalig_pgb
+    controleer_verwijzing(leveringsvorm=pgb, eenmalig_pgb_id="x", eigen_bijdrage=False)
+    for kw, code, veld in (
+        (
+            {"leveringsvorm": pgb, "eenmalig_pgb_id": "x", "eigen_bijdrage": True},
+            "regel-geschonden",
+            "eigenBijdrage",
+        ),
+        (
+            {"leveringsvorm": pgb, "eenmalig_pgb_id": None, "eigen_bijdrage": False},
+            "verplicht",
+            "eenmaligPgbId",
+        ),
+        (
+            {"leveringsvorm": Leveringsvorm.pgb, "eenmalig_pgb_id": "x", "eigen_bijdrage": True},
+            "niet-toegestaan",
+            "eenmaligPgbId",
+        ),
+    ):
+        with pytest.raises(Weigering) as exc:
+            controleer_verwijzing(**kw)  # type: ignore[arg-type]
+        assert (exc.value.code, exc.value.veld) == (code, veld)

@@ -236,3 +236,52 @@ async def tegemoetkoming(
         )
         tk = dict(r.json())
     return tk
+
+
+def eenmalig_pgb_body(bsn: str, aanvraag_id: str | None = None) -> dict[str, Any]:
+    """FIN-05: a traplift for who cannot pay the own share of a tegemoetkoming and for whom in
+    natura is not possible; goedkoopst adequaat € 1,750 (FIN-03), paid to the supplier."""
+    return {
+        "bsn": bsn,
+        **({"aanvraagId": aanvraag_id} if aanvraag_id else {}),
+        "voorziening": "roerende_woonvoorziening",
+        "besluitdatum": "2026-03-20",
+        "referentieprijzen": [
+            {"kenmerk": "zin", "bron": "gecontracteerd", "bedrag": "1800.00"},
+            {"kenmerk": "markt", "bron": "marktprijs", "bedrag": "1750.00"},
+        ],
+        "eigenAandeel": {
+            "kanBetalen": False,
+            "onvermogenAannemelijk": True,
+            "toelichting": "Inkomen op bijstandsniveau, geen vermogen (bankafschriften gezien).",
+            "zinMogelijk": False,
+        },
+        "pgbVoorwaarden": {
+            "reden": "Geen gecontracteerde leverancier voor deze traplift.",
+            "geinformeerdOverZin": True,
+            "beheerderKanAfhandelen": True,
+            "risicoZonderHulp": False,
+            "kwaliteitGewaarborgd": True,
+        },
+        "leverancier": {
+            "naam": "Traplift Oosterwolde BV",
+            "adres": "Industrieweg 3, Oosterwolde",
+            "kvk": "87654321",
+            "rekeningnummer": "NL00BANK0987654321",
+        },
+    }
+
+
+async def eenmalig_pgb(
+    intake: httpx.AsyncClient, bsn: str, aanvraag_id: str | None = None, gemeente: str = "0085"
+) -> dict[str, Any]:
+    """An eenmalig pgb (FIN-05) verstrekt in the (in-process) finance service intake talks to."""
+    peer: ServiceClient = app_van(intake).state.clients["finance"]
+    return dict(
+        await peer.post_json(
+            "/api/v1/eenmalige-pgbs",
+            eenmalig_pgb_body(bsn, aanvraag_id),
+            token=token("gebiedsteam", gemeente),
+            idempotency_key=str(uuid.uuid4()),
+        )
+    )

@@ -1,9 +1,12 @@
 """Issue 12.1 in-process, with the real pgb, indicatie and finance apps as intake's peers: a
 beschikking rests on decisions that exist, are the cliënt's own and are decided; it takes
-their numbers over and refuses a typed one that differs; a peer that is down stores nothing."""
+their numbers over and refuses a typed one that differs; a peer that is down stores nothing.
+The eenmalig pgb paid to the supplier (FIN-05, issue 16.4) the same way, without eigen
+bijdrage: its CAK event says so, and so does the letter."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -16,12 +19,14 @@ from tests.intake.api.peers import (
     aanvraag_van_client,
     app_van,
     bsn_van_melding,
+    eenmalig_pgb,
     met_besluiten,
     tegemoetkoming,
     vastgelegde_indicatie,
 )
 from tests.support.stack import TestDatabase, auth
 from wmo_shared.client import ServiceClient
+from wmo_shared.contracts import MaatwerkvoorzieningEvent
 
 URL = "/api/v1/beschikkingen"
 
@@ -265,3 +270,116 @@ async def test_het_product_is_dat_van_de_indicatie(intake: httpx.AsyncClient) ->
         assert problem["rules"] == ["IND-04"]
     r = await intake.post(URL, json=_body(zaak, voorziening(indicatieId=ind["id"])), headers=h())
     assert r.status_code == 201, r.text
+
+
+def _ep(pgb_id: str | None, **extra: Any) -> dict[str, Any]:
+    v = voorziening(
+        leveringsvorm="eenmalig_pgb",
+        productcategorie="13",
+        productcode="13B01",
+        omschrijving="Traplift",
+        indicatieId=None,
+        omvang=None,
+        aanbiederAgb=None,
+        eenmaligPgbId=pgb_id,
+        **{"eigenBijdrage": False, **extra},
+    )
+    del v["einddatum"]
+    if "begindatum" not in extra:
+        del v["begindatum"]  # taken over: the pgb's besluitdatum
+    return v
+
+
+async def _cak_events(db: TestDatabase, beschikking_id: str) -> list[dict[str, Any]]:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        rows = await conn.fetch(
+            "SELECT destination, payload FROM intake.outbox "
+            "WHERE payload->>'beschikkingId' = $1 ORDER BY id",
+            beschikking_id,
+        )
+    finally:
+        await conn.close()
+    return [{**dict(r), "payload": json.loads(r["payload"])} for r in rows]
+
+
+async def test_het_eenmalig_pgb_bestaat_is_van_de_client_en_zijn_bedrag_wordt_overgenomen(
+    intake: httpx.AsyncClient, db: TestDatabase
+) -> None:
+    zaak = await _zaak(intake)
+    veld = "maatwerkvoorzieningen.0.eenmaligPgbId"
+    r = await intake.post(URL, json=_body(zaak, _ep(None, begindatum="2026-04-01")), headers=h())
+    _fout(r, 400, "verplicht", "maatwerkvoorzieningen[0].eenmaligPgbId")
+    r = await intake.post(URL, json=_body(zaak, _ep(str(uuid.uuid4()))), headers=h())
+    _fout(r, 400, "onbekende-verwijzing", veld)
+    ander = await _zaak(intake)
+    van_een_ander = await eenmalig_pgb(intake, ander["bsn"])
+    r = await intake.post(URL, json=_body(zaak, _ep(van_een_ander["id"])), headers=h())
+    _fout(r, 400, "andere-client", veld)
+    tweede = await aanvraag_van_client(intake, zaak["melding"])
+    andere = await eenmalig_pgb(intake, zaak["bsn"], tweede)
+    r = await intake.post(URL, json=_body(zaak, _ep(andere["id"])), headers=h())
+    _fout(r, 400, "andere-aanvraag", veld)
+    ep = await eenmalig_pgb(intake, zaak["bsn"], zaak["aanvraag"])
+    # typed values that differ from finance's besluit
+    r = await intake.post(URL, json=_body(zaak, _ep(ep["id"], eigenBijdrage=True)), headers=h())
+    problem = _fout(r, 400, "wijkt-af-van-besluit", "maatwerkvoorzieningen.0.eigenBijdrage")
+    assert problem["rules"] == ["FIN-05", "FIN-08"]
+    r = await intake.post(URL, json=_body(zaak, _ep(ep["id"], bedrag="1575.00")), headers=h())
+    problem = _fout(r, 400, "wijkt-af-van-besluit", "maatwerkvoorzieningen.0.bedrag")
+    assert problem["rules"] == ["FIN-05"]
+    zin = voorziening(eenmaligPgbId=ep["id"])
+    r = await intake.post(URL, json=await met_besluiten(intake, _body(zaak, zin)), headers=h())
+    _fout(r, 400, "niet-toegestaan", "maatwerkvoorzieningen[0].eenmaligPgbId")
+
+    r = await intake.post(URL, json=_body(zaak, _ep(ep["id"])), headers=h())
+    assert r.status_code == 201, r.text
+    b = r.json()
+    v = b["maatwerkvoorzieningen"][0]
+    assert (v["bedrag"], v["kostprijs"], v["eigenBijdrage"], v["begindatum"]) == (
+        "1750.00",
+        "1750.00",
+        False,
+        "2026-03-20",
+    )
+    assert v["eenmaligPgbId"] == ep["id"]
+    assert {"FIN-05", "FIN-08"} <= {g["rule"] for g in b["regels"]}
+    # one toekenning per eenmalig pgb: it was paid to the supplier once
+    r = await intake.post(URL, json=_body(zaak, _ep(ep["id"])), headers=h())
+    assert _fout(r, 409, "eenmalig-pgb-al-beschikt", veld)["rules"] == ["FIN-05"]
+
+    # sent: the CAK register hears of it, without eigen bijdrage; the letter says so
+    verzonden = await intake.post(
+        f"{URL}/{b['id']}/verzendingen", json={"verzenddatum": "2026-03-25"}, headers=h()
+    )
+    assert verzonden.status_code == 201, verzonden.text
+    [event] = await _cak_events(db, b["id"])
+    assert event["destination"] == "finance"
+    e = MaatwerkvoorzieningEvent.model_validate(event["payload"])
+    assert (e.leveringsvorm, e.eigen_bijdrage, str(e.eenmalig_pgb_id)) == (
+        "eenmalig_pgb",
+        False,
+        ep["id"],
+    )
+    r = await intake.get(f"{URL}/{b['id']}", headers={**GW, "Accept": "text/html"})
+    assert r.status_code == 200
+    assert "geen eigen bijdrage" in r.text and "rechtstreeks aan" in r.text
+    assert "€ 1.750,00" in r.text
+
+
+async def test_finance_plat_bij_een_eenmalig_pgb_is_503_en_niets_opgeslagen(
+    intake: httpx.AsyncClient, db: TestDatabase
+) -> None:
+    zaak = await _zaak(intake)
+    ep = await eenmalig_pgb(intake, zaak["bsn"], zaak["aanvraag"])
+
+    def plat(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("down")
+
+    app_van(intake).state.clients["finance"] = ServiceClient(
+        "finance", "http://finance", transport=httpx.MockTransport(plat), retries=0
+    )
+    r = await intake.post(URL, json=_body(zaak, _ep(ep["id"])), headers=h())
+    assert r.status_code == 503, r.text
+    assert r.json()["code"] == "finance-niet-beschikbaar"
+    assert await _aantal_beschikkingen(db, zaak["melding"]) == 0

@@ -55,18 +55,36 @@ def test_vorm_precies_boven_de_grens(kostprijs: Decimal) -> None:
     assert (vorm is Vorm.BRUIKLEEN) is (kostprijs > GRENS)
 
 
-def test_grens_gelijk_aan_die_van_finance() -> None:
-    """The threshold lives in intake.yaml (who decides eigendom/bruikleen) and finance.yaml
-    (who computes the eigen bijdrage): they must agree."""
+def test_een_bron_voor_grens_en_kilometernorm() -> None:
+    """The eigendom/bruikleen threshold (FIN-09) and the km norms (RES-07/FIN-10) live once, in
+    finance.yaml: no intake.yaml repeats them, and intake reads finance's numbers."""
+    import datetime as dt
+
     import yaml
 
+    from wmo_intake.service.beleid import eigendomsgrens, kilometernorm
     from wmo_shared.policy import POLICY_DIR
 
     for map_ in POLICY_DIR.iterdir():
-        intake, finance = map_ / "intake.yaml", map_ / "finance.yaml"
-        if not (intake.exists() and finance.exists()):
-            continue
-        i = (yaml.safe_load(intake.read_text()) or {}).get("hulpmiddelen")
-        f = (yaml.safe_load(finance.read_text()) or {}).get("hulpmiddelen")
-        if i and f:
-            assert Decimal(str(i["eigendom_tot_en_met"])) == Decimal(str(f["eigendom_tot_en_met"]))
+        intake = map_ / "intake.yaml"
+        if intake.exists():
+            sectie = yaml.safe_load(intake.read_text()) or {}
+            assert not {"vervoer", "hulpmiddelen"} & set(sectie), intake
+    finance = yaml.safe_load((POLICY_DIR / "ooststellingwerf-2023" / "finance.yaml").read_text())
+    peildatum = dt.date(2026, 3, 25)
+    assert eigendomsgrens("0085", peildatum, veld="v") == Decimal(
+        finance["hulpmiddelen"]["eigendom_tot_en_met"]
+    )
+    norm = kilometernorm("0085", peildatum, veld="v")
+    assert (
+        (norm.per_jaar, norm.ander_vervoer_of_intramuraal)
+        == (
+            finance["vervoer"]["kilometers_per_jaar"],
+            finance["vervoer"]["kilometers_ander_vervoer_of_intramuraal"],
+        )
+        == (1500, 750)
+    )
+    assert eigendomsgrens("0085", peildatum, veld="v") == GRENS
+    with pytest.raises(Weigering) as fout:  # Walcheren's finance.yaml has no km norm
+        kilometernorm("0718", dt.date(2015, 6, 1), veld="v")
+    assert fout.value.code == "geen-beleid-van-kracht"

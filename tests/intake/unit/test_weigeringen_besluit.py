@@ -52,6 +52,7 @@ class V:
     einddatum: dt.date | None = None
     pgb_plan_id: uuid.UUID | None = None
     tegemoetkoming_id: uuid.UUID | None = None
+    eenmalig_pgb_id: uuid.UUID | None = None
     indicatie_id: uuid.UUID | None = INDICATIE
     vervangt_id: uuid.UUID | None = None
     eigen_bijdrage: bool = True
@@ -136,6 +137,22 @@ def test_een_wijziging_noemt_de_verzonden_vorige_beschikking() -> None:
             None,
             "verplicht",
             "maatwerkvoorzieningen[0].tegemoetkomingId",
+        ),
+        (
+            "toekenning",
+            [V(leveringsvorm="eenmalig_pgb", productcategorie="13", eigen_bijdrage=False)],
+            [],
+            None,
+            "verplicht",
+            "maatwerkvoorzieningen[0].eenmaligPgbId",
+        ),
+        (
+            "toekenning",
+            [V(eenmalig_pgb_id=uuid.uuid4())],
+            [],
+            None,
+            "niet-toegestaan",
+            "maatwerkvoorzieningen[0].eenmaligPgbId",
         ),
         (
             "toekenning",

@@ -16,12 +16,15 @@ from wmo_finance.schemas.eenmalig_pgb import (
 )
 from wmo_finance.service import eenmalig_pgb as svc
 from wmo_shared.auth import Principal, require_roles
+from wmo_shared.contracts import EenmaligPgbBesluit
 from wmo_shared.idempotency import IdempotentWrite
 from wmo_shared.responses import model_response, written_response
 
 router = APIRouter(tags=["eenmalige-pgbs"])
 Behandelaar = require_roles("gebiedsteam", "financien")
 FeedLezer = require_roles("financien", "systeem")
+# intake checks a beschikking against the besluit (systeem); beheer sees it when a check fails
+BesluitLezer = require_roles("gebiedsteam", "financien", "beheer", "systeem")
 
 
 @router.post(
@@ -50,6 +53,18 @@ async def get_eenmalig_pgb(
     pgb_id: uuid.UUID, request: Request, principal: Principal = Behandelaar
 ) -> Response:
     return model_response(await svc.lees(request.app.state.db, principal, pgb_id))
+
+
+@router.get(
+    "/eenmalige-pgbs/{pgb_id}/besluit",
+    response_model=EenmaligPgbBesluit,
+    summary="Het eenmalig pgb waarnaar een beschikking verwijst: bedrag, kostprijs en (geen) "
+    "eigen bijdrage",
+)
+async def get_eenmalig_pgb_besluit(
+    pgb_id: uuid.UUID, request: Request, principal: Principal = BesluitLezer
+) -> Response:
+    return model_response(await svc.besluit(request.app.state.db, principal, pgb_id))
 
 
 @router.get(

@@ -255,7 +255,7 @@ vervoersvergoedingen = Table(
 )
 
 # --- FIN-12 CAK register and its change feed --------------------------------------------------
-LEVERINGSVORMEN = ("zin", "pgb", "financiele_tegemoetkoming")
+LEVERINGSVORMEN = ("zin", "pgb", "financiele_tegemoetkoming", "eenmalig_pgb")
 
 cak_voorzieningen = Table(
     "cak_voorzieningen",
@@ -289,6 +289,8 @@ cak_voorzieningen = Table(
     Column("bijdrage_tot", Date, nullable=True),
     Column("bijdrage_totaal", Geld, nullable=True),
     Column("vervangen_door", UUID(as_uuid=True), nullable=True),
+    # An eenmalig pgb (FIN-05): recorded with why it carries no eigen bijdrage, never reported.
+    Column("eenmalig_pgb_id", UUID(as_uuid=True), nullable=True),
     Column("regels", JSONB, nullable=False),
     Column("laatste_event_id", UUID(as_uuid=True), nullable=False),
     Column("versie", Integer, nullable=False, server_default=text("1")),

@@ -12,7 +12,13 @@ A missing answer is never a yes. The supplier's data must be complete (FIN-04): 
 KvK and account, since the gemeente pays the supplier.
 
 The amount is the goedkoopst adequate kostprijs (FIN-03) in full: the pgb exists because the
-inwoner cannot pay the 10% a tegemoetkoming leaves, so a pgb of 90% would leave the same gap."""
+inwoner cannot pay the 10% a tegemoetkoming leaves, so a pgb of 90% would leave the same gap.
+
+No eigen bijdrage (``geen_eigen_bijdrage``): the seed's eigen bijdrage (Bijlage 3 art. 36,
+FIN-08) is "voor een maatwerkvoorziening in de vorm van een financiële tegemoetkoming" and is
+capped by that tegemoetkoming; the one-off pgb is the form chosen precisely because the inwoner
+made plausible that he cannot carry his own share of one, and the seed sets no eigen bijdrage
+on it. So the CAK register records the pgb with the reason and reports nothing to the CAK."""
 
 from __future__ import annotations
 
@@ -139,6 +145,7 @@ def besluit(
         )
     betaling = toets_leverancier(leverancier)
     bedrag = afronden(kostprijs)
+    _, geen = geen_eigen_bijdrage()
     return Besluit(
         bedrag,
         (
@@ -151,6 +158,7 @@ def besluit(
                 "het zelf aan de leverancier; de SVB is er niet bij betrokken.",
             ),
             betaling,
+            *geen,
         ),
     )
 
@@ -167,3 +175,81 @@ def vereis_kostprijs(uitkomst: KostprijsUitkomst, *, met_referentieprijzen: bool
             regels=uitkomst.regels,
         )
     return uitkomst.kostprijs
+
+
+# --- the eigen bijdrage and the CAK register ----------------------------------------------------
+
+VELD = "eenmaligPgbId"
+
+
+def geen_eigen_bijdrage() -> tuple[bool, tuple[Regel, ...]]:
+    """(eigen bijdrage, why): none on a one-off pgb (seed 001 Bijlage 3)."""
+    return False, (
+        Regel(
+            "FIN-05",
+            "Geen eigen bijdrage op dit eenmalig pgb: het is er juist omdat de inwoner "
+            "aannemelijk maakte dat hij zijn eigen aandeel niet kan dragen (beleidsregels "
+            "Bijlage 3, 'Wanneer geen financiële tegemoetkoming?'); een eigen bijdrage zou dat "
+            "aandeel opnieuw bij hem leggen.",
+        ),
+        Regel(
+            "FIN-08",
+            "De eigen bijdrage van Bijlage 3 art. 36 geldt voor een maatwerkvoorziening in de "
+            "vorm van een financiële tegemoetkoming, niet voor een pgb; de beleidsregels leggen "
+            "op een eenmalig pgb geen eigen bijdrage.",
+        ),
+    )
+
+
+def registerregels() -> tuple[Regel, ...]:
+    """What the CAK register records for the maatwerkvoorziening of a one-off pgb."""
+    _, waarom = geen_eigen_bijdrage()
+    return (
+        *waarom,
+        Regel("FIN-12", "Op deze voorziening rust geen eigen bijdrage: geen melding aan het CAK."),
+    )
+
+
+def controleer_verwijzing(
+    *, leveringsvorm: Leveringsvorm, eenmalig_pgb_id: object, eigen_bijdrage: bool
+) -> None:
+    """A maatwerkvoorziening in the form of a one-off pgb names it (``verplicht``) and carries
+    no eigen bijdrage (``regel-geschonden``, FIN-05); another leveringsvorm names none."""
+    if leveringsvorm is Leveringsvorm.eenmalig_pgb:
+        if eenmalig_pgb_id is None:
+            reden = (
+                "Een maatwerkvoorziening in de vorm van een eenmalig pgb noemt het eenmalig pgb "
+                "(eenmaligPgbId) dat finance verstrekte (FIN-05)."
+            )
+            raise Weigering("verplicht", reden, veld=VELD, regels=[Regel("FIN-05", reden)])
+        if eigen_bijdrage:
+            reden = (
+                "Op een eenmalig pgb rust geen eigen bijdrage (FIN-05, FIN-08): eigenBijdrage "
+                "true spreekt het besluit van finance tegen."
+            )
+            raise Weigering(
+                "regel-geschonden",
+                reden,
+                veld="eigenBijdrage",
+                regels=[Regel("FIN-05", reden)],
+            )
+    elif eenmalig_pgb_id is not None:
+        raise Weigering(
+            "niet-toegestaan",
+            "Alleen een maatwerkvoorziening in de vorm van een eenmalig pgb verwijst naar een "
+            "eenmalig pgb.",
+            veld=VELD,
+        )
+
+
+def controleer_eenmalig_pgb(*, gevonden: bool, bsn_event: str, bsn: str | None) -> None:
+    """The one-off pgb exists in the caller's gemeente and is the client's own (400 naming
+    ``eenmaligPgbId``)."""
+    if not gevonden:
+        raise Weigering(
+            "onbekende-verwijzing", "Er is geen eenmalig pgb met dit id in uw gemeente.", veld=VELD
+        )
+    if bsn != bsn_event:
+        raise Weigering(
+            "andere-inwoner", "Het eenmalig pgb hoort bij een andere inwoner.", veld=VELD
+        )

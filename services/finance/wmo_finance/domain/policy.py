@@ -79,14 +79,18 @@ class EigenBijdrageBeleid(_Frozen):
 
 
 class HulpmiddelBeleid(_Frozen):
-    """FIN-09: hulpmiddelen via the contracted supplier up to this kostprijs in ownership."""
+    """FIN-09: hulpmiddelen via the contracted supplier up to this kostprijs in ownership. The
+    one source of the threshold: intake reads this section for eigendom or bruikleen."""
 
+    bron: str = Field(min_length=1)
     eigendom_tot_en_met: Bedrag
 
 
 class VervoerBeleid(_Frozen):
-    """FIN-10."""
+    """FIN-10: the km norms and what a km is worth. The one source of the norms: intake reads
+    this section for the km budget of a vervoersvoorziening (RES-07)."""
 
+    bron: str = Field(min_length=1)
     kilometers_per_jaar: int = Field(gt=0)
     kilometers_gemotiveerd_max: int = Field(gt=0)
     kilometers_ander_vervoer_of_intramuraal: int = Field(gt=0)

@@ -74,6 +74,10 @@ class CakVoorzieningRead(WireModel):
         default=None,
         description="De maatwerkvoorziening die de regeling van deze tegemoetkoming voortzet",
     )
+    eenmalig_pgb_id: uuid.UUID | None = Field(
+        default=None,
+        description="Eenmalig pgb (FIN-05): geen eigen bijdrage, geen melding (regels: waarom)",
+    )
     regels: list[RegelRead]
     versie: int
     gewijzigd_op: dt.datetime

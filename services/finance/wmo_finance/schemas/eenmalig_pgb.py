@@ -77,6 +77,10 @@ class EenmaligPgbRead(WireModel):
     kostprijs_uitkomst: KostprijsRead
     betaalroute: str = Field(description="gemeente_aan_leverancier: niet via de SVB")
     betaling_volgnummer: int = Field(description="Positie in de feed leveranciersbetalingen")
+    eigen_bijdrage: bool = Field(
+        description="Altijd false: op een eenmalig pgb rust geen eigen bijdrage (FIN-05, FIN-08; "
+        "de regels zeggen waarom), dus het CAK hoort er niets van"
+    )
     regels: list[RegelRead]
     rules: list[str]
 

@@ -11,11 +11,13 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db import cak as repo
+from wmo_finance.db import eenmalige_pgbs as eenmalige_pgbs_repo
 from wmo_finance.db.models import audit, idempotency_keys, inbox
 from wmo_finance.domain import cak_register
-from wmo_finance.domain.cak import LopendeVoorziening
+from wmo_finance.domain import eenmalig_pgb as eenmalig
+from wmo_finance.domain.cak import LopendeVoorziening, kostprijs_soort
 from wmo_finance.domain.regime import controleer_verwijzing
-from wmo_finance.domain.soorten import Leveringsvorm
+from wmo_finance.domain.soorten import Leveringsvorm, VoorzieningSoort
 from wmo_finance.schemas.cak import CakMutatiePagina, CakVoorzieningList, CakVoorzieningRead
 from wmo_finance.service import cak_regime
 from wmo_finance.service.beleid import registry
@@ -61,6 +63,7 @@ def _read(row: Row[Any]) -> CakVoorzieningRead:
         eigen_bijdrage_tot=row.bijdrage_tot,
         eigen_bijdrage_totaal=row.bijdrage_totaal,
         vervangen_door=row.vervangen_door,
+        eenmalig_pgb_id=row.eenmalig_pgb_id,
         regels=row.regels,
         versie=row.versie,
         gewijzigd_op=row.gewijzigd,
@@ -92,6 +95,11 @@ async def ontvang(
         tegemoetkoming_id=event.tegemoetkoming_id,
         eigen_bijdrage=event.eigen_bijdrage,
     )
+    eenmalig.controleer_verwijzing(
+        leveringsvorm=Leveringsvorm(event.leveringsvorm),
+        eenmalig_pgb_id=event.eenmalig_pgb_id,
+        eigen_bijdrage=event.eigen_bijdrage,
+    )
 
     async def work(conn: AsyncConnection) -> Written[CakVoorzieningRead]:
         if not await first_delivery(conn, inbox, event.event_id, event.event_type):
@@ -117,6 +125,9 @@ async def _registreer(
         registratie = await cak_regime.registratie(
             conn, principal, event, t, beeindiging=beeindiging, bestaand=bestaand
         )
+    elif event.leveringsvorm == "eenmalig_pgb":
+        bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
+        registratie = await _eenmalig_pgb(conn, event)
     else:
         bestaand = await repo.get_for_update(conn, event.gemeente, event.maatwerkvoorziening_id)
         registratie = await _abonnement(conn, event, beeindiging, bestaand)
@@ -156,6 +167,30 @@ async def _registreer(
         conn, audit, principal, "ontvangen", RESOURCE, row.id, {"soort": registratie.soort}
     )
     return row
+
+
+async def _eenmalig_pgb(
+    conn: AsyncConnection, event: MaatwerkvoorzieningEvent
+) -> cak_regime.Registratie:
+    """A one-off pgb (FIN-05): recorded with why no eigen bijdrage rests on it; the CAK hears
+    nothing of it, at its start or its end (the event's ``eigenBijdrage`` is false)."""
+    assert event.eenmalig_pgb_id is not None  # checked before the transaction
+    pgb = await eenmalige_pgbs_repo.get(conn, event.gemeente, event.eenmalig_pgb_id)
+    eenmalig.controleer_eenmalig_pgb(
+        gevonden=pgb is not None, bsn_event=event.bsn, bsn=None if pgb is None else pgb.bsn
+    )
+    assert pgb is not None
+    waarden = {
+        "gemeld": False,
+        "bijdrage_vanaf": None,
+        "melden_uiterlijk": None,
+        "kostprijs_soort": kostprijs_soort(VoorzieningSoort(pgb.voorziening)).value,
+        "kostprijs": None,
+        "abonnementstarief": None,
+        "eenmalig_pgb_id": pgb.id,
+        "regels": regels_json(eenmalig.registerregels()),
+    }
+    return cak_regime.Registratie(waarden, None)
 
 
 async def _abonnement(

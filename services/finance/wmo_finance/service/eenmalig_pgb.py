@@ -22,15 +22,17 @@ from wmo_finance.schemas.eenmalig_pgb import (
     LeveranciersbetalingPage,
     LeveranciersbetalingRead,
 )
-from wmo_finance.service.regels import regels_json
+from wmo_finance.service.regels import regels_json, regels_read
 from wmo_finance.service.tegemoetkoming import leverancier, tegemoetkoming_beleid
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.contracts import EenmaligPgbBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
 
 RESOURCE = "eenmalig-pgb"
+GEEN = "Er is geen eenmalig pgb met dit id in uw gemeente."
 
 
 def _read(row: Row[Any], betaling: Row[Any]) -> EenmaligPgbRead:
@@ -48,6 +50,7 @@ def _read(row: Row[Any], betaling: Row[Any]) -> EenmaligPgbRead:
             "kostprijsUitkomst": row.invoer["kostprijsUitkomst"],
             "betaalroute": "gemeente_aan_leverancier",
             "betalingVolgnummer": betaling.volgnummer,
+            "eigenBijdrage": dom.geen_eigen_bijdrage()[0],
             "regels": row.regels,
             "rules": list(dict.fromkeys(r["rule"] for r in row.regels)),
         }
@@ -149,11 +152,42 @@ async def lees(db: Database, principal: Principal, pgb_id: uuid.UUID) -> Eenmali
     async with db.transaction() as conn:
         row = await repo.get(conn, principal.gemeente, pgb_id)
         if row is None:
-            raise NotFound("Er is geen eenmalig pgb met dit id in uw gemeente.")
+            raise NotFound(GEEN)
         betaling = await repo.betaling_van(conn, row.id)
         assert betaling is not None
         await audit_log.record(conn, audit, principal, "lezen", RESOURCE, row.id)
         return _read(row, betaling)
+
+
+async def besluit(db: Database, principal: Principal, pgb_id: uuid.UUID) -> EenmaligPgbBesluit:
+    """The one-off pgb as a beschikking refers to it (issue 16.4): amount, kostprijs and the
+    eigen bijdrage (none, with why), finance's own. Read and audited in one transaction; 404
+    outside the caller's gemeente."""
+    async with db.transaction() as conn:
+        row = await repo.get(conn, principal.gemeente, pgb_id)
+        betaling = await repo.betaling_van(conn, pgb_id) if row is not None else None
+        await audit_log.record(conn, audit, principal, "lezen", "eenmalig-pgb-besluit", pgb_id)
+    if row is None or betaling is None:
+        raise NotFound(GEEN)
+    eigen_bijdrage, waarom = dom.geen_eigen_bijdrage()
+    return EenmaligPgbBesluit(
+        id=row.id,
+        gemeente=row.gemeente,
+        bsn=row.bsn,
+        aanvraag_id=row.aanvraag_id,
+        voorziening=row.voorziening,
+        status="toegekend",
+        besluitdatum=row.besluitdatum,
+        kostprijs=row.kostprijs,
+        bedrag=row.bedrag,
+        leverancier=row.leverancier["naam"],
+        betaalroute="gemeente_aan_leverancier",
+        betaling_volgnummer=betaling.volgnummer,
+        eigen_bijdrage=eigen_bijdrage,
+        eigen_bijdrage_regels=regels_read(waarom),
+        regels=row.regels,
+        rules=list(dict.fromkeys(r["rule"] for r in row.regels)),
+    )
 
 
 async def betalingen(

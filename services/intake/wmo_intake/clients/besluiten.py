@@ -1,6 +1,7 @@
 """The decisions a beschikking rests on (issue 12.1), read from the service that owns them with
 intake's service token, before the beschikking's transaction opens: indicatie's recorded
-indicatie, pgb's besluit on a pgb-plan, finance's toegekende tegemoetkoming.
+indicatie, pgb's besluit on a pgb-plan, finance's toegekende tegemoetkoming and its eenmalig pgb
+paid to the supplier (FIN-05).
 
 Each read answers ``Opgehaald``: the decision, or that the owner does not know it (404) or has
 not decided it yet (finance's 409). A peer that is down or answers unexpectedly is a 503
@@ -15,7 +16,12 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wmo_shared.client import RemoteConflict, RemoteError, RemoteNotFound, ServiceClient
-from wmo_shared.contracts import IndicatieBesluit, PgbBesluit, TegemoetkomingBesluit
+from wmo_shared.contracts import (
+    EenmaligPgbBesluit,
+    IndicatieBesluit,
+    PgbBesluit,
+    TegemoetkomingBesluit,
+)
 from wmo_shared.problems import ServiceUnavailable
 
 B = TypeVar("B", bound=BaseModel)
@@ -75,3 +81,10 @@ async def tegemoetkoming(
 ) -> Opgehaald[TegemoetkomingBesluit]:
     pad = f"/api/v1/tegemoetkomingen/{tegemoetkoming_id}/besluit"
     return await _haal(client, token, pad, TegemoetkomingBesluit, "finance")
+
+
+async def eenmalig_pgb(
+    client: ServiceClient, token: str, eenmalig_pgb_id: uuid.UUID
+) -> Opgehaald[EenmaligPgbBesluit]:
+    pad = f"/api/v1/eenmalige-pgbs/{eenmalig_pgb_id}/besluit"
+    return await _haal(client, token, pad, EenmaligPgbBesluit, "finance")

@@ -90,3 +90,21 @@ async def pgb_plannen_in_toekenning(
         )
     )
     return {r.pgb_plan_id for r in await alle(conn, query)}
+
+
+async def eenmalige_pgbs_in_toekenning(
+    conn: AsyncConnection, gemeente: str, pgb_ids: list[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of these eenmalige pgb's (finance, FIN-05) a toekenning here already rests on."""
+    if not pgb_ids:
+        return set()
+    query = (
+        select(maatwerkvoorzieningen.c.eenmalig_pgb_id)
+        .join(beschikkingen, beschikkingen.c.id == maatwerkvoorzieningen.c.beschikking_id)
+        .where(
+            maatwerkvoorzieningen.c.gemeente == gemeente,
+            maatwerkvoorzieningen.c.eenmalig_pgb_id.in_(pgb_ids),
+            beschikkingen.c.soort == "toekenning",
+        )
+    )
+    return {r.eenmalig_pgb_id for r in await alle(conn, query)}

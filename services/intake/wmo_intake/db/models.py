@@ -76,7 +76,7 @@ ZAAKSTATUSSEN = (
     "beeindigd",
 )
 BESCHIKKINGSOORTEN = ("toekenning", "afwijzing", "herziening", "intrekking")
-LEVERINGSVORMEN = ("zin", "pgb", "financiele_tegemoetkoming")
+LEVERINGSVORMEN = ("zin", "pgb", "financiele_tegemoetkoming", "eenmalig_pgb")
 OPDRACHTSTATUSSEN = ("verstrekt", "geaccepteerd", "geweigerd")
 
 # --- huishouden en netwerk (INT-07, INT-08, MZ) ------------------------------------------------
@@ -316,6 +316,7 @@ maatwerkvoorzieningen = Table(
     Column("pgb_plan_id", UUID(as_uuid=True), nullable=True),
     Column("indicatie_id", UUID(as_uuid=True), nullable=True),
     Column("tegemoetkoming_id", UUID(as_uuid=True), nullable=True),
+    Column("eenmalig_pgb_id", UUID(as_uuid=True), nullable=True),  # FIN-05, finance's
     Column("aanbieder_agb", String(8), nullable=True),
     Column(
         "vervangt_id", UUID(as_uuid=True), ForeignKey("maatwerkvoorzieningen.id"), nullable=True

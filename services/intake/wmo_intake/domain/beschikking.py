@@ -51,6 +51,8 @@ class Voorziening(Protocol):
     @property
     def tegemoetkoming_id(self) -> uuid.UUID | None: ...
     @property
+    def eenmalig_pgb_id(self) -> uuid.UUID | None: ...
+    @property
     def indicatie_id(self) -> uuid.UUID | None: ...
     @property
     def vervangt_id(self) -> uuid.UUID | None: ...
@@ -145,9 +147,22 @@ def _toets_voorziening(v: Voorziening, i: int) -> None:
             "Een financiële tegemoetkoming verwijst naar de berekening van finance.",
             veld=f"{veld}.tegemoetkomingId",
         )
+    if v.leveringsvorm == "eenmalig_pgb" and v.eenmalig_pgb_id is None:
+        raise Weigering(
+            "verplicht",
+            "Een eenmalig pgb verwijst naar het eenmalig pgb dat finance verstrekte (FIN-05).",
+            veld=f"{veld}.eenmaligPgbId",
+        )
+    if v.leveringsvorm != "eenmalig_pgb" and v.eenmalig_pgb_id is not None:
+        raise Weigering(
+            "niet-toegestaan",
+            "Alleen een voorziening in de vorm van een eenmalig pgb verwijst naar een eenmalig "
+            "pgb.",
+            veld=f"{veld}.eenmaligPgbId",
+        )
     if (
         v.productcategorie in BEGELEIDING
-        and v.leveringsvorm != "financiele_tegemoetkoming"
+        and v.leveringsvorm not in ("financiele_tegemoetkoming", "eenmalig_pgb")
         and v.indicatie_id is None
     ):
         raise Weigering(

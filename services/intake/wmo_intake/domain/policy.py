@@ -10,7 +10,11 @@ prevented it, motivated), crisis and dwang the protocol with the Raad voor de
 Kinderbescherming, and always a motivation why the care was necessary. Ooststellingwerf (seed
 001 Bijlage 2 §7.6): in a crisis support starts within 24 hours, with or without an opdracht,
 and the provider reports it within 24 hours (AAN-07); the seed sets no further condition for
-deciding afterwards than the recorded reason."""
+deciding afterwards than the recorded reason.
+
+Two numbers intake uses are finance's, read from the same policy's ``finance.yaml`` (one source,
+``FinanceNormen``): the km norms of a vervoersvoorziening (RES-07/FIN-10, section ``vervoer``)
+and the eigendom/bruikleen threshold of a hulpmiddel (FIN-09, section ``hulpmiddelen``)."""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from wmo_shared.policy import PolicyNotFound, PolicyRegistry
 from wmo_shared.weigering import Weigering
 
 SECTION = "intake"
+FINANCE_SECTION = "finance"
 
 Voorwaarde = Literal["reden", "multidisciplinair_overleg", "protocol_raad_kinderbescherming"]
 """A condition for a beschikking afterwards: the recorded reason why the care could not wait;
@@ -66,7 +71,14 @@ class MantelzorgwaarderingBeleid(_Frozen):
     bedrag: Decimal | None = Field(default=None, gt=0, le=10000)
 
 
-class VervoerBeleid(_Frozen):
+class _Deel(BaseModel):
+    """Intake's view of a section finance owns: only the numbers intake reads (finance
+    validates the whole section)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class VervoerBeleid(_Deel):
     """RES-07/FIN-10 (seed 001 H6): the km norm of a vervoersvoorziening per year, and halved
     with another means of transport or intramural; above it only with a motivation."""
 
@@ -75,7 +87,7 @@ class VervoerBeleid(_Frozen):
     kilometers_ander_vervoer_of_intramuraal: int = Field(ge=1, le=100000)
 
 
-class HulpmiddelBeleid(_Frozen):
+class HulpmiddelBeleid(_Deel):
     """FIN-09 (seed 001 H4): up to this kostprijs in eigendom, above it in bruikleen."""
 
     bron: str = Field(min_length=1)
@@ -96,12 +108,17 @@ class NoShowProducten(_Frozen):
     productcodes: tuple[ProductCode, ...] = ()
 
 
-class IntakeBeleid(_Frozen):
-    spoed_achteraf: SpoedAchteraf
+class FinanceNormen(_Deel):
+    """The parts of the policy's ``finance.yaml`` intake reads: one source for both services."""
+
     vervoer: VervoerBeleid | None = None
     """None: the policy sets no km norm (Walcheren's seed 002 has none)."""
     hulpmiddelen: HulpmiddelBeleid | None = None
     """None: the policy sets no eigendom/bruikleen threshold."""
+
+
+class IntakeBeleid(_Frozen):
+    spoed_achteraf: SpoedAchteraf
     mantelzorgwaardering: MantelzorgwaarderingBeleid | None = None
     """None: the gemeente has no mantelzorgwaardering (Ooststellingwerf's seed has none)."""
     no_show: NoShowProducten | None = None
@@ -117,3 +134,17 @@ def intakebeleid(
         return registry.section(gemeente, peildatum, SECTION, IntakeBeleid)
     except PolicyNotFound as exc:
         raise Weigering("geen-beleid-van-kracht", str(exc), veld=veld) from exc
+
+
+def financenormen(
+    registry: PolicyRegistry, gemeente: str, peildatum: dt.date, *, veld: str
+) -> FinanceNormen:
+    """Finance's norms intake reads, from the policy in force (``geen-beleid-van-kracht``, 400
+    naming ``veld``, when there is none; a policy without a finance section has no norms)."""
+    try:
+        policy = registry.in_force(gemeente, peildatum)
+    except PolicyNotFound as exc:
+        raise Weigering("geen-beleid-van-kracht", str(exc), veld=veld) from exc
+    if not policy.has_section(FINANCE_SECTION):
+        return FinanceNormen()
+    return policy.section(FINANCE_SECTION, FinanceNormen)

@@ -7,7 +7,8 @@ medical check before the taxi is set aside, and its supplier.
   km per jaar te kunnen worden afgelegd. Indien daar aanleiding voor is kan het college dit
   aantal ophogen"; with another means of transport or intramural the norm halves (1500 → 750);
   the norm "may be granted at once without exhaustive research". Above the norm only with a
-  motivation, stored with the voorziening (policy values: ``intake.yaml`` ``vervoer``).
+  motivation, stored with the voorziening (policy values: ``finance.yaml`` ``vervoer``, the one
+  source finance computes the tegemoetkoming from too).
 - Begeleider: a (free) begeleider only when medical acts may be needed DURING the ride; with
   that indicatie a begeleider always travels along (RES-07, MZ-04).
 - Medical check: who says they cannot use the taxi gets a medical examination first; only when

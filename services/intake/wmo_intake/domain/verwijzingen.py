@@ -50,7 +50,7 @@ class Feiten:
     regels: tuple[Regel, ...] = ()
 
 
-def _veld(i: int, naam: str) -> str:
+def veldnaam(i: int, naam: str) -> str:
     return f"maatwerkvoorzieningen.{i}.{naam}"
 
 
@@ -90,7 +90,7 @@ def toets_aanvraag(
         )
 
 
-def _neem_over(veld: str, getypt: T | None, besloten: T, wat: str, regel: Regel) -> T:
+def neem_besloten_over(veld: str, getypt: T | None, besloten: T, wat: str, regel: Regel) -> T:
     """The decision's value; one typed again must be the same (``wijkt-af-van-besluit``)."""
     if getypt is None or getypt == besloten:
         return besloten
@@ -154,7 +154,7 @@ def over_indicatie(i: int, f: Feiten, besluit: IndicatieBesluit) -> Feiten:
         raise Weigering(
             "indicatie-niet-actief",
             reden,
-            veld=_veld(i, "indicatieId"),
+            veld=veldnaam(i, "indicatieId"),
             regels=[Regel("IND-04", reden)],
             soort="conflict",
         )
@@ -173,7 +173,7 @@ def over_indicatie(i: int, f: Feiten, besluit: IndicatieBesluit) -> Feiten:
         besluit.einddatum is not None and (einde is None or einde > besluit.einddatum)
     ):
         veld = "begindatum" if begin < besluit.begindatum else "einddatum"
-        regels.append(_boven(_veld(i, veld), "De duur", f.motivering_afwijking))
+        regels.append(_boven(veldnaam(i, veld), "De duur", f.motivering_afwijking))
     if omvang is not None:
         per_week = omvang_per_week(omvang, begin, einde)
         eenheid = _INDICATIE_EENHEID[besluit.omvang.eenheid]
@@ -185,11 +185,11 @@ def over_indicatie(i: int, f: Feiten, besluit: IndicatieBesluit) -> Feiten:
             raise Weigering(
                 "omvang-onvergelijkbaar",
                 reden,
-                veld=_veld(i, "omvang"),
+                veld=veldnaam(i, "omvang"),
                 regels=[Regel("IND-04", reden)],
             )
         if per_week[1] > Fraction(besluit.omvang.waarde):
-            regels.append(_boven(_veld(i, "omvang"), "De omvang", f.motivering_afwijking))
+            regels.append(_boven(veldnaam(i, "omvang"), "De omvang", f.motivering_afwijking))
     return replace(f, begindatum=begin, einddatum=einde, omvang=omvang, regels=(*f.regels, *regels))
 
 
@@ -203,20 +203,22 @@ def over_pgb(i: int, f: Feiten, besluit: PgbBesluit) -> Feiten:
         raise Weigering(
             "pgb-niet-toegekend",
             reden,
-            veld=_veld(i, "pgbPlanId"),
+            veld=veldnaam(i, "pgbPlanId"),
             regels=[Regel(r, reden) for r in (besluit.rules or ["PGB-02"])],
             soort="conflict",
         )
     regel = Regel("PGB-11", f"Het pgb-budget van de pgb-service: € {budget.bedrag}.")
     return replace(
         f,
-        begindatum=_neem_over(
-            _veld(i, "begindatum"), f.begindatum, budget.ingangsdatum, "De begindatum", regel
+        begindatum=neem_besloten_over(
+            veldnaam(i, "begindatum"), f.begindatum, budget.ingangsdatum, "De begindatum", regel
         ),
-        einddatum=_neem_over(
-            _veld(i, "einddatum"), f.einddatum, budget.einddatum, "De einddatum", regel
+        einddatum=neem_besloten_over(
+            veldnaam(i, "einddatum"), f.einddatum, budget.einddatum, "De einddatum", regel
         ),
-        bedrag=_neem_over(_veld(i, "bedrag"), f.bedrag, budget.bedrag, "Het budget", regel),
+        bedrag=neem_besloten_over(
+            veldnaam(i, "bedrag"), f.bedrag, budget.bedrag, "Het budget", regel
+        ),
         regels=(
             *f.regels,
             Regel(
@@ -232,7 +234,7 @@ def over_tegemoetkoming(i: int, f: Feiten, besluit: TegemoetkomingBesluit) -> Fe
     """A toegekend tegemoetkoming (else 409 ``niet-besloten``, FIN-07): its amount (FIN-01) and
     kostprijs (FIN-03) are taken over; its eigen bijdrage is finance's regime (FIN-08), so the
     voorziening has eigen bijdrage."""
-    veld = _veld(i, "tegemoetkomingId")
+    veld = veldnaam(i, "tegemoetkomingId")
     if besluit.status not in BESLOTEN_TEGEMOETKOMING:
         reden = f"De tegemoetkoming is {besluit.status}; een beschikking rust op een toegekende."
         raise Weigering(
@@ -246,7 +248,7 @@ def over_tegemoetkoming(i: int, f: Feiten, besluit: TegemoetkomingBesluit) -> Fe
         raise Weigering(
             "wijkt-af-van-besluit",
             reden,
-            veld=_veld(i, "eigenBijdrage"),
+            veld=veldnaam(i, "eigenBijdrage"),
             regels=[Regel("FIN-08", reden)],
         )
     bedrag = Regel("FIN-01", "Het toegekende bedrag van finance.")
@@ -254,9 +256,11 @@ def over_tegemoetkoming(i: int, f: Feiten, besluit: TegemoetkomingBesluit) -> Fe
     regime = besluit.eigen_bijdrage
     return replace(
         f,
-        bedrag=_neem_over(_veld(i, "bedrag"), f.bedrag, besluit.bedrag, "Het bedrag", bedrag),
-        kostprijs=_neem_over(
-            _veld(i, "kostprijs"), f.kostprijs, besluit.kostprijs, "De kostprijs", kostprijs
+        bedrag=neem_besloten_over(
+            veldnaam(i, "bedrag"), f.bedrag, besluit.bedrag, "Het bedrag", bedrag
+        ),
+        kostprijs=neem_besloten_over(
+            veldnaam(i, "kostprijs"), f.kostprijs, besluit.kostprijs, "De kostprijs", kostprijs
         ),
         begindatum=f.begindatum or besluit.besluitdatum,
         regels=(
@@ -291,7 +295,7 @@ def eis_begindatum(i: int, begindatum: dt.date | None) -> dt.date:
             "verplicht",
             "Noem de begindatum (zonder pgb, indicatie of tegemoetkoming om haar uit over "
             "te nemen).",
-            veld=_veld(i, "begindatum"),
+            veld=veldnaam(i, "begindatum"),
         )
     return begindatum
 
@@ -313,7 +317,10 @@ def zelfde_product(
                 "indicatie)."
             )
             raise Weigering(
-                "wijkt-af-van-besluit", reden, veld=_veld(i, naam), regels=[Regel("IND-04", reden)]
+                "wijkt-af-van-besluit",
+                reden,
+                veld=veldnaam(i, naam),
+                regels=[Regel("IND-04", reden)],
             )
 
 
@@ -329,7 +336,7 @@ def pgb_nog_niet_beschikt(i: int, budgetstatus: str | None, al_in_intake: bool) 
         raise Weigering(
             "pgb-al-beschikt",
             reden,
-            veld=_veld(i, "pgbPlanId"),
+            veld=veldnaam(i, "pgbPlanId"),
             regels=[Regel("PGB-11", reden)],
             soort="conflict",
         )

@@ -29,7 +29,8 @@ class MaatwerkvoorzieningCreate(WireModel):
     omvang: Omvang | None = None
     begindatum: Zaakdatum | None = Field(
         default=None,
-        description="Leeg: overgenomen uit het pgb-budget, de indicatie of de tegemoetkoming",
+        description="Leeg: overgenomen uit het pgb-budget, de indicatie, de tegemoetkoming of "
+        "het eenmalig pgb",
     )
     einddatum: Einddatum | None = Field(
         default=None,
@@ -42,7 +43,8 @@ class MaatwerkvoorzieningCreate(WireModel):
         le=Decimal("9999999999.99"),
         max_digits=12,
         decimal_places=2,
-        description="Bij een financiële tegemoetkoming overgenomen uit finance (FIN-03)",
+        description="Bij een financiële tegemoetkoming of eenmalig pgb overgenomen uit finance "
+        "(FIN-03)",
     )
     bedrag: Decimal | None = Field(
         default=None,
@@ -50,8 +52,9 @@ class MaatwerkvoorzieningCreate(WireModel):
         le=Decimal("9999999999.99"),
         max_digits=12,
         decimal_places=2,
-        description="Overgenomen uit het besluit: het pgb-budget (PGB-11) of de toegekende "
-        "tegemoetkoming (FIN-01); leeg laten, een ander bedrag wordt geweigerd",
+        description="Overgenomen uit het besluit: het pgb-budget (PGB-11), de toegekende "
+        "tegemoetkoming (FIN-01) of het eenmalig pgb (FIN-05); leeg laten, een ander bedrag "
+        "wordt geweigerd",
     )
     motivering: str = Field(min_length=1, max_length=8000)
     motivering_afwijking: str | None = Field(
@@ -66,6 +69,12 @@ class MaatwerkvoorzieningCreate(WireModel):
     )
     tegemoetkoming_id: uuid.UUID | None = Field(
         default=None, description="Verplicht bij een financiële tegemoetkoming"
+    )
+    eenmalig_pgb_id: uuid.UUID | None = Field(
+        default=None,
+        description="Verplicht bij een eenmalig pgb (FIN-05): het eenmalig pgb dat finance "
+        "verstrekte en rechtstreeks aan de leverancier betaalt; bedrag, kostprijs en eigen "
+        "bijdrage (geen) worden eruit overgenomen",
     )
     aanbieder_agb: str | None = Field(default=None, pattern=r"^\d{8}$")
     vervangt_id: uuid.UUID | None = Field(

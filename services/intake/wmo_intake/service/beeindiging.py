@@ -54,7 +54,7 @@ async def beeindig(
             "sub": principal.sub,
         },
     )
-    if voorziening.eigen_bijdrage:
+    if gebeurtenissen.naar_cak(voorziening):
         await gebeurtenissen.cak(
             conn,
             principal.gemeente,

@@ -7,7 +7,14 @@ import datetime as dt
 from decimal import Decimal
 
 from wmo_intake.domain.mantelzorgwaardering import Regeling, geen_regeling
-from wmo_intake.domain.policy import SECTION, IntakeBeleid, intakebeleid
+from wmo_intake.domain.policy import (
+    FINANCE_SECTION,
+    SECTION,
+    FinanceNormen,
+    IntakeBeleid,
+    financenormen,
+    intakebeleid,
+)
 from wmo_intake.domain.vervoersvoorziening import Kilometernorm
 from wmo_shared.policy import PolicyNotFound, default_registry
 from wmo_shared.weigering import Weigering
@@ -20,6 +27,12 @@ def beleid(gemeente: str, peildatum: dt.date, *, veld: str) -> IntakeBeleid:
 def valideer_alle() -> None:
     """At start-up: every policy's ``intake.yaml`` is valid (a broken one stops the start)."""
     default_registry().validate_sections(SECTION, IntakeBeleid)
+    default_registry().validate_sections(FINANCE_SECTION, FinanceNormen)
+
+
+def normen(gemeente: str, peildatum: dt.date, *, veld: str) -> FinanceNormen:
+    """Finance's km norms and hulpmiddel threshold as the same policy file gives them."""
+    return financenormen(default_registry(), gemeente, peildatum, veld=veld)
 
 
 def spoed_achteraf(
@@ -59,7 +72,7 @@ def mantelzorgwaardering(
 def kilometernorm(gemeente: str, peildatum: dt.date, *, veld: str) -> Kilometernorm:
     """RES-07/FIN-10: the km norm of the gemeente's policy (``geen-beleid-van-kracht`` when the
     policy sets none: a number the seed does not give is not invented)."""
-    vervoer = beleid(gemeente, peildatum, veld=veld).vervoer
+    vervoer = normen(gemeente, peildatum, veld=veld).vervoer
     if vervoer is None:
         naam = default_registry().in_force(gemeente, peildatum).naam
         raise Weigering(
@@ -75,7 +88,7 @@ def kilometernorm(gemeente: str, peildatum: dt.date, *, veld: str) -> Kilometern
 def eigendomsgrens(gemeente: str, peildatum: dt.date, *, veld: str) -> Decimal:
     """FIN-09: the kostprijs up to which a hulpmiddel is given in eigendom
     (``geen-beleid-van-kracht`` when the policy sets none)."""
-    hulpmiddelen = beleid(gemeente, peildatum, veld=veld).hulpmiddelen
+    hulpmiddelen = normen(gemeente, peildatum, veld=veld).hulpmiddelen
     if hulpmiddelen is None:
         naam = default_registry().in_force(gemeente, peildatum).naam
         raise Weigering(

@@ -32,6 +32,7 @@ from wmo_intake.service.termijn import termijn_read
 from wmo_intake.service.vervoersvoorziening import vervoersgegevens
 from wmo_intake.service.verwijzingen import (
     Bronnen,
+    eenmalig_pgb_eenmaal_toegekend,
     haal_besluiten,
     neem_over,
     pgb_eenmaal_toegekend,
@@ -65,6 +66,7 @@ def _voorziening_json(row: Rij) -> dict[str, Any]:
         "pgbPlanId": row.pgb_plan_id,
         "indicatieId": row.indicatie_id,
         "tegemoetkomingId": row.tegemoetkoming_id,
+        "eenmaligPgbId": row.eenmalig_pgb_id,
         "aanbiederAgb": row.aanbieder_agb,
         "vervangtId": row.vervangt_id,
         "vervoer": row.vervoer,
@@ -155,6 +157,7 @@ async def maak_beschikking(
         )
         if body.soort == "toekenning":
             await pgb_eenmaal_toegekend(conn, principal.gemeente, voorzieningen, besluiten)
+            await eenmalig_pgb_eenmaal_toegekend(conn, principal.gemeente, voorzieningen)
         toets_besluitdatum(body.besluitdatum, zaak.ontvangstdatum, vandaag())
         toets_zaak_open(zaak.status)
         if body.aanvraag_id is not None and not await aanvragen.hoort_bij_melding(
@@ -224,6 +227,7 @@ async def maak_beschikking(
                     "pgb_plan_id": v.pgb_plan_id,
                     "indicatie_id": v.indicatie_id,
                     "tegemoetkoming_id": v.tegemoetkoming_id,
+                    "eenmalig_pgb_id": v.eenmalig_pgb_id,
                     "aanbieder_agb": v.aanbieder_agb,
                     "vervangt_id": v.vervangt_id,
                     "volgende_evaluatie": eerste_evaluatie(besluiten, i),

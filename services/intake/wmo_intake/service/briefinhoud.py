@@ -16,6 +16,7 @@ from wmo_documents import (
     Afwijzing,
     Beschikkingsbrief,
     Briefsoort,
+    EenmaligPgb,
     EigenBijdrage,
     FinancieleTegemoetkoming,
     Gesprek,
@@ -50,6 +51,7 @@ LEVERINGSVORMEN = {
     "zin": "zorg in natura",
     "pgb": "persoonsgebonden budget",
     "financiele_tegemoetkoming": "financiële tegemoetkoming",
+    "eenmalig_pgb": "eenmalig persoonsgebonden budget",
 }
 
 
@@ -77,6 +79,14 @@ def kenmerk(gemeente: str, beschikking_id: uuid.UUID, prefix: str = "WMO") -> st
 
 def regel(rule: str, toelichting: str) -> Regelverwijzing:
     return Regelverwijzing(rule=rule, toelichting=toelichting)
+
+
+GEEN_EIGEN_BIJDRAGE = regel(
+    "FIN-05",
+    "U krijgt het eenmalig pgb omdat u uw eigen deel van de kosten niet kunt betalen. Daarom "
+    "betaalt u er ook geen eigen bijdrage voor; de eigen bijdrage van onze beleidsregels geldt "
+    "alleen voor een financiële tegemoetkoming.",
+)
 
 
 def regels(items: Iterable[Mapping[str, str]]) -> tuple[Regelverwijzing, ...]:
@@ -115,9 +125,11 @@ def product(v: Rij) -> str:
     return str(v.omschrijving or f"product {v.productcode}")
 
 
-def _levering(v: Rij) -> ZorgInNatura | Pgb | FinancieleTegemoetkoming:
+def _levering(v: Rij) -> ZorgInNatura | Pgb | FinancieleTegemoetkoming | EenmaligPgb:
     if v.leveringsvorm == "pgb":
         return Pgb()
+    if v.leveringsvorm == "eenmalig_pgb":
+        return EenmaligPgb(bedrag=v.bedrag or None)
     if v.leveringsvorm == "financiele_tegemoetkoming":
         return FinancieleTegemoetkoming(
             betaling="Wij maken het geld over nadat u ons de factuur of het betaalbewijs heeft "
@@ -147,10 +159,23 @@ def _toekenning(v: Rij, ladder: tuple[Regelverwijzing, ...]) -> Toekenning:
                 "ermee betaalt.",
             ),
         )
+    if v.leveringsvorm == "eenmalig_pgb":
+        motivering += (
+            regel(
+                "FIN-05",
+                "U kunt uw eigen deel van een financiële tegemoetkoming niet betalen en zorg in "
+                "natura is niet mogelijk. Daarom krijgt u een eenmalig pgb; de gemeente betaalt "
+                "het rechtstreeks aan de leverancier.",
+            ),
+        )
+        if not v.eigen_bijdrage:
+            motivering += (GEEN_EIGEN_BIJDRAGE,)
     return Toekenning(
         product=product(v),
         productcode=v.productcode,
-        omvang=omvang_tekst(v.omvang),
+        omvang="eenmalig"
+        if v.leveringsvorm == "eenmalig_pgb" and not v.omvang
+        else omvang_tekst(v.omvang),
         periode=Periode(van=v.begindatum, tot_en_met=v.einddatum),
         levering=_levering(v),
         motivering=regels(r.model_dump() for r in motivering),
@@ -161,7 +186,12 @@ def _eigen_bijdrage(
     voorzieningen: Sequence[Rij], per_maand: Decimal | None
 ) -> EigenBijdrage | None:
     met = [v for v in voorzieningen if v.eigen_bijdrage]
+    zonder = [
+        v for v in voorzieningen if v.leveringsvorm == "eenmalig_pgb" and not v.eigen_bijdrage
+    ]
     if not met:
+        if zonder:
+            return EigenBijdrage(via="geen", motivering=(GEEN_EIGEN_BIJDRAGE,))
         return None
     if per_maand is not None and all(v.leveringsvorm == "financiele_tegemoetkoming" for v in met):
         return EigenBijdrage(
@@ -171,6 +201,7 @@ def _eigen_bijdrage(
             "tegemoetkoming.",
             motivering=(
                 regel("FIN-08", "De beleidsregels van de gemeente stellen deze eigen bijdrage."),
+                *((GEEN_EIGEN_BIJDRAGE,) if zonder else ()),
             ),
         )
     return EigenBijdrage(
@@ -181,6 +212,7 @@ def _eigen_bijdrage(
                 "Het CAK berekent en int de eigen bijdrage; wij geven de ondersteuning aan het "
                 "CAK door.",
             ),
+            *((GEEN_EIGEN_BIJDRAGE,) if zonder else ()),
         ),
     )
 

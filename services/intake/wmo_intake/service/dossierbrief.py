@@ -24,6 +24,7 @@ VORM = {
     "zin": "zorg in natura",
     "pgb": "persoonsgebonden budget (pgb)",
     "financiele_tegemoetkoming": "financiële tegemoetkoming",
+    "eenmalig_pgb": "eenmalig pgb, door de gemeente aan de leverancier betaald",
 }
 TERMIJN = {
     "onderzoek": "Wij ronden het onderzoek af",

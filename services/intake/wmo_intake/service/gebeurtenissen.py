@@ -23,6 +23,12 @@ CakSoort = Literal["maatwerkvoorziening-gestart", "maatwerkvoorziening-beeindigd
 PgbSoort = Literal["pgb-beschikt", "pgb-ingetrokken"]
 
 
+def naar_cak(v: Rij) -> bool:
+    """Does the CAK register hear of this voorziening? Each with an eigen bijdrage (FIN-12), and
+    an eenmalig pgb without one: the register records why the CAK hears nothing (FIN-05)."""
+    return bool(v.eigen_bijdrage) or v.leveringsvorm == "eenmalig_pgb"
+
+
 async def cak(
     conn: AsyncConnection,
     gemeente: str,
@@ -34,7 +40,7 @@ async def cak(
     *,
     veld: str = "einddatum",
 ) -> None:
-    """FIN-12: the CAK register hears of a voorziening with eigen bijdrage that starts or ends."""
+    """FIN-12: the CAK register hears of a voorziening that starts or ends (``naar_cak``)."""
     toets_gebeurtenis("finance", v.begindatum, einddatum, veld=veld)
     event_id = uuid.uuid4()
     event = MaatwerkvoorzieningEvent(
@@ -50,11 +56,12 @@ async def cak(
         leveringsvorm=v.leveringsvorm,
         ingangsdatum=v.begindatum,
         einddatum=einddatum,
-        eigen_bijdrage=True,
+        eigen_bijdrage=bool(v.eigen_bijdrage),
         kostprijs=v.kostprijs,
         tegemoetkoming_id=v.tegemoetkoming_id
         if v.leveringsvorm == "financiele_tegemoetkoming"
         else None,
+        eenmalig_pgb_id=v.eenmalig_pgb_id if v.leveringsvorm == "eenmalig_pgb" else None,
     )
     await enqueue(
         conn,

@@ -16,10 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.clients import besluiten as peers
 from wmo_intake.clients.besluiten import Opgehaald
 from wmo_intake.db import beschikkingen
+from wmo_intake.domain import eenmalig_pgb as eenmalig
 from wmo_intake.domain import verwijzingen as regels
 from wmo_intake.schemas.beschikking import MaatwerkvoorzieningCreate
 from wmo_shared.client import ServiceClient, ServiceTokens
-from wmo_shared.contracts import IndicatieBesluit, Omvang, PgbBesluit, TegemoetkomingBesluit
+from wmo_shared.contracts import (
+    EenmaligPgbBesluit,
+    IndicatieBesluit,
+    Omvang,
+    PgbBesluit,
+    TegemoetkomingBesluit,
+)
 from wmo_shared.regels import Regel
 
 B = TypeVar("B", bound=BaseModel)
@@ -40,6 +47,7 @@ class Besluiten:
     indicaties: dict[int, Opgehaald[IndicatieBesluit]] = field(default_factory=dict)
     pgb: dict[int, Opgehaald[PgbBesluit]] = field(default_factory=dict)
     tegemoetkomingen: dict[int, Opgehaald[TegemoetkomingBesluit]] = field(default_factory=dict)
+    eenmalige_pgbs: dict[int, Opgehaald[EenmaligPgbBesluit]] = field(default_factory=dict)
 
 
 async def haal_besluiten(
@@ -47,7 +55,10 @@ async def haal_besluiten(
 ) -> Besluiten:
     """Every referenced decision, read from its owner (503 when one cannot be reached)."""
     gevonden = Besluiten()
-    if not any(v.indicatie_id or v.pgb_plan_id or v.tegemoetkoming_id for v in voorzieningen):
+    if not any(
+        v.indicatie_id or v.pgb_plan_id or v.tegemoetkoming_id or v.eenmalig_pgb_id
+        for v in voorzieningen
+    ):
         return gevonden
     token = bronnen.tokens.token(gemeente)
     for i, v in enumerate(voorzieningen):
@@ -59,6 +70,9 @@ async def haal_besluiten(
         if v.tegemoetkoming_id is not None:
             c = bronnen.clients["finance"]
             gevonden.tegemoetkomingen[i] = await peers.tegemoetkoming(c, token, v.tegemoetkoming_id)
+        if v.eenmalig_pgb_id is not None and v.leveringsvorm == "eenmalig_pgb":
+            c = bronnen.clients["finance"]
+            gevonden.eenmalige_pgbs[i] = await peers.eenmalig_pgb(c, token, v.eenmalig_pgb_id)
     return gevonden
 
 
@@ -126,6 +140,9 @@ def neem_over(
         if (tk := besluiten.tegemoetkomingen.get(i)) is not None:
             besluit_t = _eigen(i, "tegemoetkomingId", "tegemoetkoming", tk, zaak, "FIN-07")
             f = regels.over_tegemoetkoming(i, f, besluit_t)
+        if (ep := besluiten.eenmalige_pgbs.get(i)) is not None:
+            besluit_e = _eigen(i, "eenmaligPgbId", "eenmalig pgb", ep, zaak, "FIN-05")
+            f = eenmalig.over_eenmalig_pgb(i, f, besluit_e)
         regels.eis_begindatum(i, f.begindatum)
         omvang = (
             Omvang(volume=f.omvang[0], eenheid=f.omvang[1], frequentie=f.omvang[2])
@@ -167,3 +184,15 @@ async def pgb_eenmaal_toegekend(
         regels.pgb_nog_niet_beschikt(
             i, budget.status if budget is not None else None, v.pgb_plan_id in al
         )
+
+
+async def eenmalig_pgb_eenmaal_toegekend(
+    conn: AsyncConnection, gemeente: str, voorzieningen: Sequence[MaatwerkvoorzieningCreate]
+) -> None:
+    """A toekenning does not grant an eenmalig pgb a second time (409
+    ``eenmalig-pgb-al-beschikt``): it was paid to the supplier once."""
+    ids = [v.eenmalig_pgb_id for v in voorzieningen if v.eenmalig_pgb_id is not None]
+    al = await beschikkingen.eenmalige_pgbs_in_toekenning(conn, gemeente, ids)
+    for i, v in enumerate(voorzieningen):
+        if v.eenmalig_pgb_id is not None:
+            eenmalig.nog_niet_beschikt(i, v.eenmalig_pgb_id in al)

@@ -137,7 +137,7 @@ async def _stuur_gebeurtenissen(
                 veld=f"maatwerkvoorzieningen[{i}].begindatum",
             )
     for v in nieuw:
-        if v.eigen_bijdrage:
+        if gebeurtenissen.naar_cak(v):
             await gebeurtenissen.cak(
                 conn,
                 principal.gemeente,
