@@ -68,6 +68,21 @@ class Sleutel:
     rule: str | None = None
 
 
+def bewaartermijn_sleutel(gegevens: str) -> Sleutel:
+    """The bewaartermijn of a service's records (issue 14.5, AVG-5.1e): no seed gives one, so
+    each service declares it and beheer sets it; ``gegevens`` says which records it keeps."""
+    return Sleutel(
+        naam="bewaartermijn-jaren",
+        omschrijving=f"hoe lang {gegevens} bewaard blijven na hun einde (Archiefwet, "
+        "selectielijst van de gemeente; AVG art. 5 lid 1 sub e); de seeds noemen geen termijn",
+        eenheid="jaren",
+        minimum=Decimal("1"),
+        maximum=Decimal("115"),
+        decimalen=0,
+        rule="AVG-5.1e",
+    )
+
+
 # --- wire models ----------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from wmo_finance.api import (
     avg_inzageverzoeken,
+    beleidswaarden,
     bouwplan_toetsingen,
     cak,
     dossier_verzoeken,
@@ -15,6 +16,7 @@ from wmo_finance.api import (
     onderhoudsvergoedingen,
     tarieven,
     tegemoetkomingen,
+    vernietigingskandidaten,
     vervoersvergoedingen,
 )
 from wmo_finance.service.beleid import valideer_beleid
@@ -50,6 +52,8 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
             dossier_verzoeken.router,
             avg_inzageverzoeken.router,
             financiele_cijfers.router,
+            beleidswaarden.router,
+            vernietigingskandidaten.router,
         ],
         on_startup=[_valideer_beleid],
     )

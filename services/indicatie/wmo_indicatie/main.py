@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from starlette.responses import Response
 
-from wmo_indicatie.api import adviezen, avg_inzageverzoeken, dossier_verzoeken, indicaties
+from wmo_indicatie.api import (
+    adviezen,
+    avg_inzageverzoeken,
+    beleidswaarden,
+    dossier_verzoeken,
+    indicaties,
+    vernietigingskandidaten,
+)
 from wmo_indicatie.domain.vastlegging import IndicatieOngeldig
 from wmo_indicatie.service.beleid import valideer_alle_normenkaders
 from wmo_indicatie.settings import IndicatieSettings
@@ -48,6 +55,8 @@ def create_app(settings: IndicatieSettings | None = None) -> FastAPI:
             indicaties.router,
             dossier_verzoeken.router,
             avg_inzageverzoeken.router,
+            beleidswaarden.router,
+            vernietigingskandidaten.router,
         ],
         peers={"intake": settings.intake_url},
         on_startup=[_check_policies],

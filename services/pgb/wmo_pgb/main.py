@@ -16,6 +16,7 @@ from wmo_pgb.api import (
     pgb_verzoeken,
     svb,
     toetsingen,
+    vernietigingskandidaten,
 )
 from wmo_pgb.db.models import outbox
 from wmo_pgb.domain.policy import SECTION, PgbBeleid
@@ -47,6 +48,7 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
             dossier_verzoeken.router,
             avg_inzageverzoeken.router,
             budgetcijfers.router,
+            vernietigingskandidaten.router,
         ],
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,

@@ -1,6 +1,6 @@
 """Tables and queries. Tables in their own modules share ``models.metadata``; importing them
 here registers them wherever ``db.models`` is used (Alembic's env, the drift test, the app)."""
 
-from wmo_finance.db import eenmalige_pgbs
+from wmo_finance.db import beleidswaarden, eenmalige_pgbs
 
-__all__ = ["eenmalige_pgbs"]
+__all__ = ["beleidswaarden", "eenmalige_pgbs"]

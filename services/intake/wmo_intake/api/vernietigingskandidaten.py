@@ -1,6 +1,7 @@
-"""``/vernietigingskandidaten``: the cliënten whose data are past the bewaartermijn of the
-gemeente, for destruction (issue 14.5; role beheer). A 400 while beheer has not set the
-bewaartermijn (``POST /beleidswaarden``, sleutel ``bewaartermijn-jaren``)."""
+"""``/vernietigingskandidaten``: the destruction list (issue 14.5; role beheer): the records of
+intake, indicatie, pgb and finance past the bewaartermijn each service's beheer set for the
+gemeente (``POST /beleidswaarden``, sleutel ``bewaartermijn-jaren``, in each service), with what
+goes and why. Assembled in parallel; a service that does not answer is ``niet-beschikbaar``."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from wmo_intake.api.deps import Beheer, Db
-from wmo_intake.schemas.bewaartermijn import VernietigingskandidatenList
+from wmo_intake.api.deps import Beheer, Db, DossierPeers
+from wmo_intake.schemas.bewaartermijn import VernietigingslijstRead
 from wmo_intake.service import bewaartermijn as svc
 from wmo_shared.auth import Principal
 from wmo_shared.responses import model_response
@@ -20,13 +21,15 @@ router = APIRouter(tags=["avg"])
 
 @router.get(
     "/vernietigingskandidaten",
-    response_model=VernietigingskandidatenList,
-    summary="Cliënten van wie de gegevens over de bewaartermijn zijn (om te vernietigen)",
+    response_model=VernietigingslijstRead,
+    summary="Wat de vier diensten bewaren na de bewaartermijn (om te vernietigen), per dienst "
+    "met de dag waarvan de termijn loopt, de termijn en de regel (alleen beheer)",
 )
 async def list_vernietigingskandidaten(
     db: Db,
-    cursor: Annotated[str | None, Query(max_length=300)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    peers: DossierPeers,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="Per dienst")] = 50,
     principal: Principal = Beheer,
 ) -> Response:
-    return model_response(await svc.kandidaten(db, principal, cursor, limit))
+    return model_response(await svc.kandidaten(db, principal, peers, cursor, limit))

@@ -1,13 +1,14 @@
 """Which cliënten are past their bewaartermijn (issue 14.5): nothing of theirs is open (no
-running voorziening, no open melding, bezwaar or klacht) and their last activity lies longer
-than the bewaartermijn before the peildatum. One statement, keyset-paged on the cliënt id."""
+running voorziening, no open melding, bezwaar or klacht) and their last activity lies on or
+before ``grens``, the latest end past the bewaartermijn on the peildatum. One statement, rows
+(soort, id, einddatum) keyset-paged on (soort, id) like the other services' parts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, and_, cast, exists, func, or_, select
+from sqlalchemy import Date, and_, cast, exists, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.bezwaren import bezwaren
@@ -24,11 +25,11 @@ async def kandidaten(
     gemeente: str,
     peildatum: dt.date,
     grens: dt.date,
-    na: uuid.UUID | None,
+    na: tuple[str, uuid.UUID] | None,
     limit: int,
 ) -> list[Rij]:
-    """Up to ``limit`` + 1 rows (client_id, laatste_activiteit) whose last activity lies before
-    ``grens`` (peildatum minus the bewaartermijn), after client id ``na``."""
+    """Up to ``limit`` + 1 rows (soort, id, einddatum) whose last activity lies on or before
+    ``grens``, after (soort, id) ``na``."""
     c, v, e, b, z, k = (
         clienten,
         maatwerkvoorzieningen,
@@ -60,18 +61,19 @@ async def kandidaten(
         .scalar_subquery(),
         select(func.max(k.c.afgehandeld_op)).where(k.c.client_id == c.c.id).scalar_subquery(),
         voorzieningen.scalar_subquery(),
-    ).label("laatste_activiteit")
+    ).label("einddatum")
     open_zaak = exists().where(m.c.client_id == c.c.id, m.c.status.in_(OPEN))
     open_bezwaar = exists().where(
         z.c.melding_id == m.c.id, m.c.client_id == c.c.id, z.c.uitkomst.is_(None)
     )
     open_klacht = exists().where(k.c.client_id == c.c.id, k.c.afgehandeld_op.is_(None))
     inner = (
-        select(c.c.id.label("client_id"), laatste)
+        select(literal("client").label("soort"), c.c.id.label("id"), laatste)
         .where(c.c.gemeente == gemeente, ~lopend, ~open_zaak, ~open_bezwaar, ~open_klacht)
         .subquery()
     )
-    query = select(inner).where(inner.c.laatste_activiteit < grens)
+    query = select(inner).where(inner.c.einddatum <= grens)
     if na is not None:
-        query = query.where(inner.c.client_id > na)
-    return await alle(conn, query.order_by(inner.c.client_id).limit(limit + 1))
+        volgt = tuple_(inner.c.soort, inner.c.id) > tuple_(literal(na[0]), literal(na[1]))
+        query = query.where(volgt)
+    return await alle(conn, query.order_by(inner.c.soort, inner.c.id).limit(limit + 1))

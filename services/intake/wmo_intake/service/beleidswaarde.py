@@ -22,6 +22,7 @@ from wmo_shared.beleidswaarden import (
     Periode,
     Sleutel,
     afgerond,
+    bewaartermijn_sleutel,
     geen_overlap,
     lijst,
     sleutel_van,
@@ -42,15 +43,7 @@ MANTELZORGWAARDERING_BEDRAG = Sleutel(
     decimalen=2,
     rule="MZ-03",
 )
-BEWAARTERMIJN = Sleutel(
-    naam="bewaartermijn-jaren",
-    omschrijving="hoe lang de gegevens van een cliënt bewaard blijven na het einde van de laatste "
-    "zaak (Archiefwet, selectielijst van de gemeente); de seeds noemen geen termijn",
-    eenheid="jaren",
-    minimum=Decimal("1"),
-    maximum=Decimal("115"),
-    decimalen=0,
-)
+BEWAARTERMIJN = bewaartermijn_sleutel("de dossiers van cliënten (na de laatste activiteit)")
 """Neither seed gives a bewaartermijn: the destruction list (issue 14.5) waits for beheer."""
 
 SLEUTELS: dict[str, Sleutel] = {s.naam: s for s in (MANTELZORGWAARDERING_BEDRAG, BEWAARTERMIJN)}

@@ -80,16 +80,20 @@ def lees_rang(cursor: str) -> tuple[int, str]:
         raise _ongeldig() from exc
 
 
-def id_cursor(laatste: uuid.UUID) -> str:
-    """A position in a list ordered by id (the vernietigingskandidaten, issue 14.5)."""
-    return _b64(f"i1:{laatste}".encode())
+def lijst_cursor(posities: dict[str, str | None]) -> str:
+    """A position in the destruction list (issue 14.5): per service still to ask, the cursor of
+    its next page (None: its first page). A service that is done is left out."""
+    return _b64(json.dumps(["l1", posities]).encode())
 
 
-def lees_id(cursor: str) -> uuid.UUID:
+def lees_lijst(cursor: str, diensten: tuple[str, ...]) -> dict[str, str | None]:
     try:
-        versie, _, waarde = _unb64(cursor).decode().partition(":")
-        if versie != "i1":
+        versie, posities = json.loads(_unb64(cursor))
+        if versie != "l1" or not isinstance(posities, dict):
             raise ValueError(versie)
-        return uuid.UUID(waarde)
-    except (ValueError, UnicodeDecodeError) as exc:
+        for dienst, positie in posities.items():
+            if dienst not in diensten or not (positie is None or isinstance(positie, str)):
+                raise ValueError(dienst)
+        return {d: posities[d] for d in diensten if d in posities}
+    except (ValueError, TypeError, UnicodeDecodeError) as exc:
         raise _ongeldig() from exc

@@ -21,6 +21,7 @@ from wmo_shared.beleidswaarden import (
     BeleidswaardeRead,
     Periode,
     Sleutel,
+    bewaartermijn_sleutel,
     geen_overlap,
     lijst,
     sleutel_van,
@@ -43,7 +44,10 @@ LAAG_PGB_TARIEF = Sleutel(
 """Ooststellingwerf's seed gives informal care "het lage pgb tarief" without an amount. Set, it
 overlays the policy's tariff for informal care (network and others) from its geldigVanaf."""
 
-SLEUTELS: dict[str, Sleutel] = {s.naam: s for s in (LAAG_PGB_TARIEF,)}
+BEWAARTERMIJN = bewaartermijn_sleutel("de pgb-plannen, budgetten en pgb-verzoeken")
+"""No seed gives a bewaartermijn: the destruction list (issue 14.5) waits for beheer."""
+
+SLEUTELS: dict[str, Sleutel] = {s.naam: s for s in (LAAG_PGB_TARIEF, BEWAARTERMIJN)}
 RESOURCE = "beleidswaarde"
 
 
@@ -101,6 +105,13 @@ async def lees(db: Database, principal: Principal, sleutel: str | None) -> Belei
 async def laag_tarief(conn: AsyncConnection, gemeente: str, peildatum: dt.date) -> Row[Any] | None:
     """The low pgb tariff in force for the gemeente on ``peildatum``, if beheer set one."""
     return await beleidswaarden.waarde_op(conn, gemeente, LAAG_PGB_TARIEF.naam, peildatum)
+
+
+async def bewaartermijn(
+    conn: AsyncConnection, gemeente: str, peildatum: dt.date
+) -> Row[Any] | None:
+    """The bewaartermijn in force for the gemeente on ``peildatum``, if beheer set one."""
+    return await beleidswaarden.waarde_op(conn, gemeente, BEWAARTERMIJN.naam, peildatum)
 
 
 def _periode(row: Row[Any]) -> Periode:
