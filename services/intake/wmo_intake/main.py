@@ -37,6 +37,7 @@ from wmo_intake.api import (
     signaleringen,
     termijnaanpassingen,
     toewijzingen,
+    vernietigingen,
     vernietigingskandidaten,
     verslagen,
     vertegenwoordigers,
@@ -101,6 +102,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             dossiers.router,
             avg_inzageverzoeken.router,
             vernietigingskandidaten.router,
+            vernietigingen.router,
             managementinformatie.router,
         ],
         peers={

@@ -87,7 +87,7 @@ async def test_the_value_is_audited_and_listed(pgb_api: httpx.AsyncClient, db: A
     lijst = await pgb_api.get(URL, params={"sleutel": SLEUTEL}, headers=auth("gebiedsteam", VEERE))
     assert lijst.status_code == 200
     body = lijst.json()
-    assert [s["sleutel"] for s in body["sleutels"]] == [SLEUTEL]
+    assert [s["sleutel"] for s in body["sleutels"]] == [SLEUTEL, "bewaartermijn-jaren"]
     assert [
         (w["waarde"], w["geldigVanaf"], w["geldigTot"], w["afgeslotenPer"])
         for w in body["resultaten"]

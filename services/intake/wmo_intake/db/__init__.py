@@ -23,6 +23,7 @@ from wmo_intake.db import (
     models_iwmo,
     signaleringen,
     termijnaanpassingen,
+    vernietiging,
     werkvoorraad_aanbieders,
 )
 
@@ -47,5 +48,6 @@ __all__ = [
     "models_iwmo",
     "signaleringen",
     "termijnaanpassingen",
+    "vernietiging",
     "werkvoorraad_aanbieders",
 ]

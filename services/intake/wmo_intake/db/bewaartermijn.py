@@ -27,9 +27,10 @@ async def kandidaten(
     grens: dt.date,
     na: tuple[str, uuid.UUID] | None,
     limit: int,
+    client_id: uuid.UUID | None = None,
 ) -> list[Rij]:
     """Up to ``limit`` + 1 rows (soort, id, einddatum) whose last activity lies on or before
-    ``grens``, after (soort, id) ``na``."""
+    ``grens``, after (soort, id) ``na``; with ``client_id`` only that cliënt."""
     c, v, e, b, z, k = (
         clienten,
         maatwerkvoorzieningen,
@@ -73,6 +74,8 @@ async def kandidaten(
         .subquery()
     )
     query = select(inner).where(inner.c.einddatum <= grens)
+    if client_id is not None:
+        query = query.where(inner.c.id == client_id)
     if na is not None:
         volgt = tuple_(inner.c.soort, inner.c.id) > tuple_(literal(na[0]), literal(na[1]))
         query = query.where(volgt)

@@ -5,7 +5,11 @@ melding, bezwaar or klacht), counted from its last activity. The term itself and
 
 from __future__ import annotations
 
-from wmo_shared.bewaartermijn import Soort
+import datetime as dt
+
+from wmo_shared.bewaartermijn import RULE, Soort
+from wmo_shared.regels import Regel
+from wmo_shared.weigering import Weigering
 
 CLIENT = Soort(
     naam="client",
@@ -14,7 +18,25 @@ CLIENT = Soort(
     omvat=(
         "de cliënt met versies, vertegenwoordigers, netwerk en toestemmingen",
         "meldingen, onderzoeken, aanvragen, beschikkingen en voorzieningen",
-        "opdrachten, toewijzingen, bezwaren, klachten, brieven en termijnen",
+        "opdrachten, toewijzingen, aanbiedermeldingen en declaratieregels",
+        "bezwaren, klachten, de verzonden brieven en termijnen",
+        "mantelzorgers en mantelzorgwaarderingen, evaluaties, hulpmiddelen",
     ),
 )
 SOORTEN = {s.naam: s for s in (CLIENT,)}
+
+
+def eis_vernietigbaar(einddatum: dt.date | None) -> dt.date:
+    """Only a file on the destruction list is destroyed: ``einddatum`` is its end as the list
+    computes it today (None: it is not on the list, something runs or the term has not run
+    out). A 409 on ``id`` otherwise."""
+    if einddatum is None:
+        reden = (
+            "Dit dossier staat niet op de vernietigingslijst: er loopt nog iets (een "
+            "voorziening, melding, bezwaar of klacht) of de laatste activiteit ligt nog binnen "
+            "de bewaartermijn. Alleen wat op de lijst staat, wordt vernietigd."
+        )
+        raise Weigering(
+            "bewaartermijn-loopt", reden, veld="id", soort="conflict", regels=[Regel(RULE, reden)]
+        )
+    return einddatum
