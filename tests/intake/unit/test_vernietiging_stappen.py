@@ -14,7 +14,6 @@ ZONDER_SLEUTEL = {
     "brieven": "through intake.vernietig_brieven (onderwerp_id of beschikking or bezwaar)",
     "termijnaanpassingen": "steps on doel_id (melding, aanvraag, bezwaar, klacht)",
     "declaratieregels": "step on toewijzingnummer of the opdrachten",
-    "iwmo_declaratieregels": "step on toewijzingnummer of the opdrachten",
 }
 NIET_VAN_EEN_DOSSIER = {
     "audit": "the account of who did what: kept (ids, no file content)",

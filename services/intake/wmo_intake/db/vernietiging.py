@@ -52,7 +52,7 @@ from wmo_intake.db.ingebrekestellingen import ingebrekestellingen
 from wmo_intake.db.kolommen import gemeente_kolom, id_kolom
 from wmo_intake.db.mantelzorgers import mantelzorger_zaken, mantelzorgers
 from wmo_intake.db.mantelzorgwaarderingen import mantelzorgwaarderingen
-from wmo_intake.db.models_iwmo import iwmo_antwoorden, iwmo_declaratieregels, iwmo_verzoeken
+from wmo_intake.db.models_iwmo import iwmo_antwoorden, iwmo_verzoeken
 from wmo_intake.db.rijen import Rij, een, eerste
 from wmo_shared.inzage import Stap
 
@@ -103,13 +103,6 @@ STAPPEN: tuple[Stap, ...] = (
     Stap(
         "declaratieregels",
         declaratieregels,
-        "toewijzingnummer",
-        "opdrachten",
-        bronkolom="toewijzingnummer",
-    ),
-    Stap(
-        "iwmoDeclaratieregels",
-        iwmo_declaratieregels,
         "toewijzingnummer",
         "opdrachten",
         bronkolom="toewijzingnummer",

@@ -2,7 +2,7 @@
 list (issue 14.5)
 
 Revision ID: b7e2d4c61a15
-Revises: a0d1e1400505
+Revises: 5b2e7c9d1f30
 Create Date: 2026-12-08 09:00:00.000000
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from wmo_shared.beleidswaarden import append_only_sql
 
 revision: str = "b7e2d4c61a15"
-down_revision: str | None = "a0d1e1400505"
+down_revision: str | None = "5b2e7c9d1f30"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

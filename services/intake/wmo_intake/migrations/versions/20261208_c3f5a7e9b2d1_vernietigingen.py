@@ -7,7 +7,7 @@ role still has no DELETE on ``brieven``) that sets ``wmo.vernietiging`` for the 
 and deletes only the letters whose beschikking or bezwaar is already gone.
 
 Revision ID: c3f5a7e9b2d1
-Revises: a0d1e1400607
+Revises: 6c3f8d0e2a41
 Create Date: 2026-12-08 10:00:00.000000
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "c3f5a7e9b2d1"
-down_revision: str | None = "a0d1e1400607"
+down_revision: str | None = "6c3f8d0e2a41"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
