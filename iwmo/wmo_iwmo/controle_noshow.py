@@ -8,7 +8,10 @@ not know the provider's references. A no-show line on toewijzing T in month M ma
 client's (1 + n)-th accepted no-show of M, where n sums the ``aantal`` of the consents on the
 client's toewijzingen of the sending aanbieder whose periode overlaps M (the same reading as
 the no-show melding, where consents overlapping the reported period count). A consent on a
-toewijzing of another aanbieder does not count."""
+toewijzing of another aanbieder does not count.
+
+AAN-05 counts per client: the earlier no-shows are those of the client on any toewijzing of the
+sending aanbieder, also one the declaratie does not name (``EerderGoedgekeurd.bsn``)."""
 
 from __future__ import annotations
 
@@ -49,12 +52,14 @@ class NoShowBeleid:
 @dataclass(frozen=True, slots=True)
 class NoShowSignalering:
     """Three or more no-shows of one client in one calendar month: to be reported (AAN-05).
-    A notice for the case worker; it rejects nothing."""
+    A notice for the case worker; it rejects nothing. ``toewijzingnummers``: the toewijzingen
+    the no-shows were declared on, those of this declaratie first."""
 
     bsn: str
     jaar: int
     maand: int
     aantal: int
+    toewijzingnummers: tuple[int, ...] = ()
 
     @property
     def regel(self) -> Regel:
@@ -102,18 +107,21 @@ def check_no_shows(
     refused no-show does not count towards the omvang."""
     approved: dict[Maand, int] = defaultdict(int)
     declared: dict[Maand, int] = defaultdict(int)
+    nummers: dict[Maand, dict[int, None]] = defaultdict(dict)
+    no_shows = [line for line in lines if line.no_show]
+    for line in no_shows:
+        begin = line.prestatie.productperiode.begindatum
+        nummers[(line.bsn, begin.year, begin.month)][line.prestatie.toewijzingnummer] = None
     for e in eerder:
         t = bekend.get(e.toewijzingnummer)
-        if e.no_show and t is not None:
-            key = (
-                t.client_bsn,
-                e.productperiode.begindatum.year,
-                e.productperiode.begindatum.month,
-            )
+        bsn = e.bsn if e.bsn is not None else (t.client_bsn if t is not None else None)
+        if e.no_show and bsn is not None:
+            begin = e.productperiode.begindatum
+            key = (bsn, begin.year, begin.month)
             delta = -1 if e.volume < 0 else 1
             approved[key] += delta
             declared[key] += delta
-    no_shows = [line for line in lines if line.no_show]
+            nummers[key][e.toewijzingnummer] = None
     for line in sorted(no_shows, key=lambda line: not line.credit):
         begin = line.prestatie.productperiode.begindatum
         key = (line.bsn, begin.year, begin.month)
@@ -133,7 +141,7 @@ def check_no_shows(
         else:
             approved[key] += 1
     return [
-        NoShowSignalering(bsn, year, month, count)
+        NoShowSignalering(bsn, year, month, count, tuple(nummers[(bsn, year, month)]))
         for (bsn, year, month), count in declared.items()
         if count >= 3
     ]

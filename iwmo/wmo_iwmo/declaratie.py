@@ -15,12 +15,15 @@ from wmo_iwmo.wmo323 import Prestatie
 @dataclass(frozen=True, slots=True)
 class EerderGoedgekeurd:
     """A declaratie line approved earlier (another WMO323); counts in the sum and no-show
-    checks. A credit line is given with a negative volume."""
+    checks. A credit line is given with a negative volume. ``bsn``: the client of the line;
+    needed for an earlier no-show on a toewijzing the new declaratie does not name (AAN-05
+    counts per client), otherwise the toewijzing's client is used."""
 
     toewijzingnummer: int
     productperiode: Periode
     volume: int
     no_show: bool = False
+    bsn: str | None = None
 
 
 @dataclass(slots=True)

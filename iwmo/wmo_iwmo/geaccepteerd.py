@@ -26,6 +26,7 @@ class GeaccepteerdeRegel:
     eurocents) signed: negative for a credit line."""
 
     index: int
+    bsn: str
     toewijzingnummer: int
     productcode: str
     begindatum: dt.date
@@ -41,19 +42,21 @@ class GeaccepteerdeRegel:
             productperiode=Periode(self.begindatum, self.einddatum),
             volume=self.volume,
             no_show=self.productcode in no_show_productcodes,
+            bsn=self.bsn,
         )
 
 
 def regel(bericht: Wmo323Bericht, index: int) -> GeaccepteerdeRegel:
     """Line ``index`` of the message as it is kept once accepted (``IndexError`` when the
     message has no such line)."""
-    return _regel(index, bericht.declaratie.prestaties[index][1])
+    return _regel(index, *bericht.declaratie.prestaties[index])
 
 
-def _regel(index: int, p: Prestatie) -> GeaccepteerdeRegel:
+def _regel(index: int, bsn: str, p: Prestatie) -> GeaccepteerdeRegel:
     credit = p.ingediend_bedrag.debet_credit is DebetCredit.CREDIT
     return GeaccepteerdeRegel(
         index=index,
+        bsn=bsn,
         toewijzingnummer=p.toewijzingnummer,
         productcode=p.productcode,
         begindatum=p.productperiode.begindatum,
@@ -73,7 +76,7 @@ def geaccepteerde_regels(
         return []
     prestaties = bericht.declaratie.prestaties
     return [
-        _regel(u.index, prestaties[u.index][1])
+        _regel(u.index, *prestaties[u.index])
         for u in controle.uitkomsten
         if u.goedgekeurd and 0 <= u.index < len(prestaties)
     ]
@@ -91,7 +94,7 @@ def geaccepteerd_volgens_retour(
         r.get("index") for r in retour.get("regels") or [] if r.get("status") == "goedgekeurd"
     )
     return [
-        _regel(i, prestaties[i][1])
+        _regel(i, *prestaties[i])
         for i in indexen
         if isinstance(i, int) and 0 <= i < len(prestaties)
     ]

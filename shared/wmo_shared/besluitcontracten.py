@@ -182,8 +182,9 @@ class EenmaligPgbBesluit(WireModel):
     bsn: Bsn
     aanvraag_id: uuid.UUID | None = None
     voorziening: TegemoetkomingSoort
-    status: Literal["toegekend"] = Field(
-        description="Een eenmalig pgb is verstrekt zodra finance het vastlegt (FIN-05)"
+    status: Literal["toegekend", "ingetrokken"] = Field(
+        description="Een eenmalig pgb is verstrekt zodra finance het vastlegt (FIN-05); "
+        "ingetrokken zodra een intrekking of herziening van zijn beschikking het beëindigde"
     )
     besluitdatum: dt.date
     kostprijs: Decimal = Field(description="Goedkoopst adequate kostprijs (FIN-03)")

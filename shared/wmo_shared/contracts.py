@@ -105,6 +105,29 @@ class PgbBeschiktEvent(WireModel):
     einddatum: dt.date | None = None
 
 
+class EenmaligPgbBeeindigdEvent(WireModel):
+    """intake → finance ``POST /api/v1/eenmalig-pgb-beeindigingen`` when an intrekking or a
+    herziening ends the maatwerkvoorziening of a one-off pgb (FIN-05) and no voorziening of the
+    new beschikking carries the same pgb on. Before the payment to the supplier is done finance
+    cancels it (a cancellation entry in its feed leveranciersbetalingen); after, a
+    terugvordering is for the gemeente to decide. ``beschikkingId`` is the intrekking or
+    herziening."""
+
+    event_id: uuid.UUID
+    event_type: Literal["eenmalig-pgb-beeindigd"]
+    gemeente: Gemeentecode
+    bsn: Bsn
+    eenmalig_pgb_id: uuid.UUID
+    beschikking_id: uuid.UUID
+    besluitdatum: dt.date = Field(description="Besluitdatum van de intrekking of herziening")
+    maatwerkvoorziening_id: uuid.UUID = Field(description="De voorziening die eindigt")
+    grond: Literal["intrekking", "herziening"]
+    einddatum: dt.date = Field(
+        description="Laatste dag van de voorziening; gelijk aan de ingangsdatum als zij werd "
+        "geannuleerd voor haar start"
+    )
+
+
 # --- change feeds for the exchange scripts ----------------------------------------------------
 
 T = TypeVar("T")

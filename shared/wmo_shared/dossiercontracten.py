@@ -85,10 +85,35 @@ class CakVoorzieningDossier(WireModel):
     bijdrage_tot: dt.date | None = None
 
 
+class EenmaligPgbDossier(WireModel):
+    """One one-off pgb the gemeente pays straight to the supplier (FIN-05), with its payment."""
+
+    id: uuid.UUID
+    soort: TegemoetkomingSoort
+    aanvraag_id: uuid.UUID | None = None
+    besluitdatum: dt.date
+    bedrag: Decimal
+    leverancier: str = Field(description="Aan wie de gemeente betaalt")
+    betaalstatus: Literal["open", "betaald", "geannuleerd"] = Field(
+        description="open: nog niet betaald; geannuleerd: de beschikking eindigde voor de betaling"
+    )
+    betaaldatum: dt.date | None = None
+    beeindigd_door: uuid.UUID | None = Field(
+        default=None, description="De intrekking of herziening die het eenmalig pgb beëindigde"
+    )
+    gevolg: Literal["betaling-geannuleerd", "terugvordering-ter-beoordeling"] | None = Field(
+        default=None,
+        description="Wat het einde betekende: de betaling geannuleerd, of (al betaald) een "
+        "terugvordering waarover de gemeente beslist",
+    )
+
+
 class FinanceDossier(WireModel):
-    """finance's part of a dossier: tegemoetkomingen and the eigen-bijdrage regime."""
+    """finance's part of a dossier: tegemoetkomingen, one-off pgb's paid to the supplier and
+    the eigen-bijdrage regime."""
 
     tegemoetkomingen: list[TegemoetkomingDossier]
+    eenmalige_pgbs: list[EenmaligPgbDossier] = Field(default_factory=list)
     eigen_bijdrage: list[CakVoorzieningDossier]
 
 

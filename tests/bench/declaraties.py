@@ -131,12 +131,13 @@ async def _prepare(dsn: str, size: int, clienten: int, maanden: int) -> list[tup
             await conn.execute(
                 """INSERT INTO intake.declaratieregels (gemeente, afzender, iwmo_bericht_id,
                        regel, toewijzingnummer, productcode, begindatum, einddatum, volume,
-                       bedrag, referentienummer)
+                       bedrag, referentienummer, bsn)
                    SELECT $1, $2, $3, row_number() OVER (), o.toewijzingnummer + $4, '02A03',
                        (DATE '2025-01-01' + make_interval(months => m) + 7 * w * INTERVAL '1 day'),
                        (DATE '2025-01-01' + make_interval(months => m)
                            + (7 * w + 6) * INTERVAL '1 day'),
-                       120, 132.00, 'H' || o.toewijzingnummer || '-' || m || '-' || w
+                       120, 132.00, 'H' || o.toewijzingnummer || '-' || m || '-' || w,
+                       o.gegevens->>'bsn'
                    FROM intake.opdrachten o, generate_series(0, $5 - 1) m,
                         generate_series(0, 3) w
                    WHERE o.aanbieder_agb = $6""",

@@ -133,7 +133,9 @@ def test_eenmalig_pgb_van_onderzoek_tot_leveranciersbetaling(stack: Stack) -> No
     """FIN-05 as one case: the onderzoek and aanvraag in intake, finance's eenmalig pgb for that
     aanvraag, the beschikking that refers to it and takes its amount over, the sent letter that
     says there is no eigen bijdrage; the payment in leveranciersbetalingen (not the SVB), and in
-    the CAK register the voorziening with why the CAK hears nothing of it."""
+    the CAK register the voorziening with why the CAK hears nothing of it. Then the intrekking
+    before the supplier is paid: the payment is cancelled in the same feed, the paying system
+    is refused, and the dossier shows it."""
     with stack.client("intake") as c, stack.client("finance") as fin:
         client, melding, _ = case_to_aanvraag(c)
         a = aanvraag_voor(c, melding["id"])
@@ -188,6 +190,65 @@ def test_eenmalig_pgb_van_onderzoek_tot_leveranciersbetaling(stack: Stack) -> No
         )
         assert {"FIN-05", "FIN-08", "FIN-12"} <= {g["rule"] for g in register["regels"]}
         assert cak_mutaties(fin, b["id"]) == []  # registered, and nothing for the CAK
+
+        # The beschikking is withdrawn before the supplier was paid: intake's outbox tells
+        # finance, which cancels the payment with an entry in the same feed (the payment row
+        # stays: a reader past it on its cursor gets the cancellation next).
+        betaling = rows[0]
+        i = ok(
+            post(
+                c,
+                "/api/v1/beschikkingen",
+                {
+                    "meldingId": melding["id"],
+                    "aanvraagId": None,
+                    "soort": "intrekking",
+                    "vorigeBeschikkingId": b["id"],
+                    "besluitdatum": "2026-03-27",
+                    "beeindigingsdatum": "2026-03-31",
+                    "motivering": "De inwoner verhuist naar een woning met een slaapkamer beneden.",
+                    "maatwerkvoorzieningen": [],
+                },
+            )
+        )
+        ok(post(c, f"/api/v1/beschikkingen/{i['id']}/verzendingen", {"verzenddatum": "2026-03-27"}))
+
+        def geannuleerd() -> list[dict[str, Any]]:
+            pagina = ok(
+                fin.get(
+                    "/api/v1/leveranciersbetalingen",
+                    params={"cursor": str(betaling["volgnummer"]), "limit": 1000},
+                    headers=FIN,
+                ),
+                200,
+            )
+            return [r for r in pagina["resultaten"] if r["eenmaligPgbId"] == p["id"]]
+
+        [annulering] = wacht_op(geannuleerd)
+        assert (annulering["soort"], annulering["bedrag"], annulering["annuleert"]) == (
+            "annulering",
+            "-1750.00",
+            betaling["volgnummer"],
+        )
+        pgb = ok(fin.get(f"/api/v1/eenmalige-pgbs/{p['id']}", headers=FIN), 200)
+        assert (pgb["betaalstatus"], pgb["beeindiging"]["beschikkingId"]) == (
+            "geannuleerd",
+            i["id"],
+        )
+        # the paying system is told no: the supplier is not to be paid
+        r = fin.post(
+            f"/api/v1/eenmalige-pgbs/{p['id']}/betalingen",
+            json={"betaaldatum": "2026-04-02"},
+            headers={**auth("systeem"), "If-Match": "*", "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert r.status_code == 409 and r.json()["code"] == "betaling-geannuleerd"
+        [dossier_pgb] = ok(c.get(f"/api/v1/clienten/{client['id']}/dossier", headers=GW), 200)[
+            "finance"
+        ]["gegevens"]["eenmaligePgbs"]
+        assert (dossier_pgb["betaalstatus"], dossier_pgb["leverancier"]) == (
+            "geannuleerd",
+            "Traplift Oosterwolde BV",
+        )
 
 
 def test_mantelzorgwaardering_aan_de_hulpvrager(stack: Stack) -> None:

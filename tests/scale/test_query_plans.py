@@ -115,6 +115,11 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         "intake: eerder geaccepteerde declaratieregels": lambda c: declaratieregels.geaccepteerd(
             c, G, "00001010", [10_005_000, 10_005_003]
         ),
+        "intake: eerdere no-shows van de cliënten (AAN-05)": (
+            lambda c: declaratieregels.no_shows_van_clienten(
+                c, G, "00001010", [BSN], ["NOSHW"], day, day + dt.timedelta(days=30), [10_005_000]
+            )
+        ),
         "pgb: plannen op BSN": lambda c: pgb_plannen.find_plans(c, G, BSN),
         "pgb: budget van een plan": lambda c: budgetten.find_budget_for_plan(c, G, ID),
         "pgb: SVB-feed, eerste pagina": lambda c: svb.toekenningen_page(c, G, 0, 100),

@@ -185,8 +185,8 @@ async def vul(db: TestDatabase) -> None:
             (
                 "INSERT INTO intake.declaratieregels (gemeente, afzender, iwmo_bericht_id, "
                 "regel, toewijzingnummer, productcode, begindatum, einddatum, volume, bedrag, "
-                "referentienummer) VALUES ($1, '12345678', $2, $3, 10000001, '02A03', $4::date, "
-                "$4::date + 6, 60, $5::numeric, $6)",
+                "referentienummer, bsn) VALUES ($1, '12345678', $2, $3, 10000001, '02A03', "
+                "$4::date, $4::date + 6, 60, $5::numeric, $6, '999993653')",
                 (G, bericht, regel, begin, bedrag, f"MI-{regel}"),
             )
         )

@@ -2,7 +2,9 @@
 gemeente's no-show productcodes (policy ``intake.no_show``); the second one of a client in a
 month is refused (9321, rule AAN-05) unless the gebiedsteam recorded its consent on the
 provider's own opdracht (``POST /opdrachten/{id}/no-show-toestemmingen``); a consent on
-another aanbieder's opdracht for the same client does not count."""
+another aanbieder's opdracht for the same client does not count. AAN-05 counts per client,
+over the aanbieder's toewijzingen; three or more in a month are a signalering for the case
+worker, stored once."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
@@ -26,7 +29,8 @@ from tests.intake.api.helpers import (
     voorziening,
 )
 from tests.intake.api.iwmo_berichten import Prestatie, Zaak, wmo323
-from tests.support.stack import auth
+from tests.intake.api.test_behandelingen import werker
+from tests.support.stack import TestDatabase, auth
 from wmo_intake.service import beleid
 from wmo_shared.policy import Policy, PolicyRegistry, default_registry
 
@@ -138,3 +142,94 @@ async def test_zonder_no_show_productcode_in_het_beleid_is_er_geen_no_show(
     _, b = await verzonden_zaak(intake)
     zaak = _zaak(await _opdracht(intake, b["maatwerkvoorzieningen"][0]["id"]), b["id"])
     assert [m["retourcode"] for m in await _stuur(intake, wmo323(zaak, _no_show(7)))] == ["9340"]
+
+
+async def _tweede_opdracht(intake: httpx.AsyncClient, m: dict[str, Any]) -> dict[str, Any]:
+    """A second case of the same client with the same aanbieder, and its opdracht."""
+    m2 = await melding(intake, m["clientId"])
+    await onderzoek(intake, m2["id"])
+    a2 = await aanvraag(intake, m2["id"])
+    b2 = await verzend(intake, (await beschikking(intake, m2["id"], a2["id"]))["id"])
+    return await _opdracht(intake, b2["maatwerkvoorzieningen"][0]["id"])
+
+
+@pytest.mark.usefixtures("no_show_code")
+async def test_een_no_show_op_een_andere_toewijzing_van_de_client_telt_mee(
+    intake: httpx.AsyncClient,
+) -> None:
+    """AAN-05 counts per client: the no-show accepted on one toewijzing counts when the same
+    aanbieder declares one on another toewijzing of the same client in the same month."""
+    m, b = await verzonden_zaak(intake)
+    eerste = await _opdracht(intake, b["maatwerkvoorzieningen"][0]["id"])
+    tweede = await _tweede_opdracht(intake, m)
+    assert eerste["toewijzingnummer"] != tweede["toewijzingnummer"]
+    assert eerste["gegevens"]["bsn"] == tweede["gegevens"]["bsn"]
+    assert [
+        r["retourcode"] for r in await _stuur(intake, wmo323(_zaak(eerste, b["id"]), _no_show(7)))
+    ] == ["8001"]
+    (weigering,) = await _stuur(intake, wmo323(_zaak(tweede, b["id"]), _no_show(14)))
+    assert (weigering["retourcode"], weigering["rule"]) == ("9321", "AAN-05")
+    # another month is another period
+    mei = Prestatie(30, 3300, periode=("2026-05-05", "2026-05-05"), productcode=NO_SHOW)
+    assert [r["retourcode"] for r in await _stuur(intake, wmo323(_zaak(tweede, b["id"]), mei))] == [
+        "8001"
+    ]
+
+
+async def _no_show_signaleringen(
+    intake: httpx.AsyncClient, headers: dict[str, str]
+) -> list[dict[str, Any]]:
+    r = await intake.get("/api/v1/signaleringen", headers=headers)
+    assert r.status_code == 200, r.text
+    return [s for s in r.json()["resultaten"] if s["soort"] == "no-show"]
+
+
+@pytest.mark.usefixtures("no_show_code")
+async def test_drie_no_shows_in_een_maand_zijn_een_signalering_voor_de_behandelaar(
+    intake: httpx.AsyncClient, db: TestDatabase
+) -> None:
+    """Three no-shows of the client in April (with the gebiedsteam's consent for two more)
+    become one signalering AAN-05 for the worker of the case, stored at the import: importing
+    the same message again makes no second; a fourth no-show (refused) raises the count and
+    signals again under a new id; another worker sees nothing."""
+    anna, bram = werker("Anna"), werker("Bram")
+    m, b = await verzonden_zaak(intake)
+    r = await intake.post(f"/api/v1/meldingen/{m['id']}/oppakkingen", json={}, headers=h(anna))
+    assert r.status_code == 201, r.text
+    o = await _opdracht(intake, b["maatwerkvoorzieningen"][0]["id"])
+    await _toestemming(intake, o["id"], 2)
+    zaak = _zaak(o, b["id"])
+    assert await _no_show_signaleringen(intake, anna) == []
+
+    xml = wmo323(zaak, _no_show(7), _no_show(14), _no_show(21))
+    r = await intake.post("/api/v1/iwmo-berichten", content=xml, headers=ZORG_BV)
+    assert r.status_code == 201, r.text
+    assert [g["status"] for g in r.json()["retour"]["regels"]] == ["goedgekeurd"] * 3
+    [s] = await _no_show_signaleringen(intake, anna)
+    assert (s["rule"], s["meldingId"], s["clientId"]) == ("AAN-05", m["id"], m["clientId"])
+    assert f"Aanbieder {AGB} declareerde 3 keer een no-show" in s["toelichting"]
+    assert "april 2026" in s["toelichting"] and "moeten gemeld worden" in s["toelichting"]
+    assert o["gegevens"]["bsn"] not in s["toelichting"]
+    assert await _no_show_signaleringen(intake, bram) == []
+
+    again = await intake.post("/api/v1/iwmo-berichten", content=xml, headers=ZORG_BV)
+    assert again.status_code == 200, again.text
+    assert await _no_show_signaleringen(intake, anna) == [s]
+    assert await _rijen(db, o["gegevens"]["bsn"]) == [(2026, 4, 3)]
+
+    (weigering,) = await _stuur(intake, wmo323(zaak, _no_show(28)))
+    assert (weigering["retourcode"], weigering["rule"]) == ("9321", "AAN-05")
+    [vier] = await _no_show_signaleringen(intake, anna)
+    assert vier["id"] != s["id"] and "4 keer" in vier["toelichting"]
+    assert await _rijen(db, o["gegevens"]["bsn"]) == [(2026, 4, 4)]
+
+
+async def _rijen(db: TestDatabase, bsn: str) -> list[tuple[int, int, int]]:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        rows = await conn.fetch(
+            "SELECT jaar, maand, aantal FROM intake.no_show_signaleringen WHERE bsn = $1", bsn
+        )
+    finally:
+        await conn.close()
+    return [(r["jaar"], r["maand"], r["aantal"]) for r in rows]

@@ -1,6 +1,7 @@
 """The eenmalig pgb a beschikking rests on (FIN-05, issue 16.4), pure: amount and kostprijs
 taken over, the besluitdatum as start, no eigen bijdrage (a typed one is refused), only a
-toegekend one, and one toekenning per eenmalig pgb."""
+toegekend one, and one toekenning per eenmalig pgb; an intrekking or herziening that ends its
+voorziening ends the pgb unless the successor carries the same pgb on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_intake.domain.eenmalig_pgb import nog_niet_beschikt, over_eenmalig_pgb
+from wmo_intake.domain.eenmalig_pgb import eindigt, nog_niet_beschikt, over_eenmalig_pgb
 from wmo_intake.domain.verwijzingen import Feiten
 from wmo_shared.contracts import EenmaligPgbBesluit
 from wmo_shared.weigering import Weigering
@@ -90,3 +91,13 @@ def test_een_keer_toegekend() -> None:
         "maatwerkvoorzieningen.1.eenmaligPgbId",
         ["FIN-05"],
     )
+
+
+def test_een_intrekking_of_herziening_beeindigt_het_eenmalig_pgb() -> None:
+    pgb, ander = uuid.uuid4(), uuid.uuid4()
+    assert eindigt("eenmalig_pgb", pgb, None)  # intrekking, or a herziening to zin
+    assert eindigt("eenmalig_pgb", pgb, ander)  # a herziening to another pgb
+    assert not eindigt("eenmalig_pgb", pgb, pgb)  # the herziening carries it on
+    assert not eindigt("zin", None, None)
+    assert not eindigt("financiele_tegemoetkoming", None, None)
+    assert not eindigt("eenmalig_pgb", None, None)  # names no pgb: nothing for finance

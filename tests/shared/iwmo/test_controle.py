@@ -491,6 +491,7 @@ def test_three_no_shows_in_a_period_are_signalled() -> None:
         3,
     )
     assert signalering.regel.rule == "AAN-05" and BSN not in signalering.regel.toelichting
+    assert signalering.toewijzingnummers == (1,)
 
 
 def test_without_no_show_policy_a_no_show_code_is_just_another_product() -> None:

@@ -1,11 +1,13 @@
-"""Wire schemas of the one-off pgb paid by the gemeente to the supplier (FIN-05) and of the
-feed of payments to suppliers."""
+"""Wire schemas of the one-off pgb paid by the gemeente to the supplier (FIN-05), of the feed of
+payments to suppliers, of the payment reported done and of the end of the pgb by an intrekking
+or herziening of its beschikking."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import Field
 
@@ -64,6 +66,37 @@ class EenmaligPgbCreate(WireModel):
     leverancier: LeverancierIn = Field(description="Aan wie de gemeente betaalt (FIN-04)")
 
 
+Betaalstatus = Literal["open", "betaald", "geannuleerd"]
+
+
+class EenmaligPgbBeeindigingRead(WireModel):
+    """What the end of the beschikking meant for the payment to the supplier."""
+
+    eenmalig_pgb_id: uuid.UUID
+    beschikking_id: uuid.UUID = Field(description="De intrekking of herziening")
+    maatwerkvoorziening_id: uuid.UUID
+    grond: Literal["intrekking", "herziening"]
+    einddatum: dt.date
+    gevolg: Literal["betaling-geannuleerd", "terugvordering-ter-beoordeling"] = Field(
+        description="betaling-geannuleerd: nog niet betaald, de feed leveranciersbetalingen "
+        "meldt de annulering; terugvordering-ter-beoordeling: al betaald, of er wordt "
+        "teruggevorderd beslist de gemeente (er wordt niets automatisch teruggevorderd)"
+    )
+    annulering_volgnummer: int | None = Field(
+        description="Positie van de annulering in de feed leveranciersbetalingen"
+    )
+    toelichting: str
+    regels: list[RegelRead]
+    rules: list[str]
+    ontvangen_op: dt.datetime
+
+
+class EenmaligPgbBetalingCreate(WireModel):
+    """The paying system reports the payment to the supplier done (FIN-05)."""
+
+    betaaldatum: Zaakdatum
+
+
 class EenmaligPgbRead(WireModel):
     id: uuid.UUID
     gemeente: Gemeentecode
@@ -77,24 +110,41 @@ class EenmaligPgbRead(WireModel):
     kostprijs_uitkomst: KostprijsRead
     betaalroute: str = Field(description="gemeente_aan_leverancier: niet via de SVB")
     betaling_volgnummer: int = Field(description="Positie in de feed leveranciersbetalingen")
+    betaalstatus: Betaalstatus = Field(
+        description="open: in de feed, nog niet betaald; betaald (betaaldatum); geannuleerd: de "
+        "beschikking eindigde voor de betaling, de feed meldt de annulering"
+    )
+    betaaldatum: dt.date | None = None
+    beeindiging: EenmaligPgbBeeindigingRead | None = Field(
+        default=None, description="De intrekking of herziening die het eenmalig pgb beëindigde"
+    )
     eigen_bijdrage: bool = Field(
         description="Altijd false: op een eenmalig pgb rust geen eigen bijdrage (FIN-05, FIN-08; "
         "de regels zeggen waarom), dus het CAK hoort er niets van"
     )
     regels: list[RegelRead]
     rules: list[str]
+    versie: int
 
 
 class LeveranciersbetalingRead(WireModel):
     volgnummer: int
+    soort: Literal["betaling", "annulering"] = Field(
+        description="annulering: de betaling met volgnummer annuleert wordt niet (meer) "
+        "uitgevoerd; het bedrag is dan negatief"
+    )
+    annuleert: int | None = Field(description="Bij een annulering: het volgnummer van de betaling")
     eenmalig_pgb_id: uuid.UUID
     leverancier_naam: str
     leverancier_kvk: str
     rekeningnummer: str
-    bedrag: Decimal
+    bedrag: Decimal = Field(description="Te betalen; negatief bij een annulering")
     betalingskenmerk: str
     omschrijving: str
-    besluitdatum: dt.date
+    besluitdatum: dt.date = Field(
+        description="Van het besluit: het eenmalig pgb, of bij een annulering de intrekking of "
+        "herziening"
+    )
 
 
 class LeveranciersbetalingPage(FeedPage[LeveranciersbetalingRead]):

@@ -14,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_finance.db import eenmalige_pgbs as repo
 from wmo_finance.db.models import audit, idempotency_keys
 from wmo_finance.domain import eenmalig_pgb as dom
+from wmo_finance.domain import eenmalig_pgb_einde as einde_dom
 from wmo_finance.domain.kostprijs import Offerte, Referentieprijs, goedkoopst_adequate_kostprijs
 from wmo_finance.domain.soorten import VoorzieningSoort
 from wmo_finance.schemas.eenmalig_pgb import (
+    EenmaligPgbBeeindigingRead,
     EenmaligPgbCreate,
     EenmaligPgbRead,
     LeveranciersbetalingPage,
@@ -35,7 +37,26 @@ RESOURCE = "eenmalig-pgb"
 GEEN = "Er is geen eenmalig pgb met dit id in uw gemeente."
 
 
-def _read(row: Row[Any], betaling: Row[Any]) -> EenmaligPgbRead:
+def beeindiging_read(row: Row[Any]) -> EenmaligPgbBeeindigingRead:
+    return EenmaligPgbBeeindigingRead(
+        eenmalig_pgb_id=row.eenmalig_pgb_id,
+        beschikking_id=row.beschikking_id,
+        maatwerkvoorziening_id=row.maatwerkvoorziening_id,
+        grond=row.grond,
+        einddatum=row.einddatum,
+        gevolg=row.gevolg,
+        annulering_volgnummer=row.annulering_volgnummer,
+        toelichting=" ".join(r["toelichting"] for r in row.regels),
+        regels=row.regels,
+        rules=list(dict.fromkeys(r["rule"] for r in row.regels)),
+        ontvangen_op=row.ontvangen,
+    )
+
+
+def _read(row: Row[Any], betaling: Row[Any], einde: Row[Any] | None) -> EenmaligPgbRead:
+    status = einde_dom.betaalstatus(
+        betaald_op=row.betaald_op, gevolg=None if einde is None else einde.gevolg
+    )
     return EenmaligPgbRead.model_validate(
         {
             "id": row.id,
@@ -50,11 +71,22 @@ def _read(row: Row[Any], betaling: Row[Any]) -> EenmaligPgbRead:
             "kostprijsUitkomst": row.invoer["kostprijsUitkomst"],
             "betaalroute": "gemeente_aan_leverancier",
             "betalingVolgnummer": betaling.volgnummer,
+            "betaalstatus": status.value,
+            "betaaldatum": row.betaald_op,
+            "beeindiging": None if einde is None else beeindiging_read(einde),
             "eigenBijdrage": dom.geen_eigen_bijdrage()[0],
             "regels": row.regels,
             "rules": list(dict.fromkeys(r["rule"] for r in row.regels)),
+            "versie": row.versie,
         }
     )
+
+
+async def pgb_read(conn: AsyncConnection, row: Row[Any]) -> EenmaligPgbRead:
+    """The pgb with its payment and, once ended, its end."""
+    betaling = await repo.betaling_van(conn, row.id)
+    assert betaling is not None  # written with the pgb
+    return _read(row, betaling, await repo.beeindiging_van(conn, row.id))
 
 
 async def verstrek(
@@ -143,7 +175,7 @@ async def verstrek(
             },
         )
         await audit_log.record(conn, audit, principal, "aanmaken", RESOURCE, row.id)
-        return Written(_read(row, betaling), f"/eenmalige-pgbs/{row.id}")
+        return Written(_read(row, betaling, None), f"/eenmalige-pgbs/{row.id}", row.versie)
 
     return await write_once(db, idempotency_keys, principal, write, EenmaligPgbRead, work)
 
@@ -153,10 +185,8 @@ async def lees(db: Database, principal: Principal, pgb_id: uuid.UUID) -> Eenmali
         row = await repo.get(conn, principal.gemeente, pgb_id)
         if row is None:
             raise NotFound(GEEN)
-        betaling = await repo.betaling_van(conn, row.id)
-        assert betaling is not None
         await audit_log.record(conn, audit, principal, "lezen", RESOURCE, row.id)
-        return _read(row, betaling)
+        return await pgb_read(conn, row)
 
 
 async def besluit(db: Database, principal: Principal, pgb_id: uuid.UUID) -> EenmaligPgbBesluit:
@@ -166,6 +196,7 @@ async def besluit(db: Database, principal: Principal, pgb_id: uuid.UUID) -> Eenm
     async with db.transaction() as conn:
         row = await repo.get(conn, principal.gemeente, pgb_id)
         betaling = await repo.betaling_van(conn, pgb_id) if row is not None else None
+        einde = await repo.beeindiging_van(conn, pgb_id) if row is not None else None
         await audit_log.record(conn, audit, principal, "lezen", "eenmalig-pgb-besluit", pgb_id)
     if row is None or betaling is None:
         raise NotFound(GEEN)
@@ -176,7 +207,7 @@ async def besluit(db: Database, principal: Principal, pgb_id: uuid.UUID) -> Eenm
         bsn=row.bsn,
         aanvraag_id=row.aanvraag_id,
         voorziening=row.voorziening,
-        status="toegekend",
+        status="toegekend" if einde is None else "ingetrokken",
         besluitdatum=row.besluitdatum,
         kostprijs=row.kostprijs,
         bedrag=row.bedrag,

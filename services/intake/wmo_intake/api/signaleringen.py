@@ -26,7 +26,8 @@ router = APIRouter(tags=["werkvoorraad"])
     "/signaleringen",
     response_model=SignaleringList,
     summary="Mijn signaleringen: een termijn binnen vijf dagen of verlopen, een bericht van "
-    "de aanbieder, een geweigerde gebeurtenis, een nieuw bezwaar (in de zaken die ik behandel)",
+    "de aanbieder, drie of meer no-shows in een maand (AAN-05), een geweigerde gebeurtenis, "
+    "een nieuw bezwaar (in de zaken die ik behandel)",
     responses={400: {"description": "Ongeldige parameter"}},
 )
 async def get_signaleringen(

@@ -7,8 +7,10 @@ from __future__ import annotations
 from wmo_intake.db import models as m
 from wmo_intake.db.bezwaren import bezwaren, hoorzittingen
 from wmo_intake.db.brieven import brieven
+from wmo_intake.db.declaratieregels import declaratieregels
 from wmo_intake.db.ingebrekestellingen import ingebrekestellingen
 from wmo_intake.db.klachten import klachten
+from wmo_intake.db.no_show_signaleringen import no_show_signaleringen
 from wmo_intake.db.termijnaanpassingen import termijnaanpassingen
 from wmo_shared.inzage import Stap
 
@@ -34,6 +36,8 @@ STAPPEN = (
     Stap("beeindigingen", m.beeindigingen, "maatwerkvoorziening_id", "maatwerkvoorzieningen"),
     Stap("opdrachten", m.opdrachten, "melding_id", "meldingen"),
     Stap("toewijzingen", m.toewijzingen, "opdracht_id", "opdrachten"),
+    Stap("declaratieregels", declaratieregels, "bsn"),
+    Stap("noShowSignaleringen", no_show_signaleringen, "opdracht_id", "opdrachten"),
     Stap("bezwaren", bezwaren, "melding_id", "meldingen"),
     Stap("hoorzittingen", hoorzittingen, "bezwaar_id", "bezwaren"),
     Stap("ingebrekestellingen", ingebrekestellingen, "melding_id", "meldingen"),

@@ -2,12 +2,15 @@
 transaction that accepted them (the retour said ``goedgekeurd``) and never changed. One table
 for both readers: the check of the next WMO323 of the same aanbieder sums its earlier lines on
 the toewijzingen it names (issue 15.5, index on gemeente, afzender, toewijzingnummer, never a
-scan over stored messages), and the management information counts the amounts of zorg in
-natura per month (issue 14.6, index on gemeente, begindatum). The stored message keeps the
-whole XML; this table only what the two need. Also the opdrachten a declaratie names."""
+scan over stored messages) and the no-shows of its clients on any toewijzing of the aanbieder
+(AAN-05 counts per client: index on gemeente, bsn, afzender, begindatum, which also serves the
+AVG inzage), and the management information counts the amounts of zorg in natura per month
+(issue 14.6, index on gemeente, begindatum). The stored message keeps the whole XML; this
+table only what they need. Also the opdrachten a declaratie names."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    all_,
     any_,
     bindparam,
     insert,
@@ -51,9 +55,11 @@ declaratieregels = Table(
     Column("afzender", String(200), nullable=False),  # the aanbieder's AGB code
     Column("volume", BigInteger, nullable=False),  # negative for a credit line
     Column("referentienummer", String(36), nullable=False),
+    Column("bsn", String(9), nullable=False),  # the client of the line
     UniqueConstraint("iwmo_bericht_id", "regel", name="uq_declaratieregels_bericht_regel"),
     Index("ix_declaratieregels_gemeente_begin", "gemeente", "begindatum"),
     Index("ix_declaratieregels_toewijzing", "gemeente", "afzender", "toewijzingnummer"),
+    Index("ix_declaratieregels_client", "gemeente", "bsn", "afzender", "begindatum"),
 )
 """Line ``regel`` (its index in the message) of WMO323 ``iwmo_bericht_id``."""
 
@@ -80,6 +86,35 @@ async def geaccepteerd(
         t.c.gemeente == gemeente,
         t.c.afzender == afzender,
         t.c.toewijzingnummer == any_(_nummers(toewijzingnummers)),
+    )
+    return await alle(conn, query)
+
+
+async def no_shows_van_clienten(
+    conn: AsyncConnection,
+    gemeente: str,
+    afzender: str,
+    bsns: Sequence[str],
+    productcodes: Sequence[str],
+    van: dt.date,
+    tot: dt.date,
+    behalve: Sequence[int],
+) -> list[Rij]:
+    """AAN-05 per client: the accepted no-show lines (under one of ``productcodes``) of this
+    afzender for these clients that begin from ``van`` up to ``tot``, on toewijzingen other
+    than ``behalve`` (those ``geaccepteerd`` already reads): toewijzingnummer, begindatum,
+    einddatum, volume, bsn."""
+    t = declaratieregels
+    if not bsns or not productcodes:
+        return []
+    query = select(t.c.toewijzingnummer, t.c.begindatum, t.c.einddatum, t.c.volume, t.c.bsn).where(
+        t.c.gemeente == gemeente,
+        t.c.afzender == afzender,
+        t.c.bsn == any_(bindparam("bsns", list(bsns), type_=ARRAY(String))),
+        t.c.begindatum >= van,
+        t.c.begindatum <= tot,
+        t.c.productcode == any_(bindparam("codes", list(productcodes), type_=ARRAY(String))),
+        t.c.toewijzingnummer != all_(_nummers(behalve)),
     )
     return await alle(conn, query)
 

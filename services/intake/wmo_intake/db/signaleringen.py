@@ -1,8 +1,9 @@
 """The queries behind a case worker's signaleringen (issue 14.3), each over the meldingen the
 worker handles (``meldingen.behandelaar_sub``, indexed with the gemeente): the provider's
-reports on an opdracht (acceptatie or weigering, zorgplan, opzegging), events a receiver
-refused (parked in the outbox), open bezwaren; and which signaleringen the worker marked as
-seen (``signalering_gezien``). Terms come from ``db.werkvoorraad``."""
+reports on an opdracht (acceptatie or weigering, zorgplan, opzegging), the no-shows a WMO323
+declared three or more times in a month (AAN-05, stored in ``no_show_signaleringen``), events a
+receiver refused (parked in the outbox), open bezwaren; and which signaleringen the worker
+marked as seen (``signalering_gezien``). Terms come from ``db.werkvoorraad``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db.bezwaren import bezwaren
 from wmo_intake.db.kolommen import gemeente_kolom
 from wmo_intake.db.models import beschikkingen, meldingen, metadata, opdrachten, outbox
+from wmo_intake.db.no_show_signaleringen import no_show_signaleringen
 from wmo_intake.db.rijen import Rij, alle, eerste
 from wmo_shared.outbox import PARKED
 
@@ -73,6 +75,30 @@ async def aanbiedersberichten(conn: AsyncConnection, gemeente: str, sub: str) ->
             ),
         )
         .order_by(o.c.id)
+        .limit(MAX)
+    )
+    return await alle(conn, query)
+
+
+async def no_shows(conn: AsyncConnection, gemeente: str, sub: str) -> list[Rij]:
+    """(id, melding_id, client_id, afzender, jaar, maand, aantal, bijgewerkt) of the no-show
+    signaleringen (AAN-05) on the opdrachten of the worker's meldingen."""
+    n, o, m = no_show_signaleringen, opdrachten, meldingen
+    query = (
+        select(
+            n.c.id,
+            o.c.melding_id,
+            m.c.client_id,
+            n.c.afzender,
+            n.c.jaar,
+            n.c.maand,
+            n.c.aantal,
+            n.c.bijgewerkt,
+        )
+        .join(o, o.c.id == n.c.opdracht_id)
+        .join(m, m.c.id == o.c.melding_id)
+        .where(_mijn(gemeente, sub), n.c.gemeente == gemeente)
+        .order_by(n.c.id)
         .limit(MAX)
     )
     return await alle(conn, query)

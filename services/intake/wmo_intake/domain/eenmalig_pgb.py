@@ -5,7 +5,9 @@ maatwerkvoorziening refers to it with ``eenmaligPgbId`` and takes its numbers ov
 for a tegemoetkoming (``domain.verwijzingen``): amount and kostprijs, the besluitdatum as start,
 and the eigen bijdrage — none: the pgb exists because the inwoner cannot carry his own share,
 and the seed's eigen bijdrage (Bijlage 3 art. 36) is one on a financiële tegemoetkoming. A typed
-value that differs is refused; one eenmalig pgb is granted by one toekenning.
+value that differs is refused; one eenmalig pgb is granted by one toekenning. An intrekking or
+herziening that ends its maatwerkvoorziening ends the pgb (``eindigt``): finance then cancels
+the payment to the supplier if it was not yet done.
 
 Pure: the decision comes in as finance's contract (``EenmaligPgbBesluit``)."""
 
@@ -86,3 +88,10 @@ def nog_niet_beschikt(i: int, al_in_toekenning: bool) -> None:
             regels=[Regel("FIN-05", reden)],
             soort="conflict",
         )
+
+
+def eindigt(v_leveringsvorm: str, v_pgb: object, opvolger_pgb: object) -> bool:
+    """FIN-05: an intrekking or herziening that ends the maatwerkvoorziening of a one-off pgb
+    ends the pgb, unless the herziening's voorziening that replaces it carries the same pgb on
+    (``opvolger_pgb``: the eenmaligPgbId of the successor; None when there is none)."""
+    return v_leveringsvorm == "eenmalig_pgb" and v_pgb is not None and v_pgb != opvolger_pgb

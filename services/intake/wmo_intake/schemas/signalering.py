@@ -11,7 +11,9 @@ from pydantic import Field
 
 from wmo_shared.schemas import WireModel
 
-Signaleringsoort = Literal["termijn", "aanbiedersbericht", "geweigerde-gebeurtenis", "bezwaar"]
+Signaleringsoort = Literal[
+    "termijn", "aanbiedersbericht", "no-show", "geweigerde-gebeurtenis", "bezwaar"
+]
 
 
 class SignaleringRead(WireModel):
@@ -19,7 +21,9 @@ class SignaleringRead(WireModel):
     soort: Signaleringsoort
     melding_id: uuid.UUID
     client_id: uuid.UUID
-    referentie_id: str = Field(description="Melding, aanvraag, opdracht, gebeurtenis, bezwaar")
+    referentie_id: str = Field(
+        description="Melding, aanvraag, opdracht, no-show-signalering, gebeurtenis, bezwaar"
+    )
     datum: dt.date | None = Field(default=None, description="Uiterlijk, ontvangen of gemeld op")
     toelichting: str
     rule: str | None = None

@@ -53,6 +53,25 @@ def _euro(b: Decimal | None) -> str:
     return f"€ {tekst}"
 
 
+def _eenmalig_pgb(p: Any) -> str:
+    """A one-off pgb (FIN-05) in B1: what, how much, to whom, and where the payment stands."""
+    regel = (
+        f"Eenmalig pgb ({_w(p.soort)}): {_euro(p.bedrag)}. De gemeente betaalt dit zelf aan "
+        f"{p.leverancier}."
+    )
+    if p.betaalstatus == "geannuleerd":
+        return regel + " Uw beschikking is gestopt voordat er betaald was. Wij betalen niet."
+    if p.betaalstatus == "betaald":
+        regel += f" Betaald op {_d(p.betaaldatum)}."
+        if p.gevolg == "terugvordering-ter-beoordeling":
+            regel += (
+                " Uw beschikking is daarna gestopt. Wij beslissen nog of wij het bedrag "
+                "terugvragen. Dat gebeurt niet vanzelf; u hoort eerst van ons."
+            )
+        return regel
+    return regel + " Nog niet betaald."
+
+
 def _ontvanger(c: ClientRead) -> Ontvanger:
     naam = f"{c.voornamen} {c.achternaam}"
     straat = " ".join(p for p in (c.adres.straat, c.adres.huisnummer) if p)
@@ -108,6 +127,7 @@ def overzicht(d: DossierRead, kenmerk: str) -> Overzicht:
             )
             for t in d.finance.gegevens.tegemoetkomingen
         ]
+        geld += [_eenmalig_pgb(p) for p in d.finance.gegevens.eenmalige_pgbs]
         geld += [
             f"Voor {e.productcode} betaalt u een eigen bijdrage via het CAK vanaf "
             f"{_d(e.bijdrage_vanaf or e.ingangsdatum)}."

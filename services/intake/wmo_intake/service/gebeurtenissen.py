@@ -1,7 +1,9 @@
 """The events intake sends through its outbox when a maatwerkvoorziening starts or ends: to
-finance's CAK register (FIN-12, eigen bijdrage) and to pgb's budget (the formal budget goes to
-the SVB). Every event's dates pass ``domain.beeindiging.toets_gebeurtenis`` before it is
-enqueued, so no receiver has to refuse one."""
+finance's CAK register (FIN-12, eigen bijdrage), to pgb's budget (the formal budget goes to
+the SVB), and to finance when an intrekking or herziening ends a one-off pgb (FIN-05: the
+payment to the supplier is cancelled, or a terugvordering is for the gemeente to decide).
+Every event's dates pass ``domain.beeindiging.toets_gebeurtenis`` before it is enqueued, so
+no receiver has to refuse one."""
 
 from __future__ import annotations
 
@@ -14,11 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db.models import outbox
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.beeindiging import toets_gebeurtenis
-from wmo_shared.contracts import MaatwerkvoorzieningEvent, PgbBeschiktEvent
+from wmo_shared.contracts import (
+    EenmaligPgbBeeindigdEvent,
+    MaatwerkvoorzieningEvent,
+    PgbBeschiktEvent,
+)
 from wmo_shared.outbox import enqueue
 
 CAK_PAD = "/api/v1/cak-voorzieningen"
 PGB_PAD = "/api/v1/budget-beschikkingen"
+EENMALIG_PGB_PAD = "/api/v1/eenmalig-pgb-beeindigingen"
 CakSoort = Literal["maatwerkvoorziening-gestart", "maatwerkvoorziening-beeindigd"]
 PgbSoort = Literal["pgb-beschikt", "pgb-ingetrokken"]
 
@@ -104,6 +111,41 @@ async def pgb(
         event_type=soort,
         destination="pgb",
         path=PGB_PAD,
+        gemeente=gemeente,
+        payload=event.model_dump(mode="json", by_alias=True),
+        event_id=event_id,
+    )
+
+
+async def eenmalig_pgb(
+    conn: AsyncConnection,
+    gemeente: str,
+    client: Rij,
+    beschikking: Rij,
+    v: Rij,
+    grond: Literal["intrekking", "herziening"],
+    einddatum: dt.date,
+) -> None:
+    """FIN-05: the intrekking or herziening ``beschikking`` ends the one-off pgb of ``v``."""
+    event_id = uuid.uuid4()
+    event = EenmaligPgbBeeindigdEvent(
+        event_id=event_id,
+        event_type="eenmalig-pgb-beeindigd",
+        gemeente=gemeente,
+        bsn=client.bsn,
+        eenmalig_pgb_id=v.eenmalig_pgb_id,
+        beschikking_id=beschikking.id,
+        besluitdatum=beschikking.besluitdatum,
+        maatwerkvoorziening_id=v.id,
+        grond=grond,
+        einddatum=einddatum,
+    )
+    await enqueue(
+        conn,
+        outbox,
+        event_type=event.event_type,
+        destination="finance",
+        path=EENMALIG_PGB_PAD,
         gemeente=gemeente,
         payload=event.model_dump(mode="json", by_alias=True),
         event_id=event_id,

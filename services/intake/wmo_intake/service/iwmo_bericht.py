@@ -1,7 +1,9 @@
 """The import of the provider's iWmo 3.2 messages: WMO305 (start), WMO307 (stop), WMO315 /
 WMO317 (verzoeken, ``service.iwmo_verzoek``) and WMO323 (declaratie), XSD-validated, checked
 against the toewijzingen, stored, and answered with the retour in the same call; the same
-message twice is recognised and answered with the first retour."""
+message twice is recognised and answered with the first retour. A declaratie keeps its
+accepted lines and its no-show signaleringen (AAN-05, three or more of a client in a month:
+for the case worker's signaleringen), both in the transaction that stores the message."""
 
 from __future__ import annotations
 
@@ -14,7 +16,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db import aanbiedermeldingen, declaratieregels, iwmo_berichten, opdrachten
+from wmo_intake.db import (
+    aanbiedermeldingen,
+    declaratieregels,
+    iwmo_berichten,
+    no_show_signaleringen,
+    opdrachten,
+)
 from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_bericht import Berichtsoort, berichtsoort
@@ -59,11 +67,14 @@ async def eerder_goedgekeurd(
 ) -> list[EerderGoedgekeurd]:
     """The lines accepted earlier (in other WMO323s of the same aanbieder) on the toewijzingen
     this declaratie names, so that the volumes of separate messages count together (9322,
-    AAN-01) and so do no-shows (AAN-05, a line under one of the ``no_show`` productcodes):
-    read from the table of accepted lines by its index, never from old messages."""
+    AAN-01) and so do no-shows (AAN-05, a line under one of the ``no_show`` productcodes);
+    and, since AAN-05 counts per client, the earlier no-shows of its clients on the
+    aanbieder's other toewijzingen in the months of the declaratieperiode. Read from the table
+    of accepted lines by its indexes, never from old messages."""
+    afzender = bericht.header.afzender
     nummers = sorted({p.toewijzingnummer for _, p in bericht.declaratie.prestaties})
-    rows = await declaratieregels.geaccepteerd(conn, gemeente, bericht.header.afzender, nummers)
-    return [
+    rows = await declaratieregels.geaccepteerd(conn, gemeente, afzender, nummers)
+    eerder = [
         EerderGoedgekeurd(
             toewijzingnummer=r.toewijzingnummer,
             productperiode=Periode(r.begindatum, r.einddatum),
@@ -71,6 +82,27 @@ async def eerder_goedgekeurd(
             no_show=r.productcode in no_show,
         )
         for r in rows
+    ]
+    periode = bericht.declaratie.declaratieperiode
+    elders = await declaratieregels.no_shows_van_clienten(
+        conn,
+        gemeente,
+        afzender,
+        sorted({bsn for bsn, _ in bericht.declaratie.prestaties}),
+        sorted(no_show),
+        periode.begindatum.replace(day=1),
+        periode.einddatum,
+        nummers,
+    )
+    return eerder + [
+        EerderGoedgekeurd(
+            toewijzingnummer=r.toewijzingnummer,
+            productperiode=Periode(r.begindatum, r.einddatum),
+            volume=r.volume,
+            no_show=True,
+            bsn=r.bsn,
+        )
+        for r in elders
     ]
 
 
@@ -119,10 +151,47 @@ async def _bewaar_geaccepteerd(
                 "volume": r.volume,
                 "bedrag": Decimal(r.bedrag_cent).scaleb(-2),
                 "referentienummer": r.referentienummer,
+                "bsn": r.bsn,
             }
             for r in geaccepteerde_regels(gelezen, controle)
         ],
     )
+
+
+async def _bewaar_signaleringen(
+    conn: AsyncConnection, bericht: Rij, controle: Declaratiecontrole, opdrachtrijen: list[Rij]
+) -> None:
+    """AAN-05: three or more no-shows of a client in a month are a signalering for the case
+    worker of the opdracht they were declared on (the first of this aanbieder's toewijzingen
+    the signalering names); stored once per aanbieder, client and month."""
+    if not controle.signaleringen:
+        return
+    eigen = {r.toewijzingnummer: r.id for r in opdrachtrijen if r.aanbieder_agb == bericht.afzender}
+    ontbreekt = sorted(
+        {n for s in controle.signaleringen for n in s.toewijzingnummers if n not in eigen}
+    )
+    if ontbreekt:
+        for r in await declaratieregels.toewijzingen(conn, bericht.gemeente, ontbreekt):
+            if r.aanbieder_agb == bericht.afzender:
+                eigen[r.toewijzingnummer] = r.id
+    rijen = []
+    for s in controle.signaleringen:
+        opdracht_id = next((eigen[n] for n in s.toewijzingnummers if n in eigen), None)
+        if opdracht_id is None:  # declared only on toewijzingen that are not this aanbieder's
+            continue
+        rijen.append(
+            {
+                "gemeente": bericht.gemeente,
+                "afzender": bericht.afzender,
+                "bsn": s.bsn,
+                "jaar": s.jaar,
+                "maand": s.maand,
+                "aantal": s.aantal,
+                "opdracht_id": opdracht_id,
+                "iwmo_bericht_id": bericht.id,
+            }
+        )
+    await no_show_signaleringen.bewaar(conn, rijen)
 
 
 def _eigen_afzender(principal: Principal, afzender: str, *, ook: str | None = None) -> None:
@@ -133,7 +202,8 @@ def _eigen_afzender(principal: Principal, afzender: str, *, ook: str | None = No
 
 
 Nazorg = Callable[[AsyncConnection, Rij], Awaitable[None]]
-"""What follows once the message is stored (its row): the accepted lines of a declaratie."""
+"""What follows once the message is stored (its row): the accepted lines of a declaratie and
+its no-show signaleringen."""
 
 
 async def _retour(
@@ -201,6 +271,7 @@ async def _declaratie(
 
     async def bewaar(conn: AsyncConnection, row: Rij) -> None:
         await _bewaar_geaccepteerd(conn, row, bericht, controle)
+        await _bewaar_signaleringen(conn, row, controle, rows)
 
     return retour, bewaar
 

@@ -1,8 +1,10 @@
 """A case worker's signaleringen (issue 14.3, after the signaleringen of Dimpact's
 zaakafhandelcomponent): in the cases the caller handles, a term that ends within five days (or
-has passed), a provider's report on an opdracht, an event a receiver refused, an open bezwaar.
-Computed from the data on every read; a signalering the worker marked as seen is left out
-(its id holds what it is about, so a moved deadline or a new report signals again)."""
+has passed), a provider's report on an opdracht, three or more no-shows of the client in one
+month in the provider's declaraties (AAN-05, stored when the WMO323 is imported), an event a
+receiver refused, an open bezwaar. Computed from the data on every read; a signalering the
+worker marked as seen is left out (its id holds what it is about, so a moved deadline, a new
+report or a higher no-show count signals again)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import signaleringen, werkvoorraad
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.domain.termijnen import WAARSCHUWINGSDAGEN, termijnstatus
-from wmo_intake.domain.werkdagen import datum_nl
+from wmo_intake.domain.werkdagen import MAANDEN, datum_nl
 from wmo_intake.schemas.signalering import (
     GezienSignaleringCreate,
     GezienSignaleringRead,
@@ -104,6 +106,25 @@ def _aanbieder(r: Any) -> list[SignaleringRead]:
     return uit
 
 
+def _no_show(r: Any) -> SignaleringRead:
+    """AAN-05 in the words of the case worker: who declared how many no-shows when, and what
+    the rule asks."""
+    maand = f"{MAANDEN[r.maand - 1]} {r.jaar}"
+    return SignaleringRead(
+        id=f"no-show:{r.id}:{r.aantal}",
+        soort="no-show",
+        melding_id=r.melding_id,
+        client_id=r.client_id,
+        referentie_id=str(r.id),
+        datum=r.bijgewerkt.date(),
+        toelichting=f"Aanbieder {r.afzender} declareerde {r.aantal} keer een no-show van deze "
+        f"cliënt in {maand}: de cliënt was er niet op een afgesproken moment. Drie of meer "
+        "no-shows in een maand moeten gemeld worden; ga na waarom de cliënt er niet was en of "
+        "de ondersteuning nog passend is.",
+        rule="AAN-05",
+    )
+
+
 async def signaleringen_van(
     db: Database, principal: Principal, *, peildatum: dt.date | None, ook_gezien: bool
 ) -> SignaleringList:
@@ -113,6 +134,7 @@ async def signaleringen_van(
         lijst = await _termijnen(conn, principal, peildatum)
         for r in await signaleringen.aanbiedersberichten(conn, g, sub):
             lijst += _aanbieder(r)
+        lijst += [_no_show(r) for r in await signaleringen.no_shows(conn, g, sub)]
         for r in await signaleringen.geweigerde_gebeurtenissen(conn, g, sub):
             fout = (r.laatste_fout or "geen reden gegeven")[:300]
             lijst.append(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import beschikkingen, clienten
 from wmo_intake.db.models import audit, idempotency_keys
 from wmo_intake.db.rijen import Rij
+from wmo_intake.domain import eenmalig_pgb
 from wmo_intake.domain.beeindiging import Grond
 from wmo_intake.domain.beschikking import (
     stap_bij_verzending,
@@ -108,12 +109,13 @@ async def _stuur_gebeurtenissen(
     """FIN-12 (CAK) and the pgb budget: what this beschikking ends (an intrekking: every
     voorziening of the one it withdraws, from the beeindigingsdatum; a herziening: each
     voorziening it replaces, the day before its successor starts), then what it starts. An end
-    before the start cancels the voorziening (``service.beeindiging``)."""
+    before the start cancels the voorziening (``service.beeindiging``). A one-off pgb it ends
+    is reported to finance as well (FIN-05, ``domain.eenmalig_pgb.eindigt``)."""
     client = await clienten.client(conn, zaak.client_id)
     nieuw = await beschikkingen.voorzieningen(conn, row.id)
     if row.soort == "intrekking" and row.vorige_beschikking_id is not None:
         for oud in await beschikkingen.voorzieningen(conn, row.vorige_beschikking_id):
-            await beeindig(
+            einde = await beeindig(
                 conn,
                 principal,
                 client,
@@ -123,10 +125,16 @@ async def _stuur_gebeurtenissen(
                 beschikking_id=row.id,
                 veld="beeindigingsdatum",
             )
+            if einde is not None and eenmalig_pgb.eindigt(
+                oud.leveringsvorm, oud.eenmalig_pgb_id, None
+            ):
+                await gebeurtenissen.eenmalig_pgb(
+                    conn, principal.gemeente, client, row, oud, "intrekking", einde.einddatum
+                )
     for i, v in enumerate(nieuw):
         if v.vervangt_id is not None:
             oud = await beschikkingen.voorziening(conn, v.vervangt_id)
-            await beeindig(
+            einde = await beeindig(
                 conn,
                 principal,
                 client,
@@ -136,6 +144,12 @@ async def _stuur_gebeurtenissen(
                 beschikking_id=row.id,
                 veld=f"maatwerkvoorzieningen[{i}].begindatum",
             )
+            if einde is not None and eenmalig_pgb.eindigt(
+                oud.leveringsvorm, oud.eenmalig_pgb_id, v.eenmalig_pgb_id
+            ):
+                await gebeurtenissen.eenmalig_pgb(
+                    conn, principal.gemeente, client, row, oud, "herziening", einde.einddatum
+                )
     for v in nieuw:
         if gebeurtenissen.naar_cak(v):
             await gebeurtenissen.cak(
