@@ -4,7 +4,7 @@ gemeld (betaald_op, versie); een intrekking of herziening van de beschikking be�
 annulering (soort, annuleert): één betaling en ten hoogste één annulering per pgb
 
 Revision ID: 3d8f1a6c4e72
-Revises: 5b2e7c9d1f30
+Revises: b7e2d4c61a15
 Create Date: 2026-12-09 09:00:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "3d8f1a6c4e72"
-down_revision: str | None = "5b2e7c9d1f30"
+down_revision: str | None = "b7e2d4c61a15"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

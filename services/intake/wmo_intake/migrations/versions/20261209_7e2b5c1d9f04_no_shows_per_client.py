@@ -4,7 +4,7 @@ andere toewijzing van dezelfde aanbieder meetelt; en de no-show-signaleringen (d
 een maand) worden bewaard, één per aanbieder, cliënt en maand
 
 Revision ID: 7e2b5c1d9f04
-Revises: 6c3f8d0e2a41
+Revises: c3f5a7e9b2d1
 Create Date: 2026-12-09 09:00:00.000000
 
 Existing rows get the BSN of their toewijzing's opdracht (an accepted line is always on a
@@ -23,7 +23,7 @@ from wmo_iwmo.wmo323 import parse_wmo323
 from wmo_iwmo.xsd import SchemaFouten
 
 revision: str = "7e2b5c1d9f04"
-down_revision: str | None = "6c3f8d0e2a41"
+down_revision: str | None = "c3f5a7e9b2d1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
