@@ -36,6 +36,7 @@ from wmo_indicatie.domain.resultaatgebieden import (
     ResultaatgebiedenOordeel,
     beoordeel_resultaatgebieden,
 )
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel, rule_ids
 
 
@@ -54,6 +55,7 @@ class Onderzoeksgegevens:
     duurcategorie: DuurCategorie | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Deeladvies:
     """The advice for one aard."""
@@ -70,6 +72,7 @@ class Deeladvies:
     regels: tuple[Regel, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Advies:
     aard: AardOordeel
@@ -121,6 +124,9 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     )
 
 
+_DUUR_GEKOZEN = Regel("IND-11", "De consulent heeft de duurcategorie gekozen.")
+
+
 def _deeladvies(
     aard: Aard,
     gegevens: Onderzoeksgegevens,
@@ -160,15 +166,10 @@ def _deeladvies(
         )
 
     if gegevens.duurcategorie is not None:
-        duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy)
-        duur = replace(
-            duur,
-            regels=(Regel("IND-11", "De consulent heeft de duurcategorie gekozen."), *duur.regels),
-        )
+        duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy, waarom=(_DUUR_GEKOZEN,))
     else:
         categorie, zekerheid, waarom = stel_duurcategorie_voor(profiel, k)
-        duur = bepaal_duur(categorie, begindatum, policy)
-        duur = replace(duur, zekerheid=zekerheid, regels=(*waarom, *duur.regels))
+        duur = bepaal_duur(categorie, begindatum, policy, zekerheid=zekerheid, waarom=waarom)
 
     regels: list[Regel] = [
         *gerichtheid.regels,
@@ -186,7 +187,9 @@ def _deeladvies(
         dagdelen=dagdelen,
         rangorde=rangorde,
         omvang=omvang,
-        plus=replace(plus, regels=tuple(plus_regels)),
+        plus=replace(plus, regels=tuple(plus_regels))
+        if len(plus_regels) > len(plus.regels)
+        else plus,
         duur=duur,
         regels=tuple(regels),
     )

@@ -19,9 +19,11 @@ from wmo_indicatie.domain.begrippen import Aard, DuurCategorie, Gerichtheid, Pro
 from wmo_indicatie.domain.datums import laatste_dag_na_maanden
 from wmo_indicatie.domain.kenmerken import Kenmerken, Niveau, Verwachting
 from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DuurVoorstel:
     categorie: DuurCategorie
@@ -34,9 +36,15 @@ class DuurVoorstel:
 
 
 def bepaal_duur(
-    categorie: DuurCategorie, begindatum: dt.date, policy: IndicatiePolicy
+    categorie: DuurCategorie,
+    begindatum: dt.date,
+    policy: IndicatiePolicy,
+    *,
+    zekerheid: Zekerheid = Zekerheid.HOOG,
+    waarom: tuple[Regel, ...] = (),
 ) -> DuurVoorstel:
-    """The end and review date for a chosen category (the consulent's choice)."""
+    """The end and review date for a chosen category (the consulent's choice, hence
+    ``Zekerheid.HOOG``); ``waarom``: the sentences on how the category was chosen, first."""
     maanden = policy.duur_maanden[categorie]
     herziening = laatste_dag_na_maanden(begindatum, maanden)
     if categorie is DuurCategorie.LEVENSLANG:
@@ -59,8 +67,8 @@ def bepaal_duur(
         begindatum=begindatum,
         einddatum=einddatum,
         herzieningsdatum=herziening,
-        zekerheid=Zekerheid.HOOG,
-        regels=(Regel("IND-11", zin),),
+        zekerheid=zekerheid,
+        regels=(*waarom, Regel("IND-11", zin)),
     )
 
 

@@ -11,13 +11,14 @@ characteristic. Ties go to the lighter profile (goedkoopst adequaat, INT-06).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 
+from wmo_indicatie.domain import wegingen as w
 from wmo_indicatie.domain.begrippen import (
     Aard,
     Dagdeelklasse,
+    Gerichtheid,
     Omvangklasse,
     Profiel,
     Zekerheid,
@@ -25,22 +26,18 @@ from wmo_indicatie.domain.begrippen import (
 )
 from wmo_indicatie.domain.dagdelen import DagdeelOordeel
 from wmo_indicatie.domain.gerichtheid import GerichtheidOordeel
-from wmo_indicatie.domain.kenmerken import KENMERK_NAMEN, Kenmerken
+from wmo_indicatie.domain.kenmerken import Kenmerken
 from wmo_indicatie.domain.policy import IndicatiePolicy
-from wmo_indicatie.domain.profielkenmerken import (
-    PROFIELKENMERKEN,
-    VERGELEKEN_KENMERKEN,
-    Profielkenmerken,
-)
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
-GEWICHT_OMVANGKLASSE = 4
-GEWICHT_PLUS = 2
-GEWICHT_KENMERK = 1
-GEWICHT_AANTAL = 1
-_GEWICHT_NAAR_ZEKERHEID = {Zekerheid.HOOG: 3, Zekerheid.REDELIJK: 2, Zekerheid.LAAG: 1}
+GEWICHT_OMVANGKLASSE = w.GEWICHT_OMVANGKLASSE
+GEWICHT_PLUS = w.GEWICHT_PLUS
+GEWICHT_KENMERK = w.GEWICHT_KENMERK
+GEWICHT_AANTAL = w.GEWICHT_AANTAL
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Signalen:
     """What the ranking needs beyond the characteristics; plain values from the other steps."""
@@ -53,6 +50,7 @@ class Signalen:
     dagdelen: DagdeelOordeel | None = None  # IND-09 (dagbesteding)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ProfielScore:
     profiel: Profiel
@@ -64,6 +62,7 @@ class ProfielScore:
     regels: tuple[Regel, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Rangorde:
     aard: Aard
@@ -76,132 +75,99 @@ class Rangorde:
         return self.profielen[0]
 
 
-@dataclass
-class _Telling:
-    rule: str
-    punten: int = 0
-    maximum: int = 0
-    vergeleken: int = 0
-    passend: list[str] = field(default_factory=list)
-    niet_passend: list[str] = field(default_factory=list)
-    regels: list[Regel] = field(default_factory=list)
-
-    def weeg(self, past: bool, gewicht: int, tekst: str, rule: str | None = None) -> None:
-        self.vergeleken += 1
-        self.maximum += gewicht
-        if past:
-            self.punten += gewicht
-            self.passend.append(tekst)
-        else:
-            self.punten -= gewicht
-            self.niet_passend.append(tekst)
-        oordeel = "past" if past else "past niet"
-        self.regels.append(Regel(rule or self.rule, f"{tekst}: {oordeel}."))
-
-
-@cache
-def _waarden(waarden: frozenset[Enum]) -> str:
-    """The values in their Enum's order: "a, b of c" (a profile's allowed values, so few)."""
-
-    def positie(w: Enum) -> int:
-        return list(type(w).__members__.values()).index(w)
-
-    namen = [str(w.value) for w in sorted(waarden, key=positie)]
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
-
-
-def _dagdelen(klasse: Dagdeelklasse) -> str:
-    return "minder" if klasse is Dagdeelklasse.MINDER_DAGDELEN else "meer"
-
-
-def _bereik(bereik: tuple[int, int | None]) -> str:
-    laag, hoog = bereik
-    if hoog is None:
-        return f"{laag} of meer"
-    if laag == 0:
-        return f"hooguit {hoog}"
-    return f"{laag} tot {hoog}"
-
-
-def _score(
-    profiel: Profiel,
-    kenmerken: Kenmerken,
-    signalen: Signalen,
-    policy: IndicatiePolicy,
-) -> ProfielScore:
-    data: Profielkenmerken = PROFIELKENMERKEN[profiel]
-    t = _Telling(rule="IND-05" if profiel.aard is Aard.INDIVIDUELE_BEGELEIDING else "IND-06")
-
-    if signalen.omvangklasse is not None and profiel.omvangklasse is not None:
-        t.weeg(
-            profiel.omvangklasse is signalen.omvangklasse,
-            GEWICHT_OMVANGKLASSE,
-            f"omvangklasse {signalen.omvangklasse.value} volgens de consulent "
-            f"(profiel: {profiel.omvangklasse.value})",
+def _rijen(
+    aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
+) -> tuple[tuple[Profiel, ...], list[w.Rij]]:
+    """The profiles of the aard and the rows of the factors known, in the order they are
+    weighed. A value of another type than its field's (not valid input) is weighed as it comes
+    instead of looked up."""
+    tabel = w.TABELLEN[aard] if type(aard) is Aard else None
+    ps = tabel.profielen if tabel is not None else profielen_van(aard)
+    rijen: list[w.Rij | None] = []
+    o = signalen.omvangklasse
+    if o is not None:
+        rijen.append(
+            tabel.omvangklasse[o]
+            if tabel is not None and type(o) is Omvangklasse
+            else w.rij([w.omvangklasse(p, o) for p in ps])
         )
-    g = signalen.gerichtheid
-    if g.gerichtheid is not None:
-        t.weeg(
-            profiel.gerichtheid is g.gerichtheid,
-            _GEWICHT_NAAR_ZEKERHEID[g.zekerheid],
-            f"primair {g.gerichtheid.value} (profiel: {profiel.gerichtheid.value})",
-            "IND-08",
+    g, gz = signalen.gerichtheid.gerichtheid, signalen.gerichtheid.zekerheid
+    if g is not None:
+        rijen.append(
+            tabel.gerichtheid[g, gz]
+            if tabel is not None and type(g) is Gerichtheid and type(gz) is Zekerheid
+            else w.rij([w.gerichtheid(p, g, gz) for p in ps])
         )
     d = signalen.dagdelen
-    if d is not None and d.klasse is not None and profiel.dagdeelklasse is not None:
-        t.weeg(
-            profiel.dagdeelklasse is d.klasse,
-            _GEWICHT_NAAR_ZEKERHEID[d.zekerheid],
-            f"{_dagdelen(d.klasse)} dagdelen (profiel: {_dagdelen(profiel.dagdeelklasse)})",
-            "IND-09",
+    if d is not None and d.klasse is not None:
+        k, dz = d.klasse, d.zekerheid
+        rijen.append(
+            tabel.dagdelen[k, dz]
+            if tabel is not None and type(k) is Dagdeelklasse and type(dz) is Zekerheid
+            else w.rij([w.dagdelen(p, k, dz) for p in ps])
         )
     if signalen.plus_signaal:
-        t.weeg(
-            policy.profiel(profiel).plus_toegestaan,
-            GEWICHT_PLUS,
-            "signalen voor plus (zwaar probleemgedrag of ernstige problemen in denken en "
-            "waarneming) vragen een profiel dat plus toestaat",
-            "IND-07",
+        rijen.append(
+            w.plus_rij(aard, policy)
+            if tabel is not None
+            else w.rij([w.plus(p, policy) for p in ps])
         )
-
-    for naam in VERGELEKEN_KENMERKEN:
-        toegestaan: frozenset[Enum] = getattr(data, naam)
-        waarde: Enum | None = getattr(kenmerken, naam)
-        if waarde is None or len(toegestaan) == len(type(waarde)):
-            continue
-        t.weeg(
-            waarde in toegestaan,
-            GEWICHT_KENMERK,
-            f"{KENMERK_NAMEN[naam]} {waarde.value} (profiel: {_waarden(toegestaan)})",
-        )
-
-    if data.leefgebieden is not None:
-        laag, hoog = data.leefgebieden
-        n = signalen.aantal_leefgebieden
-        t.weeg(
-            laag <= n <= hoog,
-            GEWICHT_AANTAL,
-            f"{n} beperkte levensdomeinen (profiel: {_bereik(data.leefgebieden)})",
-            "IND-01",
-        )
-    if data.resultaten is not None and signalen.aantal_resultaten > 0:
-        laag, bovengrens = data.resultaten
-        n = signalen.aantal_resultaten
-        t.weeg(
-            laag <= n and (bovengrens is None or n <= bovengrens),
-            GEWICHT_AANTAL,
-            f"{n} te behalen resultaten (profiel: {_bereik(data.resultaten)})",
-            "IND-03",
-        )
-    return ProfielScore(
-        profiel=profiel,
-        punten=t.punten,
-        maximum=t.maximum,
-        vergeleken=t.vergeleken,
-        passend=tuple(t.passend),
-        niet_passend=tuple(t.niet_passend),
-        regels=tuple(t.regels),
+    if tabel is not None:
+        for naam, soort, per_waarde in tabel.kenmerken:
+            waarde: Enum | None = getattr(kenmerken, naam)
+            if waarde is not None:
+                rijen.append(
+                    per_waarde[waarde]
+                    if type(waarde) is soort
+                    else w.rij([w.kenmerk(p, naam, waarde) for p in ps])
+                )
+    else:
+        for naam in w.KENMERK_SOORTEN:
+            waarde = getattr(kenmerken, naam)
+            if waarde is not None:
+                rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
+    n = signalen.aantal_leefgebieden
+    rijen.append(
+        tabel.leefgebieden[n]
+        if tabel is not None and n in tabel.leefgebieden
+        else w.rij([w.leefgebieden(p, n) for p in ps])
     )
+    n = signalen.aantal_resultaten
+    rijen.append(
+        tabel.resultaten[n]
+        if tabel is not None and n in tabel.resultaten
+        else w.rij([w.resultaten(p, n) for p in ps])
+    )
+    return ps, [r for r in rijen if r is not None]
+
+
+def _scores(profielen: tuple[Profiel, ...], rijen: list[w.Rij]) -> list[ProfielScore]:
+    """Per profile the sum of its column in every row (there is always a row: the count of
+    limited life domains)."""
+    gewichten, passend, niet_passend, regels = zip(*rijen, strict=True)
+    scores = []
+    for profiel, gewicht, past, past_niet, zinnen in zip(
+        profielen,
+        map(sum, zip(*gewichten, strict=True)),
+        zip(*passend, strict=True),
+        zip(*niet_passend, strict=True),
+        zip(*regels, strict=True),
+        strict=True,
+    ):
+        punten, maximum = w.uitpakken(gewicht)
+        gewogen = tuple(filter(None, zinnen))
+        scores.append(
+            ProfielScore(
+                profiel,
+                punten,
+                maximum,
+                len(gewogen),
+                tuple(filter(None, past)),
+                tuple(filter(None, past_niet)),
+                gewogen,
+            )
+        )
+    return scores
 
 
 def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
@@ -217,8 +183,7 @@ def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
 def rangschik_profielen(
     aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
 ) -> Rangorde:
-    volgorde = profielen_van(aard)
-    scores = [_score(p, kenmerken, signalen, policy) for p in volgorde]
+    scores = _scores(*_rijen(aard, kenmerken, signalen, policy))
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
     scores.sort(key=lambda s: -s.punten)
     zekerheid = _zekerheid(scores)
