@@ -115,8 +115,8 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
         regels.extend(deel.regels)
     return Advies(
         aard=aard,
-        individuele_begeleiding=delen.get(Aard.INDIVIDUELE_BEGELEIDING),
-        dagbesteding=delen.get(Aard.DAGBESTEDING),
+        individuele_begeleiding=delen.get(_IB),
+        dagbesteding=delen.get(_DB),
         levensdomeinen=domeinen,
         resultaatgebieden=resultaten,
         kenmerken=effecten,
@@ -124,6 +124,9 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     )
 
 
+# Enum members as module names: reading them from their class is slow on Python 3.11.
+_IB, _DB = Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING
+_ZWAAR_PROBLEEMGEDRAG = Gedrag.ZWAAR_PROBLEEMGEDRAG
 _DUUR_GEKOZEN = Regel("IND-11", "De consulent heeft de duurcategorie gekozen.")
 
 
@@ -138,24 +141,22 @@ def _deeladvies(
     k = gegevens.kenmerken
     feiten = gegevens.plusfeiten
     gerichtheid = bepaal_gerichtheid(k, aard)
-    dagdelen = bepaal_dagdeelklasse(k) if aard is Aard.DAGBESTEDING else None
-    plus_signaal = (
-        feiten.criterium_1 or feiten.criterium_2 or k.gedrag is Gedrag.ZWAAR_PROBLEEMGEDRAG
-    )
+    dagdelen = bepaal_dagdeelklasse(k) if aard is _DB else None
+    criteria = feiten.criterium_1 or feiten.criterium_2
     signalen = Signalen(
-        gerichtheid=gerichtheid,
-        aantal_leefgebieden=domeinen.aantal_belemmerd,
-        aantal_resultaten=resultaten.aantal,
-        plus_signaal=plus_signaal,
-        omvangklasse=gegevens.omvangklasse if aard is Aard.INDIVIDUELE_BEGELEIDING else None,
-        dagdelen=dagdelen,
+        gerichtheid,
+        domeinen.aantal_belemmerd,
+        resultaten.aantal,
+        criteria or k.gedrag is _ZWAAR_PROBLEEMGEDRAG,
+        gegevens.omvangklasse if aard is _IB else None,
+        dagdelen,
     )
     rangorde = rangschik_profielen(aard, k, signalen, policy)
     profiel = rangorde.beste.profiel
     omvang = stel_omvang_voor(profiel, gegevens.netwerk, policy)
     plus = beoordeel_plus(profiel, feiten, policy)
     plus_regels = list(plus.regels)
-    if not plus.profiel_staat_plus_toe and (feiten.criterium_1 or feiten.criterium_2):
+    if not plus.profiel_staat_plus_toe and criteria:
         anderen = ", ".join(plus_profielen(aard, policy))
         plus_regels.append(
             Regel(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from operator import attrgetter
 
 from wmo_shared.regels import Regel
 
@@ -183,29 +184,26 @@ _WAARDEN: dict[type, tuple[object, ...]] = {
     Verwachting: tuple(Verwachting),
     Gedrag: tuple(Gedrag),
 }
-# Per field: the effect of every value it can hold (and of None), worked out once.
-_EFFECTEN: tuple[tuple[str, type, dict[object, KenmerkEffect]], ...] = tuple(
-    (
-        naam,
-        _SOORTEN.get(naam, Niveau),
-        {w: _kenmerkeffect(naam, w) for w in (None, *_WAARDEN[_SOORTEN.get(naam, Niveau)])},
-    )
+# Per field: the effect of every value it can hold (and of None), worked out once and keyed
+# by (type, value), so that only a value of the field's own type (or None) is found.
+_EFFECTEN: tuple[dict[tuple[type, object], KenmerkEffect], ...] = tuple(
+    {(type(w), w): _kenmerkeffect(naam, w) for w in (None, *_WAARDEN[_SOORTEN.get(naam, Niveau)])}
     for naam in _VELDEN
 )
+_LEES = attrgetter(*_VELDEN)
 
 
 def kenmerkeffecten(kenmerken: Kenmerken) -> tuple[KenmerkEffect, ...]:
     """Per characteristic: its value and whether it lightens or weighs on the support (IND-02)."""
-    uitkomst: list[KenmerkEffect] = []
-    for naam, soort, per_waarde in _EFFECTEN:
-        waarde = getattr(kenmerken, naam)
-        if waarde is None or type(waarde) is soort:
-            gevonden = per_waarde.get(waarde)
-            if gevonden is not None:
-                uitkomst.append(gevonden)
-                continue
-        uitkomst.append(_kenmerkeffect(naam, waarde))
-    return tuple(uitkomst)
+    waarden = _LEES(kenmerken)
+    gevonden = tuple(map(dict.get, _EFFECTEN, zip(map(type, waarden), waarden, strict=True)))
+    if all(gevonden):  # found for every field (an effect is never false)
+        return gevonden  # type: ignore[return-value]
+    # a value of another type than its field's (not a valid Kenmerken): worked out as it comes
+    return tuple(
+        e if e is not None else _kenmerkeffect(naam, w)
+        for naam, w, e in zip(_VELDEN, waarden, gevonden, strict=True)
+    )
 
 
 def aantal_vastgesteld(kenmerken: Kenmerken) -> int:

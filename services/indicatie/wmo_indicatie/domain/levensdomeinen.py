@@ -50,7 +50,7 @@ _DOMEIN_OMSCHRIJVING = {
     Levensdomein.ZINGEVING: "zingeving",
     Levensdomein.FINANCIEN: "financiën",
 }
-_SCORE_OMSCHRIJVING = {
+_SCORE_OMSCHRIJVING: dict[int, str] = {
     Score.GEEN: "geen (kan het zelf)",
     Score.LICHT: "licht (een ander moet toezien of stimuleren)",
     Score.MATIG: "matig (slechts met veel moeite, een ander moet helpen)",

@@ -12,7 +12,8 @@ characteristic. Ties go to the lighter profile (goedkoopst adequaat, INT-06).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from itertools import repeat
+from operator import attrgetter
 
 from wmo_indicatie.domain import wegingen as w
 from wmo_indicatie.domain.begrippen import (
@@ -113,14 +114,18 @@ def _rijen(
             else w.rij([w.plus(p, policy) for p in ps])
         )
     if tabel is not None:
-        for naam, soort, per_waarde in tabel.kenmerken:
-            waarde: Enum | None = getattr(kenmerken, naam)
-            if waarde is not None:
-                rijen.append(
-                    per_waarde[waarde]
-                    if type(waarde) is soort
-                    else w.rij([w.kenmerk(p, naam, waarde) for p in ps])
-                )
+        waarden = w.LEES_KENMERKEN(kenmerken)
+        sleutels = list(zip(map(type, waarden), waarden, strict=True))
+        if all(map(dict.__contains__, tabel.kenmerken, sleutels)):
+            rijen.extend(map(dict.__getitem__, tabel.kenmerken, sleutels))
+        else:  # a value of another type than its field's
+            for naam, waarde, per_waarde, sleutel in zip(
+                w.KENMERK_SOORTEN, waarden, tabel.kenmerken, sleutels, strict=True
+            ):
+                if sleutel in per_waarde:
+                    rijen.append(per_waarde[sleutel])
+                elif waarde is not None:
+                    rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
     else:
         for naam in w.KENMERK_SOORTEN:
             waarde = getattr(kenmerken, naam)
@@ -138,46 +143,46 @@ def _rijen(
         if tabel is not None and n in tabel.resultaten
         else w.rij([w.resultaten(p, n) for p in ps])
     )
-    return ps, [r for r in rijen if r is not None]
+    return ps, list(filter(None, rijen))  # without the factors no profile weighs
 
 
 def _scores(profielen: tuple[Profiel, ...], rijen: list[w.Rij]) -> list[ProfielScore]:
     """Per profile the sum of its column in every row (there is always a row: the count of
-    limited life domains)."""
-    gewichten, passend, niet_passend, regels = zip(*rijen, strict=True)
-    scores = []
-    for profiel, gewicht, past, past_niet, zinnen in zip(
-        profielen,
-        map(sum, zip(*gewichten, strict=True)),
-        zip(*passend, strict=True),
-        zip(*niet_passend, strict=True),
-        zip(*regels, strict=True),
-        strict=True,
-    ):
-        punten, maximum = w.uitpakken(gewicht)
-        gewogen = tuple(filter(None, zinnen))
-        scores.append(
-            ProfielScore(
-                profiel,
-                punten,
-                maximum,
-                len(gewogen),
-                tuple(filter(None, past)),
-                tuple(filter(None, past_niet)),
-                gewogen,
-            )
+    limited life domains), every column at once."""
+    punten, gewicht, passend, niet_passend, regels = zip(*rijen, strict=True)
+    gewogen = list(map(tuple, map(filter, repeat(None), zip(*regels, strict=True))))
+    return list(
+        map(
+            ProfielScore,
+            profielen,
+            map(sum, zip(*punten, strict=True)),
+            map(sum, zip(*gewicht, strict=True)),
+            map(len, gewogen),
+            map(tuple, map(filter, repeat(None), zip(*passend, strict=True))),
+            map(tuple, map(filter, repeat(None), zip(*niet_passend, strict=True))),
+            gewogen,
         )
-    return scores
+    )
 
 
 def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
     beste, tweede = scores[0], scores[1]
     marge = beste.punten - tweede.punten
     if marge >= 3 and beste.vergeleken >= 6:
-        return Zekerheid.HOOG
+        return _HOOG
     if marge >= 1 and beste.vergeleken >= 3:
-        return Zekerheid.REDELIJK
-    return Zekerheid.LAAG
+        return _REDELIJK
+    return _LAAG
+
+
+# Enum members as module names (reading them from their class is slow on Python 3.11), and
+# their words.
+_HOOG, _REDELIJK, _LAAG = Zekerheid.HOOG, Zekerheid.REDELIJK, Zekerheid.LAAG
+_IB = Aard.INDIVIDUELE_BEGELEIDING
+_WOORD = {z: z.value for z in Zekerheid}
+
+
+_PUNTEN = attrgetter("punten")
 
 
 def rangschik_profielen(
@@ -185,24 +190,28 @@ def rangschik_profielen(
 ) -> Rangorde:
     scores = _scores(*_rijen(aard, kenmerken, signalen, policy))
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
-    scores.sort(key=lambda s: -s.punten)
+    scores.sort(key=_PUNTEN, reverse=True)  # stable, also reversed
     zekerheid = _zekerheid(scores)
     beste = scores[0]
-    rule = "IND-05" if aard is Aard.INDIVIDUELE_BEGELEIDING else "IND-06"
+    rule = "IND-05" if aard is _IB else "IND-06"
+    tweede = scores[1]
     zin = (
         f"Best passend profiel: {beste.profiel.naam}, {beste.punten} punten van maximaal "
         f"{beste.maximum}"
     )
-    if scores[1].punten == beste.punten:
-        zin += f"; gelijk met {scores[1].profiel}: het lichtere profiel gaat voor (goedkoopst "
+    if tweede.punten == beste.punten:
+        zin += f"; gelijk met {tweede.profiel!s}: het lichtere profiel gaat voor (goedkoopst "
         zin += "adequaat), op hetzelfde niveau het ontwikkelgerichte"
     else:
-        zin += f"; daarna {scores[1].profiel} ({scores[1].punten} punten)"
-    zin += f". Zekerheid: {zekerheid.value}; het profiel is ter beoordeling van de consulent."
+        zin += f"; daarna {tweede.profiel!s} ({tweede.punten} punten)"
+    woord = _WOORD[zekerheid] if type(zekerheid) is Zekerheid else zekerheid.value
+    zin += f". Zekerheid: {woord}; het profiel is ter beoordeling van de consulent."
     regels = [Regel(rule, zin)]
     if beste.niet_passend:
         regels.append(
-            Regel(rule, f"Niet passend bij {beste.profiel}: " + "; ".join(beste.niet_passend) + ".")
+            Regel(
+                rule, f"Niet passend bij {beste.profiel!s}: " + "; ".join(beste.niet_passend) + "."
+            )
         )
     if beste.vergeleken == 0:
         regels.append(
@@ -212,4 +221,4 @@ def rangschik_profielen(
                 "voorlopig bovenaan gezet.",
             )
         )
-    return Rangorde(aard=aard, profielen=tuple(scores), zekerheid=zekerheid, regels=tuple(regels))
+    return Rangorde(aard, tuple(scores), zekerheid, tuple(regels))

@@ -10,7 +10,9 @@ of limited life domains and result areas.
 
 What a factor does to each profile depends on its value alone, and the values are few, so every
 factor is weighed in advance for each value (a ``Rij``: one column per profile); an advice looks
-its factors up and adds the columns. Only the plus permission is policy, weighed once per policy.
+its factors up and adds the columns. Only the plus permission is policy, weighed once per policy
+(``plus_rij``). The functions per factor (``kenmerk``, ``leefgebieden``, ...) are the rule; a
+value the tables do not hold (not a valid input) is weighed with them as it comes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from wmo_indicatie.domain.begrippen import (
@@ -54,30 +57,21 @@ def _weging(past: bool, gewicht: int, tekst: str, rule: str) -> Weging:
 
 class Rij(NamedTuple):
     """One factor against every profile of an aard (``profielen_van`` order). Per profile: the
-    weights, packed as ``gewicht + (gewicht if it fits else 0) * _PAKKET`` (so a column adds up
-    in one sum: the maximum and the points a fit earned), the text when it fits and when it does
-    not (else None) and the sentence (None when the profile does not weigh the factor)."""
+    points (+ weight when it fits, - weight when not), the weight, the text when it fits and
+    when it does not (else None) and the sentence (0 and None: the profile does not weigh the
+    factor)."""
 
-    gewichten: tuple[int, ...]
+    punten: tuple[int, ...]
+    gewicht: tuple[int, ...]
     passend: tuple[str | None, ...]
     niet_passend: tuple[str | None, ...]
     regels: tuple[Regel | None, ...]
 
 
-_PAKKET = 1 << 32  # far above any sum of weights
-
-
-def uitpakken(gewichten: int) -> tuple[int, int]:
-    """A column's packed sum as (points, maximum): + weight per fit, - weight per misfit."""
-    maximum, verdiend = gewichten % _PAKKET, gewichten // _PAKKET
-    return 2 * verdiend - maximum, maximum
-
-
 def rij(wegingen: Sequence[Weging | None]) -> Rij:
     return Rij(
-        gewichten=tuple(
-            0 if w is None else w[1] + (w[1] * _PAKKET if w[0] else 0) for w in wegingen
-        ),
+        punten=tuple(0 if w is None else w[1] if w[0] else -w[1] for w in wegingen),
+        gewicht=tuple(0 if w is None else w[1] for w in wegingen),
         passend=tuple(w[2] if w is not None and w[0] else None for w in wegingen),
         niet_passend=tuple(w[2] if w is not None and not w[0] else None for w in wegingen),
         regels=tuple(None if w is None else w[3] for w in wegingen),
@@ -200,6 +194,9 @@ KENMERK_SOORTEN: dict[str, type[Enum]] = {
 }
 
 
+LEES_KENMERKEN = attrgetter(*KENMERK_SOORTEN)
+
+
 def _of_niets(wegingen: list[Weging | None]) -> Rij | None:
     """The row, or None when no profile weighs the factor (it then adds nothing)."""
     return rij(wegingen) if any(w is not None for w in wegingen) else None
@@ -213,8 +210,10 @@ class Tabel:
     omvangklasse: dict[Omvangklasse, Rij | None]
     gerichtheid: dict[tuple[Gerichtheid, Zekerheid], Rij]
     dagdelen: dict[tuple[Dagdeelklasse, Zekerheid], Rij | None]
-    # (field, the Enum it holds, the row of each value)
-    kenmerken: tuple[tuple[str, type[Enum], dict[Enum, Rij | None]], ...]
+    # per compared characteristic (``KENMERK_SOORTEN`` order): the row of each (type, value);
+    # None for None and for a value no profile weighs. Keyed by type too, so that only a value
+    # of the field's own type is found.
+    kenmerken: tuple[dict[tuple[type, Enum | None], Rij | None], ...]
     leefgebieden: dict[int, Rij]
     resultaten: dict[int, Rij | None]
 
@@ -235,7 +234,10 @@ def _tabel(aard: Aard) -> Tabel:
             for z in GEWICHT_NAAR_ZEKERHEID
         },
         kenmerken=tuple(
-            (naam, soort, {w: _of_niets([kenmerk(p, naam, w) for p in ps]) for w in soort})
+            {
+                (type(None), None): None,
+                **{(soort, w): _of_niets([kenmerk(p, naam, w) for p in ps]) for w in soort},
+            }
             for naam, soort in KENMERK_SOORTEN.items()
         ),
         leefgebieden={
