@@ -8,7 +8,8 @@ schedule of many years):
 - indicatie advies: four onderzoeken in turn: scenario A (dementia, dagbesteding), a young
   adult needing individuele begeleiding, a client needing both aarden, and one with the plus
   criteria and the consulent's own choices. Individuele begeleiding ranks eight profiles,
-  dagbesteding four, both twelve.
+  dagbesteding four, both twelve; each onderzoek's own figure is printed below the line (the
+  bench of issue 17 measured scenario A alone).
 - pgb toets: scenario C's plan and three variants (a professional beheerder, a network member
   as zorgverlener, the inwoner managing it with gaps in the plan).
 - eigen bijdrage: start dates over two years and amounts from a few hundred euros to a
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import itertools
 import time
 from collections.abc import Callable
@@ -161,10 +163,10 @@ def _rond(invoer: tuple[T, ...]) -> Callable[[], T]:
     return itertools.cycle(invoer).__next__
 
 
-def _advies() -> Callable[[], object]:
+def _advies(onderzoeken: tuple[Onderzoeksgegevens, ...] = ONDERZOEKEN) -> Callable[[], object]:
     policy = PolicyRegistry.load().section("0085", dt.date(2024, 1, 1), SECTION, IndicatiePolicy)
     begindata = tuple(dt.date(2024, 3, 1) + dt.timedelta(days=9 * i) for i in range(7))
-    volgende = _rond(tuple(itertools.product(ONDERZOEKEN, begindata)))
+    volgende = _rond(tuple(itertools.product(onderzoeken, begindata)))
 
     def besluit() -> object:
         gegevens, begin = volgende()
@@ -248,6 +250,21 @@ def _eigen_bijdrage(grondslag: Grondslag) -> Callable[[], object]:
     return besluit
 
 
+# The advice per kind of onderzoek, printed under its line: how the profiles ranked weigh.
+ADVIES_PER_ONDERZOEK: dict[str, Callable[[], Callable[[], object]]] = {
+    f"  {naam}": functools.partial(_advies, (o,))
+    for naam, o in zip(
+        (
+            "scenario A, dagbesteding (4 profielen)",
+            "individuele begeleiding (8 profielen)",
+            "beide aarden (8 + 4 profielen)",
+            "plus, keuzes consulent (8 profielen)",
+        ),
+        ONDERZOEKEN,
+        strict=True,
+    )
+}
+
 DECISIONS: dict[str, Callable[[], Callable[[], object]]] = {
     "indicatie advies (IND-01..12)": _advies,
     "pgb toets (PGB-01..13)": _toets,
@@ -275,6 +292,10 @@ def main() -> None:
     for name, make in DECISIONS.items():
         rate = per_cpu_second(make(), args.seconds)
         print(f"{name:45} {rate:>15,.0f} {1e6 / rate:>8.1f}", flush=True)
+        if name.startswith("indicatie advies"):
+            for deel, maak in ADVIES_PER_ONDERZOEK.items():
+                rate = per_cpu_second(maak(), args.seconds / 3)
+                print(f"{deel:45} {rate:>15,.0f} {1e6 / rate:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

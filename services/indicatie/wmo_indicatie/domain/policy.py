@@ -112,8 +112,9 @@ class IndicatiePolicy(_Frozen):
 
 T = TypeVar("T")
 
-# Values derived from one policy object alone (which profiles allow plus, the omvang proposal per
-# profile and network), worked out once per policy and key. The policy is kept with its values so
+# Values derived from one policy object alone (which profiles allow plus, the plus judgement per
+# profile and facts, the omvang proposal per profile and network, the plus column of the
+# ranking), worked out once per policy and key. The policy is kept with its values so
 # its id cannot be reused while they are kept; a copy (``model_copy``) is another policy.
 _AFGELEID: dict[int, tuple[IndicatiePolicy, dict[Hashable, Any]]] = {}
 _MAX_BELEIDEN = 16
