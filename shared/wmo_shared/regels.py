@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wmo_shared.frozen import fast_init
 
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Regel:
     """One rule applied to one decision.

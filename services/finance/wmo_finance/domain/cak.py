@@ -223,18 +223,10 @@ def abonnementstarief(
     compute the bijdrage by income (section ``finance.cak.abonnementstarief``), or the national
     table lacks the year (section ``cak-abonnementstarief``)."""
     jaar = peildatum.year
-    if beleid.regime is CakRegime.inkomensafhankelijk:
-        # Uitvoeringsbesluit Wmo 2015 art. 3.1 (before 2020): by income, per four weeks
-        raise PolicyNotFound(gemeente, peildatum, "finance.cak.abonnementstarief")
-    if jaar not in landelijke_tarieven:
-        raise PolicyNotFound(gemeente, peildatum, "cak-abonnementstarief")
-    landelijk = Decimal(str(landelijke_tarieven[jaar]))
+    landelijk, eigen, per_maand = _tarief(gemeente, peildatum, beleid, landelijke_tarieven)
     regels = [Regel("FIN-12", f"Landelijk abonnementstarief {jaar}: {euro(landelijk)} per maand.")]
-    eigen = beleid.abonnementstarief_per_maand.get(jaar)
-    per_maand = landelijk
     if eigen is not None:
         if eigen <= landelijk:
-            per_maand = eigen
             regels.append(
                 Regel("FIN-12", f"De gemeente hanteert een lager tarief: {euro(eigen)} per maand.")
             )
@@ -247,6 +239,36 @@ def abonnementstarief(
                 )
             )
     return Abonnementstarief(jaar, landelijk, eigen, per_maand, tuple(regels))
+
+
+def abonnementstarief_per_maand(
+    *,
+    gemeente: str,
+    peildatum: dt.date,
+    beleid: CakBeleid,
+    landelijke_tarieven: Mapping[int, str | Decimal],
+) -> Decimal:
+    """``abonnementstarief(...).per_maand`` without the explanation: a schedule over many years
+    needs only each year's amount."""
+    return _tarief(gemeente, peildatum, beleid, landelijke_tarieven)[2]
+
+
+def _tarief(
+    gemeente: str,
+    peildatum: dt.date,
+    beleid: CakBeleid,
+    landelijke_tarieven: Mapping[int, str | Decimal],
+) -> tuple[Decimal, Decimal | None, Decimal]:
+    """The national tariff, the gemeente's own (None: none) and the one that applies."""
+    jaar = peildatum.year
+    if beleid.regime is CakRegime.inkomensafhankelijk:
+        # Uitvoeringsbesluit Wmo 2015 art. 3.1 (before 2020): by income, per four weeks
+        raise PolicyNotFound(gemeente, peildatum, "finance.cak.abonnementstarief")
+    if jaar not in landelijke_tarieven:
+        raise PolicyNotFound(gemeente, peildatum, "cak-abonnementstarief")
+    landelijk = Decimal(str(landelijke_tarieven[jaar]))
+    eigen = beleid.abonnementstarief_per_maand.get(jaar)
+    return landelijk, eigen, eigen if eigen is not None and eigen <= landelijk else landelijk
 
 
 # ---------------------------------------------------------------------------------------------

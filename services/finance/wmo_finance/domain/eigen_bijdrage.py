@@ -5,11 +5,15 @@ maintenance, FIN-06) and on a hulpmiddel of the contracted supplier in ownership
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
 
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 from .geld import NUL, afronden, euro, is_hele_centen
@@ -20,6 +24,7 @@ from .soorten import VoorzieningSoort
 Maandbedragen = Decimal | Mapping[int, Decimal]  # fixed, or per calendar year of the month
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Termijn:
     volgnummer: int  # 1-based
@@ -28,6 +33,7 @@ class Termijn:
     gedeeltelijk: bool = False  # the month in which the cap is reached
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EigenBijdrageUitkomst:
     verschuldigd: bool
@@ -48,19 +54,38 @@ class BijdrageGrens(StrEnum):
     einde_gebruik = "einde_gebruik"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Schema:
     termijnen: tuple[Termijn, ...]
     grens: BijdrageGrens
+    totaal: Decimal  # the exact sum of the terms
 
 
-def _maandbedrag(maandbedragen: Maandbedragen, datum: dt.date) -> Decimal:
-    if isinstance(maandbedragen, Decimal):
-        return maandbedragen
-    try:
-        return maandbedragen[datum.year]
-    except KeyError:
-        raise LookupError(f"Geen maandbedrag voor {datum.year}.") from None
+def _datum(jaar: int, maand: int, dag: int) -> dt.date:
+    """Day ``dag`` of the month, clamped to its last day (31 January + 1 month = 28/29 Feb)."""
+    return dt.date(jaar, maand, dag if dag <= 28 else min(dag, laatste_dag(jaar, maand)))
+
+
+@lru_cache(maxsize=2048)
+def _volle_termijnen(
+    ingangsdatum: dt.date, jaar: int, per_maand: Decimal, _notatie: str
+) -> tuple[Termijn, ...]:
+    """The full terms of one calendar year of a schedule starting on ``ingangsdatum``: from its
+    first month (or January) to December, ``per_maand`` each. They depend only on the start and
+    the year's amount, which is policy (the CAK abonnementstarief, the FIN-08 amount), so every
+    schedule starting in that month shares them; a schedule takes as many as it runs.
+    ``_notatie`` is ``str(per_maand)``: 19.0 and 19.00 are equal but read differently. The
+    amount is checked here, so once per amount (an error is not cached)."""
+    if per_maand <= 0 or not is_hele_centen(per_maand):
+        raise ValueError("een maandbedrag moet positief zijn, in hele centen")
+    dag = ingangsdatum.day
+    eerste = ingangsdatum.month if jaar == ingangsdatum.year else 1
+    voor = (jaar - ingangsdatum.year) * 12 + eerste - ingangsdatum.month
+    return tuple(
+        Termijn(voor + i, _datum(jaar, maand, dag), per_maand)
+        for i, maand in enumerate(range(eerste, 13), start=1)
+    )
 
 
 def maandschema(
@@ -77,6 +102,9 @@ def maandschema(
     return _schema(ingangsdatum, maandbedragen, plafond, max_maanden, einddatum_gebruik).termijnen
 
 
+_DATUM = attrgetter("datum")
+
+
 def _schema(
     ingangsdatum: dt.date,
     maandbedragen: Maandbedragen,
@@ -90,37 +118,59 @@ def _schema(
         raise ValueError("max_maanden is negatief")
     termijnen: list[Termijn] = []
     totaal = NUL
-    i = 0
-    # Month by month without re-deriving each date from the start (a hulpmiddel's schedule can
-    # run for hundreds of months); each year's amount is looked up and checked once.
+    n = 0
+    # A calendar year at a time (a hulpmiddel's schedule can run for hundreds of months): the
+    # checks of the first month of each year, then as many of that year's full terms as the
+    # cap, the maximum duration and the end of use allow; each year's amount is looked up and
+    # checked once. The sums are exact, so k terms of x add up to k * x.
     dag, jaar, maand = ingangsdatum.day, ingangsdatum.year, ingangsdatum.month
-    bedragen: dict[int, Decimal] = {}
+    vast = maandbedragen if isinstance(maandbedragen, Decimal) else None
+    per_jaar: Mapping[int, Decimal] = {} if isinstance(maandbedragen, Decimal) else maandbedragen
     while True:
         if totaal >= plafond:
             grens = BijdrageGrens.plafond
             break
-        if max_maanden is not None and i >= max_maanden:
+        if max_maanden is not None and n >= max_maanden:
             grens = BijdrageGrens.max_duur
             break
-        datum = dt.date(jaar, maand, dag if dag <= 28 else min(dag, laatste_dag(jaar, maand)))
-        if einddatum_gebruik is not None and datum > einddatum_gebruik:
-            grens = BijdrageGrens.einde_gebruik
+        if einddatum_gebruik is not None:
+            if _datum(jaar, maand, dag) > einddatum_gebruik:
+                grens = BijdrageGrens.einde_gebruik
+                break
+        elif jaar > dt.MAXYEAR:
+            _datum(jaar, maand, dag)  # no such date: the ValueError a date gives
+        try:
+            per_maand = vast if vast is not None else per_jaar[jaar]
+        except KeyError:
+            raise LookupError(f"Geen maandbedrag voor {jaar}.") from None
+        # A year is entered at its first month only: one left part-way ends the schedule.
+        jaartermijnen = _volle_termijnen(ingangsdatum, jaar, per_maand, str(per_maand))
+        k = len(jaartermijnen)
+        if max_maanden is not None and max_maanden - n < k:
+            k = max_maanden - n
+        if einddatum_gebruik is not None and jaartermijnen[k - 1].datum > einddatum_gebruik:
+            k = bisect_right(jaartermijnen, einddatum_gebruik, hi=k, key=_DATUM)
+        jaarbedrag = per_maand * k
+        if jaarbedrag > plafond - totaal:
+            # the cap is reached in this year: full terms while they fit, then the rest
+            volle = int((plafond - totaal) // per_maand)
+            if volle:
+                termijnen.extend(jaartermijnen[:volle])
+                totaal += per_maand * volle
+            rest = plafond - totaal
+            if rest:
+                t = jaartermijnen[volle]
+                termijnen.append(Termijn(t.volgnummer, t.datum, rest, True))
+                totaal += rest
+            grens = BijdrageGrens.plafond
             break
-        per_maand = bedragen.get(jaar)
-        if per_maand is None:
-            per_maand = _maandbedrag(maandbedragen, datum)
-            if per_maand <= 0 or not is_hele_centen(per_maand):
-                raise ValueError("een maandbedrag moet positief zijn, in hele centen")
-            bedragen[jaar] = per_maand
-        rest = plafond - totaal
-        bedrag = per_maand if per_maand <= rest else rest
-        totaal += bedrag
-        i += 1
-        termijnen.append(Termijn(i, datum, bedrag, bedrag < per_maand))
-        maand += 1
+        termijnen.extend(jaartermijnen if k == len(jaartermijnen) else jaartermijnen[:k])
+        totaal += jaarbedrag
+        n += k
+        maand += k
         if maand > 12:
             jaar, maand = jaar + 1, 1
-    return _Schema(tuple(termijnen), grens)
+    return _Schema(tuple(termijnen), grens, totaal)
 
 
 def _uitkomst(
@@ -133,7 +183,7 @@ def _uitkomst(
     slot: Regel | None = None,
 ) -> EigenBijdrageUitkomst:
     termijnen = schema.termijnen
-    totaal = afronden(sum((t.bedrag for t in termijnen), NUL))
+    totaal = afronden(schema.totaal)
     n = len(termijnen)
     einddatum = plus_maanden(ingangsdatum, n) - dt.timedelta(days=1) if n else None
     if schema.grens is BijdrageGrens.plafond and n:
@@ -222,6 +272,7 @@ class HulpmiddelVorm(StrEnum):
     bruikleen = "bruikleen"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class HulpmiddelVerstrekking:
     vorm: HulpmiddelVorm
@@ -272,7 +323,24 @@ def eigen_bijdrage_hulpmiddel(
     """FIN-09 with the monthly amount the CAK charges (the abonnementstarief per year, FIN-12):
     on loan while used, up to the kostprijs; in ownership until the kostprijs is reached (the end
     of use does not stop it: the client owns the aid)."""
-    verstrekking = hulpmiddel_verstrekking(kostprijs, beleid)
+    return eigen_bijdrage_verstrekking(
+        hulpmiddel_verstrekking(kostprijs, beleid),
+        ingangsdatum=ingangsdatum,
+        maandbedragen=maandbedragen,
+        einddatum_gebruik=einddatum_gebruik,
+    )
+
+
+def eigen_bijdrage_verstrekking(
+    verstrekking: HulpmiddelVerstrekking,
+    *,
+    ingangsdatum: dt.date,
+    maandbedragen: Maandbedragen,
+    einddatum_gebruik: dt.date | None = None,
+) -> EigenBijdrageUitkomst:
+    """``eigen_bijdrage_hulpmiddel`` for a verstrekking already decided."""
     gebruik = einddatum_gebruik if verstrekking.stopt_bij_einde_gebruik else None
-    schema = _schema(ingangsdatum, maandbedragen, kostprijs, None, gebruik)
-    return _uitkomst(schema, ingangsdatum, kostprijs, None, list(verstrekking.regels), "FIN-09")
+    schema = _schema(ingangsdatum, maandbedragen, verstrekking.kostprijs, None, gebruik)
+    return _uitkomst(
+        schema, ingangsdatum, verstrekking.kostprijs, None, list(verstrekking.regels), "FIN-09"
+    )

@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 from wmo_shared.weigering import Weigering
 
-from .cak import abonnementstarief
+from .cak import abonnementstarief_per_maand
 from .eigen_bijdrage import (
     EigenBijdrageUitkomst,
     HulpmiddelVorm,
-    eigen_bijdrage_hulpmiddel,
     eigen_bijdrage_tegemoetkoming,
+    eigen_bijdrage_verstrekking,
     hulpmiddel_verstrekking,
 )
 from .geld import euro
@@ -32,6 +33,7 @@ Grondslag = Literal["tegemoetkoming", "hulpmiddel"]
 JAREN_VOORUIT = 50
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EigenBijdrageBerekening:
     uitkomst: EigenBijdrageUitkomst
@@ -103,33 +105,30 @@ def _hulpmiddel(
     """FIN-09 with the CAK's monthly amount (FIN-12) of every year the schedule touches. A year
     whose abonnementstarief is not known is a refusal that names it (never an invented number),
     unless the caller asks to carry the last known one forward: then the schedule says so."""
+    per_jaar: dict[int, Decimal] = {}
     with beleid_als_weigering():
         hb = beleid.hulpmiddelen
-    per_jaar: dict[int, Decimal] = {}
-    for jaar in sorted(landelijke_tarieven):
-        if jaar < ingangsdatum.year:
-            continue
-        with beleid_als_weigering():
-            tarief = abonnementstarief(
-                gemeente=gemeente,
-                peildatum=ingangsdatum.replace(year=jaar, month=1, day=1),
-                beleid=beleid.cak,
-                landelijke_tarieven=landelijke_tarieven,
-            )
-        per_jaar[jaar] = tarief.per_maand
+        cak = beleid.cak
+        for jaar in sorted(landelijke_tarieven):
+            if jaar >= ingangsdatum.year:
+                per_jaar[jaar] = abonnementstarief_per_maand(
+                    gemeente=gemeente,
+                    peildatum=dt.date(jaar, 1, 1),
+                    beleid=cak,
+                    landelijke_tarieven=landelijke_tarieven,
+                )
     if ingangsdatum.year not in per_jaar:
         raise _tarief_ontbreekt(gemeente, ingangsdatum.year, doortrekken_kan=False)
     laatste = max(per_jaar)
     if laatst_bekend_doortrekken:
-        for jaar in range(laatste + 1, ingangsdatum.year + JAREN_VOORUIT + 1):
-            per_jaar[jaar] = per_jaar[laatste]
-    vorm = hulpmiddel_verstrekking(kostprijs, hb).vorm
+        verder = range(laatste + 1, ingangsdatum.year + JAREN_VOORUIT + 1)
+        per_jaar.update(dict.fromkeys(verder, per_jaar[laatste]))
+    verstrekking = hulpmiddel_verstrekking(kostprijs, hb)
     try:
-        uitkomst = eigen_bijdrage_hulpmiddel(
-            kostprijs=kostprijs,
+        uitkomst = eigen_bijdrage_verstrekking(
+            verstrekking,
             ingangsdatum=ingangsdatum,
             maandbedragen=per_jaar,
-            beleid=hb,
             einddatum_gebruik=einddatum_gebruik,
         )
     except LookupError:
@@ -150,7 +149,7 @@ def _hulpmiddel(
                 f"({euro(per_jaar[laatste])} per maand).",
             )
         )
-    return EigenBijdrageBerekening(uitkomst, vorm, tuple(regels))
+    return EigenBijdrageBerekening(uitkomst, verstrekking.vorm, tuple(regels))
 
 
 def _tarief_ontbreekt(gemeente: str, jaar: int, *, doortrekken_kan: bool) -> Weigering:

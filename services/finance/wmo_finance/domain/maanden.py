@@ -7,10 +7,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+_DAGEN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 
 def laatste_dag(jaar: int, maand: int) -> int:
-    """The number of days in the month (28..31)."""
-    return calendar.monthrange(jaar, maand)[1]
+    """The number of days in the month (28..31): ``calendar.monthrange(jaar, maand)[1]``
+    without working out the weekday."""
+    if not 1 <= maand <= 12:
+        raise calendar.IllegalMonthError(maand)
+    return 29 if maand == 2 and calendar.isleap(jaar) else _DAGEN[maand - 1]
 
 
 def plus_maanden(datum: dt.date, maanden: int) -> dt.date:

@@ -19,10 +19,24 @@ from dataclasses import dataclass
 from wmo_indicatie.domain.begrippen import AardKeuze, Zekerheid
 from wmo_indicatie.domain.kenmerken import Kenmerken, Niveau
 from wmo_indicatie.domain.levensdomeinen import Levensdomein, LevensdomeinenOordeel
-from wmo_indicatie.domain.resultaatgebieden import INDIVIDUELE_GEBIEDEN, Resultaatgebied
+from wmo_indicatie.domain.resultaatgebieden import (
+    INDIVIDUELE_GEBIEDEN,
+    OPSOMMING,
+    Resultaatgebied,
+)
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
+# Enum members as module names: reading them from their class is slow on Python 3.11.
+_DAGBESTEDING = Levensdomein.DAGBESTEDING
+_DAGSTRUCTUUR = Resultaatgebied.DAGSTRUCTUUR
+_NETWERK = Resultaatgebied.NETWERK_EN_MANTELZORG
+_LAAG = Niveau.LAAG
+_INDIVIDUEEL = tuple(r for r in Resultaatgebied if r in INDIVIDUELE_GEBIEDEN)  # in order a-k
+_LOS = (_DAGSTRUCTUUR, _NETWERK)
 
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class AardOordeel:
     aard: AardKeuze
@@ -50,29 +64,20 @@ def stel_aard_voor(
         )
 
     db_redenen: list[str] = []
-    daginvulling = levensdomeinen.score_van(Levensdomein.DAGBESTEDING)
+    daginvulling = levensdomeinen.score_van(_DAGBESTEDING)
     if daginvulling >= 2:
         db_redenen.append(
             f"de cliënt kan de dag niet zelfstandig invullen (daginvulling score {daginvulling})"
         )
-    elif daginvulling == 1 and Resultaatgebied.DAGSTRUCTUUR in resultaatgebieden:
+    elif daginvulling == 1 and _DAGSTRUCTUUR in resultaatgebieden:
         db_redenen.append("dagstructuur is een te behalen resultaat en de daginvulling is beperkt")
-    if (
-        Resultaatgebied.NETWERK_EN_MANTELZORG in resultaatgebieden
-        and kenmerken.draagkracht_netwerk is Niveau.LAAG
-    ):
+    if _NETWERK in resultaatgebieden and kenmerken.draagkracht_netwerk is _LAAG:
         db_redenen.append("de mantelzorg heeft een lage draagkracht en moet worden ontlast")
 
-    ib_gebieden = [
-        r for r in Resultaatgebied if r in resultaatgebieden and r in INDIVIDUELE_GEBIEDEN
-    ]
+    ib_gebieden = [r for r in _INDIVIDUEEL if r in resultaatgebieden]
     # dagstructuur / netwerk without a dagbesteding signal are worked on individually
-    losse = [
-        r
-        for r in (Resultaatgebied.DAGSTRUCTUUR, Resultaatgebied.NETWERK_EN_MANTELZORG)
-        if r in resultaatgebieden and not db_redenen
-    ]
-    ib_redenen = [f"{r.letter}. {r.omschrijving}" for r in ib_gebieden + losse]
+    losse = [] if db_redenen else [r for r in _LOS if r in resultaatgebieden]
+    ib_redenen = [OPSOMMING[r] for r in ib_gebieden + losse]
 
     regels: list[Regel] = []
     if db_redenen and ib_redenen:
@@ -101,11 +106,16 @@ def stel_aard_voor(
             )
         )
     if aard is not AardKeuze.INDIVIDUELE_BEGELEIDING or ib_redenen:
-        regels.append(
-            Regel(
-                "IND-04",
-                f"Voorstel aard: {aard.value.replace('_', ' ')}. De aard volgt uit het onderzoek "
-                "en is ter beoordeling van de consulent.",
-            )
-        )
+        regels.append(_VOORSTEL[aard])
     return AardOordeel(aard, zekerheid, tuple(regels))
+
+
+def _voorstel(aard: AardKeuze) -> Regel:
+    return Regel(
+        "IND-04",
+        f"Voorstel aard: {aard.value.replace('_', ' ')}. De aard volgt uit het onderzoek "
+        "en is ter beoordeling van de consulent.",
+    )
+
+
+_VOORSTEL = {a: _voorstel(a) for a in AardKeuze}

@@ -36,6 +36,7 @@ from wmo_indicatie.domain.resultaatgebieden import (
     ResultaatgebiedenOordeel,
     beoordeel_resultaatgebieden,
 )
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel, rule_ids
 
 
@@ -54,6 +55,7 @@ class Onderzoeksgegevens:
     duurcategorie: DuurCategorie | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Deeladvies:
     """The advice for one aard."""
@@ -70,6 +72,7 @@ class Deeladvies:
     regels: tuple[Regel, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Advies:
     aard: AardOordeel
@@ -112,13 +115,19 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
         regels.extend(deel.regels)
     return Advies(
         aard=aard,
-        individuele_begeleiding=delen.get(Aard.INDIVIDUELE_BEGELEIDING),
-        dagbesteding=delen.get(Aard.DAGBESTEDING),
+        individuele_begeleiding=delen.get(_IB),
+        dagbesteding=delen.get(_DB),
         levensdomeinen=domeinen,
         resultaatgebieden=resultaten,
         kenmerken=effecten,
         regels=tuple(regels),
     )
+
+
+# Enum members as module names: reading them from their class is slow on Python 3.11.
+_IB, _DB = Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING
+_ZWAAR_PROBLEEMGEDRAG = Gedrag.ZWAAR_PROBLEEMGEDRAG
+_DUUR_GEKOZEN = Regel("IND-11", "De consulent heeft de duurcategorie gekozen.")
 
 
 def _deeladvies(
@@ -132,24 +141,22 @@ def _deeladvies(
     k = gegevens.kenmerken
     feiten = gegevens.plusfeiten
     gerichtheid = bepaal_gerichtheid(k, aard)
-    dagdelen = bepaal_dagdeelklasse(k) if aard is Aard.DAGBESTEDING else None
-    plus_signaal = (
-        feiten.criterium_1 or feiten.criterium_2 or k.gedrag is Gedrag.ZWAAR_PROBLEEMGEDRAG
-    )
+    dagdelen = bepaal_dagdeelklasse(k) if aard is _DB else None
+    criteria = feiten.criterium_1 or feiten.criterium_2
     signalen = Signalen(
-        gerichtheid=gerichtheid,
-        aantal_leefgebieden=domeinen.aantal_belemmerd,
-        aantal_resultaten=resultaten.aantal,
-        plus_signaal=plus_signaal,
-        omvangklasse=gegevens.omvangklasse if aard is Aard.INDIVIDUELE_BEGELEIDING else None,
-        dagdelen=dagdelen,
+        gerichtheid,
+        domeinen.aantal_belemmerd,
+        resultaten.aantal,
+        criteria or k.gedrag is _ZWAAR_PROBLEEMGEDRAG,
+        gegevens.omvangklasse if aard is _IB else None,
+        dagdelen,
     )
     rangorde = rangschik_profielen(aard, k, signalen, policy)
     profiel = rangorde.beste.profiel
     omvang = stel_omvang_voor(profiel, gegevens.netwerk, policy)
     plus = beoordeel_plus(profiel, feiten, policy)
     plus_regels = list(plus.regels)
-    if not plus.profiel_staat_plus_toe and (feiten.criterium_1 or feiten.criterium_2):
+    if not plus.profiel_staat_plus_toe and criteria:
         anderen = ", ".join(plus_profielen(aard, policy))
         plus_regels.append(
             Regel(
@@ -160,15 +167,10 @@ def _deeladvies(
         )
 
     if gegevens.duurcategorie is not None:
-        duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy)
-        duur = replace(
-            duur,
-            regels=(Regel("IND-11", "De consulent heeft de duurcategorie gekozen."), *duur.regels),
-        )
+        duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy, waarom=(_DUUR_GEKOZEN,))
     else:
         categorie, zekerheid, waarom = stel_duurcategorie_voor(profiel, k)
-        duur = bepaal_duur(categorie, begindatum, policy)
-        duur = replace(duur, zekerheid=zekerheid, regels=(*waarom, *duur.regels))
+        duur = bepaal_duur(categorie, begindatum, policy, zekerheid=zekerheid, waarom=waarom)
 
     regels: list[Regel] = [
         *gerichtheid.regels,
@@ -186,7 +188,9 @@ def _deeladvies(
         dagdelen=dagdelen,
         rangorde=rangorde,
         omvang=omvang,
-        plus=replace(plus, regels=tuple(plus_regels)),
+        plus=replace(plus, regels=tuple(plus_regels))
+        if len(plus_regels) > len(plus.regels)
+        else plus,
         duur=duur,
         regels=tuple(regels),
     )

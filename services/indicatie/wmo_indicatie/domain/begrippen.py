@@ -26,9 +26,14 @@ class AardKeuze(StrEnum):
 
     @property
     def aarden(self) -> tuple[Aard, ...]:
-        if self is AardKeuze.BEIDE:
-            return (Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING)
-        return (Aard(self.value),)
+        return _AARDEN[self]
+
+
+_AARDEN = {
+    AardKeuze.INDIVIDUELE_BEGELEIDING: (Aard.INDIVIDUELE_BEGELEIDING,),
+    AardKeuze.DAGBESTEDING: (Aard.DAGBESTEDING,),
+    AardKeuze.BEIDE: (Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING),
+}
 
 
 class Gerichtheid(StrEnum):
@@ -110,17 +115,7 @@ class Profiel(StrEnum):
 
     @property
     def naam(self) -> str:
-        soort = (
-            "Individuele Begeleiding"
-            if self.aard is Aard.INDIVIDUELE_BEGELEIDING
-            else "Dagbesteding"
-        )
-        richting = (
-            "Ontwikkelgericht"
-            if self.gerichtheid is Gerichtheid.ONTWIKKELGERICHT
-            else "Behoudgericht"
-        )
-        return f"{soort} {richting} {self.niveau} ({self.value})"
+        return _NAMEN[self]
 
 
 def _kenmerken_van(
@@ -141,16 +136,42 @@ def _kenmerken_van(
 _KENMERKEN = {p: _kenmerken_van(p.value) for p in Profiel}
 
 
+def _naam_van(profiel: Profiel) -> str:
+    soort = (
+        "Individuele Begeleiding"
+        if profiel.aard is Aard.INDIVIDUELE_BEGELEIDING
+        else "Dagbesteding"
+    )
+    richting = (
+        "Ontwikkelgericht"
+        if profiel.gerichtheid is Gerichtheid.ONTWIKKELGERICHT
+        else "Behoudgericht"
+    )
+    return f"{soort} {richting} {profiel.niveau} ({profiel.value})"
+
+
+_NAMEN = {p: _naam_van(p) for p in Profiel}
+
+
 def profielen_van(aard: Aard) -> tuple[Profiel, ...]:
     """The profiles of one aard, lightest first (goedkoopst adequaat, INT-06) and on the same
     level ontwikkelgericht before behoudgericht (the Wmo aims at zelfredzaamheid first): the
     order a tie in the ranking falls back to."""
+    if type(aard) is Aard:
+        return _PROFIELEN_VAN[aard]
+    return _profielen_van(aard)
+
+
+def _profielen_van(aard: Aard) -> tuple[Profiel, ...]:
     return tuple(
         sorted(
             (p for p in Profiel if p.aard is aard),
             key=lambda p: (p.niveau, p.gerichtheid is Gerichtheid.BEHOUDGERICHT),
         )
     )
+
+
+_PROFIELEN_VAN = {a: _profielen_van(a) for a in Aard}
 
 
 class DuurCategorie(StrEnum):
@@ -164,13 +185,16 @@ class DuurCategorie(StrEnum):
 
     @property
     def omschrijving(self) -> str:
-        return {
-            DuurCategorie.KORTE_TERMIJN: "resultaat op korte termijn haalbaar",
-            DuurCategorie.SNEL_HAALBAAR: "resultaat waarschijnlijk snel haalbaar",
-            DuurCategorie.LANGERE_INZET: "resultaat vergt langere inzet",
-            DuurCategorie.ONDERHOUDSDOSIS: "onderhoudsdosis",
-            DuurCategorie.LEVENSLANG: "levenslange ondersteuning verwacht",
-        }[self]
+        return _DUUR_OMSCHRIJVING[self]
+
+
+_DUUR_OMSCHRIJVING = {
+    DuurCategorie.KORTE_TERMIJN: "resultaat op korte termijn haalbaar",
+    DuurCategorie.SNEL_HAALBAAR: "resultaat waarschijnlijk snel haalbaar",
+    DuurCategorie.LANGERE_INZET: "resultaat vergt langere inzet",
+    DuurCategorie.ONDERHOUDSDOSIS: "onderhoudsdosis",
+    DuurCategorie.LEVENSLANG: "levenslange ondersteuning verwacht",
+}
 
 
 class Perceel(StrEnum):

@@ -29,6 +29,17 @@ def _tekst(klasse: Dagdeelklasse) -> str:
 
 
 def bepaal_dagdeelklasse(kenmerken: Kenmerken) -> DagdeelOordeel:
+    b, m, d = kenmerken.belastbaarheid, kenmerken.motivatie, kenmerken.draagkracht_netwerk
+    if (
+        (b is None or type(b) is Niveau)
+        and (m is None or type(m) is Niveau)
+        and (d is None or type(d) is Niveau)
+    ):
+        return _OORDELEN[b, m, d]
+    return _bepaal(kenmerken)
+
+
+def _bepaal(kenmerken: Kenmerken) -> DagdeelOordeel:
     regels: list[Regel] = []
     klasse: Dagdeelklasse | None = None
     zekerheid = Zekerheid.LAAG
@@ -82,3 +93,12 @@ def bepaal_dagdeelklasse(kenmerken: Kenmerken) -> DagdeelOordeel:
             )
         )
     return DagdeelOordeel(klasse, zekerheid, tuple(regels))
+
+
+# The judgement for every value of the three characteristics it reads, worked out once.
+_OORDELEN = {
+    (b, m, d): _bepaal(Kenmerken(belastbaarheid=b, motivatie=m, draagkracht_netwerk=d))
+    for b in (None, *Niveau)
+    for m in (None, *Niveau)
+    for d in (None, *Niveau)
+}

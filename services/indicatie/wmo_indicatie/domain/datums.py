@@ -5,6 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+_DAGEN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _dagen_in_maand(jaar: int, maand: int) -> int:
+    """``calendar.monthrange(jaar, maand)[1]`` without working out the weekday."""
+    return 29 if maand == 2 and calendar.isleap(jaar) else _DAGEN[maand - 1]
+
 
 def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     """``datum`` moved ``maanden`` calendar months, the day clamped to the target month's end
@@ -17,7 +24,7 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     if jaar < dt.MINYEAR:
         return dt.date.min
     maand = maand0 + 1
-    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+    return dt.date(jaar, maand, min(datum.day, _dagen_in_maand(jaar, maand)))
 
 
 def laatste_dag_na_maanden(begindatum: dt.date, maanden: int) -> dt.date:

@@ -19,9 +19,11 @@ from wmo_indicatie.domain.begrippen import Aard, DuurCategorie, Gerichtheid, Pro
 from wmo_indicatie.domain.datums import laatste_dag_na_maanden
 from wmo_indicatie.domain.kenmerken import Kenmerken, Niveau, Verwachting
 from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DuurVoorstel:
     categorie: DuurCategorie
@@ -34,34 +36,46 @@ class DuurVoorstel:
 
 
 def bepaal_duur(
-    categorie: DuurCategorie, begindatum: dt.date, policy: IndicatiePolicy
+    categorie: DuurCategorie,
+    begindatum: dt.date,
+    policy: IndicatiePolicy,
+    *,
+    zekerheid: Zekerheid = Zekerheid.HOOG,
+    waarom: tuple[Regel, ...] = (),
 ) -> DuurVoorstel:
-    """The end and review date for a chosen category (the consulent's choice)."""
+    """The end and review date for a chosen category (the consulent's choice, hence
+    ``Zekerheid.HOOG``); ``waarom``: the sentences on how the category was chosen, first."""
     maanden = policy.duur_maanden[categorie]
     herziening = laatste_dag_na_maanden(begindatum, maanden)
-    if categorie is DuurCategorie.LEVENSLANG:
+    kop = _KOP.get(categorie) if type(categorie) is DuurCategorie else None
+    if kop is None:
+        kop = categorie.omschrijving.capitalize()
+    if categorie is _LEVENSLANG:
         einddatum = None
         zin = (
-            f"{categorie.omschrijving.capitalize()}: de duur kan onbeperkt zijn; het "
-            f"ondersteuningsplan wordt herzien na {notatie.maanden(maanden)}, uiterlijk op "
-            f"{notatie.datum(herziening)}."
+            f"{kop}: de duur kan onbeperkt zijn; het ondersteuningsplan wordt herzien na "
+            f"{notatie.maanden(maanden)}, uiterlijk op {notatie.datum(herziening)}."
         )
     else:
         einddatum = herziening
         zin = (
-            f"{categorie.omschrijving.capitalize()}: indicatie en ondersteuningsplan voor "
-            f"{notatie.maanden(maanden)}, van {notatie.datum(begindatum)} tot en met "
-            f"{notatie.datum(einddatum)}; herziening uiterlijk op die datum."
+            f"{kop}: indicatie en ondersteuningsplan voor {notatie.maanden(maanden)}, van "
+            f"{notatie.datum(begindatum)} tot en met {notatie.datum(einddatum)}; herziening "
+            "uiterlijk op die datum."
         )
     return DuurVoorstel(
-        categorie=categorie,
-        maanden=maanden,
-        begindatum=begindatum,
-        einddatum=einddatum,
-        herzieningsdatum=herziening,
-        zekerheid=Zekerheid.HOOG,
-        regels=(Regel("IND-11", zin),),
+        categorie,
+        maanden,
+        begindatum,
+        einddatum,
+        herziening,
+        zekerheid,
+        (*waarom, Regel("IND-11", zin)),
     )
+
+
+_LEVENSLANG = DuurCategorie.LEVENSLANG
+_KOP = {c: c.omschrijving.capitalize() for c in DuurCategorie}  # how its sentence starts
 
 
 def stel_duurcategorie_voor(

@@ -39,6 +39,20 @@ def _uit_niveau(niveau: Niveau) -> Gerichtheid:
 
 
 def bepaal_gerichtheid(kenmerken: Kenmerken, aard: Aard) -> GerichtheidOordeel:
+    v, lv = kenmerken.verwachting, kenmerken.lerend_vermogen
+    zi, zb = kenmerken.zelfinzicht, kenmerken.ziektebesef
+    if (
+        type(aard) is Aard
+        and (v is None or type(v) is Verwachting)
+        and (lv is None or type(lv) is Niveau)
+        and (zi is None or type(zi) is Niveau)
+        and (zb is None or type(zb) is Niveau)
+    ):
+        return _OORDELEN[aard, v, lv, zi, zb]
+    return _bepaal(kenmerken, aard)
+
+
+def _bepaal(kenmerken: Kenmerken, aard: Aard) -> GerichtheidOordeel:
     if aard is Aard.DAGBESTEDING:
         return _dagbesteding(kenmerken)
     return _individueel(kenmerken)
@@ -152,3 +166,17 @@ def _dagbesteding(k: Kenmerken) -> GerichtheidOordeel:
             ),
         ),
     )
+
+
+# The judgement for every aard and every value of the four characteristics it reads, worked
+# out once (2 x 4 x 4 x 4 x 4 = 512 combinations, None included).
+_OORDELEN = {
+    (a, v, lv, zi, zb): _bepaal(
+        Kenmerken(verwachting=v, lerend_vermogen=lv, zelfinzicht=zi, ziektebesef=zb), a
+    )
+    for a in Aard
+    for v in (None, *Verwachting)
+    for lv in (None, *Niveau)
+    for zi in (None, *Niveau)
+    for zb in (None, *Niveau)
+}

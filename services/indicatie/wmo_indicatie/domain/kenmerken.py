@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from operator import attrgetter
 
 from wmo_shared.regels import Regel
 
@@ -150,30 +151,59 @@ def _effect(naam: str, waarde: object) -> Effect:
     return Effect.NEUTRAAL  # leeftijd: a fixed value, recorded for context
 
 
+def _kenmerkeffect(naam: str, waarde: object) -> KenmerkEffect:
+    label = met_lidwoord(naam).capitalize()
+    if waarde is None:
+        zin = f"{label} is niet vastgesteld; het advies wordt daardoor minder zeker."
+        return KenmerkEffect(naam, None, None, Regel("IND-02", zin))
+    effect = _effect(naam, waarde)
+    tekst = str(waarde).replace("_", " ")
+    if naam == "leeftijd":
+        zin = f"Leeftijd {waarde} jaar (vast gegeven, ter context)."
+    elif naam == "gedrag" and waarde is Gedrag.ZWAAR_PROBLEEMGEDRAG:
+        zin = (
+            "Er is sprake van zwaar probleemgedrag; dit werkt verzwarend en kan een reden "
+            "zijn voor de plus-variant (zie IND-07)."
+        )
+    else:
+        zin = f"{label} is {tekst}; dit werkt {effect.value} op de benodigde ondersteuning."
+    return KenmerkEffect(naam, str(waarde), effect, Regel("IND-02", zin))
+
+
+_VELDEN = tuple(veld.name for veld in fields(Kenmerken))
+_SOORTEN: dict[str, type] = {
+    "leeftijd": int,
+    "problematiek": Problematiek,
+    "verwachting": Verwachting,
+    "gedrag": Gedrag,
+}
+_WAARDEN: dict[type, tuple[object, ...]] = {
+    int: tuple(range(131)),
+    Niveau: tuple(Niveau),
+    Problematiek: tuple(Problematiek),
+    Verwachting: tuple(Verwachting),
+    Gedrag: tuple(Gedrag),
+}
+# Per field: the effect of every value it can hold (and of None), worked out once and keyed
+# by (type, value), so that only a value of the field's own type (or None) is found.
+_EFFECTEN: tuple[dict[tuple[type, object], KenmerkEffect], ...] = tuple(
+    {(type(w), w): _kenmerkeffect(naam, w) for w in (None, *_WAARDEN[_SOORTEN.get(naam, Niveau)])}
+    for naam in _VELDEN
+)
+_LEES = attrgetter(*_VELDEN)
+
+
 def kenmerkeffecten(kenmerken: Kenmerken) -> tuple[KenmerkEffect, ...]:
     """Per characteristic: its value and whether it lightens or weighs on the support (IND-02)."""
-    uitkomst: list[KenmerkEffect] = []
-    for veld in fields(kenmerken):
-        naam = veld.name
-        waarde = getattr(kenmerken, naam)
-        label = met_lidwoord(naam).capitalize()
-        if waarde is None:
-            zin = f"{label} is niet vastgesteld; het advies wordt daardoor minder zeker."
-            uitkomst.append(KenmerkEffect(naam, None, None, Regel("IND-02", zin)))
-            continue
-        effect = _effect(naam, waarde)
-        tekst = str(waarde).replace("_", " ")
-        if naam == "leeftijd":
-            zin = f"Leeftijd {waarde} jaar (vast gegeven, ter context)."
-        elif naam == "gedrag" and waarde is Gedrag.ZWAAR_PROBLEEMGEDRAG:
-            zin = (
-                "Er is sprake van zwaar probleemgedrag; dit werkt verzwarend en kan een reden "
-                "zijn voor de plus-variant (zie IND-07)."
-            )
-        else:
-            zin = f"{label} is {tekst}; dit werkt {effect.value} op de benodigde ondersteuning."
-        uitkomst.append(KenmerkEffect(naam, str(waarde), effect, Regel("IND-02", zin)))
-    return tuple(uitkomst)
+    waarden = _LEES(kenmerken)
+    gevonden = tuple(map(dict.get, _EFFECTEN, zip(map(type, waarden), waarden, strict=True)))
+    if all(gevonden):  # found for every field (an effect is never false)
+        return gevonden  # type: ignore[return-value]
+    # a value of another type than its field's (not a valid Kenmerken): worked out as it comes
+    return tuple(
+        e if e is not None else _kenmerkeffect(naam, w)
+        for naam, w, e in zip(_VELDEN, waarden, gevonden, strict=True)
+    )
 
 
 def aantal_vastgesteld(kenmerken: Kenmerken) -> int:

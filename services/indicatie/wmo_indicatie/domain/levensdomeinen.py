@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -25,16 +26,7 @@ class Levensdomein(StrEnum):
 
     @property
     def omschrijving(self) -> str:
-        return {
-            Levensdomein.LICHAMELIJK_FUNCTIONEREN: "lichamelijk functioneren",
-            Levensdomein.PSYCHISCH_FUNCTIONEREN: "psychisch functioneren",
-            Levensdomein.PRAKTISCH_FUNCTIONEREN: "praktisch functioneren",
-            Levensdomein.SOCIAAL_FUNCTIONEREN: "sociaal functioneren",
-            Levensdomein.HUISVESTING: "huisvesting",
-            Levensdomein.DAGBESTEDING: "dagbesteding/daginvulling",
-            Levensdomein.ZINGEVING: "zingeving",
-            Levensdomein.FINANCIEN: "financiën",
-        }[self]
+        return _DOMEIN_OMSCHRIJVING[self]
 
 
 class Score(IntEnum):
@@ -45,12 +37,27 @@ class Score(IntEnum):
 
     @property
     def omschrijving(self) -> str:
-        return {
-            Score.GEEN: "geen (kan het zelf)",
-            Score.LICHT: "licht (een ander moet toezien of stimuleren)",
-            Score.MATIG: "matig (slechts met veel moeite, een ander moet helpen)",
-            Score.ZWAAR: "zwaar (kan het niet zelfstandig, een ander moet het overnemen)",
-        }[self]
+        return _SCORE_OMSCHRIJVING[self]
+
+
+_DOMEIN_OMSCHRIJVING = {
+    Levensdomein.LICHAMELIJK_FUNCTIONEREN: "lichamelijk functioneren",
+    Levensdomein.PSYCHISCH_FUNCTIONEREN: "psychisch functioneren",
+    Levensdomein.PRAKTISCH_FUNCTIONEREN: "praktisch functioneren",
+    Levensdomein.SOCIAAL_FUNCTIONEREN: "sociaal functioneren",
+    Levensdomein.HUISVESTING: "huisvesting",
+    Levensdomein.DAGBESTEDING: "dagbesteding/daginvulling",
+    Levensdomein.ZINGEVING: "zingeving",
+    Levensdomein.FINANCIEN: "financiën",
+}
+_SCORE_OMSCHRIJVING: dict[int, str] = {
+    Score.GEEN: "geen (kan het zelf)",
+    Score.LICHT: "licht (een ander moet toezien of stimuleren)",
+    Score.MATIG: "matig (slechts met veel moeite, een ander moet helpen)",
+    Score.ZWAAR: "zwaar (kan het niet zelfstandig, een ander moet het overnemen)",
+}
+# The domains in the protocol's order.
+_VOLGORDE = {d: i for i, d in enumerate(Levensdomein)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,7 @@ class LevensdomeinScore:
             raise ValueError(f"score voor {self.domein.omschrijving} moet 0, 1, 2 of 3 zijn")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class LevensdomeinenOordeel:
     scores: tuple[LevensdomeinScore, ...]
@@ -83,6 +91,36 @@ class LevensdomeinenOordeel:
         return next((s.score for s in self.tellend if s.domein is domein), 0)
 
 
+def _zin(domein: Levensdomein, score: int, telt: bool) -> Regel:
+    naam = domein.omschrijving.capitalize()
+    omschrijving = _SCORE_OMSCHRIJVING[score]  # 0..3, checked by LevensdomeinScore
+    if score == 0:
+        return Regel("IND-01", f"{naam}: score 0, {omschrijving}; geen beperking.")
+    if not telt:
+        return Regel(
+            "IND-01",
+            f"{naam}: score {score}, {omschrijving}; telt niet mee, want de cliënt "
+            "ervaart dit niet als belemmering.",
+        )
+    return Regel("IND-01", f"{naam}: score {score}, {omschrijving}; telt mee als beperking.")
+
+
+# The sentence of every domain, score and whether it counts, worked out once.
+_ZINNEN = {
+    (d, score, telt): _zin(d, score, telt)
+    for d in Levensdomein
+    for score in range(4)
+    for telt in (False, True)
+}
+
+
+def _positie(s: LevensdomeinScore) -> int:
+    try:
+        return _VOLGORDE[s.domein]
+    except KeyError:
+        return tuple(Levensdomein).index(s.domein)
+
+
 def beoordeel_levensdomeinen(scores: Iterable[LevensdomeinScore]) -> LevensdomeinenOordeel:
     """Which domains count as a limitation (IND-01), with one sentence per scored domain."""
     lijst = tuple(scores)
@@ -94,24 +132,15 @@ def beoordeel_levensdomeinen(scores: Iterable[LevensdomeinScore]) -> Levensdomei
 
     regels: list[Regel] = []
     tellend: list[LevensdomeinScore] = []
-    for s in sorted(lijst, key=lambda s: tuple(Levensdomein).index(s.domein)):
-        naam = s.domein.omschrijving.capitalize()
-        omschrijving = Score(s.score).omschrijving
-        if s.score == 0:
-            regels.append(Regel("IND-01", f"{naam}: score 0, {omschrijving}; geen beperking."))
-        elif not s.ervaren_als_belemmering:
-            regels.append(
-                Regel(
-                    "IND-01",
-                    f"{naam}: score {s.score}, {omschrijving}; telt niet mee, want de cliënt "
-                    "ervaart dit niet als belemmering.",
-                )
-            )
-        else:
+    for s in sorted(lijst, key=_positie):
+        telt = s.score != 0 and bool(s.ervaren_als_belemmering)
+        if telt:
             tellend.append(s)
-            regels.append(
-                Regel("IND-01", f"{naam}: score {s.score}, {omschrijving}; telt mee als beperking.")
-            )
+        sleutel = (s.domein, s.score, telt)
+        if type(s.domein) is Levensdomein and type(s.score) is int and sleutel in _ZINNEN:
+            regels.append(_ZINNEN[sleutel])
+        else:
+            regels.append(_zin(s.domein, s.score, telt))
     if not tellend:
         regels.append(
             Regel(

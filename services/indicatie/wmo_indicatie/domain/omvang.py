@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from wmo_indicatie.domain import notatie
 from wmo_indicatie.domain.begrippen import Eenheid, Profiel
-from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
 from wmo_shared.regels import Regel
 
 
@@ -41,6 +41,20 @@ class OmvangVoorstel:
 
 
 def stel_omvang_voor(
+    profiel: Profiel, netwerk: Netwerk | None, policy: IndicatiePolicy
+) -> OmvangVoorstel:
+    """The proposal depends on the profile, the network and the policy alone: worked out once
+    per policy for each of them."""
+    if type(profiel) is Profiel and (netwerk is None or type(netwerk) is Netwerk):
+        return afgeleid(
+            policy,
+            (stel_omvang_voor, profiel, netwerk),
+            lambda: _stel_omvang_voor(profiel, netwerk, policy),
+        )
+    return _stel_omvang_voor(profiel, netwerk, policy)
+
+
+def _stel_omvang_voor(
     profiel: Profiel, netwerk: Netwerk | None, policy: IndicatiePolicy
 ) -> OmvangVoorstel:
     beleid = policy.profiel(profiel)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from wmo_indicatie.domain.begrippen import Aard, Profiel
-from wmo_indicatie.domain.policy import IndicatiePolicy
+from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -67,6 +68,7 @@ class PlusStatus(StrEnum):
     NIET_MOGELIJK = "niet_mogelijk"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PlusOordeel:
     profiel: Profiel
@@ -96,10 +98,41 @@ _VOORWAARDEN = (
 
 
 def plus_profielen(aard: Aard, policy: IndicatiePolicy) -> tuple[Profiel, ...]:
+    if type(aard) is Aard:
+        return afgeleid(policy, (plus_profielen, aard), lambda: _plus_profielen(aard, policy))
+    return _plus_profielen(aard, policy)
+
+
+def _plus_profielen(aard: Aard, policy: IndicatiePolicy) -> tuple[Profiel, ...]:
     return tuple(p for p in Profiel if p.aard is aard and policy.profiel(p).plus_toegestaan)
 
 
 def beoordeel_plus(profiel: Profiel, feiten: PlusFeiten, policy: IndicatiePolicy) -> PlusOordeel:
+    """The judgement depends on the profile, the eight facts and the policy alone: worked out
+    once per policy for each of them (12 x 2^5 x 3^3 at most)."""
+    feitelijk = (
+        feiten.probleemgedrag_continu,
+        feiten.risico_veiligheid,
+        feiten.weinig_regie,
+        feiten.weinig_inzicht_in_behoefte,
+        feiten.weinig_remmingen_of_onvoorspelbaar,
+        feiten.kan_veranderen,
+        feiten.draagt_bij_aan_zelfredzaamheid,
+        feiten.behandeling_overwogen,
+    )
+    if type(profiel) is Profiel and set(map(type, feitelijk)) <= _BOOL_OF_NIETS:
+        return afgeleid(
+            policy,
+            (beoordeel_plus, profiel, feitelijk),
+            lambda: _beoordeel_plus(profiel, feiten, policy),
+        )
+    return _beoordeel_plus(profiel, feiten, policy)
+
+
+_BOOL_OF_NIETS = frozenset({bool, type(None)})
+
+
+def _beoordeel_plus(profiel: Profiel, feiten: PlusFeiten, policy: IndicatiePolicy) -> PlusOordeel:
     regels: list[Regel] = []
     toegestaan = policy.profiel(profiel).plus_toegestaan
     c1, c2 = feiten.criterium_1, feiten.criterium_2

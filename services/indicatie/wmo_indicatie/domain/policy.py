@@ -10,8 +10,9 @@ Omvang numbers are written as strings in YAML (``"3.5"``): a YAML float is binar
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -107,3 +108,28 @@ class IndicatiePolicy(_Frozen):
 
     def profiel(self, profiel: Profiel) -> Profielbeleid:
         return self.profielen[profiel]
+
+
+T = TypeVar("T")
+
+# Values derived from one policy object alone (which profiles allow plus, the plus judgement per
+# profile and facts, the omvang proposal per profile and network, the plus column of the
+# ranking), worked out once per policy and key. The policy is kept with its values so
+# its id cannot be reused while they are kept; a copy (``model_copy``) is another policy.
+_AFGELEID: dict[int, tuple[IndicatiePolicy, dict[Hashable, Any]]] = {}
+_MAX_BELEIDEN = 16
+
+
+def afgeleid(policy: IndicatiePolicy, sleutel: Hashable, bereken: Callable[[], T]) -> T:
+    """``bereken()``, the first time for this policy object and ``sleutel``; after that the value
+    kept (``bereken`` must depend on nothing but the policy and the key)."""
+    bewaard = _AFGELEID.get(id(policy))
+    if bewaard is None or bewaard[0] is not policy:
+        if len(_AFGELEID) >= _MAX_BELEIDEN:
+            _AFGELEID.clear()
+        bewaard = _AFGELEID[id(policy)] = (policy, {})
+    waarden = bewaard[1]
+    if sleutel in waarden:
+        return waarden[sleutel]  # type: ignore[no-any-return]
+    waarde = waarden[sleutel] = bereken()
+    return waarde

@@ -11,13 +11,15 @@ characteristic. Ties go to the lighter profile (goedkoopst adequaat, INT-06).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
-from functools import cache
+from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
+from wmo_indicatie.domain import wegingen as w
 from wmo_indicatie.domain.begrippen import (
     Aard,
     Dagdeelklasse,
+    Gerichtheid,
     Omvangklasse,
     Profiel,
     Zekerheid,
@@ -25,22 +27,18 @@ from wmo_indicatie.domain.begrippen import (
 )
 from wmo_indicatie.domain.dagdelen import DagdeelOordeel
 from wmo_indicatie.domain.gerichtheid import GerichtheidOordeel
-from wmo_indicatie.domain.kenmerken import KENMERK_NAMEN, Kenmerken
+from wmo_indicatie.domain.kenmerken import Kenmerken
 from wmo_indicatie.domain.policy import IndicatiePolicy
-from wmo_indicatie.domain.profielkenmerken import (
-    PROFIELKENMERKEN,
-    VERGELEKEN_KENMERKEN,
-    Profielkenmerken,
-)
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
-GEWICHT_OMVANGKLASSE = 4
-GEWICHT_PLUS = 2
-GEWICHT_KENMERK = 1
-GEWICHT_AANTAL = 1
-_GEWICHT_NAAR_ZEKERHEID = {Zekerheid.HOOG: 3, Zekerheid.REDELIJK: 2, Zekerheid.LAAG: 1}
+GEWICHT_OMVANGKLASSE = w.GEWICHT_OMVANGKLASSE
+GEWICHT_PLUS = w.GEWICHT_PLUS
+GEWICHT_KENMERK = w.GEWICHT_KENMERK
+GEWICHT_AANTAL = w.GEWICHT_AANTAL
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Signalen:
     """What the ranking needs beyond the characteristics; plain values from the other steps."""
@@ -53,6 +51,7 @@ class Signalen:
     dagdelen: DagdeelOordeel | None = None  # IND-09 (dagbesteding)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ProfielScore:
     profiel: Profiel
@@ -64,6 +63,7 @@ class ProfielScore:
     regels: tuple[Regel, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Rangorde:
     aard: Aard
@@ -76,131 +76,92 @@ class Rangorde:
         return self.profielen[0]
 
 
-@dataclass
-class _Telling:
-    rule: str
-    punten: int = 0
-    maximum: int = 0
-    vergeleken: int = 0
-    passend: list[str] = field(default_factory=list)
-    niet_passend: list[str] = field(default_factory=list)
-    regels: list[Regel] = field(default_factory=list)
-
-    def weeg(self, past: bool, gewicht: int, tekst: str, rule: str | None = None) -> None:
-        self.vergeleken += 1
-        self.maximum += gewicht
-        if past:
-            self.punten += gewicht
-            self.passend.append(tekst)
-        else:
-            self.punten -= gewicht
-            self.niet_passend.append(tekst)
-        oordeel = "past" if past else "past niet"
-        self.regels.append(Regel(rule or self.rule, f"{tekst}: {oordeel}."))
-
-
-@cache
-def _waarden(waarden: frozenset[Enum]) -> str:
-    """The values in their Enum's order: "a, b of c" (a profile's allowed values, so few)."""
-
-    def positie(w: Enum) -> int:
-        return list(type(w).__members__.values()).index(w)
-
-    namen = [str(w.value) for w in sorted(waarden, key=positie)]
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
-
-
-def _dagdelen(klasse: Dagdeelklasse) -> str:
-    return "minder" if klasse is Dagdeelklasse.MINDER_DAGDELEN else "meer"
-
-
-def _bereik(bereik: tuple[int, int | None]) -> str:
-    laag, hoog = bereik
-    if hoog is None:
-        return f"{laag} of meer"
-    if laag == 0:
-        return f"hooguit {hoog}"
-    return f"{laag} tot {hoog}"
-
-
-def _score(
-    profiel: Profiel,
-    kenmerken: Kenmerken,
-    signalen: Signalen,
-    policy: IndicatiePolicy,
-) -> ProfielScore:
-    data: Profielkenmerken = PROFIELKENMERKEN[profiel]
-    t = _Telling(rule="IND-05" if profiel.aard is Aard.INDIVIDUELE_BEGELEIDING else "IND-06")
-
-    if signalen.omvangklasse is not None and profiel.omvangklasse is not None:
-        t.weeg(
-            profiel.omvangklasse is signalen.omvangklasse,
-            GEWICHT_OMVANGKLASSE,
-            f"omvangklasse {signalen.omvangklasse.value} volgens de consulent "
-            f"(profiel: {profiel.omvangklasse.value})",
+def _rijen(
+    aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
+) -> tuple[tuple[Profiel, ...], list[w.Rij]]:
+    """The profiles of the aard and the rows of the factors known, in the order they are
+    weighed. A value of another type than its field's (not valid input) is weighed as it comes
+    instead of looked up."""
+    tabel = w.TABELLEN[aard] if type(aard) is Aard else None
+    ps = tabel.profielen if tabel is not None else profielen_van(aard)
+    rijen: list[w.Rij | None] = []
+    o = signalen.omvangklasse
+    if o is not None:
+        rijen.append(
+            tabel.omvangklasse[o]
+            if tabel is not None and type(o) is Omvangklasse
+            else w.rij([w.omvangklasse(p, o) for p in ps])
         )
-    g = signalen.gerichtheid
-    if g.gerichtheid is not None:
-        t.weeg(
-            profiel.gerichtheid is g.gerichtheid,
-            _GEWICHT_NAAR_ZEKERHEID[g.zekerheid],
-            f"primair {g.gerichtheid.value} (profiel: {profiel.gerichtheid.value})",
-            "IND-08",
+    g, gz = signalen.gerichtheid.gerichtheid, signalen.gerichtheid.zekerheid
+    if g is not None:
+        rijen.append(
+            tabel.gerichtheid[g, gz]
+            if tabel is not None and type(g) is Gerichtheid and type(gz) is Zekerheid
+            else w.rij([w.gerichtheid(p, g, gz) for p in ps])
         )
     d = signalen.dagdelen
-    if d is not None and d.klasse is not None and profiel.dagdeelklasse is not None:
-        t.weeg(
-            profiel.dagdeelklasse is d.klasse,
-            _GEWICHT_NAAR_ZEKERHEID[d.zekerheid],
-            f"{_dagdelen(d.klasse)} dagdelen (profiel: {_dagdelen(profiel.dagdeelklasse)})",
-            "IND-09",
+    if d is not None and d.klasse is not None:
+        k, dz = d.klasse, d.zekerheid
+        rijen.append(
+            tabel.dagdelen[k, dz]
+            if tabel is not None and type(k) is Dagdeelklasse and type(dz) is Zekerheid
+            else w.rij([w.dagdelen(p, k, dz) for p in ps])
         )
     if signalen.plus_signaal:
-        t.weeg(
-            policy.profiel(profiel).plus_toegestaan,
-            GEWICHT_PLUS,
-            "signalen voor plus (zwaar probleemgedrag of ernstige problemen in denken en "
-            "waarneming) vragen een profiel dat plus toestaat",
-            "IND-07",
+        rijen.append(
+            w.plus_rij(aard, policy)
+            if tabel is not None
+            else w.rij([w.plus(p, policy) for p in ps])
         )
+    if tabel is not None:
+        waarden = w.LEES_KENMERKEN(kenmerken)
+        sleutels = list(zip(map(type, waarden), waarden, strict=True))
+        if all(map(dict.__contains__, tabel.kenmerken, sleutels)):
+            rijen.extend(map(dict.__getitem__, tabel.kenmerken, sleutels))
+        else:  # a value of another type than its field's
+            for naam, waarde, per_waarde, sleutel in zip(
+                w.KENMERK_SOORTEN, waarden, tabel.kenmerken, sleutels, strict=True
+            ):
+                if sleutel in per_waarde:
+                    rijen.append(per_waarde[sleutel])
+                elif waarde is not None:
+                    rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
+    else:
+        for naam in w.KENMERK_SOORTEN:
+            waarde = getattr(kenmerken, naam)
+            if waarde is not None:
+                rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
+    n = signalen.aantal_leefgebieden
+    rijen.append(
+        tabel.leefgebieden[n]
+        if tabel is not None and n in tabel.leefgebieden
+        else w.rij([w.leefgebieden(p, n) for p in ps])
+    )
+    n = signalen.aantal_resultaten
+    rijen.append(
+        tabel.resultaten[n]
+        if tabel is not None and n in tabel.resultaten
+        else w.rij([w.resultaten(p, n) for p in ps])
+    )
+    return ps, list(filter(None, rijen))  # without the factors no profile weighs
 
-    for naam in VERGELEKEN_KENMERKEN:
-        toegestaan: frozenset[Enum] = getattr(data, naam)
-        waarde: Enum | None = getattr(kenmerken, naam)
-        if waarde is None or len(toegestaan) == len(type(waarde)):
-            continue
-        t.weeg(
-            waarde in toegestaan,
-            GEWICHT_KENMERK,
-            f"{KENMERK_NAMEN[naam]} {waarde.value} (profiel: {_waarden(toegestaan)})",
-        )
 
-    if data.leefgebieden is not None:
-        laag, hoog = data.leefgebieden
-        n = signalen.aantal_leefgebieden
-        t.weeg(
-            laag <= n <= hoog,
-            GEWICHT_AANTAL,
-            f"{n} beperkte levensdomeinen (profiel: {_bereik(data.leefgebieden)})",
-            "IND-01",
+def _scores(profielen: tuple[Profiel, ...], rijen: list[w.Rij]) -> list[ProfielScore]:
+    """Per profile the sum of its column in every row (there is always a row: the count of
+    limited life domains), every column at once."""
+    punten, gewicht, passend, niet_passend, regels = zip(*rijen, strict=True)
+    gewogen = list(map(tuple, map(filter, repeat(None), zip(*regels, strict=True))))
+    return list(
+        map(
+            ProfielScore,
+            profielen,
+            map(sum, zip(*punten, strict=True)),
+            map(sum, zip(*gewicht, strict=True)),
+            map(len, gewogen),
+            map(tuple, map(filter, repeat(None), zip(*passend, strict=True))),
+            map(tuple, map(filter, repeat(None), zip(*niet_passend, strict=True))),
+            gewogen,
         )
-    if data.resultaten is not None and signalen.aantal_resultaten > 0:
-        laag, bovengrens = data.resultaten
-        n = signalen.aantal_resultaten
-        t.weeg(
-            laag <= n and (bovengrens is None or n <= bovengrens),
-            GEWICHT_AANTAL,
-            f"{n} te behalen resultaten (profiel: {_bereik(data.resultaten)})",
-            "IND-03",
-        )
-    return ProfielScore(
-        profiel=profiel,
-        punten=t.punten,
-        maximum=t.maximum,
-        vergeleken=t.vergeleken,
-        passend=tuple(t.passend),
-        niet_passend=tuple(t.niet_passend),
-        regels=tuple(t.regels),
     )
 
 
@@ -208,36 +169,49 @@ def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
     beste, tweede = scores[0], scores[1]
     marge = beste.punten - tweede.punten
     if marge >= 3 and beste.vergeleken >= 6:
-        return Zekerheid.HOOG
+        return _HOOG
     if marge >= 1 and beste.vergeleken >= 3:
-        return Zekerheid.REDELIJK
-    return Zekerheid.LAAG
+        return _REDELIJK
+    return _LAAG
+
+
+# Enum members as module names (reading them from their class is slow on Python 3.11), and
+# their words.
+_HOOG, _REDELIJK, _LAAG = Zekerheid.HOOG, Zekerheid.REDELIJK, Zekerheid.LAAG
+_IB = Aard.INDIVIDUELE_BEGELEIDING
+_WOORD = {z: z.value for z in Zekerheid}
+
+
+_PUNTEN = attrgetter("punten")
 
 
 def rangschik_profielen(
     aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
 ) -> Rangorde:
-    volgorde = profielen_van(aard)
-    scores = [_score(p, kenmerken, signalen, policy) for p in volgorde]
+    scores = _scores(*_rijen(aard, kenmerken, signalen, policy))
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
-    scores.sort(key=lambda s: -s.punten)
+    scores.sort(key=_PUNTEN, reverse=True)  # stable, also reversed
     zekerheid = _zekerheid(scores)
     beste = scores[0]
-    rule = "IND-05" if aard is Aard.INDIVIDUELE_BEGELEIDING else "IND-06"
+    rule = "IND-05" if aard is _IB else "IND-06"
+    tweede = scores[1]
     zin = (
         f"Best passend profiel: {beste.profiel.naam}, {beste.punten} punten van maximaal "
         f"{beste.maximum}"
     )
-    if scores[1].punten == beste.punten:
-        zin += f"; gelijk met {scores[1].profiel}: het lichtere profiel gaat voor (goedkoopst "
+    if tweede.punten == beste.punten:
+        zin += f"; gelijk met {tweede.profiel!s}: het lichtere profiel gaat voor (goedkoopst "
         zin += "adequaat), op hetzelfde niveau het ontwikkelgerichte"
     else:
-        zin += f"; daarna {scores[1].profiel} ({scores[1].punten} punten)"
-    zin += f". Zekerheid: {zekerheid.value}; het profiel is ter beoordeling van de consulent."
+        zin += f"; daarna {tweede.profiel!s} ({tweede.punten} punten)"
+    woord = _WOORD[zekerheid] if type(zekerheid) is Zekerheid else zekerheid.value
+    zin += f". Zekerheid: {woord}; het profiel is ter beoordeling van de consulent."
     regels = [Regel(rule, zin)]
     if beste.niet_passend:
         regels.append(
-            Regel(rule, f"Niet passend bij {beste.profiel}: " + "; ".join(beste.niet_passend) + ".")
+            Regel(
+                rule, f"Niet passend bij {beste.profiel!s}: " + "; ".join(beste.niet_passend) + "."
+            )
         )
     if beste.vergeleken == 0:
         regels.append(
@@ -247,4 +221,4 @@ def rangschik_profielen(
                 "voorlopig bovenaan gezet.",
             )
         )
-    return Rangorde(aard=aard, profielen=tuple(scores), zekerheid=zekerheid, regels=tuple(regels))
+    return Rangorde(aard, tuple(scores), zekerheid, tuple(regels))

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -28,7 +29,7 @@ class Resultaatgebied(StrEnum):
 
     @property
     def letter(self) -> str:
-        return "abcdefghijk"[tuple(Resultaatgebied).index(self)]
+        return _LETTER[self]
 
     @property
     def omschrijving(self) -> str:
@@ -49,6 +50,13 @@ _OMSCHRIJVING: dict[Resultaatgebied, str] = {
     Resultaatgebied.ADMINISTRATIE: "administratie voeren",
 }
 
+_ALLE = tuple(Resultaatgebied)
+_LETTER: dict[Resultaatgebied, str] = dict(zip(Resultaatgebied, "abcdefghijk", strict=True))
+# "a. gezond leven en zich verzorgen": how an area reads in a sentence
+OPSOMMING: dict[Resultaatgebied, str] = {
+    r: f"{_LETTER[r]}. {_OMSCHRIJVING[r]}" for r in Resultaatgebied
+}
+
 # Areas that on their own point to individuele begeleiding. Dagstructuur and netwerk/mantelzorg
 # are also worked on in individuele begeleiding (seed Bijlage 2 §1.3 "aanbrengen van
 # (dag)structuur", "opbouw en onderhoud van een sociaal netwerk"), so they point to dagbesteding
@@ -59,6 +67,7 @@ INDIVIDUELE_GEBIEDEN = frozenset(Resultaatgebied) - {
 }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ResultaatgebiedenOordeel:
     gekozen: tuple[Resultaatgebied, ...]  # in the order a-k
@@ -70,7 +79,8 @@ class ResultaatgebiedenOordeel:
 
 
 def beoordeel_resultaatgebieden(gekozen: Iterable[Resultaatgebied]) -> ResultaatgebiedenOordeel:
-    lijst = tuple(r for r in Resultaatgebied if r in set(gekozen))
+    gezocht = set(gekozen)
+    lijst = tuple([r for r in _ALLE if r in gezocht])
     if not lijst:
         regel = Regel(
             "IND-03",
@@ -78,6 +88,6 @@ def beoordeel_resultaatgebieden(gekozen: Iterable[Resultaatgebied]) -> Resultaat
             "geen doel, leg de resultaten vast voordat de indicatie wordt gesteld.",
         )
     else:
-        namen = "; ".join(f"{r.letter}. {r.omschrijving}" for r in lijst)
+        namen = "; ".join([OPSOMMING[r] for r in lijst])
         regel = Regel("IND-03", f"Te behalen resultaten ({len(lijst)}): {namen}.")
     return ResultaatgebiedenOordeel(gekozen=lijst, regels=(regel,))

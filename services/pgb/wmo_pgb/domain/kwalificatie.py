@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from wmo_pgb.domain.plan import Zorgverlener, ZorgverlenerSoort
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -15,6 +16,7 @@ class Kwalificatie(StrEnum):
     INFORMEEL_OVERIG = "informeel_overig"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Kwalificering:
     kwalificatie: Kwalificatie

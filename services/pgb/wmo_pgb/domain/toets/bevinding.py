@@ -8,6 +8,7 @@ from enum import StrEnum
 from itertools import chain
 
 from wmo_pgb.domain.kwalificatie import Kwalificatie
+from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -28,12 +29,14 @@ class Leveringsvorm(StrEnum):
     PGB = "pgb"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Bevinding:
     uitkomst: Uitkomst
     regel: Regel
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Voorwaarde:
     naam: Voorwaardenaam
@@ -41,6 +44,7 @@ class Voorwaarde:
     bevindingen: tuple[Bevinding, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Toetsresultaat:
     uitkomst: Uitkomst
