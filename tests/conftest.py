@@ -5,8 +5,16 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.support.stack import TestDatabase, app_client, settings_for, start_test_database
+
+# Tests never assert timings: no per-example deadline, and no failure when a loaded CI machine
+# generates inputs slowly (both are Hypothesis' timing checks).
+settings.register_profile(
+    "wmo", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile("wmo")
 
 
 @pytest.fixture(scope="session")

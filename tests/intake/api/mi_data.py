@@ -46,7 +46,14 @@ def _id() -> uuid.UUID:
     return uuid.uuid4()
 
 
+_gevuld: list[bool] = []
+
+
 async def vul(db: TestDatabase) -> None:
+    """Once per test session (the rows have fixed keys)."""
+    if _gevuld:
+        return
+    _gevuld.append(True)
     c1, c2, c3 = _id(), _id(), _id()
     m1, m2, m3, m4 = _id(), _id(), _id(), _id()
     o1, o2, o3, o4 = _id(), _id(), _id(), _id()

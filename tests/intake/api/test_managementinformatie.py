@@ -23,14 +23,11 @@ from wmo_shared.client import ServiceClient
 GW = auth("gebiedsteam", mi_data.G)
 URL = "/api/v1/managementinformatie"
 PERIODE = {"van": "2026-01-01", "tot": "2026-06-30"}
-_gevuld: list[bool] = []
 
 
 @pytest.fixture
 async def data(db: TestDatabase) -> None:
-    if not _gevuld:
-        await mi_data.vul(db)
-        _gevuld.append(True)
+    await mi_data.vul(db)
 
 
 async def _mi(intake: httpx.AsyncClient) -> dict[str, Any]:

@@ -150,6 +150,9 @@ meldingen = Table(
     Column("onderzoek_uiterlijk", Date, nullable=False),
     Column("persoonlijk_plan_uiterlijk", Date, nullable=False),
     Column("spoedgrond", JSONB, nullable=True),
+    # Kept by triggers for the management figures (migration 7d9dc6bbeffa).
+    Column("onderzoek_klaar", Date, nullable=True),
+    Column("eerste_besluit", Date, nullable=True),
     Column("versie", Integer, nullable=False, server_default=text("1")),
     _aangemaakt(),
     Column("gewijzigd", DateTime(timezone=True), nullable=False, server_default=func.now()),
@@ -263,6 +266,8 @@ aanvragen = Table(
     Column("ontvangstdatum", Date, nullable=False),
     Column("voorzieningen", JSONB, nullable=False),
     Column("beschikking_uiterlijk", Date, nullable=False),
+    Column("beschikking_soort", String(20), nullable=True),  # kept by triggers, as above
+    Column("beschikking_verzonden", Date, nullable=True),
     _aangemaakt(),
     Index("ix_aanvragen_melding", "melding_id"),
 )
