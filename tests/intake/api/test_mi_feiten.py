@@ -4,6 +4,8 @@ used to compute per case (issue 14.6)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import asyncpg
 import pytest
 
@@ -35,7 +37,7 @@ SELECT
 
 
 @pytest.fixture
-async def conn(db: TestDatabase) -> asyncpg.Connection:
+async def conn(db: TestDatabase) -> AsyncIterator[asyncpg.Connection]:
     c = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
     yield c
     await c.close()
