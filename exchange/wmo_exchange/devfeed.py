@@ -1,6 +1,7 @@
-"""A synthetic CAK mutation feed over real HTTP, for the benchmark's ``--synthetic`` mode and
-the kill test: rows are made from their volgnummer on request (no memory for the backlog), in
-the wire form of ``CakMutatie``; the cursor is the last volgnummer delivered."""
+"""A synthetic feed over real HTTP, for the benchmark's ``--synthetic`` mode and the kill test:
+rows are made from their volgnummer on request (no memory for the backlog), in the wire form of
+``CakMutatie`` (finance), ``SvbToekenning`` (pgb) or ``ToewijzingFeedItem`` (intake); the cursor
+is the last volgnummer delivered."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 PATH = "/api/v1/cak-mutaties"
+SVB_PATH = "/api/v1/svb-toekenningen"
+TOEWIJZING_PATH = "/api/v1/toewijzingen"
+AGBS = ("12345678", "87654321", "11223344")
 
 
 def bsn_for(n: int) -> str:
@@ -47,9 +52,58 @@ def mutatie(n: int, gemeente: str = "0085") -> dict[str, Any]:
     }
 
 
+def toekenning(n: int, gemeente: str = "0085") -> dict[str, Any]:
+    return {
+        "volgnummer": n,
+        "gemeente": gemeente,
+        "bsn": bsn_for(n),
+        "budgetId": str(uuid.UUID(int=(4 << 64) + n)),
+        "versie": 1 + n % 3,
+        "beschikkingId": str(uuid.UUID(int=(1 << 64) + n)) if n % 2 else None,
+        "zorgfunctie": "02",
+        "productcode": "02A01",
+        "ingangsdatum": "2026-01-01",
+        "einddatum": "2026-12-31",
+        "bedrag": f"{n % 40_000}.{n % 100:02d}" if n % 7 else "0",
+        "ingetrokken": not n % 7,
+        "geregistreerdOp": "2026-01-01T09:00:00+01:00",
+    }
+
+
+def toewijzing(n: int, gemeente: str = "0085") -> dict[str, Any]:
+    return {
+        "volgnummer": n,
+        "toewijzingnummer": str(100_000 + n),
+        "opdrachtId": str(uuid.UUID(int=(5 << 64) + n)),
+        "gemeente": gemeente,
+        "aanbiederAgb": AGBS[n % len(AGBS)],
+        "bsn": bsn_for(n),
+        "geboortedatum": "1948-05-17",
+        "geslacht": "2",
+        "achternaam": "Berg",
+        "voorletters": "A",
+        "productcategorie": "02",
+        "productcode": "02A01",
+        "ingangsdatum": "2026-05-11",
+        "einddatum": "2027-05-10",
+        "omvang": {"volume": 2, "eenheid": "04", "frequentie": "2"} if n % 4 else None,
+        "redenWijziging": None,
+        "toewijzingsdatum": "2026-05-06",
+        "geregistreerdOp": "2026-05-06T10:15:30+02:00",
+    }
+
+
+FEEDS: dict[str, tuple[str, Callable[[int], dict[str, Any]]]] = {
+    "cak": (PATH, mutatie),
+    "svb": (SVB_PATH, toekenning),
+    "toewijzingen": (TOEWIJZING_PATH, toewijzing),
+}
+
+
 class SyntheticFeed:
-    def __init__(self, total: int, *, delay: float = 0.0) -> None:
+    def __init__(self, total: int, *, delay: float = 0.0, kind: str = "cak") -> None:
         self.total = total
+        path, make_row = FEEDS[kind]
         self.delay = delay  # seconds per page, to make a run long enough to interrupt
         self.pages_served = 0
         feed = self
@@ -57,7 +111,7 @@ class SyntheticFeed:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 url = urlparse(self.path)
-                if url.path != PATH:
+                if url.path != path:
                     self.send_error(404)
                     return
                 query = parse_qs(url.query)
@@ -66,7 +120,7 @@ class SyntheticFeed:
                 last = min(cursor + limit, feed.total)
                 body = json.dumps(
                     {
-                        "resultaten": [mutatie(n) for n in range(cursor + 1, last + 1)],
+                        "resultaten": [make_row(n) for n in range(cursor + 1, last + 1)],
                         "volgendeCursor": str(last),
                         "meer": last < feed.total,
                     }
