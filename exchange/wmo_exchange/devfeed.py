@@ -23,11 +23,14 @@ AGBS = ("12345678", "87654321", "11223344")
 def bsn_for(n: int) -> str:
     """A valid (11-proef) BSN per number: 8 digits from n, the 9th digit completes the proef."""
     for k in range(n * 13, n * 13 + 13):
-        base = f"{(k % 89_999_999) + 10_000_000:08d}"
-        total = sum(int(d) * w for d, w in zip(base, range(9, 1, -1), strict=True))
+        base = (k % 89_999_999) + 10_000_000
+        total, rest = 0, base
+        for weight in range(2, 10):
+            rest, digit = divmod(rest, 10)
+            total += digit * weight
         check = total % 11
         if check < 10:
-            return base + str(check)
+            return f"{base:08d}{check}"
     raise AssertionError("unreachable: one in 13 consecutive bases has a check digit")
 
 
@@ -117,14 +120,7 @@ class SyntheticFeed:
                 query = parse_qs(url.query)
                 cursor = int((query.get("cursor") or ["0"])[0] or 0)
                 limit = int((query.get("limit") or ["100"])[0])
-                last = min(cursor + limit, feed.total)
-                body = json.dumps(
-                    {
-                        "resultaten": [make_row(n) for n in range(cursor + 1, last + 1)],
-                        "volgendeCursor": str(last),
-                        "meer": last < feed.total,
-                    }
-                ).encode()
+                body = feed.body(cursor, limit)
                 if feed.delay:
                     time.sleep(feed.delay)
                 self.send_response(200)
@@ -137,8 +133,39 @@ class SyntheticFeed:
             def log_message(self, *_: Any) -> None:
                 pass
 
+        self._make_row = make_row
+        self._ahead: dict[tuple[int, int], threading.Thread] = {}
+        self._bodies: dict[tuple[int, int], bytes] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def render(self, cursor: int, limit: int) -> bytes:
+        last = min(cursor + limit, self.total)
+        return json.dumps(
+            {
+                "resultaten": [self._make_row(n) for n in range(cursor + 1, last + 1)],
+                "volgendeCursor": str(last),
+                "meer": last < self.total,
+            }
+        ).encode()
+
+    def body(self, cursor: int, limit: int) -> bytes:
+        """The page, and the next one made ahead while the client works on this one, so that
+        the benchmark measures the client rather than this server."""
+        key = (cursor, limit)
+        ahead = self._ahead.pop(key, None)
+        if ahead is not None:
+            ahead.join()
+        body = self._bodies.pop(key, None) or self.render(cursor, limit)
+        following = (min(cursor + limit, self.total), limit)
+        if following[0] < self.total and following not in self._ahead:
+
+            def make() -> None:
+                self._bodies[following] = self.render(*following)
+
+            self._ahead[following] = threading.Thread(target=make, daemon=True)
+            self._ahead[following].start()
+        return body
 
     @property
     def url(self) -> str:
