@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -42,8 +42,8 @@ class Wmo319Sink(Sink):
 
     def write(self, rows: Sequence[BaseModel]) -> None:
         self.run["paginas"] += 1
-        for row in rows:
-            assert isinstance(row, IwmoAntwoordFeedItem)
+        for r in rows:
+            row = cast(IwmoAntwoordFeedItem, r)  # or its twin (wmo_exchange.pages): same fields
             self.run["rijen"] += 1
             if self.aanbieder is not None and row.aanbieder_agb != self.aanbieder:
                 self.run["overgeslagen"] += 1

@@ -1,5 +1,9 @@
 """Benchmark of an export run at gemeente scale: throughput (rows/s) and peak memory.
 
+``--export`` picks the export: ``cak`` (default; finance's CAK mutations → JSON Lines), ``svb``
+(pgb's SVB toekenningen → TKB CSV) or ``toewijzingen`` (intake's toewijzingen → one WMO301 per
+toewijzing); the real mode exists for ``cak`` only.
+
 Two modes:
 
 ``python -m wmo_exchange.bench`` (default, the real thing): inserts a backlog of ``--rows``
@@ -37,30 +41,41 @@ from wmo_exchange.devfeed import SyntheticFeed, bsn_for
 
 EXIT_NO_TABLE = 2
 
-# The CLI in a child process that reports its own peak RSS (Linux: KiB) on stderr at the end.
+# The CLI in a child process that reports its own peak RSS (Linux: KiB) and CPU seconds on
+# stderr at the end.
 _CHILD = (
     "import resource, sys\n"
     "from wmo_exchange.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "sys.stderr.write(f'\\nPEAK_RSS_KIB={peak}\\n')\n"
+    "use = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "sys.stderr.write(f'\\nPEAK_RSS_KIB={use.ru_maxrss} CPU_S={use.ru_utime + use.ru_stime}\\n')\n"
     "sys.exit(code)\n"
 )
 
+# export → (command group, consumer = summary prefix, data file pattern or None for messages)
+EXPORTS = {
+    "cak": ("cak", "cak-mutaties", "cak-mutaties-*.jsonl"),
+    "svb": ("svb", "svb-tkb", "svb-tkb-*.csv"),
+    "toewijzingen": ("toewijzingen", "toewijzingen", None),
+}
 
-def run_cli(base_url: str, token: str, limit: int, workdir: Path) -> dict[str, Any]:
+
+def run_cli(
+    base_url: str, token: str, limit: int, workdir: Path, export: str = "cak"
+) -> dict[str, Any]:
     """One export as a child process; its wall time, its own peak RSS and its summary."""
+    group, consumer, pattern = EXPORTS[export]
     cmd = [
         sys.executable,
         "-c",
         _CHILD,
-        "cak",
+        group,
         "export",
         "--out",
         str(workdir / "out"),
         "--state-dir",
         str(workdir / "state"),
-        "--finance-url",
+        "--base-url",
         base_url,
         "--token",
         token,
@@ -74,25 +89,36 @@ def run_cli(base_url: str, token: str, limit: int, workdir: Path) -> dict[str, A
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout.decode() + proc.stderr.decode())
         raise SystemExit(f"export failed with exit code {proc.returncode}")
-    peak_kib = int(proc.stderr.decode().rsplit("PEAK_RSS_KIB=", 1)[1].split()[0])
-    summary_file = max((workdir / "out").glob("cak-mutaties-*.samenvatting.json"))
+    figures = proc.stderr.decode().rsplit("PEAK_RSS_KIB=", 1)[1].split()
+    summary_file = max((workdir / "out").glob(f"{consumer}-*.samenvatting.json"))
     summary = json.loads(summary_file.read_text())
-    size = sum(p.stat().st_size for p in (workdir / "out").glob("cak-mutaties-*.jsonl"))
+    size = (
+        sum(p.stat().st_size for p in (workdir / "out").glob(pattern))
+        if pattern
+        else sum(p.stat().st_size for p in (workdir / "out").glob("*/*.xml"))
+    )
     return {
         "rows": summary["rijen"],
         "pages": summary["paginas"],
         "seconds": seconds,
-        "peak_rss_mib": peak_kib / 1024,
+        "cpu_seconds": float(figures[1].removeprefix("CPU_S=")),
+        "peak_rss_mib": int(figures[0]) / 1024,
         "file_mib": size / 2**20,
+        "messages": summary.get("berichten"),
     }
 
 
 def report(label: str, r: dict[str, Any]) -> None:
     rate = r["rows"] / r["seconds"] if r["seconds"] else 0.0
     peak = f"{r['peak_rss_mib']:.0f} MiB"
+    output = f"file {r['file_mib']:.1f} MiB"
+    if r.get("messages") is not None:
+        output = f"{r['messages']:,} messages, {r['file_mib']:.1f} MiB"
     print(
-        f"{label}: {r['rows']:,} rows in {r['pages']} pages, {r['seconds']:.1f} s, "
-        f"{rate:,.0f} rows/s, peak RSS of the CLI {peak}, file {r['file_mib']:.1f} MiB"
+        f"{label}: {r['rows']:,} rows in {r['pages']} pages, {r['seconds']:.1f} s "
+        f"(CLI CPU {r['cpu_seconds']:.1f} s), {rate:,.0f} rows/s, peak RSS of the CLI {peak}, "
+        f"{output}",
+        flush=True,
     )
 
 
@@ -106,11 +132,12 @@ def _unsigned_token(gemeente: str) -> str:
     return f"{part({'alg': 'none'})}.{part({'gemeente': gemeente})}.x"
 
 
-def run_synthetic(rows: int, limit: int) -> None:
+def run_synthetic(rows: int, limit: int, export: str) -> None:
     token = _unsigned_token("0085")
     for n in (max(rows // 10, 1), rows):
-        with SyntheticFeed(n) as feed, tempfile.TemporaryDirectory() as tmp:
-            report(f"synthetic feed, {n:,} rows", run_cli(feed.url, token, limit, Path(tmp)))
+        with SyntheticFeed(n, kind=export) as feed, tempfile.TemporaryDirectory() as tmp:
+            result = run_cli(feed.url, token, limit, Path(tmp), export)
+            report(f"{export}, synthetic feed, {n:,} rows", result)
 
 
 # --- against the running finance service -------------------------------------------------------
@@ -234,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--limit", type=int, default=1000, help="page size of the export")
     parser.add_argument("--synthetic", action="store_true", help="no service: a synthetic feed")
+    parser.add_argument("--export", choices=sorted(EXPORTS), default="cak")
     parser.add_argument("--dsn", help="finance owner DSN (default FINANCE_MIGRATION_DATABASE_URL)")
     parser.add_argument(
         "--finance-url", default=os.environ.get("WMO_FINANCE_URL", "http://127.0.0.1:8004")
@@ -242,8 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gemeente", default="0085")
     args = parser.parse_args(argv)
     if args.synthetic:
-        run_synthetic(args.rows, args.limit)
+        run_synthetic(args.rows, args.limit, args.export)
         return 0
+    if args.export != "cak":
+        raise SystemExit("the real mode measures the CAK export only; use --synthetic")
     return run_finance(args)
 
 

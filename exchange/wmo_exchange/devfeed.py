@@ -1,6 +1,7 @@
-"""A synthetic CAK mutation feed over real HTTP, for the benchmark's ``--synthetic`` mode and
-the kill test: rows are made from their volgnummer on request (no memory for the backlog), in
-the wire form of ``CakMutatie``; the cursor is the last volgnummer delivered."""
+"""A synthetic feed over real HTTP, for the benchmark's ``--synthetic`` mode and the kill test:
+rows are made from their volgnummer on request (no memory for the backlog), in the wire form of
+``CakMutatie`` (finance), ``SvbToekenning`` (pgb) or ``ToewijzingFeedItem`` (intake); the cursor
+is the last volgnummer delivered."""
 
 from __future__ import annotations
 
@@ -8,21 +9,28 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 PATH = "/api/v1/cak-mutaties"
+SVB_PATH = "/api/v1/svb-toekenningen"
+TOEWIJZING_PATH = "/api/v1/toewijzingen"
+AGBS = ("12345678", "87654321", "11223344")
 
 
 def bsn_for(n: int) -> str:
     """A valid (11-proef) BSN per number: 8 digits from n, the 9th digit completes the proef."""
     for k in range(n * 13, n * 13 + 13):
-        base = f"{(k % 89_999_999) + 10_000_000:08d}"
-        total = sum(int(d) * w for d, w in zip(base, range(9, 1, -1), strict=True))
+        base = (k % 89_999_999) + 10_000_000
+        total, rest = 0, base
+        for weight in range(2, 10):
+            rest, digit = divmod(rest, 10)
+            total += digit * weight
         check = total % 11
         if check < 10:
-            return base + str(check)
+            return f"{base:08d}{check}"
     raise AssertionError("unreachable: one in 13 consecutive bases has a check digit")
 
 
@@ -47,9 +55,58 @@ def mutatie(n: int, gemeente: str = "0085") -> dict[str, Any]:
     }
 
 
+def toekenning(n: int, gemeente: str = "0085") -> dict[str, Any]:
+    return {
+        "volgnummer": n,
+        "gemeente": gemeente,
+        "bsn": bsn_for(n),
+        "budgetId": str(uuid.UUID(int=(4 << 64) + n)),
+        "versie": 1 + n % 3,
+        "beschikkingId": str(uuid.UUID(int=(1 << 64) + n)) if n % 2 else None,
+        "zorgfunctie": "02",
+        "productcode": "02A01",
+        "ingangsdatum": "2026-01-01",
+        "einddatum": "2026-12-31",
+        "bedrag": f"{n % 40_000}.{n % 100:02d}" if n % 7 else "0",
+        "ingetrokken": not n % 7,
+        "geregistreerdOp": "2026-01-01T09:00:00+01:00",
+    }
+
+
+def toewijzing(n: int, gemeente: str = "0085") -> dict[str, Any]:
+    return {
+        "volgnummer": n,
+        "toewijzingnummer": str(100_000 + n),
+        "opdrachtId": str(uuid.UUID(int=(5 << 64) + n)),
+        "gemeente": gemeente,
+        "aanbiederAgb": AGBS[n % len(AGBS)],
+        "bsn": bsn_for(n),
+        "geboortedatum": "1948-05-17",
+        "geslacht": "2",
+        "achternaam": "Berg",
+        "voorletters": "A",
+        "productcategorie": "02",
+        "productcode": "02A01",
+        "ingangsdatum": "2026-05-11",
+        "einddatum": "2027-05-10",
+        "omvang": {"volume": 2, "eenheid": "04", "frequentie": "2"} if n % 4 else None,
+        "redenWijziging": None,
+        "toewijzingsdatum": "2026-05-06",
+        "geregistreerdOp": "2026-05-06T10:15:30+02:00",
+    }
+
+
+FEEDS: dict[str, tuple[str, Callable[[int], dict[str, Any]]]] = {
+    "cak": (PATH, mutatie),
+    "svb": (SVB_PATH, toekenning),
+    "toewijzingen": (TOEWIJZING_PATH, toewijzing),
+}
+
+
 class SyntheticFeed:
-    def __init__(self, total: int, *, delay: float = 0.0) -> None:
+    def __init__(self, total: int, *, delay: float = 0.0, kind: str = "cak") -> None:
         self.total = total
+        path, make_row = FEEDS[kind]
         self.delay = delay  # seconds per page, to make a run long enough to interrupt
         self.pages_served = 0
         feed = self
@@ -57,20 +114,13 @@ class SyntheticFeed:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 url = urlparse(self.path)
-                if url.path != PATH:
+                if url.path != path:
                     self.send_error(404)
                     return
                 query = parse_qs(url.query)
                 cursor = int((query.get("cursor") or ["0"])[0] or 0)
                 limit = int((query.get("limit") or ["100"])[0])
-                last = min(cursor + limit, feed.total)
-                body = json.dumps(
-                    {
-                        "resultaten": [mutatie(n) for n in range(cursor + 1, last + 1)],
-                        "volgendeCursor": str(last),
-                        "meer": last < feed.total,
-                    }
-                ).encode()
+                body = feed.body(cursor, limit)
                 if feed.delay:
                     time.sleep(feed.delay)
                 self.send_response(200)
@@ -83,8 +133,39 @@ class SyntheticFeed:
             def log_message(self, *_: Any) -> None:
                 pass
 
+        self._make_row = make_row
+        self._ahead: dict[tuple[int, int], threading.Thread] = {}
+        self._bodies: dict[tuple[int, int], bytes] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def render(self, cursor: int, limit: int) -> bytes:
+        last = min(cursor + limit, self.total)
+        return json.dumps(
+            {
+                "resultaten": [self._make_row(n) for n in range(cursor + 1, last + 1)],
+                "volgendeCursor": str(last),
+                "meer": last < self.total,
+            }
+        ).encode()
+
+    def body(self, cursor: int, limit: int) -> bytes:
+        """The page, and the next one made ahead while the client works on this one, so that
+        the benchmark measures the client rather than this server."""
+        key = (cursor, limit)
+        ahead = self._ahead.pop(key, None)
+        if ahead is not None:
+            ahead.join()
+        body = self._bodies.pop(key, None) or self.render(cursor, limit)
+        following = (min(cursor + limit, self.total), limit)
+        if following[0] < self.total and following not in self._ahead:
+
+            def make() -> None:
+                self._bodies[following] = self.render(*following)
+
+            self._ahead[following] = threading.Thread(target=make, daemon=True)
+            self._ahead[following].start()
+        return body
 
     @property
     def url(self) -> str:

@@ -4,14 +4,21 @@
 target and fsyncs the directory, so a reader (or a crash) sees the old file or the new one,
 never half of one. ``AppendFile`` is the growing part-file of an export: each append is fsynced
 and returns the committed size, and reopening truncates whatever was written after the last
-committed size.
+committed size. ``BatchWriter`` does what ``atomic_write`` does for a batch of files with one
+flush of the file system for all of them, instead of two fsyncs per file.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -31,6 +38,97 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+@functools.cache
+def _libc_syncfs() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    return getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+
+
+def _syncfs(directory: Path) -> bool:
+    """Flush the file system that holds ``directory`` (Linux ``syncfs``); False where the
+    call does not exist, so the caller fsyncs file by file instead."""
+    syncfs = _libc_syncfs()
+    if syncfs is None:
+        return False
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"syncfs {directory}: {os.strerror(err)}")
+    finally:
+        os.close(fd)
+    return True
+
+
+class BatchWriter:
+    """Many small files made durable together: ``add`` each (final path, bytes), then
+    ``commit``. Each file goes to a temporary name next to its final one (written by worker
+    threads while the caller makes the next; the system calls release the GIL); ``commit``
+    makes all their contents durable with one flush of the file system, renames each into
+    place and fsyncs every directory involved. A reader never sees half a file; after a crash
+    before ``commit`` returns, a final name holds the old file, nothing, or the new file
+    complete, and writing the same batch again repairs it."""
+
+    CHUNK = 256
+
+    def __init__(self, root: Path, workers: int = 2) -> None:
+        self.root = root
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="batchwriter")
+        self._chunk: list[tuple[str, bytes]] = []
+        self._pending: list[Future[list[tuple[str, str]]]] = []
+
+    def add(self, path: str, data: bytes) -> None:
+        self._chunk.append((path, data))
+        if len(self._chunk) >= self.CHUNK:
+            self._pending.append(self._pool.submit(_write_tmp, self._chunk))
+            self._chunk = []
+
+    def commit(self) -> None:
+        if self._chunk:
+            self._pending.append(self._pool.submit(_write_tmp, self._chunk))
+            self._chunk = []
+        pending, self._pending = self._pending, []
+        moves = [move for future in pending for move in future.result()]
+        if not moves:
+            return
+        if not _syncfs(self.root):
+            for tmp, _ in moves:
+                _fsync_path(tmp)
+        for tmp, path in moves:
+            os.replace(tmp, path)
+        for directory in dict.fromkeys(os.path.dirname(path) for _, path in moves):
+            fsync_dir(Path(directory))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _write_tmp(files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    moves = []
+    pid = os.getpid()
+    for path, data in files:
+        head, name = os.path.split(path)
+        tmp = os.path.join(head, f".{name}.tmp-{pid}")
+        fd = os.open(tmp, _WRITE_FLAGS, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        moves.append((tmp, path))
+    return moves
+
+
+def _fsync_path(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def durable_rename(source: Path, target: Path) -> None:

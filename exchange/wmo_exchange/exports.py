@@ -15,13 +15,20 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from wmo_exchange.durable import AppendFile, atomic_write, durable_rename
+from wmo_exchange.durable import (
+    AppendFile,
+    BatchWriter,
+    atomic_write,
+    durable_rename,
+    fsync_dir,
+)
 from wmo_exchange.formats.base import FileFormat, RunMeta
 from wmo_exchange.http import Api, RequestFailed
+from wmo_exchange.pages import PageReader
 from wmo_exchange.progress import Progress
 from wmo_exchange.state import CursorStore
 from wmo_exchange.toewijzingen import bestandsnaam, wmo301_xml
@@ -36,6 +43,7 @@ class Feed:
     service: str
     path: str
     model: type[BaseModel]
+    max_limit: int = 1000  # the largest page the route accepts
 
 
 @dataclass
@@ -159,11 +167,14 @@ class Wmo301Sink(Sink):
             "perAanbieder": {},
         }
         self.out = Path(self.run["out"])
+        self._folders: dict[str, str] = {}
+        self._writer = BatchWriter(self.out)
 
     def write(self, rows: Sequence[BaseModel]) -> None:
         self.run["paginas"] += 1
-        for row in rows:
-            assert isinstance(row, ToewijzingFeedItem)
+        per = self.run["perAanbieder"]
+        for r in rows:
+            row = cast(ToewijzingFeedItem, r)  # or its twin (wmo_exchange.pages): same fields
             self.run["rijen"] += 1
             if self.aanbieder is not None and row.aanbieder_agb != self.aanbieder:
                 self.run["overgeslagen"] += 1
@@ -183,12 +194,24 @@ class Wmo301Sink(Sink):
                     )
                 self.run["aantalAfgekeurd"] = self.run.get("aantalAfgekeurd", 0) + 1
                 continue
-            atomic_write(self.out / row.aanbieder_agb / bestandsnaam(row), xml)
+            self._writer.add(f"{self._folder(row.aanbieder_agb)}/{bestandsnaam(row)}", xml)
             self.run["bestanden"] += 1
-            per = self.run["perAanbieder"]
             per[row.aanbieder_agb] = per.get(row.aanbieder_agb, 0) + 1
+        # the whole page durable at once (one file per message, as iWmo exchanges them)
+        self._writer.commit()
+
+    def _folder(self, agb: str) -> str:
+        folder = self._folders.get(agb)
+        if folder is None:
+            path = self.out / agb
+            if not path.is_dir():
+                path.mkdir(parents=True, exist_ok=True)
+                fsync_dir(self.out)
+            folder = self._folders[agb] = str(path)
+        return folder
 
     def finish(self) -> list[str]:
+        self._writer.close()
         return [str(self.out / agb) for agb in sorted(self.run["perAanbieder"])]
 
 
@@ -244,16 +267,12 @@ def run_export(
     sink = make_sink(state.run, meta)
     state.run = sink.run
     store.save(state)  # the run (and its part file) is known before any row is written
+    reader = PageReader(feed.model)
     progress.start(f"{consumer}: {feed.path}", already=sink.run.get("rijen", 0))
     try:
         while not sink.done:
-            page = api.page(feed.path, state.cursor, limit)
-            try:
-                rows = [feed.model.model_validate(r) for r in page.rows]
-            except ValidationError as exc:
-                raise RequestFailed(
-                    f"GET {feed.path}: een rij voldoet niet aan het contract: {exc}"
-                ) from exc
+            page = reader.read(feed.path, api.page_body(feed.path, state.cursor, limit))
+            rows = page.rows
             if not rows and page.more and page.next_cursor == state.cursor:
                 raise RequestFailed(f"GET {feed.path}: de feed meldt meer, maar komt niet verder")
             sink.write(rows)  # durable before the cursor moves

@@ -5,6 +5,7 @@ never retried; it becomes a ``RequestFailed`` with the problem."""
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -105,23 +106,31 @@ class Api:
             return response
         raise RequestFailed(f"{method} {path}: {last}")
 
-    def page(self, path: str, cursor: str | None, limit: int) -> Page:
+    def page_body(self, path: str, cursor: str | None, limit: int) -> bytes:
+        """The raw JSON of one feed page (parsed by ``wmo_exchange.pages``)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
-        response = self.request("GET", path, params=params)
-        try:
-            body = response.json()
-            rows = body["resultaten"]
-            next_cursor = body["volgendeCursor"]
-            more = body["meer"]
-            if not isinstance(rows, list) or not isinstance(more, bool):
-                raise TypeError("resultaten is geen lijst of meer is geen boolean")
-            if not isinstance(next_cursor, str):
-                raise TypeError("volgendeCursor is geen tekst")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise RequestFailed(f"GET {path}: antwoord is geen feedpagina ({exc})") from exc
-        return Page(rows=rows, next_cursor=next_cursor, more=more)
+        return self.request("GET", path, params=params).content
+
+    def page(self, path: str, cursor: str | None, limit: int) -> Page:
+        return parse_page(path, self.page_body(path, cursor, limit))
+
+
+def parse_page(path: str, content: bytes) -> Page:
+    """The feed envelope, checked field by field (the rows stay dicts)."""
+    try:
+        body = json.loads(content)
+        rows = body["resultaten"]
+        next_cursor = body["volgendeCursor"]
+        more = body["meer"]
+        if not isinstance(rows, list) or not isinstance(more, bool):
+            raise TypeError("resultaten is geen lijst of meer is geen boolean")
+        if not isinstance(next_cursor, str):
+            raise TypeError("volgendeCursor is geen tekst")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise RequestFailed(f"GET {path}: antwoord is geen feedpagina ({exc})") from exc
+    return Page(rows=rows, next_cursor=next_cursor, more=more)
 
 
 def _body(response: httpx.Response) -> Any:

@@ -71,7 +71,19 @@ def schema(message_type: MessageType) -> Any:
     return etree.XMLSchema(doc)
 
 
+_PARSERS = threading.local()
+
+
 def _document_parser() -> Any:
+    """One parser per thread, reused (an lxml parser is not for two threads at once, and
+    making one costs as much as parsing a small message)."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = _new_document_parser()
+    return parser
+
+
+def _new_document_parser() -> Any:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,

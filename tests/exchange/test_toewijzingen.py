@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.exchange.fakes import AGB_A, AGB_B, Crash, FakeServices, toewijzing_rows
+from tests.exchange.fakes import AGB_A, AGB_B, Crash, FakeServices, today, toewijzing_rows
 from tests.exchange.support import Cli
 from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from wmo_exchange.state import CursorStore
+from wmo_exchange.toewijzingen import wmo301_xml, wmo301_xml_via_bericht
 from wmo_iwmo.wmo301 import parse_wmo301
-from wmo_iwmo.xsd import validate
+from wmo_iwmo.xsd import InvalidMessageError, validate
+from wmo_shared.contracts import ToewijzingFeedItem
 
 FEED = "/api/v1/toewijzingen"
 
@@ -95,3 +97,25 @@ def test_a_toewijzing_that_cannot_be_a_wmo301_is_rejected_exit_1(tmp_path: Path)
 def test_bad_agb_is_a_usage_error(tmp_path: Path) -> None:
     cli = Cli(FakeServices(), tmp_path)
     assert cli.export("toewijzingen", "--aanbieder", "123") == EXIT_USAGE
+
+
+def test_the_template_writes_what_the_element_tree_writes() -> None:
+    """wmo301_xml fills a template; wmo_iwmo builds the same message as an element tree. They
+    must agree byte for byte, optional elements and escaping included."""
+    rows = toewijzing_rows(5)
+    rows[1].update(voorletters=None, einddatum=None, omvang=None, redenWijziging="01")
+    rows[1]["referentieAanbieder"] = "R&<x>\r"
+    rows[2].update(achternaam="Bérg & <Zn> 'q' \"d\"\tx", toewijzingnummer="000123")
+    rows[2]["geregistreerdOp"] = "2026-01-01T23:59:59.123456Z"
+    rows[3].update(productcode="", voorletters="")  # not valid: both refuse it the same way
+    for row in rows:
+        item = ToewijzingFeedItem.model_validate(row)
+        try:
+            ours: bytes | str = wmo301_xml(item, today())
+        except InvalidMessageError as exc:
+            ours = str(exc)
+        try:
+            reference: bytes | str = wmo301_xml_via_bericht(item, today())
+        except InvalidMessageError as exc:
+            reference = str(exc)
+        assert ours == reference

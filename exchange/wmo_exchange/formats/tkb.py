@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -54,8 +54,8 @@ class SvbTkbFormat:
 
     def rows(self, rows: Sequence[BaseModel]) -> bytes:
         out = []
-        for r in rows:
-            assert isinstance(r, SvbToekenning)
+        for row in rows:
+            r = cast(SvbToekenning, row)  # or its twin (wmo_exchange.pages): same fields
             out.append(
                 [
                     str(r.volgnummer),

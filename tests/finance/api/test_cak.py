@@ -279,7 +279,7 @@ async def test_feed_rejections_and_audit(finance: httpx.AsyncClient, db: TestDat
     gemeente = _gemeente()
     for params, name in (
         ({"limit": 0}, "limit"),
-        ({"limit": 1001}, "limit"),
+        ({"limit": 5001}, "limit"),
         ({"cursor": "abc"}, "cursor"),
         ({"cursor": "-1"}, "cursor"),
     ):

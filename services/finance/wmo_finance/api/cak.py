@@ -67,7 +67,7 @@ async def list_cak_mutaties(
             description="volgendeCursor van de vorige pagina; leeg: vanaf het begin",
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Hoeveel wijzigingen")] = 500,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Hoeveel wijzigingen")] = 500,
     principal: Principal = FeedLezer,
 ) -> Response:
     pagina = await svc.mutaties(request.app.state.db, principal, cursor, limit)

@@ -26,7 +26,7 @@ Feed = require_roles("systeem", "beheer")
 async def list_toewijzingen(
     db: Db,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     principal: Principal = Feed,
 ) -> Response:
     return model_response(await svc.feed(db, principal, cursor, limit))

@@ -51,7 +51,7 @@ async def get_svb_toekenningen(
     cursor: Annotated[
         str | None, Query(max_length=200, description="volgendeCursor van de vorige pagina")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     principal: Principal = Financien,
 ) -> Response:
     return model_response(await svc.feed(db, principal, cursor, limit))
