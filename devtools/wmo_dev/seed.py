@@ -40,6 +40,11 @@ STATUSSEN = (
 # The statuses (index into STATUSSEN, the n % 8 of a case) that have a beschikking.
 MET_BESCHIKKING = "(n % 8) IN (4, 5, 6, 7)"
 MET_AANVRAAG = "(n % 8) >= 2"
+# Who handles case n (issue 14.3): per gemeente 400 case workers ("consulent-<k>") in 8 teams
+# ("team-<t>", 50 workers each); one case in ten is not assigned yet (still has its team).
+MET_BEHANDELAAR = "n % 10 <> 9"
+BEHANDELAAR = "'consulent-' || (n / 4 % 400)"
+TEAM = "'team-' || (n / 4 % 400 / 50)"
 
 
 def _cases(size: int, offset: int) -> str:
@@ -92,12 +97,15 @@ def intake(size: int, offset: int = 0) -> list[str]:
         FROM c""",
         f"""{with_cases}
         INSERT INTO intake.meldingen (id, gemeente, client_id, ontvangstdatum, kanaal, hulpvraag,
-            urgentie, status, onderzoek_uiterlijk, persoonlijk_plan_uiterlijk, aangemaakt,
-            gewijzigd)
+            urgentie, status, onderzoek_uiterlijk, persoonlijk_plan_uiterlijk, behandelaar_sub,
+            behandelaar_naam, team, aangemaakt, gewijzigd)
         SELECT {_id("melding")}, gemeente, {_id("client")}, dag,
             (ARRAY['loket', 'telefoon', 'e-mail', 'huisarts'])[1 + n % 4],
             'Hulp bij het huishouden', CASE WHEN n % 50 = 0 THEN 'spoed' ELSE 'normaal' END,
-            (ARRAY[{statuses}])[1 + n % 8], dag + 42, dag + 7, dag, dag
+            (ARRAY[{statuses}])[1 + n % 8], dag + 42, dag + 7,
+            CASE WHEN {MET_BEHANDELAAR} THEN {BEHANDELAAR} END,
+            CASE WHEN {MET_BEHANDELAAR} THEN 'Consulent ' || {BEHANDELAAR} END,
+            {TEAM}, dag, dag
         FROM c""",
         f"""{with_cases}
         INSERT INTO intake.aanvragen (id, gemeente, melding_id, ontvangstdatum, voorzieningen,

@@ -217,7 +217,11 @@ def main() -> None:
         from tests.bench.seeded import main as seeded
 
         return seeded(
-            size=args.size, local=args.local, seconds=args.seconds, conns=args.connections
+            size=args.size,
+            local=args.local,
+            seconds=args.seconds,
+            conns=args.connections,
+            only=args.only,
         )
     cluster = postgres.start()
     procs: dict[str, subprocess.Popen[bytes]] = {}
