@@ -313,6 +313,7 @@ TABLES = {
         "opdrachten",
         "toewijzingen",
         "outbox",
+        "werkvoorraad_taken",
     ),
     "pgb": ("pgb_plannen", "besluiten", "budgetten", "budget_versies", "svb_toekenningen"),
     "indicatie": ("indicaties",),
@@ -322,8 +323,22 @@ TABLES = {
 
 async def seed_service(conn: asyncpg.Connection, service: str, size: int, offset: int = 0) -> None:
     """Run one service's statements on ``conn`` (the caller owns the transaction)."""
+    # intake.werkvoorraad_taken is kept by deferred triggers per changed row (a million
+    # recomputations at commit); a load fills it per gemeente instead, with the same query.
+    triggers = await conn.fetch(
+        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE t.tgname = 'werkvoorraad_bijhouden' AND c.relnamespace = $1::regnamespace",
+        service,
+    )
+    for (table,) in triggers:
+        await conn.execute(f"ALTER TABLE {service}.{table} DISABLE TRIGGER werkvoorraad_bijhouden")
     for statement in GENERATORS[service](size, offset):
         await conn.execute(statement)
+    for (table,) in triggers:
+        await conn.execute(f"ALTER TABLE {service}.{table} ENABLE TRIGGER werkvoorraad_bijhouden")
+    if triggers:
+        for gemeente in GEMEENTEN:
+            await conn.execute(f"SELECT {service}.werkvoorraad_vul($1)", gemeente)
     for table in TABLES[service]:
         await conn.execute(f"ANALYZE {service}.{table}")
 

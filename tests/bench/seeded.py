@@ -202,7 +202,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
             lambda c: cak.feed(c, p(*fin), ids["cak"], 100)),
         Row("intake", "managementinfo, 1 year", gw, f"{MI}?van=2020-01-01&tot=2020-12-31", None),
     ]  # fmt: skip
-    wie_rij = {
+    wie_rij: dict[str, tuple[str, str, dict[str, Any]]] = {
         "mij": ("mine", "&behandelaar=mij", {"sub": BEHANDELAAR}),
         "team": ("team", "&team=mijn", {"claims": {"team": TEAM}}),
         "gemeente": ("gemeente", "", {}),
