@@ -40,6 +40,11 @@ STATUSSEN = (
 # The statuses (index into STATUSSEN, the n % 8 of a case) that have a beschikking.
 MET_BESCHIKKING = "(n % 8) IN (4, 5, 6, 7)"
 MET_AANVRAAG = "(n % 8) >= 2"
+# Who handles case n (issue 14.3): per gemeente 400 case workers ("consulent-<k>") in 8 teams
+# ("team-<t>", 50 workers each); one case in ten is not assigned yet (still has its team).
+MET_BEHANDELAAR = "n % 10 <> 9"
+BEHANDELAAR = "'consulent-' || (n / 4 % 400)"
+TEAM = "'team-' || (n / 4 % 400 / 50)"
 
 
 def _cases(size: int, offset: int) -> str:
@@ -92,12 +97,15 @@ def intake(size: int, offset: int = 0) -> list[str]:
         FROM c""",
         f"""{with_cases}
         INSERT INTO intake.meldingen (id, gemeente, client_id, ontvangstdatum, kanaal, hulpvraag,
-            urgentie, status, onderzoek_uiterlijk, persoonlijk_plan_uiterlijk, aangemaakt,
-            gewijzigd)
+            urgentie, status, onderzoek_uiterlijk, persoonlijk_plan_uiterlijk, behandelaar_sub,
+            behandelaar_naam, team, aangemaakt, gewijzigd)
         SELECT {_id("melding")}, gemeente, {_id("client")}, dag,
             (ARRAY['loket', 'telefoon', 'e-mail', 'huisarts'])[1 + n % 4],
             'Hulp bij het huishouden', CASE WHEN n % 50 = 0 THEN 'spoed' ELSE 'normaal' END,
-            (ARRAY[{statuses}])[1 + n % 8], dag + 42, dag + 7, dag, dag
+            (ARRAY[{statuses}])[1 + n % 8], dag + 42, dag + 7,
+            CASE WHEN {MET_BEHANDELAAR} THEN {BEHANDELAAR} END,
+            CASE WHEN {MET_BEHANDELAAR} THEN 'Consulent ' || {BEHANDELAAR} END,
+            {TEAM}, dag, dag
         FROM c""",
         f"""{with_cases}
         INSERT INTO intake.aanvragen (id, gemeente, melding_id, ontvangstdatum, voorzieningen,
@@ -305,6 +313,7 @@ TABLES = {
         "opdrachten",
         "toewijzingen",
         "outbox",
+        "werkvoorraad_taken",
     ),
     "pgb": ("pgb_plannen", "besluiten", "budgetten", "budget_versies", "svb_toekenningen"),
     "indicatie": ("indicaties",),
@@ -314,8 +323,22 @@ TABLES = {
 
 async def seed_service(conn: asyncpg.Connection, service: str, size: int, offset: int = 0) -> None:
     """Run one service's statements on ``conn`` (the caller owns the transaction)."""
+    # intake.werkvoorraad_taken is kept by deferred triggers per changed row (a million
+    # recomputations at commit); a load fills it per gemeente instead, with the same query.
+    triggers = await conn.fetch(
+        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE t.tgname = 'werkvoorraad_bijhouden' AND c.relnamespace = $1::regnamespace",
+        service,
+    )
+    for (table,) in triggers:
+        await conn.execute(f"ALTER TABLE {service}.{table} DISABLE TRIGGER werkvoorraad_bijhouden")
     for statement in GENERATORS[service](size, offset):
         await conn.execute(statement)
+    for (table,) in triggers:
+        await conn.execute(f"ALTER TABLE {service}.{table} ENABLE TRIGGER werkvoorraad_bijhouden")
+    if triggers:
+        for gemeente in GEMEENTEN:
+            await conn.execute(f"SELECT {service}.werkvoorraad_vul($1)", gemeente)
     for table in TABLES[service]:
         await conn.execute(f"ANALYZE {service}.{table}")
 

@@ -216,9 +216,14 @@ def main() -> None:
     if args.seeded:
         from tests.bench.seeded import main as seeded
 
-        return seeded(
-            size=args.size, local=args.local, seconds=args.seconds, conns=args.connections
+        seeded(
+            size=args.size,
+            local=args.local,
+            seconds=args.seconds,
+            conns=args.connections,
+            only=args.only,
         )
+        return
     cluster = postgres.start()
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
@@ -255,4 +260,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
+    sys.exit(0)

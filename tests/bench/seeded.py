@@ -3,18 +3,23 @@ next to pgbench running the statement the service's ``db/`` function executes fo
 as in tests/scale/test_query_plans.py), as a ratio API req/s : PostgreSQL tps.
 
 Per service: the audited read, a write (HTTP only: a write is several statements), and a list or
-feed page at the first and at a deep position (90% into the gemeente's rows). ``--local`` uses
-the ``make run`` database as ``make seed-data`` left it; otherwise a throw-away cluster seeded
-with ``--size`` cases. Only prints; no test runs this."""
+feed page at the first and at a deep position (90% into the gemeente's rows); for intake also
+the werkvoorraad (a case worker's own, their team's and the whole gemeente's, first and deep
+page) and the search for cliënten (by name, geboortedatum, postcode with huisnummer).
+``--local`` uses the ``make run`` database as ``make seed-data`` left it; otherwise a
+throw-away cluster seeded with ``--size`` cases. ``--only``: one service (only it is seeded).
+Only prints; no test runs this."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import subprocess
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +36,13 @@ from wmo_shared.auth import Principal, mint_dev_token
 
 G = "0085"
 MI = "/api/v1/managementinformatie"
+WV = "/api/v1/werkvoorraad?limit=50"
+# A case worker of the seed (wmo_dev.seed: consulent-<k> in team-<k // 50>) and their team.
+BEHANDELAAR = "consulent-57"
+TEAM = "team-1"
+# The seed names everyone "Voornaam<n> Achternaam<m>", so any such name is near every cliënt:
+# the search by name is measured for a name like a real one (as tests/scale judges its plan).
+NAAM = "Pieter Jansne"
 
 
 @dataclass
@@ -42,6 +54,8 @@ class Row:
     sql: Callable[[Any], Awaitable[Any]] | None  # the db/ function, on a recording connection
     method: str = "GET"
     body: str = ""
+    sub: str = "bench"
+    claims: dict[str, Any] | None = None
 
 
 def _dsn(env: dict[str, str], svc: str, kind: str) -> str:
@@ -52,7 +66,7 @@ def _dsn(env: dict[str, str], svc: str, kind: str) -> str:
     )
 
 
-async def _pick(env: dict[str, str]) -> dict[str, Any]:
+async def _pick(env: dict[str, str], only: str | None = None) -> dict[str, Any]:
     """Ids of gemeente 0085 rows and, per feed, the volgnummer 90% into the gemeente's rows."""
     found: dict[str, Any] = {}
     one = {
@@ -74,12 +88,27 @@ async def _pick(env: dict[str, str]) -> dict[str, Any]:
         "cak": ("finance", "finance.cak_mutaties"),
     }
     for key, (svc, sql) in one.items():
+        if only not in (None, svc):
+            continue
         conn = await asyncpg.connect(_dsn(env, svc, "MIGRATION_"))
         try:
             found[key] = await conn.fetchval(sql, G)
         finally:
             await conn.close()
+    if only in (None, "intake"):
+        conn = await asyncpg.connect(_dsn(env, "intake", "MIGRATION_"))
+        try:
+            found["zoek"] = await conn.fetchrow(
+                "SELECT geboortedatum, postcode, huisnummer FROM intake.clienten WHERE id = $1",
+                found["client"],
+            )
+            for wie in WIE:
+                found[f"werkvoorraad {wie}"] = await _werkvoorraad_diep(conn, wie)
+        finally:
+            await conn.close()
     for key, (svc, table) in deep.items():
+        if only not in (None, svc):
+            continue
         conn = await asyncpg.connect(_dsn(env, svc, "MIGRATION_"))
         try:
             n = await conn.fetchval(f"SELECT count(*) FROM {table} WHERE gemeente = $1", G)
@@ -97,16 +126,51 @@ async def _pick(env: dict[str, str]) -> dict[str, Any]:
     return found
 
 
-def rows(ids: dict[str, Any]) -> list[Row]:
+WIE = ("mij", "team", "gemeente")
+
+
+def _wie(wie: str) -> Any:
+    from wmo_intake.db import werkvoorraad
+
+    if wie == "mij":
+        return werkvoorraad.wie_filter(behandelaar=BEHANDELAAR)
+    if wie == "team":
+        return werkvoorraad.wie_filter(team=TEAM)
+    return werkvoorraad.ALLE
+
+
+def _werkvoorraad(na: tuple[Any, str, str] | None, wie: str, limit: int = 50) -> Any:
+    from wmo_intake.db import werkvoorraad
+
+    return lambda c: werkvoorraad.taken(
+        c, G, soort=None, uiterlijk_van=None, uiterlijk_tot=None, na=na, limit=limit, wie=_wie(wie)
+    )
+
+
+async def _werkvoorraad_diep(conn: asyncpg.Connection, wie: str) -> tuple[Any, str, str] | None:
+    """The werkvoorraad position (uiterlijk, soort, referentie) 90% into ``wie``'s open work,
+    found with the query of the route itself (all rows, in its order)."""
+    [sql] = await _statements(_werkvoorraad(None, wie, limit=1_000_000_000))
+    n = await conn.fetchval(f"SELECT count(*) FROM ({sql}) AS t")
+    row = await conn.fetchrow(
+        f"SELECT uiterlijk, soort, referentie FROM ({sql}) AS t OFFSET $1 LIMIT 1", int(n * 0.9)
+    )
+    print(f"werkvoorraad {wie}: {n} open terms", flush=True)
+    return (row["uiterlijk"], row["soort"], row["referentie"]) if row else None
+
+
+def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_finance.db import cak, tegemoetkomingen
     from wmo_indicatie.db import indicaties
-    from wmo_intake.db import clienten, toewijzingen
-    from wmo_intake.service.paginering import positie_cursor
+    from wmo_intake.db import clienten, clientzoeken, toewijzingen
+    from wmo_intake.service.paginering import positie_cursor, termijn_cursor
     from wmo_pgb.db import pgb_plannen, svb
     from wmo_pgb.domain.cursor import encode_cursor
 
     def p(*roles: str) -> Principal:
         return Principal(sub="bench", roles=frozenset(roles), gemeente=G)
+
+    ids = defaultdict(int, ids)  # the ids of a service not measured (--only) are not picked
 
     writes = {s.service: s for s in SCENARIOS}
     gw, fin, sys_ = ["gebiedsteam"], ["financien"], ["systeem"]
@@ -127,8 +191,9 @@ def rows(ids: dict[str, Any]) -> list[Row]:
             lambda c: svb.toekenningen_page(c, G, ids["svb"], 100)),
         Row("indicatie", "audited read", gw, f"/api/v1/indicaties/{ids['indicatie']}",
             lambda c: indicaties.get_indicatie_audited(c, p(*gw), ids["indicatie"])),
-        Row("indicatie", "search by BSN", gw, f"/api/v1/indicaties?bsn={ids['bsn']}",
-            lambda c: indicaties.zoek(c, G, ids["bsn"], None, False)),
+        Row("indicatie", "search by BSN", gw, "/api/v1/indicaties/_zoek",
+            lambda c: indicaties.zoek(c, G, ids["bsn"], None, False),
+            "POST", json.dumps({"bsn": ids["bsn"]})),
         Row("finance", "audited read", fin, f"/api/v1/tegemoetkomingen/{ids['tegemoetkoming']}",
             lambda c: tegemoetkomingen.get_audited(c, p(*fin), ids["tegemoetkoming"])),
         Row("finance", "CAK feed, first", fin, "/api/v1/cak-mutaties?limit=100",
@@ -137,14 +202,58 @@ def rows(ids: dict[str, Any]) -> list[Row]:
             lambda c: cak.feed(c, p(*fin), ids["cak"], 100)),
         Row("intake", "managementinfo, 1 year", gw, f"{MI}?van=2020-01-01&tot=2020-12-31", None),
     ]  # fmt: skip
+    wie_rij: dict[str, tuple[str, str, dict[str, Any]]] = {
+        "mij": ("mine", "&behandelaar=mij", {"sub": BEHANDELAAR}),
+        "team": ("team", "&team=mijn", {"claims": {"team": TEAM}}),
+        "gemeente": ("gemeente", "", {}),
+    }
+    for wie, (label, query, token) in wie_rij.items():
+        na = ids[f"werkvoorraad {wie}"]
+        cursor = f"&cursor={termijn_cursor(*na)}" if na else ""
+        for pagina, path, positie in (
+            ("first", f"{WV}{query}", None),
+            ("deep", f"{WV}{query}{cursor}", na),
+        ):
+            out.append(Row("intake", f"werkvoorraad {label}, {pagina}", gw, path,
+                           _werkvoorraad(positie, wie), **token))  # fmt: skip
+    zoek = ids["zoek"]
+    for label, criteria in (
+        ("name", {"naam": NAAM}),
+        ("geboortedatum", {"geboortedatum": zoek["geboortedatum"].isoformat()}),
+        ("postcode", {"postcode": zoek["postcode"], "huisnummer": zoek["huisnummer"]}),
+    ):
+        out.append(
+            Row("intake", f"cliënt search, {label}", gw, "/api/v1/clienten/zoekopdrachten",
+                _clientzoeken(clientzoeken, criteria), "POST", json.dumps(criteria))
+        )  # fmt: skip
     for svc, w in writes.items():
         out.append(Row(svc, "write", w.roles, w.write_path, None, "POST", w.write_body))
     order = {s: i for i, s in enumerate(PORTS)}
-    return sorted(out, key=lambda r: order[r.service])
+    return sorted((r for r in out if only in (None, r.service)), key=lambda r: order[r.service])
+
+
+def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awaitable[Any]]:
+    """The route's query (``db.clientzoeken.zoek``) with the criteria as the service passes
+    them: the name normalised, the date parsed."""
+    import datetime as dt
+
+    from wmo_intake.domain.zoeken import normaliseer_naam
+
+    alle: dict[str, Any] = dict.fromkeys(
+        ("naam", "geboortedatum", "postcode", "huisnummer", "bsn", "referentie_id"), None
+    )
+    alle |= criteria
+    if alle["naam"] is not None:
+        alle["naam"] = normaliseer_naam(alle["naam"])
+    if alle["geboortedatum"] is not None:
+        alle["geboortedatum"] = dt.date.fromisoformat(alle["geboortedatum"])
+    return lambda c: module.zoek(c, G, **alle, toewijzingnummer=None, na=None, limit=20)
 
 
 def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:
     """Transactions per second of pgbench running ``sql`` (one transaction per request)."""
+    if len(sql) > 1:  # as the service runs them: a set_config(..., true) holds for its query
+        sql = ["BEGIN", *sql, "COMMIT"]
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
         f.write("".join(s.replace("\n", " ") + ";\n" for s in sql))
         script = f.name
@@ -185,12 +294,13 @@ def managementinformatie() -> None:
             )
 
 
-def measure(env: dict[str, str], seconds: int, conns: int) -> None:
-    managementinformatie()
-    ids = asyncio.run(_pick(env))
+def measure(env: dict[str, str], seconds: int, conns: int, only: str | None) -> None:
+    if only in (None, "intake"):
+        managementinformatie()
+    ids = asyncio.run(_pick(env, only))
     table: list[tuple[Row, Result, float | None]] = []
-    for row in rows(ids):
-        token = mint_dev_token(KEY_FILE, sub="bench", roles=row.roles, gemeente=G)
+    for row in rows(ids, only):
+        token = mint_dev_token(KEY_FILE, sub=row.sub, roles=row.roles, gemeente=G, extra=row.claims)
         url = f"http://127.0.0.1:{PORTS[row.service]}{row.path}"
         for n in range(20):  # warm-up, as tests/bench/run.py does
             try:
@@ -235,7 +345,7 @@ def measure(env: dict[str, str], seconds: int, conns: int) -> None:
         )
 
 
-def main(*, size: int, local: bool, seconds: int, conns: int) -> None:
+def main(*, size: int, local: bool, seconds: int, conns: int, only: str | None = None) -> None:
     if local:
         cluster = postgres.start(data_dir=(LOCAL / "pgdata").resolve(), durable=True)
     else:
@@ -244,12 +354,12 @@ def main(*, size: int, local: bool, seconds: int, conns: int) -> None:
     try:
         env = prepare_database(cluster)
         if not local:
-            dsns = {s: _dsn(env, s, "MIGRATION_") for s in seed.GENERATORS}
+            dsns = {s: _dsn(env, s, "MIGRATION_") for s in seed.GENERATORS if only in (None, s)}
             for svc, secs in asyncio.run(seed.seed(dsns, size)).items():
                 print(f"seeded {svc}: {size} cases in {secs:.1f} s", flush=True)
         procs = start_services(env, log_json=True)
         wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
-        measure(env, seconds, conns)
+        measure(env, seconds, conns, only)
     finally:
         for proc in procs.values():
             proc.terminate()

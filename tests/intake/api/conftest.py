@@ -4,7 +4,7 @@ peer in place gets the real ones back afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
@@ -44,3 +44,17 @@ def _peers_terug(
     clients.update(_echte_peers)
     yield
     clients.update(_echte_peers)
+
+
+@pytest.fixture(autouse=True)
+async def _werkvoorraad_klopt(intake: httpx.AsyncClient) -> AsyncIterator[None]:
+    """After every scenario ``werkvoorraad_taken`` holds exactly the rows of the live query
+    (its triggers, ``db.werkvoorraad_bijhouden``, missed no change)."""
+    from wmo_intake.db.werkvoorraad_bijhouden import afwijkingen
+
+    yield
+    async with app_van(intake).state.db.transaction() as conn:
+        verschil = await afwijkingen(conn)
+    assert not verschil, "werkvoorraad_taken wijkt af van de live query:\n" + "\n".join(
+        str(r._asdict()) for r in verschil
+    )

@@ -26,6 +26,7 @@ from wmo_intake.db import (
     termijnaanpassingen,
     vernietiging,
     werkvoorraad_aanbieders,
+    werkvoorraad_taken,
 )
 
 __all__ = [
@@ -52,4 +53,5 @@ __all__ = [
     "termijnaanpassingen",
     "vernietiging",
     "werkvoorraad_aanbieders",
+    "werkvoorraad_taken",
 ]

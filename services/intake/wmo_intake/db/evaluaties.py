@@ -152,7 +152,9 @@ async def van_voorziening(conn: AsyncConnection, voorziening_id: uuid.UUID) -> l
     return await alle(conn, query)
 
 
-def evaluatie_taken(gemeente: str, van: ColumnElement[bool]) -> Select[tuple[Any, ...]]:
+def evaluatie_taken(
+    gemeente: str | ColumnElement[str], van: ColumnElement[bool]
+) -> Select[tuple[Any, ...]]:
     """Werkvoorraad rows (soort, melding_id, referentie, client_id, uiterlijk): the next review
     of every running voorziening that has one planned."""
     v, b, m = maatwerkvoorzieningen, beschikkingen, meldingen

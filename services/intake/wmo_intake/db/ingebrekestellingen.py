@@ -47,6 +47,8 @@ ingebrekestellingen = Table(
         "(aanvraag_id IS NULL) <> (bezwaar_id IS NULL)", name="ck_ingebrekestellingen_doel"
     ),
     Index("ix_ingebrekestellingen_gemeente", "gemeente"),
+    # the werkvoorraad_taken triggers recompute a melding's terms, these among them
+    Index("ix_ingebrekestellingen_melding", "melding_id"),
 )
 
 

@@ -2,7 +2,8 @@
 beschikking, zorgplan, herindicatie, and the terms of the legal side in
 ``db.werkvoorraad_awb``), ordered by deadline with a keyset cursor. An aanvraag that came while
 the onderzoek ran shows both terms: the beschikking (INT-03, from the aanvraag) and the
-onderzoek (INT-01) until it is finished."""
+onderzoek (INT-01) until it is finished. ``_taken`` is the live query; the pages are read from
+``werkvoorraad_taken``, which the triggers of ``db.werkvoorraad_bijhouden`` keep equal to it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     not_,
     select,
     true,
+    tuple_,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -36,9 +38,10 @@ from wmo_intake.db.models import (
 )
 from wmo_intake.db.rijen import Rij, alle
 from wmo_intake.db.werkvoorraad_aanbieders import aanbieder_taken
+from wmo_intake.db.werkvoorraad_awb import Gemeente, awb_taken
 from wmo_intake.db.werkvoorraad_awb import Wie as Wie
-from wmo_intake.db.werkvoorraad_awb import awb_taken
 from wmo_intake.db.werkvoorraad_iwmo import iwmo_taken
+from wmo_intake.db.werkvoorraad_taken import werkvoorraad_taken
 
 ALLE: Wie = None
 
@@ -78,7 +81,7 @@ def _besloten(m: Table) -> Exists:
     return select(b.c.id).where(b.c.melding_id == m.c.id, b.c.verzonden_op.is_not(None)).exists()
 
 
-def _taken(gemeente: str, wie: Wie) -> Subquery:
+def _taken(gemeente: Gemeente, wie: Wie) -> Subquery:
     m, a, b, o, v = meldingen, aanvragen, beschikkingen, opdrachten, maatwerkvoorzieningen
     van = wie(m) if wie is not None else true()
     onderzoek = select(
@@ -166,9 +169,16 @@ async def taken(
 ) -> list[Rij]:
     """Up to ``limit`` + 1 tasks (soort, melding_id, referentie, client_id, uiterlijk) with a
     deadline between ``uiterlijk_van`` and ``uiterlijk_tot`` (inclusive, open when None), after
-    the cursor position ``na`` (uiterlijk, soort, referentie); ``wie``: whose (``wie_filter``)."""
-    t = _taken(gemeente, wie)
-    query = select(t)
+    the cursor position ``na`` (uiterlijk, soort, referentie); ``wie``: whose (``wie_filter``).
+    Read from ``werkvoorraad_taken`` (the rows of ``_taken``), by index in the cursor's order."""
+    t = werkvoorraad_taken
+    query = select(t.c.soort, t.c.melding_id, t.c.referentie, t.c.client_id, t.c.uiterlijk).where(
+        t.c.gemeente == gemeente
+    )
+    if wie is not None:
+        # the behandelaar and team of the row's melding, kept on the row; a term of no melding
+        # (klacht, kwaliteitsbewijs, iWmo-verzoek) is only in the gemeente's whole werkvoorraad
+        query = query.where(t.c.melding_id.is_not(None), wie(t))
     if soort:
         query = query.where(t.c.soort == soort)
     if uiterlijk_van is not None:
@@ -176,12 +186,8 @@ async def taken(
     if uiterlijk_tot is not None:
         query = query.where(t.c.uiterlijk <= uiterlijk_tot)
     if na is not None:
-        datum, c_soort, c_ref = na
-        query = query.where(
-            (t.c.uiterlijk > datum)
-            | ((t.c.uiterlijk == datum) & (t.c.soort > c_soort))
-            | ((t.c.uiterlijk == datum) & (t.c.soort == c_soort) & (t.c.referentie > c_ref))
-        )
+        # a row comparison: the index is entered at the cursor, not read from the start
+        query = query.where(tuple_(t.c.uiterlijk, t.c.soort, t.c.referentie) > tuple_(*na))
     query = query.order_by(t.c.uiterlijk, t.c.soort, t.c.referentie).limit(limit + 1)
     return await alle(conn, query)
 
@@ -189,10 +195,10 @@ async def taken(
 async def verlopen_per_soort(conn: AsyncConnection, gemeente: str, peildatum: dt.date) -> list[Rij]:
     """(soort, aantal): the open tasks whose deadline lies before ``peildatum`` (the metric
     ``wmo_werkvoorraad_termijnen_verlopen``; the same rows as ``status=verlopen``)."""
-    t = _taken(gemeente, ALLE)
+    t = werkvoorraad_taken
     query = (
         select(t.c.soort, func.count().label("aantal"))
-        .where(t.c.uiterlijk < peildatum)
+        .where(t.c.gemeente == gemeente, t.c.uiterlijk < peildatum)
         .group_by(t.c.soort)
     )
     return await alle(conn, query)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import aliased
 from wmo_intake.db.aanbiedermeldingen import aanbiedermeldingen
 from wmo_intake.db.aanbieders import aanbieders, kwaliteitsbewijzen
 from wmo_intake.db.models import meldingen, opdrachten
-from wmo_intake.db.werkvoorraad_awb import Wie
+from wmo_intake.db.werkvoorraad_awb import Gemeente, Wie
 
 # The opdrachten these rows come from are few: partial indexes, so the werkvoorraad (also a
 # case worker's own) never reads all opdrachten of a gemeente for them.
@@ -46,7 +46,7 @@ Index("ix_opdrachten_vorige", opdrachten.c.vorige_opdracht_id)
 Index("ix_opdrachten_voorziening", opdrachten.c.maatwerkvoorziening_id)
 
 
-def aanbieder_taken(gemeente: str, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
+def aanbieder_taken(gemeente: Gemeente, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
     """``wie`` (issue 14.3): whose cases; quality evidence belongs to no case and shows only
     in the gemeente's whole werkvoorraad."""
     k, a, am, o, m = kwaliteitsbewijzen, aanbieders, aanbiedermeldingen, opdrachten, meldingen

@@ -32,9 +32,11 @@ from wmo_intake.db.models import beschikkingen, meldingen
 DAG = literal(1)
 Wie = Callable[[Table], ColumnElement[bool]] | None
 """Whose work: a condition on the melding of a row (``db.werkvoorraad.wie_filter``)."""
+Gemeente = str | ColumnElement[str]
+"""A gemeente code, or (in the functions that keep ``werkvoorraad_taken``) a variable."""
 
 
-def awb_taken(gemeente: str, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
+def awb_taken(gemeente: Gemeente, wie: Wie = None) -> list[Select[tuple[object, ...]]]:
     bz, h, i, k, m, b = (
         bezwaren,
         hoorzittingen,

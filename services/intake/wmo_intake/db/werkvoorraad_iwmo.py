@@ -9,9 +9,10 @@ from sqlalchemy import Select, String, cast, literal, null, select
 from sqlalchemy.dialects.postgresql import UUID
 
 from wmo_intake.db.models_iwmo import iwmo_verzoeken
+from wmo_intake.db.werkvoorraad_awb import Gemeente
 
 
-def iwmo_taken(gemeente: str) -> list[Select[tuple[object, ...]]]:
+def iwmo_taken(gemeente: Gemeente) -> list[Select[tuple[object, ...]]]:
     v = iwmo_verzoeken
     antwoord = select(
         literal("iwmo-verzoek"),
