@@ -54,6 +54,7 @@ from wmo_intake.db.mantelzorgers import mantelzorger_zaken, mantelzorgers
 from wmo_intake.db.mantelzorgwaarderingen import mantelzorgwaarderingen
 from wmo_intake.db.models_iwmo import iwmo_antwoorden, iwmo_verzoeken
 from wmo_intake.db.rijen import Rij, een, eerste
+from wmo_intake.db.werkvoorraad_taken import werkvoorraad_taken
 from wmo_shared.inzage import Stap
 
 vernietigingen = Table(
@@ -109,6 +110,8 @@ STAPPEN: tuple[Stap, ...] = (
     ),
     Stap("iwmoVerzoeken", iwmo_verzoeken, "client_id", "clienten"),
     Stap("iwmoAntwoorden", iwmo_antwoorden, "verzoek_id", "iwmoVerzoeken"),
+    # derived (kept by triggers), but it names the cliënt: gone with the file, not at commit
+    Stap("werkvoorraadTaken", werkvoorraad_taken, "client_id", "clienten"),
     # the other foreign keys between the file's tables, so nothing points at a deleted row
     Stap("beschikkingenVanAanvraag", m.beschikkingen, "aanvraag_id", "aanvragen"),
     Stap("bezwarenVanBeschikking", bezwaren, "beschikking_id", "beschikkingen"),
