@@ -20,7 +20,7 @@ import struct
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import product, repeat
+from itertools import chain, product, repeat
 from typing import Any, NamedTuple
 
 from wmo_indicatie.domain import wegingen as w
@@ -57,7 +57,7 @@ class _Uitpakker:
 
 
 _UITPAKKERS = {
-    n: _Uitpakker(pak(repeat(_HALF, n)), struct.Struct(f"<{n}h").unpack) for n in range(1, 17)
+    n: _Uitpakker(pak(repeat(_HALF, n)), struct.Struct(f"<{n}h").unpack) for n in range(1, 49)
 }
 
 
@@ -77,13 +77,12 @@ def uitpakken(getal: int, n: int) -> tuple[int, ...]:
 
 
 class Blok(NamedTuple):
-    """Some factors against every profile of an aard, added up. ``punten``, ``gewicht`` and
-    ``aantal`` (the factors a profile weighs) are packed (``pak``); the texts when the value
-    fits, when it does not, and the sentences are per profile a tuple in the factors' order."""
+    """Some factors against every profile of an aard, added up. ``getallen``: per profile the
+    points, then per profile the weights, then per profile the number of factors it weighs,
+    packed (``pak``); the texts when the value fits, when it does not, and the sentences are per
+    profile a tuple in the factors' order."""
 
-    punten: int
-    gewicht: int
-    aantal: int
+    getallen: int
     passend: tuple[tuple[str, ...], ...]
     niet_passend: tuple[tuple[str, ...], ...]
     regels: tuple[tuple[Regel, ...], ...]
@@ -96,15 +95,19 @@ def _zonder_none(kolom: Iterable[str | None]) -> tuple[str, ...]:
 def blok(rijen: Sequence[w.Rij], n: int) -> Blok:
     """The rows of an aard with ``n`` profiles, added up."""
     if not rijen:
-        return Blok(0, 0, 0, tuple(repeat((), n)), tuple(repeat((), n)), tuple(repeat((), n)))
+        return Blok(0, tuple(repeat((), n)), tuple(repeat((), n)), tuple(repeat((), n)))
     punten, gewicht, passend, niet_passend, regels = zip(*rijen, strict=True)
     regels_per_profiel = tuple(
         tuple(r for r in kolom if r is not None) for kolom in zip(*regels, strict=True)
     )
     return Blok(
-        punten=pak(map(sum, zip(*punten, strict=True))),
-        gewicht=pak(map(sum, zip(*gewicht, strict=True))),
-        aantal=pak(map(len, regels_per_profiel)),
+        getallen=pak(
+            chain(
+                map(sum, zip(*punten, strict=True)),
+                map(sum, zip(*gewicht, strict=True)),
+                map(len, regels_per_profiel),
+            )
+        ),
         passend=tuple(map(_zonder_none, zip(*passend, strict=True))),
         niet_passend=tuple(map(_zonder_none, zip(*niet_passend, strict=True))),
         regels=regels_per_profiel,
@@ -113,11 +116,9 @@ def blok(rijen: Sequence[w.Rij], n: int) -> Blok:
 
 def samen(blokken: Sequence[Blok]) -> Blok:
     """The blocks added up, in their order (at least one)."""
-    punten, gewicht, aantal, passend, niet_passend, regels = zip(*blokken, strict=True)
+    getallen, passend, niet_passend, regels = zip(*blokken, strict=True)
     return Blok(
-        sum(punten),
-        sum(gewicht),
-        sum(aantal),
+        sum(getallen),
         tuple(map(sum, zip(*passend, strict=True), repeat(()))),
         tuple(map(sum, zip(*niet_passend, strict=True), repeat(()))),
         tuple(map(sum, zip(*regels, strict=True), repeat(()))),

@@ -121,14 +121,15 @@ def _scores(profielen: tuple[Profiel, ...], blokken: list[b.Blok]) -> list[Profi
     """Per profile the sum of its column in every block (there is always one: the counts),
     every column at once."""
     n = len(profielen)
-    punten, gewicht, aantal, passend, niet_passend, regels = zip(*blokken, strict=True)
+    getallen, passend, niet_passend, regels = zip(*blokken, strict=True)
+    opgeteld = b.uitpakken(sum(getallen), 3 * n)
     return list(
         map(
             ProfielScore,
             profielen,
-            b.uitpakken(sum(punten), n),
-            b.uitpakken(sum(gewicht), n),
-            b.uitpakken(sum(aantal), n),
+            opgeteld[:n],
+            opgeteld[n : 2 * n],
+            opgeteld[2 * n :],
             map(sum, zip(*passend, strict=True), repeat(())),
             map(sum, zip(*niet_passend, strict=True), repeat(())),
             map(sum, zip(*regels, strict=True), repeat(())),
