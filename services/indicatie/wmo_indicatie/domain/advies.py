@@ -99,9 +99,11 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     domeinen = beoordeel_levensdomeinen(gegevens.levensdomeinen)
     resultaten = beoordeel_resultaatgebieden(gegevens.resultaatgebieden)
     effecten = kenmerkeffecten(gegevens.kenmerken)
-    aard = stel_aard_voor(
-        domeinen, frozenset(resultaten.gekozen), gegevens.kenmerken, gegevens.aard
-    )
+    gekozen = gegevens.resultaatgebieden
+    if type(gekozen) is not frozenset:
+        gekozen = frozenset(resultaten.gekozen)
+    # else the same areas, as far as membership of a Resultaatgebied goes (all it is asked)
+    aard = stel_aard_voor(domeinen, gekozen, gegevens.kenmerken, gegevens.aard)
     delen = {
         a: _deeladvies(a, gegevens, domeinen, resultaten, begindatum, policy)
         for a in aard.aard.aarden
