@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from itertools import repeat
-from operator import itemgetter
 
 from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
@@ -119,9 +117,6 @@ _ZINNEN = {
 }
 
 
-_EERSTE = itemgetter(0)
-
-
 def _positie(s: LevensdomeinScore) -> int:
     try:
         return _VOLGORDE[s.domein]
@@ -132,22 +127,15 @@ def _positie(s: LevensdomeinScore) -> int:
 def beoordeel_levensdomeinen(scores: Iterable[LevensdomeinScore]) -> LevensdomeinenOordeel:
     """Which domains count as a limitation (IND-01), with one sentence per scored domain."""
     lijst = tuple(scores)
-    domeinen = [s.domein for s in lijst]
-    if len(set(domeinen)) < len(domeinen):
-        gezien: set[Levensdomein] = set()
-        for d in domeinen:
-            if d in gezien:
-                raise ValueError(f"levensdomein {d.omschrijving} is twee keer gescoord")
-            gezien.add(d)
+    gezien: set[Levensdomein] = set()
+    for s in lijst:
+        if s.domein in gezien:
+            raise ValueError(f"levensdomein {s.domein.omschrijving} is twee keer gescoord")
+        gezien.add(s.domein)
 
-    posities = list(map(_VOLGORDE.get, domeinen, repeat(-1)))
-    if -1 in posities:
-        geordend = sorted(lijst, key=_positie)
-    else:
-        geordend = [s for _, s in sorted(zip(posities, lijst, strict=True), key=_EERSTE)]
     regels: list[Regel] = []
     tellend: list[LevensdomeinScore] = []
-    for s in geordend:
+    for s in sorted(lijst, key=_positie):
         telt = s.score != 0 and bool(s.ervaren_als_belemmering)
         if telt:
             tellend.append(s)
