@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from wmo_indicatie.domain.aard import AardOordeel, stel_aard_voor
 from wmo_indicatie.domain.begrippen import (
@@ -98,16 +99,18 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     domeinen = beoordeel_levensdomeinen(gegevens.levensdomeinen)
     resultaten = beoordeel_resultaatgebieden(gegevens.resultaatgebieden)
     effecten = kenmerkeffecten(gegevens.kenmerken)
-    aard = stel_aard_voor(
-        domeinen, frozenset(resultaten.gekozen), gegevens.kenmerken, gegevens.aard
-    )
+    gekozen = gegevens.resultaatgebieden
+    if type(gekozen) is not frozenset:
+        gekozen = frozenset(resultaten.gekozen)
+    # else the same areas, as far as membership of a Resultaatgebied goes (all it is asked)
+    aard = stel_aard_voor(domeinen, gekozen, gegevens.kenmerken, gegevens.aard)
     delen = {
         a: _deeladvies(a, gegevens, domeinen, resultaten, begindatum, policy)
         for a in aard.aard.aarden
     }
     regels: list[Regel] = [
         *domeinen.regels,
-        *(e.regel for e in effecten),
+        *map(_REGEL, effecten),
         *resultaten.regels,
         *aard.regels,
     ]
@@ -127,6 +130,7 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
 # Enum members as module names: reading them from their class is slow on Python 3.11.
 _IB, _DB = Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING
 _ZWAAR_PROBLEEMGEDRAG = Gedrag.ZWAAR_PROBLEEMGEDRAG
+_REGEL = attrgetter("regel")
 _DUUR_GEKOZEN = Regel("IND-11", "De consulent heeft de duurcategorie gekozen.")
 
 

@@ -33,4 +33,7 @@ def laatste_dag_na_maanden(begindatum: dt.date, maanden: int) -> dt.date:
     einde = plus_maanden(begindatum, maanden)
     if einde == dt.date.max:
         return einde
-    return einde - dt.timedelta(days=1)
+    return einde - _EEN_DAG
+
+
+_EEN_DAG = dt.timedelta(days=1)

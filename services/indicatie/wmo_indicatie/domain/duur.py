@@ -78,10 +78,19 @@ _LEVENSLANG = DuurCategorie.LEVENSLANG
 _KOP = {c: c.omschrijving.capitalize() for c in DuurCategorie}  # how its sentence starts
 
 
-def stel_duurcategorie_voor(
-    profiel: Profiel, kenmerken: Kenmerken
-) -> tuple[DuurCategorie, Zekerheid, tuple[Regel, ...]]:
+Duurcategorievoorstel = tuple[DuurCategorie, Zekerheid, tuple[Regel, ...]]
+
+
+def stel_duurcategorie_voor(profiel: Profiel, kenmerken: Kenmerken) -> Duurcategorievoorstel:
     """A proposed category from the profile and the expected development (IND-11, IND-08)."""
+    v = kenmerken.verwachting
+    if type(profiel) is Profiel and (v is None or type(v) is Verwachting):
+        hoog = kenmerken.lerend_vermogen is _HOOG, kenmerken.belastbaarheid is _HOOG
+        return _VOORSTELLEN[profiel, v, hoog]
+    return _stel_voor(profiel, kenmerken)
+
+
+def _stel_voor(profiel: Profiel, kenmerken: Kenmerken) -> Duurcategorievoorstel:
     v = kenmerken.verwachting
     if profiel.gerichtheid is Gerichtheid.ONTWIKKELGERICHT:
         if v is not Verwachting.VERBETERING:
@@ -147,3 +156,17 @@ def stel_duurcategorie_voor(
             ),
         ),
     )
+
+
+# Every proposal, worked out once: it reads the profile, the expected development and whether
+# lerend vermogen and belastbaarheid are high, nothing else.
+_HOOG = Niveau.HOOG
+_VOORSTELLEN = {
+    (p, v, (lv is _HOOG, b is _HOOG)): _stel_voor(
+        p, Kenmerken(verwachting=v, lerend_vermogen=lv, belastbaarheid=b)
+    )
+    for p in Profiel
+    for v in (None, *Verwachting)
+    for lv in (Niveau.LAAG, _HOOG)
+    for b in (Niveau.LAAG, _HOOG)
+}

@@ -88,7 +88,10 @@ class LevensdomeinenOordeel:
 
     def score_van(self, domein: Levensdomein) -> int:
         """The counted score of one domain (0 when unscored or not experienced as a barrier)."""
-        return next((s.score for s in self.tellend if s.domein is domein), 0)
+        for s in self.tellend:
+            if s.domein is domein:
+                return s.score
+        return 0
 
 
 def _zin(domein: Levensdomein, score: int, telt: bool) -> Regel:

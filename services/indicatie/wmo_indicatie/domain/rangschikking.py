@@ -15,16 +15,9 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 
+from wmo_indicatie.domain import blokken as b
 from wmo_indicatie.domain import wegingen as w
-from wmo_indicatie.domain.begrippen import (
-    Aard,
-    Dagdeelklasse,
-    Gerichtheid,
-    Omvangklasse,
-    Profiel,
-    Zekerheid,
-    profielen_van,
-)
+from wmo_indicatie.domain.begrippen import Aard, Omvangklasse, Profiel, Zekerheid, profielen_van
 from wmo_indicatie.domain.dagdelen import DagdeelOordeel
 from wmo_indicatie.domain.gerichtheid import GerichtheidOordeel
 from wmo_indicatie.domain.kenmerken import Kenmerken
@@ -76,91 +69,70 @@ class Rangorde:
         return self.profielen[0]
 
 
-def _rijen(
+def _blokken(
     aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
-) -> tuple[tuple[Profiel, ...], list[w.Rij]]:
-    """The profiles of the aard and the rows of the factors known, in the order they are
-    weighed. A value of another type than its field's (not valid input) is weighed as it comes
-    instead of looked up."""
-    tabel = w.TABELLEN[aard] if type(aard) is Aard else None
-    ps = tabel.profielen if tabel is not None else profielen_van(aard)
-    rijen: list[w.Rij | None] = []
-    o = signalen.omvangklasse
-    if o is not None:
-        rijen.append(
-            tabel.omvangklasse[o]
-            if tabel is not None and type(o) is Omvangklasse
-            else w.rij([w.omvangklasse(p, o) for p in ps])
-        )
-    g, gz = signalen.gerichtheid.gerichtheid, signalen.gerichtheid.zekerheid
-    if g is not None:
-        rijen.append(
-            tabel.gerichtheid[g, gz]
-            if tabel is not None and type(g) is Gerichtheid and type(gz) is Zekerheid
-            else w.rij([w.gerichtheid(p, g, gz) for p in ps])
-        )
-    d = signalen.dagdelen
-    if d is not None and d.klasse is not None:
-        k, dz = d.klasse, d.zekerheid
-        rijen.append(
-            tabel.dagdelen[k, dz]
-            if tabel is not None and type(k) is Dagdeelklasse and type(dz) is Zekerheid
-            else w.rij([w.dagdelen(p, k, dz) for p in ps])
-        )
+) -> tuple[tuple[Profiel, ...], list[b.Blok]]:
+    """The profiles of the aard and the blocks of factors to add, in the order they are weighed
+    (``blokken.py``): looked up, or for a value of another type than its field's (not valid
+    input) weighed as it comes."""
+    tabel = b.TABELLEN.get(aard) if type(aard) is Aard else None
+    g, d = signalen.gerichtheid, signalen.dagdelen
+    dk = d.klasse if d is not None else None
+    signaal = (
+        signalen.omvangklasse,
+        g.gerichtheid,
+        g.zekerheid if g.gerichtheid is not None else None,
+        dk,
+        d.zekerheid if d is not None and dk is not None else None,
+    )
+    waarden = w.LEES_KENMERKEN(kenmerken)
+    aantallen = (signalen.aantal_leefgebieden, signalen.aantal_resultaten)
+    if (
+        tabel is not None
+        and tuple(map(type, signaal)) in b.SIGNAAL_TYPEN
+        and tuple(map(type, waarden)) in b.KENMERK_TYPEN
+        and aantallen in tabel.aantallen
+    ):
+        blokken = [tabel.signalen[signaal]]
+        if signalen.plus_signaal:
+            blokken.append(b.plus_blok(aard, policy))
+        k = tabel.kenmerken
+        blokken += (k[0][waarden[:4]], k[1][waarden[4:8]], k[2][waarden[8:]])
+        blokken.append(tabel.aantallen[aantallen])
+        return tabel.profielen, blokken
+
+    ps = profielen_van(aard)
+    rijen = b.signaalrijen(
+        ps,
+        signalen.omvangklasse,
+        g.gerichtheid,
+        g.zekerheid,
+        dk,
+        d.zekerheid if d is not None else g.zekerheid,
+    )
     if signalen.plus_signaal:
-        rijen.append(
-            w.plus_rij(aard, policy)
-            if tabel is not None
-            else w.rij([w.plus(p, policy) for p in ps])
-        )
-    if tabel is not None:
-        waarden = w.LEES_KENMERKEN(kenmerken)
-        sleutels = list(zip(map(type, waarden), waarden, strict=True))
-        if all(map(dict.__contains__, tabel.kenmerken, sleutels)):
-            rijen.extend(map(dict.__getitem__, tabel.kenmerken, sleutels))
-        else:  # a value of another type than its field's
-            for naam, waarde, per_waarde, sleutel in zip(
-                w.KENMERK_SOORTEN, waarden, tabel.kenmerken, sleutels, strict=True
-            ):
-                if sleutel in per_waarde:
-                    rijen.append(per_waarde[sleutel])
-                elif waarde is not None:
-                    rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
-    else:
-        for naam in w.KENMERK_SOORTEN:
-            waarde = getattr(kenmerken, naam)
-            if waarde is not None:
-                rijen.append(w.rij([w.kenmerk(p, naam, waarde) for p in ps]))
-    n = signalen.aantal_leefgebieden
-    rijen.append(
-        tabel.leefgebieden[n]
-        if tabel is not None and n in tabel.leefgebieden
-        else w.rij([w.leefgebieden(p, n) for p in ps])
-    )
-    n = signalen.aantal_resultaten
-    rijen.append(
-        tabel.resultaten[n]
-        if tabel is not None and n in tabel.resultaten
-        else w.rij([w.resultaten(p, n) for p in ps])
-    )
-    return ps, list(filter(None, rijen))  # without the factors no profile weighs
+        rijen.append(w.rij([w.plus(p, policy) for p in ps]))
+    rijen += b.kenmerkrijen(ps, waarden)
+    rijen += b.aantalrijen(ps, *aantallen)
+    return ps, [b.blok(rijen, len(ps))]
 
 
-def _scores(profielen: tuple[Profiel, ...], rijen: list[w.Rij]) -> list[ProfielScore]:
-    """Per profile the sum of its column in every row (there is always a row: the count of
-    limited life domains), every column at once."""
-    punten, gewicht, passend, niet_passend, regels = zip(*rijen, strict=True)
-    gewogen = list(map(tuple, map(filter, repeat(None), zip(*regels, strict=True))))
+def _scores(profielen: tuple[Profiel, ...], blokken: list[b.Blok]) -> list[ProfielScore]:
+    """Per profile the sum of its column in every block (there is always one: the counts),
+    every column at once."""
+    n = len(profielen)
+    getallen, passend, niet_passend, regels = zip(*blokken, strict=True)
+    opgeteld = b.uitpakken(sum(getallen), 3 * n)
     return list(
         map(
             ProfielScore,
             profielen,
-            map(sum, zip(*punten, strict=True)),
-            map(sum, zip(*gewicht, strict=True)),
-            map(len, gewogen),
-            map(tuple, map(filter, repeat(None), zip(*passend, strict=True))),
-            map(tuple, map(filter, repeat(None), zip(*niet_passend, strict=True))),
-            gewogen,
+            opgeteld[:n],
+            opgeteld[n : 2 * n],
+            opgeteld[2 * n :],
+            map(sum, zip(*passend, strict=True), repeat(())),
+            map(sum, zip(*niet_passend, strict=True), repeat(())),
+            map(sum, zip(*regels, strict=True), repeat(())),
         )
     )
 
@@ -188,7 +160,7 @@ _PUNTEN = attrgetter("punten")
 def rangschik_profielen(
     aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
 ) -> Rangorde:
-    scores = _scores(*_rijen(aard, kenmerken, signalen, policy))
+    scores = _scores(*_blokken(aard, kenmerken, signalen, policy))
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
     scores.sort(key=_PUNTEN, reverse=True)  # stable, also reversed
     zekerheid = _zekerheid(scores)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain, combinations
 
 from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
@@ -79,6 +80,14 @@ class ResultaatgebiedenOordeel:
 
 
 def beoordeel_resultaatgebieden(gekozen: Iterable[Resultaatgebied]) -> ResultaatgebiedenOordeel:
+    if type(gekozen) is frozenset:
+        oordeel = _OORDELEN.get(gekozen)
+        if oordeel is not None:
+            return oordeel
+    return _beoordeel(gekozen)
+
+
+def _beoordeel(gekozen: Iterable[Resultaatgebied]) -> ResultaatgebiedenOordeel:
     gezocht = set(gekozen)
     lijst = tuple([r for r in _ALLE if r in gezocht])
     if not lijst:
@@ -91,3 +100,11 @@ def beoordeel_resultaatgebieden(gekozen: Iterable[Resultaatgebied]) -> Resultaat
         namen = "; ".join([OPSOMMING[r] for r in lijst])
         regel = Regel("IND-03", f"Te behalen resultaten ({len(lijst)}): {namen}.")
     return ResultaatgebiedenOordeel(gekozen=lijst, regels=(regel,))
+
+
+# The judgement of every choice of areas (2 ** 11), worked out once. Found by equality, as the
+# judgement itself compares: an area given as its str value reads the same.
+_OORDELEN = {
+    frozenset(keuze): _beoordeel(keuze)
+    for keuze in chain.from_iterable(combinations(_ALLE, n) for n in range(len(_ALLE) + 1))
+}

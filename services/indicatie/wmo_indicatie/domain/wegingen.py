@@ -8,17 +8,16 @@ size class weighs most, then the ontwikkel/behoud choice (IND-08) and the dagdel
 (IND-09) by their certainty, then plus signals, then each single characteristic and the counts
 of limited life domains and result areas.
 
-What a factor does to each profile depends on its value alone, and the values are few, so every
-factor is weighed in advance for each value (a ``Rij``: one column per profile); an advice looks
-its factors up and adds the columns. Only the plus permission is policy, weighed once per policy
-(``plus_rij``). The functions per factor (``kenmerk``, ``leefgebieden``, ...) are the rule; a
-value the tables do not hold (not a valid input) is weighed with them as it comes.
+What a factor does to each profile depends on its value alone (a ``Rij``: one column per
+profile), and the values are few, so ``blokken.py`` weighs the factors in advance for every
+value and adds neighbouring factors up; an advice looks them up. The functions per factor
+(``kenmerk``, ``leefgebieden``, ...) are the rule; a value the tables do not hold (not a valid
+input) is weighed with them as it comes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from operator import attrgetter
@@ -31,13 +30,10 @@ from wmo_indicatie.domain.begrippen import (
     Omvangklasse,
     Profiel,
     Zekerheid,
-    profielen_van,
 )
 from wmo_indicatie.domain.kenmerken import KENMERK_NAMEN, Niveau, Problematiek, Verwachting
-from wmo_indicatie.domain.levensdomeinen import Levensdomein
-from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
+from wmo_indicatie.domain.policy import IndicatiePolicy
 from wmo_indicatie.domain.profielkenmerken import PROFIELKENMERKEN, VERGELEKEN_KENMERKEN
-from wmo_indicatie.domain.resultaatgebieden import Resultaatgebied
 from wmo_shared.regels import Regel
 
 GEWICHT_OMVANGKLASSE = 4
@@ -185,7 +181,7 @@ def resultaten(profiel: Profiel, n: int) -> Weging | None:
     return _weging(past, GEWICHT_AANTAL, tekst, "IND-03")
 
 
-# -- every factor against every profile of an aard, in advance ------------------------------------
+# -- the characteristics compared ----------------------------------------------------------------
 
 # The Enum each compared characteristic holds.
 KENMERK_SOORTEN: dict[str, type[Enum]] = {
@@ -195,65 +191,3 @@ KENMERK_SOORTEN: dict[str, type[Enum]] = {
 
 
 LEES_KENMERKEN = attrgetter(*KENMERK_SOORTEN)
-
-
-def _of_niets(wegingen: list[Weging | None]) -> Rij | None:
-    """The row, or None when no profile weighs the factor (it then adds nothing)."""
-    return rij(wegingen) if any(w is not None for w in wegingen) else None
-
-
-@dataclass(frozen=True, slots=True)
-class Tabel:
-    """The rows of one aard per factor value; None: no profile weighs it."""
-
-    profielen: tuple[Profiel, ...]
-    omvangklasse: dict[Omvangklasse, Rij | None]
-    gerichtheid: dict[tuple[Gerichtheid, Zekerheid], Rij]
-    dagdelen: dict[tuple[Dagdeelklasse, Zekerheid], Rij | None]
-    # per compared characteristic (``KENMERK_SOORTEN`` order): the row of each (type, value);
-    # None for None and for a value no profile weighs. Keyed by type too, so that only a value
-    # of the field's own type is found.
-    kenmerken: tuple[dict[tuple[type, Enum | None], Rij | None], ...]
-    leefgebieden: dict[int, Rij]
-    resultaten: dict[int, Rij | None]
-
-
-def _tabel(aard: Aard) -> Tabel:
-    ps = profielen_van(aard)
-    return Tabel(
-        profielen=ps,
-        omvangklasse={o: _of_niets([omvangklasse(p, o) for p in ps]) for o in Omvangklasse},
-        gerichtheid={
-            (g, z): rij([gerichtheid(p, g, z) for p in ps])
-            for g in Gerichtheid
-            for z in GEWICHT_NAAR_ZEKERHEID
-        },
-        dagdelen={
-            (d, z): _of_niets([dagdelen(p, d, z) for p in ps])
-            for d in Dagdeelklasse
-            for z in GEWICHT_NAAR_ZEKERHEID
-        },
-        kenmerken=tuple(
-            {
-                (type(None), None): None,
-                **{(soort, w): _of_niets([kenmerk(p, naam, w) for p in ps]) for w in soort},
-            }
-            for naam, soort in KENMERK_SOORTEN.items()
-        ),
-        leefgebieden={
-            n: rij([leefgebieden(p, n) for p in ps]) for n in range(len(Levensdomein) + 1)
-        },
-        resultaten={
-            n: _of_niets([resultaten(p, n) for p in ps]) for n in range(len(Resultaatgebied) + 1)
-        },
-    )
-
-
-TABELLEN = {a: _tabel(a) for a in Aard}
-
-
-def plus_rij(aard: Aard, policy: IndicatiePolicy) -> Rij:
-    """The plus signal against every profile of the aard: the policy's permission."""
-    return afgeleid(
-        policy, (plus_rij, aard), lambda: rij([plus(p, policy) for p in profielen_van(aard)])
-    )
