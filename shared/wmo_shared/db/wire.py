@@ -101,7 +101,11 @@ def _stored_value(field: FieldInfo, value: Sql) -> Sql:
     if model is None:
         return value if default is None else func.coalesce(value, _json_literal(default, JSONB))
     if many:
-        element = func.jsonb_array_elements(value).table_valued("value", with_ordinality="nr")
+        element = (
+            func.jsonb_array_elements(value)
+            .table_valued("value", with_ordinality="nr")
+            .render_derived()
+        )
         rebuilt: Sql = (
             select(
                 func.coalesce(
@@ -153,6 +157,8 @@ def wire_datetime(column: Sql) -> Sql:
     """A timestamptz as pydantic sends the UTC datetime asyncpg reads: ``...T12:00:00Z``, or
     ``...T12:00:00.250000Z`` when there are microseconds."""
     utc = func.timezone(_text("UTC"), column)
-    whole = cast(func.extract("microseconds", column), Integer) % literal_column("1000000") == 0
+    whole = cast(func.extract("microseconds", column), Integer) % literal_column(
+        "1000000"
+    ) == literal_column("0")
     fraction = case((whole, _text("")), else_=func.to_char(utc, _text(".US")))
     return func.to_char(utc, _text('YYYY-MM-DD"T"HH24:MI:SS')) + fraction + _text("Z")

@@ -199,12 +199,13 @@ async def test_read_answers_what_the_write_answered(pgb_api: httpx.AsyncClient) 
 async def test_read_of_a_plan_stored_before_a_field_existed(
     pgb_api: httpx.AsyncClient, db: TestDatabase
 ) -> None:
-    """A key the stored plan lacks is read as the field's default, as pydantic reads it."""
+    """A key the stored plan lacks is read as the field's default, as pydantic reads it; a
+    time without microseconds is written without them, as pydantic writes it."""
     created = await nieuw_plan(pgb_api)
     await fetch(
         db,
         "UPDATE pgb.pgb_plannen SET plan = plan - 'netwerkinzet' - 'keuze' - 'doelen' "
-        "#- '{beheerder,vaardigheden}' WHERE id = $1",
+        "#- '{beheerder,vaardigheden}', aangemaakt_op = '2026-01-02 04:04:05+01' WHERE id = $1",
         uuid.UUID(created["id"]),
     )
     gelezen = (await pgb_api.get(f"{URL}/{created['id']}", headers=gt())).json()
@@ -218,5 +219,6 @@ async def test_read_of_a_plan_stored_before_a_field_existed(
         },
         "doelen": [],
         "beheerder": created["beheerder"] | {"vaardigheden": {}},
+        "aangemaaktOp": "2026-01-02T03:04:05Z",
     }
     assert gelezen == verwacht
