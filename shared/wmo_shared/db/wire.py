@@ -7,7 +7,9 @@ keys renamed, nested models rebuilt, a missing key given the field's default. Sc
 text pydantic would write: ``wire_decimal`` (a Decimal is a string), ``wire_datetime`` (UTC with
 ``Z``, microseconds only when there are any); dates, UUIDs, booleans and integers as
 ``json_build_object`` writes them. The route sends the text as it comes (no model is validated
-or dumped per request); only the whitespace differs from pydantic's compact JSON.
+or dumped per request); only the whitespace differs from pydantic's compact JSON. Nothing is
+validated on the way out: the stored JSON must be what the wire model dumped when it was
+written, as the writes store it.
 
 Built once, at import: a field without SQL, or SQL for a field the model does not have, is an
 error then, not a wrong answer later.
