@@ -126,12 +126,12 @@ async def measure(
         if profiler:
             profiler.enable()
 
-        async def client() -> None:
+        async def caller() -> None:
             for _ in range(n // concurrency):
                 await _get(app, path, headers)
 
         cpu, wall = time.process_time(), time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(concurrency)))
+        await asyncio.gather(*(caller() for _ in range(concurrency)))
         n = n // concurrency * concurrency
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         if profiler:
