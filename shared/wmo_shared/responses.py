@@ -8,6 +8,7 @@ route publishes, so the two cannot drift apart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,3 +40,18 @@ def versioned_response(model: BaseModel, version: int) -> Response:
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     """For plain lists and dicts that have no model of their own (prefer a model)."""
     return Response(dumps(body), status_code=status, media_type=JSON, headers=headers)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A resource's JSON answer as the database built it (``wmo_shared.db.wire``), and its
+    version."""
+
+    body: str
+    version: int
+
+
+def document_response(document: Document) -> Response:
+    """A read of a mutable resource sent as the database wrote it: no model is validated or
+    dumped; its version as ETag, as ``versioned_response``."""
+    return Response(document.body, media_type=JSON, headers={"ETag": f'W/"{document.version}"'})

@@ -3,6 +3,7 @@ transitions with If-Match and 409s, idempotency, audit and gemeente isolation.""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -416,3 +417,34 @@ async def test_onderhoud_refused_without_prior_contact_is_stored(
         ("lezen", "0085"),
         ("lezen", "0718"),
     ]
+
+
+async def test_read_answers_what_each_step_answered(finance: httpx.AsyncClient) -> None:
+    """GET's document (built in the audited SQL statement, with its history) is, key for key
+    and in the same order, the TegemoetkomingRead each write answers, at every step."""
+
+    def geordend(response: httpx.Response) -> Any:
+        return json.loads(response.content, object_pairs_hook=list)
+
+    r = await finance.post(URL, json=_douche(bsn()), headers=auth())
+    assert r.status_code == 201, r.text
+    t = r.json()
+    stappen: list[tuple[str, dict[str, Any]]] = [
+        ("toekenningen", {"besluitdatum": "2026-03-10"}),
+        ("betalingen", {"betaaldatum": "2026-03-12"}),
+        (
+            "herzieningen",
+            {"herzieningsdatum": "2026-06-01", "nieuwBedrag": "10000.00", "verwijtbaar": True},
+        ),
+        ("terugvorderingen", {"terugvorderingsdatum": "2026-06-15"}),
+    ]
+    for versie, (sub, body) in enumerate([("", {}), *stappen], start=1):
+        if sub:
+            r = await _stap(finance, t, sub, body, versie - 1)
+            assert r.status_code == 201, r.text
+        gelezen = await finance.get(f"{URL}/{t['id']}", headers=auth())
+        assert gelezen.status_code == 200
+        assert gelezen.headers["ETag"] == f'W/"{versie}"'
+        assert gelezen.headers["content-type"] == "application/json"
+        assert geordend(gelezen) == geordend(r), sub
+    assert len(gelezen.json()["overgangen"]) == 5

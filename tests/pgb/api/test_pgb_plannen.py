@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from typing import Any
 
 import httpx
 import pytest
 
-from tests.pgb.api.helpers import OOSTSTELLINGWERF, aanvraag_van, audit_acties, gt, key, plan
+from tests.pgb.api.helpers import (
+    ANNA,
+    OOSTSTELLINGWERF,
+    aanvraag_van,
+    audit_acties,
+    fetch,
+    gt,
+    key,
+    nieuw_plan,
+    plan,
+)
 from tests.support.stack import TestDatabase, auth
 
 URL = "/api/v1/pgb-plannen"
@@ -143,3 +155,70 @@ async def test_put_needs_if_match_and_keeps_concept(
     r = await pgb_api.put(f"{URL}/{uuid.uuid4()}", json=inhoud, headers={**gt(), "If-Match": "*"})
     assert r.status_code == 404
     assert "wijzigen" in await audit_acties(db, "pgb-plan", created["id"])
+
+
+def _geordend(response: httpx.Response) -> Any:
+    """The answer's JSON with the order of its keys (the read is built by PostgreSQL)."""
+    return json.loads(response.content, object_pairs_hook=list)
+
+
+async def test_read_answers_what_the_write_answered(pgb_api: httpx.AsyncClient) -> None:
+    """GET's document (built in the audited SQL statement) is, key for key and in the same
+    order, the PgbPlanRead the writes answer: full, with defaults, after a PUT."""
+    vol = plan(
+        maatwerkvoorzieningId=str(uuid.uuid4()),
+        netwerkinzet={"soortHulp": "boodschappen", "duur": "langdurig", "verplichtend": False},
+        zorgverlener={"kvkNummer": "12345678", "kwalificaties": ["mbo 2"]},
+        beheerder={"functie": "zoon", "metHulpVanAnder": False},
+    )
+    vol["aanvraagId"] = await aanvraag_van(vol["bsn"])
+    minimaal = {
+        "bsn": plan()["bsn"],
+        "maatwerkvoorziening": ANNA["maatwerkvoorziening"],
+        "beheerder": {"rol": "inwoner"},
+        "zorgverlener": {"soort": "overig"},
+        "ingediend": False,
+    }
+    for body in (vol, minimaal):
+        r = await pgb_api.post(URL, json=body, headers=gt())
+        assert r.status_code == 201, r.text
+        url = f"{URL}/{r.json()['id']}"
+        gelezen = await pgb_api.get(url, headers=gt())
+        assert gelezen.headers["ETag"] == r.headers["ETag"] == 'W/"1"'
+        assert gelezen.headers["content-type"] == "application/json"
+        assert _geordend(gelezen) == _geordend(r)
+        vast = ("bsn", "aanvraagId", "maatwerkvoorzieningId")
+        inhoud = {k: v for k, v in body.items() if k not in vast} | {"doelen": ["zelf koken"]}
+        r = await pgb_api.put(url, json=inhoud, headers={**gt(), "If-Match": 'W/"1"'})
+        assert r.status_code == 200, r.text
+        gelezen = await pgb_api.get(url, headers=gt())
+        assert gelezen.headers["ETag"] == 'W/"2"'
+        assert _geordend(gelezen) == _geordend(r)
+
+
+async def test_read_of_a_plan_stored_before_a_field_existed(
+    pgb_api: httpx.AsyncClient, db: TestDatabase
+) -> None:
+    """A key the stored plan lacks is read as the field's default, as pydantic reads it; a
+    time without microseconds is written without them, as pydantic writes it."""
+    created = await nieuw_plan(pgb_api)
+    await fetch(
+        db,
+        "UPDATE pgb.pgb_plannen SET plan = plan - 'netwerkinzet' - 'keuze' - 'doelen' "
+        "#- '{beheerder,vaardigheden}', aangemaakt_op = '2026-01-02 04:04:05+01' WHERE id = $1",
+        uuid.UUID(created["id"]),
+    )
+    gelezen = (await pgb_api.get(f"{URL}/{created['id']}", headers=gt())).json()
+    verwacht = created | {
+        "netwerkinzet": None,
+        "keuze": {
+            "reden": "",
+            "geinformeerdOverAdministratie": None,
+            "geinformeerdOverWerkgeverschap": None,
+            "geinformeerdOverZin": None,
+        },
+        "doelen": [],
+        "beheerder": created["beheerder"] | {"vaardigheden": {}},
+        "aangemaaktOp": "2026-01-02T03:04:05Z",
+    }
+    assert gelezen == verwacht

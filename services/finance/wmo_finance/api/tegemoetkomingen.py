@@ -27,7 +27,12 @@ from wmo_shared.auth import Principal, require_roles
 from wmo_shared.contracts import TegemoetkomingBesluit
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import model_response, versioned_response, written_response
+from wmo_shared.responses import (
+    document_response,
+    model_response,
+    versioned_response,
+    written_response,
+)
 
 router = APIRouter(prefix="/tegemoetkomingen", tags=["tegemoetkomingen"])
 Behandelaar = require_roles("gebiedsteam", "financien")
@@ -73,8 +78,7 @@ async def search_tegemoetkomingen(
 async def get_tegemoetkoming(
     tegemoetkoming_id: uuid.UUID, request: Request, principal: Principal = Behandelaar
 ) -> Response:
-    tegemoetkoming = await svc.lees(request.app.state.db, principal, tegemoetkoming_id)
-    return versioned_response(tegemoetkoming, tegemoetkoming.versie)
+    return document_response(await svc.lees(request.app.state.db, principal, tegemoetkoming_id))
 
 
 @router.get(

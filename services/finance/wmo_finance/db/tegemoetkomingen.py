@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import (
     Row,
+    Select,
     Text,
     bindparam,
     cast,
@@ -14,10 +16,9 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
-    type_coerce,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import (
@@ -27,6 +28,7 @@ from wmo_finance.db.models import (
 )
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.wire import stored_field, wire_datetime, wire_decimal, wire_object
 
 T = tegemoetkomingen
 OV = tegemoetkoming_overgangen
@@ -37,50 +39,89 @@ async def insert_tegemoetkoming(conn: AsyncConnection, values: dict[str, Any]) -
     return row
 
 
-# The transition history travels in the same statement as the read and its audit row (one
-# round trip); dates and amounts as text, so nothing changes on the way through JSON.
-_OVERGANG = func.jsonb_build_object(
-    "versie",
-    OV.c.versie,
-    "soort",
-    OV.c.soort,
-    "van_status",
-    OV.c.van_status,
-    "naar_status",
-    OV.c.naar_status,
-    "datum",
-    cast(OV.c.datum, Text),
-    "bedrag",
-    cast(OV.c.bedrag, Text),
-    "regels",
-    OV.c.regels,
-    "tijdstip",
-    OV.c.tijdstip,
-)
-_HISTORIE = (
-    select(
-        func.coalesce(
-            func.jsonb_agg(aggregate_order_by(_OVERGANG, OV.c.versie)),
-            literal_column("'[]'::jsonb"),
-        )
+def document(read_model: type[BaseModel], overgang_model: type[BaseModel], gat: str) -> Select[Any]:
+    """The audited read of one tegemoetkoming as ``read_model``'s JSON, built by PostgreSQL
+    with its transition history (``overgang_model``) in the same statement. The field ``gat``
+    is computed by the caller: the columns ``kop`` and ``staart`` are the document's fields
+    before and after it; ``betaalmoment``, ``status``, ``terug_te_vorderen`` and ``versie``
+    come along. Build it once; run it with ``get_document``."""
+    t, ov = T.c, OV.c
+    overgang = wire_object(
+        overgang_model,
+        {
+            "versie": ov.versie,
+            "soort": ov.soort,
+            "van_status": ov.van_status,
+            "naar_status": ov.naar_status,
+            "datum": ov.datum,
+            "bedrag": wire_decimal(ov.bedrag),
+            "regels": stored_field(overgang_model, "regels", ov.regels),
+            "tijdstip": wire_datetime(ov.tijdstip),
+        },
     )
-    .where(OV.c.tegemoetkoming_id == T.c.id)
-    .scalar_subquery()
-)
-_GET = audited(
-    select(T, type_coerce(_HISTORIE, JSONB).label("historie")).where(
-        T.c.id == bindparam("p_id"), T.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
-)
+    historie = (
+        select(
+            func.coalesce(
+                func.json_agg(aggregate_order_by(overgang, ov.versie)),
+                literal_column("'[]'::json"),
+            )
+        )
+        .where(ov.tegemoetkoming_id == t.id)
+        .scalar_subquery()
+    )
+    waarden: dict[str, Any] = {
+        "id": t.id,
+        "gemeente": t.gemeente,
+        "bsn": t.bsn,
+        "aanvraag_id": t.aanvraag_id,
+        "voorziening": t.voorziening,
+        "betaalmoment": t.betaalmoment,
+        "peildatum": t.peildatum,
+        "status": t.status,
+        "kostprijs": wire_decimal(t.kostprijs),
+        "percentage": wire_decimal(t.percentage),
+        "bedrag": wire_decimal(t.bedrag),
+        "oorspronkelijk_bedrag": wire_decimal(t.oorspronkelijk_bedrag),
+        "besluitdatum": t.besluitdatum,
+        "bewijs_uiterlijk": t.bewijs_uiterlijk,
+        "controle_uiterlijk": t.controle_uiterlijk,
+        "bewijs_ontvangstdatum": t.bewijs_ontvangen_op,
+        "betaaldatum": t.betaald_op,
+        "betaald_bedrag": wire_decimal(t.betaald_bedrag),
+        "terug_te_vorderen": wire_decimal(t.terug_te_vorderen),
+        "teruggevorderd_bedrag": wire_decimal(t.teruggevorderd_bedrag),
+        "kostprijs_uitkomst": stored_field(read_model, "kostprijs_uitkomst", t.kostprijs_uitkomst),
+        "regels": stored_field(read_model, "regels", t.regels),
+        "overgangen": historie,
+        "versie": t.versie,
+        "aangemaakt_op": wire_datetime(t.aangemaakt),
+    }
+    velden = list(read_model.model_fields)
+    voor, na = velden[: velden.index(gat)], velden[velden.index(gat) + 1 :]
+    return audited(
+        select(
+            cast(wire_object(read_model, waarden, voor), Text).label("kop"),
+            cast(wire_object(read_model, waarden, na), Text).label("staart"),
+            t.betaalmoment,
+            t.status,
+            t.terug_te_vorderen,
+            t.versie,
+        ).where(t.id == bindparam("p_id"), t.gemeente == bindparam("p_gemeente")),
+        audit,
+    )
 
 
-async def get_audited(
-    conn: AsyncConnection, principal: Principal, tegemoetkoming_id: uuid.UUID
+async def get_document(
+    conn: AsyncConnection,
+    statement: Select[Any],
+    principal: Principal,
+    tegemoetkoming_id: uuid.UUID,
 ) -> Row[Any] | None:
+    """The tegemoetkoming of the caller's gemeente (``statement`` from ``document``) and its
+    audit row, in one statement."""
     params = {"p_id": tegemoetkoming_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "tegemoetkoming", tegemoetkoming_id))
-    row: Row[Any] | None = (await conn.execute(_GET, params)).first()
+    row: Row[Any] | None = (await conn.execute(statement, params)).first()
     return row
 
 

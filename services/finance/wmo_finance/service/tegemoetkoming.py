@@ -4,6 +4,8 @@ rules, read (audited) and searched by BSN. Its life after that is ``service.over
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -36,6 +38,7 @@ from wmo_shared.contracts import TegemoetkomingBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
+from wmo_shared.responses import Document
 
 S = dom.TegemoetkomingStatus
 RESOURCE = "tegemoetkoming"
@@ -82,9 +85,7 @@ _VOLGORDE = list(S)
 
 
 def _overgang_read(o: Any) -> OvergangRead:
-    """One stored transition: a row, or the JSON object the audited read aggregates."""
-    if isinstance(o, dict):
-        return OvergangRead.model_validate(o)
+    """One stored transition (a row)."""
     return OvergangRead(
         versie=o.versie,
         soort=o.soort,
@@ -139,15 +140,31 @@ async def written(conn: AsyncConnection, row: Row[Any]) -> Written[Tegemoetkomin
     )
 
 
-async def lees(
-    db: Database, principal: Principal, tegemoetkoming_id: uuid.UUID
-) -> TegemoetkomingRead:
+# The read's answer is built by PostgreSQL in the audited statement (issue 17.3): per request no
+# model is validated or dumped. Its shape is TegemoetkomingRead's, as to_read would give it;
+# only mogelijkeOvergangen, a domain rule, is added here, between the statement's two halves.
+_MOGELIJK = "mogelijke_overgangen"
+_LEES = repo.document(TegemoetkomingRead, OvergangRead, _MOGELIJK)
+_MOGELIJK_ALIAS = TegemoetkomingRead.model_fields[_MOGELIJK].alias
+
+
+@functools.cache
+def _mogelijk_json(betaalmoment: str, status: str, iets_terug_te_vorderen: bool) -> str:
+    mogelijk = dom.volgende_statussen(
+        dom.Betaalmoment(betaalmoment), S(status), iets_terug_te_vorderen
+    )
+    return json.dumps([s.value for s in sorted(mogelijk, key=_VOLGORDE.index)])
+
+
+async def lees(db: Database, principal: Principal, tegemoetkoming_id: uuid.UUID) -> Document:
     """One tegemoetkoming with its history; the read and its audit row are one statement."""
     async with db.single_statement() as conn:
-        row = await repo.get_audited(conn, principal, tegemoetkoming_id)
+        row = await repo.get_document(conn, _LEES, principal, tegemoetkoming_id)
     if row is None:
         raise niet_gevonden()
-    return to_read(row, row.historie)
+    mogelijk = _mogelijk_json(row.betaalmoment, row.status, row.terug_te_vorderen > 0)
+    body = f'{row.kop[:-1]}, "{_MOGELIJK_ALIAS}" : {mogelijk}, {row.staart[1:]}'
+    return Document(body, row.versie)
 
 
 async def besluit(

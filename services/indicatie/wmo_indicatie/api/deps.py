@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from wmo_shared.db.engine import Database
 
 
-def _db(request: Request) -> Database:
+async def _db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 

@@ -11,18 +11,18 @@ from wmo_pgb.service.tarieven import Tarieven
 from wmo_shared.db.engine import Database
 
 
-def _db(request: Request) -> Database:
+async def _db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-def _tarieven(request: Request) -> Tarieven:
+async def _tarieven(request: Request) -> Tarieven:
     """Asked with the caller's own bearer token: finance answers for the token's gemeente."""
     _, _, token = request.headers.get("authorization", "").partition(" ")
     return Tarieven(request.app.state.clients["finance"], token.strip())
 
 
-def _aanvragen(request: Request) -> Aanvragen:
+async def _aanvragen(request: Request) -> Aanvragen:
     """Intake's aanvragen, asked with this service's own token (issue 12.1)."""
     return Aanvragen(request.app.state.clients["intake"], request.app.state.tokens)
 

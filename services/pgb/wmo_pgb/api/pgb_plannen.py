@@ -20,7 +20,7 @@ from wmo_pgb.service import pgb_plan as svc
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import model_response, versioned_response, written_response
+from wmo_shared.responses import document_response, model_response, written_response
 
 router = APIRouter(prefix="/pgb-plannen", tags=["pgb-plannen"])
 Gebiedsteam = require_roles("gebiedsteam")
@@ -51,8 +51,7 @@ async def create_pgb_plan(
 
 @router.get("/{pgb_plan_id}", response_model=PgbPlanRead, summary="Een pgb-plan lezen")
 async def get_pgb_plan(pgb_plan_id: uuid.UUID, db: Db, principal: Principal = Lezer) -> Response:
-    plan = await svc.lees_plan(db, principal, pgb_plan_id)
-    return versioned_response(plan, plan.versie)
+    return document_response(await svc.lees_plan(db, principal, pgb_plan_id))
 
 
 @router.put(

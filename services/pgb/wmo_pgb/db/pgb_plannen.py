@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from pydantic import BaseModel
+from sqlalchemy import Row, Select, Text, bindparam, cast, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db.models import audit, pgb_plannen
 from wmo_pgb.db.rows import all_rows, first, one
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.wire import stored_fields, wire_datetime, wire_object
 
 
 async def insert_plan(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
@@ -33,6 +35,44 @@ async def get_plan_audited(
     params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
     return await first(conn, _GET_PLAN, params)
+
+
+def plan_document(read_model: type[BaseModel]) -> Select[Any]:
+    """The audited read of one plan as ``read_model``'s JSON, built by PostgreSQL (columns
+    ``document`` and ``versie``): the plan's own content from the stored JSONB, where it stands
+    and who it is for from the columns. Build it once; run it with ``get_plan_document``."""
+    p = pgb_plannen.c
+    kolommen: dict[str, Any] = {
+        "id": p.id,
+        "gemeente": p.gemeente,
+        "bsn": p.bsn,
+        "maatwerkvoorziening_id": p.maatwerkvoorziening_id,
+        "aanvraag_id": p.aanvraag_id,
+        "maatwerkvoorziening_nodig": p.maatwerkvoorziening_nodig,
+        "ingediend": p.ingediend,
+        "status": p.status,
+        "versie": p.versie,
+        "aangemaakt_op": wire_datetime(p.aangemaakt_op),
+        "gewijzigd_op": wire_datetime(p.gewijzigd_op),
+    }
+    waarden = {**stored_fields(read_model, p.plan, exclude=kolommen), **kolommen}
+    document = cast(wire_object(read_model, waarden), Text).label("document")
+    return audited(
+        select(document, p.versie).where(
+            p.id == bindparam("p_id"), p.gemeente == bindparam("p_gemeente")
+        ),
+        audit,
+    )
+
+
+async def get_plan_document(
+    conn: AsyncConnection, statement: Select[Any], principal: Principal, plan_id: uuid.UUID
+) -> Row[Any] | None:
+    """The plan of the caller's gemeente (``statement`` from ``plan_document``) and its audit
+    row, in one statement."""
+    params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
+    params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
+    return await first(conn, statement, params)
 
 
 async def get_plan(

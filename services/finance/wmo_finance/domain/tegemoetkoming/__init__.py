@@ -43,6 +43,7 @@ from wmo_finance.domain.tegemoetkoming.leven import (
     TegemoetkomingStatus,
     controleer_overgang,
     met_overgang,
+    volgende_statussen,
 )
 from wmo_finance.domain.tegemoetkoming.leveringsvorm import (
     LeveringsvormUitkomst,
@@ -86,5 +87,6 @@ __all__ = [
     "ontvang_bewijs",
     "tegemoetkoming_mogelijk",
     "verzekering_vergoedbaar",
+    "volgende_statussen",
     "vorder_terug",
 ]

@@ -103,10 +103,18 @@ class Tegemoetkoming:
         return tuple(r for o in self.historie for r in o.regels)
 
     def volgende_statussen(self) -> frozenset[TegemoetkomingStatus]:
-        mogelijk = OVERGANGEN[self.betaalmoment][self.status]
-        if self.terug_te_vorderen <= 0 and self.status in (S.herzien, S.ingetrokken):
-            mogelijk = mogelijk - {S.teruggevorderd}
-        return mogelijk
+        return volgende_statussen(self.betaalmoment, self.status, self.terug_te_vorderen > 0)
+
+
+def volgende_statussen(
+    betaalmoment: Betaalmoment, status: TegemoetkomingStatus, iets_terug_te_vorderen: bool
+) -> frozenset[TegemoetkomingStatus]:
+    """FIN-07: where a tegemoetkoming can go from ``status``; after a revision or withdrawal
+    only to teruggevorderd when there is something to claim back."""
+    mogelijk = OVERGANGEN[betaalmoment][status]
+    if not iets_terug_te_vorderen and status in (S.herzien, S.ingetrokken):
+        mogelijk = mogelijk - {S.teruggevorderd}
+    return mogelijk
 
 
 def controleer_overgang(
