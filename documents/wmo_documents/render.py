@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
-from weasyprint import HTML
 
 from wmo_documents import opmaak
 from wmo_documents.beleid import BriefbeleidOntbreekt, GekozenBriefbeleid, kies_briefbeleid
@@ -114,6 +113,10 @@ def _html(brief: Brief, beleid: GekozenBriefbeleid) -> str:
 def pdf_van_html(html: str, *, kenmerk: str) -> bytes:
     """A tagged PDF/A-3a of the HTML (WeasyPrint); the identifier follows the kenmerk."""
     identifier = hashlib.sha256(kenmerk.encode()).hexdigest()[:32].encode()
+    # Imported on the first PDF: WeasyPrint and its fonts are ~60 MB that a service worker
+    # which renders no letter (most requests) need not carry.
+    from weasyprint import HTML
+
     document = HTML(string=html, base_url=str(GEDEELDE_SJABLONEN))
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier)
     if not isinstance(pdf, bytes):  # None only when a target is given
