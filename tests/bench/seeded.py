@@ -147,6 +147,23 @@ def _werkvoorraad(na: tuple[Any, str, str] | None, wie: str, limit: int = 50) ->
     )
 
 
+def _werkvoorraad_pagina(na: tuple[Any, str, str] | None, wie: str) -> Any:
+    """The route's statement: the page with what it shows beside each row and its audit row."""
+    from wmo_intake.db import werkvoorraad_pagina
+    from wmo_shared.audit import audit_bind
+
+    vraag = werkvoorraad_pagina.Vraag(
+        G,
+        50,
+        na=na,
+        behandelaar=BEHANDELAAR if wie == "mij" else None,
+        team=TEAM if wie == "team" else None,
+    )
+    principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
+    audit = audit_bind(principal, "lezen", "werkvoorraad", None)
+    return lambda c: werkvoorraad_pagina.pagina(c, vraag, audit)
+
+
 async def _werkvoorraad_diep(conn: asyncpg.Connection, wie: str) -> tuple[Any, str, str] | None:
     """The werkvoorraad position (uiterlijk, soort, referentie) 90% into ``wie``'s open work,
     found with the query of the route itself (all rows, in its order)."""
@@ -215,7 +232,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
             ("deep", f"{WV}{query}{cursor}", na),
         ):
             out.append(Row("intake", f"werkvoorraad {label}, {pagina}", gw, path,
-                           _werkvoorraad(positie, wie), **token))  # fmt: skip
+                           _werkvoorraad_pagina(positie, wie), **token))  # fmt: skip
     zoek = ids["zoek"]
     for label, criteria in (
         ("name", {"naam": NAAM}),
