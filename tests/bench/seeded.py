@@ -264,7 +264,14 @@ def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awai
         alle["naam"] = normaliseer_naam(alle["naam"])
     if alle["geboortedatum"] is not None:
         alle["geboortedatum"] = dt.date.fromisoformat(alle["geboortedatum"])
-    return lambda c: module.zoek(c, G, **alle, toewijzingnummer=None, na=None, limit=20)
+    from wmo_shared.audit import audit_bind
+
+    principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
+    audit = audit_bind(principal, "zoeken", "client", None)
+    return lambda c: module.zoek(
+        c, G, **alle, toewijzingnummer=None, na=None, limit=20, criteria=list(criteria),
+        audit=audit,
+    )  # fmt: skip
 
 
 def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:

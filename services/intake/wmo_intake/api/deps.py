@@ -3,7 +3,7 @@ database, the peers called with the caller's token, and the outbox relay."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -20,13 +20,15 @@ CaseReader = require_roles("gebiedsteam", "beheer", "clientondersteuner")
 Beheer = require_roles("beheer")
 
 
-def _database(request: Request) -> Database:
+# The dependencies are coroutines: FastAPI runs a plain function in the thread pool, a thread
+# hand-off per request (issue 17.3).
+async def _database(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-def _peer(name: str) -> Callable[[Request], ServiceClient]:
-    def peer(request: Request) -> ServiceClient:
+def _peer(name: str) -> Callable[[Request], Awaitable[ServiceClient]]:
+    async def peer(request: Request) -> ServiceClient:
         client: ServiceClient = request.app.state.clients[name]
         return client
 
@@ -40,12 +42,12 @@ async def _token(request: Request) -> str:
     return token
 
 
-def _bronnen(request: Request) -> Bronnen:
+async def _bronnen(request: Request) -> Bronnen:
     """The owners of the decisions a beschikking rests on, asked with intake's service token."""
     return Bronnen(request.app.state.clients, request.app.state.tokens)
 
 
-def _relay(request: Request) -> OutboxRelay | None:
+async def _relay(request: Request) -> OutboxRelay | None:
     relay: OutboxRelay | None = request.app.state.relay
     return relay
 
