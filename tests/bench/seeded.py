@@ -147,6 +147,23 @@ def _werkvoorraad(na: tuple[Any, str, str] | None, wie: str, limit: int = 50) ->
     )
 
 
+def _werkvoorraad_pagina(na: tuple[Any, str, str] | None, wie: str) -> Any:
+    """The route's statement: the page with what it shows beside each row and its audit row."""
+    from wmo_intake.db import werkvoorraad_pagina
+    from wmo_shared.audit import audit_bind
+
+    vraag = werkvoorraad_pagina.Vraag(
+        G,
+        50,
+        na=na,
+        behandelaar=BEHANDELAAR if wie == "mij" else None,
+        team=TEAM if wie == "team" else None,
+    )
+    principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
+    audit = audit_bind(principal, "lezen", "werkvoorraad", None)
+    return lambda c: werkvoorraad_pagina.pagina(c, vraag, audit)
+
+
 async def _werkvoorraad_diep(conn: asyncpg.Connection, wie: str) -> tuple[Any, str, str] | None:
     """The werkvoorraad position (uiterlijk, soort, referentie) 90% into ``wie``'s open work,
     found with the query of the route itself (all rows, in its order)."""
@@ -215,7 +232,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
             ("deep", f"{WV}{query}{cursor}", na),
         ):
             out.append(Row("intake", f"werkvoorraad {label}, {pagina}", gw, path,
-                           _werkvoorraad(positie, wie), **token))  # fmt: skip
+                           _werkvoorraad_pagina(positie, wie), **token))  # fmt: skip
     zoek = ids["zoek"]
     for label, criteria in (
         ("name", {"naam": NAAM}),
@@ -247,7 +264,14 @@ def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awai
         alle["naam"] = normaliseer_naam(alle["naam"])
     if alle["geboortedatum"] is not None:
         alle["geboortedatum"] = dt.date.fromisoformat(alle["geboortedatum"])
-    return lambda c: module.zoek(c, G, **alle, toewijzingnummer=None, na=None, limit=20)
+    from wmo_shared.audit import audit_bind
+
+    principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
+    audit = audit_bind(principal, "zoeken", "client", None)
+    return lambda c: module.zoek(
+        c, G, **alle, toewijzingnummer=None, na=None, limit=20, criteria=list(criteria),
+        audit=audit,
+    )  # fmt: skip
 
 
 def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:

@@ -15,6 +15,7 @@ import asyncpg
 import pytest
 
 from tests.scale.test_query_plans import G, _literal, _plan, _problems, loaded
+from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
 
 __all__ = ["loaded"]
@@ -72,7 +73,11 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
             "referentie_id": None,
             "toewijzingnummer": None,
         }
-        return lambda c: clientzoeken.zoek(c, G, **{**leeg, **criteria}, na=None, limit=20)
+        principal = Principal(sub=SUB, roles=frozenset({"gebiedsteam"}), gemeente=G)
+        audit = audit_bind(principal, "zoeken", "client", None)
+        return lambda c: clientzoeken.zoek(
+            c, G, **{**leeg, **criteria}, na=None, limit=20, criteria=list(criteria), audit=audit
+        )
 
     def taken(**wie: Any) -> Callable[[Any], Awaitable[Any]]:
         return lambda c: werkvoorraad.taken(

@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql
 
 from tests.support.stack import TestDatabase
 from wmo_dev import seed
+from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
 
 SIZE = 20_000
@@ -91,18 +92,19 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         meldingen,
         opdrachten,
         toewijzingen,
-        werkvoorraad,
+        werkvoorraad_pagina,
     )
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
     day = dt.date(2020, 1, 1)
     diep = (day, "onderzoek", "8")
 
+    audit = audit_bind(PRINCIPAL, "lezen", "werkvoorraad", None)
+
     def taken(na: Any = None, **wie: Any) -> Callable[[Any], Awaitable[Any]]:
-        return lambda c: werkvoorraad.taken(
-            c, G, soort=None, uiterlijk_van=None, uiterlijk_tot=None, na=na, limit=50,
-            wie=werkvoorraad.wie_filter(**wie),
-        )  # fmt: skip
+        # the route's statement: the page, what it shows beside each row, and the audit row
+        vraag = werkvoorraad_pagina.Vraag(G, 50, na=na, **wie)
+        return lambda c: werkvoorraad_pagina.pagina(c, vraag, audit)
 
     return {
         "intake: werkvoorraad, eerste pagina": taken(),
@@ -112,8 +114,8 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         ),
         "intake: werkvoorraad van een team, diepe pagina": taken(diep, team="team-1"),
         "intake: werkvoorraad van niemand, diepe pagina": taken(diep, niemand=True),
-        "intake: werkvoorraad van een soort, diepe pagina": lambda c: werkvoorraad.taken(
-            c, G, soort="herindicatie", uiterlijk_van=None, uiterlijk_tot=None, na=diep, limit=50
+        "intake: werkvoorraad van een soort, diepe pagina": lambda c: werkvoorraad_pagina.pagina(
+            c, werkvoorraad_pagina.Vraag(G, 50, soort="herindicatie", na=diep), audit
         ),
         "intake: cliënt zoeken op BSN": lambda c: clienten.find_by_bsn(c, G, BSN),
         "intake: cliënt lezen (audit)": lambda c: clienten.get_client_audited(c, PRINCIPAL, ID),

@@ -20,6 +20,8 @@ CaseReader = require_roles("gebiedsteam", "beheer", "clientondersteuner")
 Beheer = require_roles("beheer")
 
 
+# The dependencies are coroutines: FastAPI runs a plain function in the thread pool, a thread
+# hand-off per request (issue 17.3).
 async def _database(request: Request) -> Database:
     db: Database = request.app.state.db
     return db

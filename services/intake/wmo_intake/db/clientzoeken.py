@@ -1,3 +1,4 @@
+# ruff: noqa: S608 -- the statements are built from this module's constants only; values bind
 """The search for cliënten (issue 14.2, ``domain.zoeken``): the normalised name kept with every
 cliënt (a generated column, so it can never be stale) with a GIN trigram index (``pg_trgm``,
 installed in schema ``intake`` by the bootstrap), and the search query itself: all criteria
@@ -5,27 +6,25 @@ given must hold, ranked by word similarity of the name, keyset-paged on (rang, i
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
     Column,
-    ColumnElement,
     Computed,
     Index,
-    Integer,
     String,
-    cast,
+    TextClause,
     func,
-    literal,
-    or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_intake.db.bezwaren import bezwaren
-from wmo_intake.db.klachten import klachten
-from wmo_intake.db.models import aanvragen, beschikkingen, clienten, meldingen, opdrachten
+from wmo_intake.db.models import clienten
 from wmo_intake.db.rijen import Rij, alle
 
 # The accented letters the stored form folds (``domain.zoeken`` folds a searched name with the
@@ -58,33 +57,70 @@ Index("ix_clienten_gemeente_geboortedatum", clienten.c.gemeente, clienten.c.gebo
 Index("ix_clienten_gemeente_adres", clienten.c.gemeente, clienten.c.postcode, clienten.c.huisnummer)
 
 
-def _referentie(
-    gemeente: str, referentie_id: uuid.UUID | None, toewijzingnummer: int | None
-) -> ColumnElement[bool]:
-    """The cliënt whose case has this reference (in the gemeente): the id of a melding,
-    aanvraag, beschikking, bezwaar or klacht, or an opdracht's toewijzingnummer."""
-    m = meldingen
-    if toewijzingnummer is not None:
-        melding_ids = select(opdrachten.c.melding_id).where(
-            opdrachten.c.gemeente == gemeente, opdrachten.c.toewijzingnummer == toewijzingnummer
-        )
-        return clienten.c.id.in_(
-            select(m.c.client_id).where(m.c.gemeente == gemeente, m.c.id.in_(melding_ids))
-        )
-    via_melding = or_(
-        m.c.id == referentie_id,
-        m.c.id.in_(select(aanvragen.c.melding_id).where(aanvragen.c.id == referentie_id)),
-        m.c.id.in_(select(beschikkingen.c.melding_id).where(beschikkingen.c.id == referentie_id)),
-        m.c.id.in_(select(bezwaren.c.melding_id).where(bezwaren.c.id == referentie_id)),
+_KOLOMMEN = (
+    "id, gemeente, bsn, voornamen, achternaam, geboortedatum, straat, huisnummer, postcode, "
+    "woonplaats, telefoon, email, overleden_op, vertrokken_op, nieuwe_gemeente, versie"
+)
+# The cliënt whose case has this reference (in the gemeente): an opdracht's toewijzingnummer,
+# or the id of a melding, aanvraag, beschikking, bezwaar or klacht.
+_TOEWIJZINGNUMMER = """c.id IN (
+        SELECT m.client_id FROM intake.meldingen AS m
+        WHERE m.gemeente = :p_gemeente AND m.id IN (
+            SELECT o.melding_id FROM intake.opdrachten AS o
+            WHERE o.gemeente = :p_gemeente AND o.toewijzingnummer = :p_toewijzingnummer))"""
+_REFERENTIE = """(c.id IN (
+        SELECT m.client_id FROM intake.meldingen AS m
+        WHERE m.gemeente = :p_gemeente AND (
+            m.id = :p_referentie
+            OR m.id IN (SELECT a.melding_id FROM intake.aanvragen AS a WHERE a.id = :p_referentie)
+            OR m.id IN (SELECT b.melding_id FROM intake.beschikkingen AS b
+                        WHERE b.id = :p_referentie)
+            OR m.id IN (SELECT z.melding_id FROM intake.bezwaren AS z WHERE z.id = :p_referentie)))
+      OR c.id IN (SELECT k.client_id FROM intake.klachten AS k
+                  WHERE k.gemeente = :p_gemeente AND k.id = :p_referentie))"""
+_VOORWAARDEN = (
+    ("naam", "c.zoeknaam OPERATOR(intake.%>) CAST(:p_naam AS text)"),
+    ("geboortedatum", "c.geboortedatum = :p_geboortedatum"),
+    ("postcode", "c.postcode = :p_postcode AND c.huisnummer = :p_huisnummer"),
+    ("bsn", "c.bsn = :p_bsn"),
+    ("referentie_id", _REFERENTIE),
+    ("toewijzingnummer", _TOEWIJZINGNUMMER),
+)
+_RANG = "CAST(round(intake.word_similarity(CAST(:p_naam AS text), c.zoeknaam) * 1000) AS integer)"
+
+
+def _sql(vorm: frozenset[str]) -> str:
+    voorwaarden = "".join(f"\n      AND {sql}" for naam, sql in _VOORWAARDEN if naam in vorm)
+    na = (
+        "\n    WHERE g.rang < :p_na_rang OR (g.rang = :p_na_rang AND g.id > :p_na_id)"
+        if "na" in vorm
+        else ""
     )
-    return or_(
-        clienten.c.id.in_(select(m.c.client_id).where(m.c.gemeente == gemeente, via_melding)),
-        clienten.c.id.in_(
-            select(klachten.c.client_id).where(
-                klachten.c.gemeente == gemeente, klachten.c.id == referentie_id
-            )
-        ),
-    )
+    return f"""
+WITH gevonden AS (
+    SELECT {_KOLOMMEN}, {_RANG if "naam" in vorm else "0"} AS rang
+    FROM intake.clienten AS c
+    WHERE c.gemeente = :p_gemeente{voorwaarden}
+), pagina AS (
+    SELECT g.* FROM gevonden AS g{na}
+    ORDER BY g.rang DESC, g.id
+    LIMIT CAST(:p_limit AS integer) + 1
+), audit_insert AS (
+    INSERT INTO intake.audit (sub, rol, gemeente, actie, resource_type, resource_id, request_id,
+                              details)
+    SELECT :audit_sub, :audit_rol, :audit_gemeente, :audit_actie, :audit_resource_type,
+           :audit_resource_id, :audit_request_id,
+           jsonb_build_object('criteria', CAST(:p_criteria AS jsonb),
+                              'aantal', LEAST(count(*), CAST(:p_limit AS integer)),
+                              'vervolg', CAST(:p_vervolg AS boolean))
+    FROM pagina
+)
+SELECT * FROM pagina ORDER BY rang DESC, id"""
+
+
+_STATEMENTS: dict[frozenset[str], TextClause] = {}
+_BIND = {"referentie_id": "p_referentie"}
+_DREMPEL = select(func.set_config("pg_trgm.word_similarity_threshold", str(DREMPEL), true()))
 
 
 async def zoek(
@@ -100,36 +136,43 @@ async def zoek(
     toewijzingnummer: int | None,
     na: tuple[int, uuid.UUID] | None,
     limit: int,
+    criteria: Sequence[str],
+    audit: dict[str, Any],
 ) -> list[Rij]:
     """Up to ``limit`` + 1 cliënten of the gemeente matching every criterion given, best match
-    first: (cliënt columns..., rang 0..1000), after the cursor position ``na`` (rang, id)."""
-    c = clienten
-    voorwaarden: list[ColumnElement[bool]] = [c.c.gemeente == gemeente]
-    if naam is not None:
-        await conn.execute(
-            select(func.set_config("pg_trgm.word_similarity_threshold", str(DREMPEL), true()))
-        )
-        voorwaarden.append(c.c.zoeknaam.op("OPERATOR(intake.%>)")(literal(naam, String)))
-        rang: ColumnElement[int] = cast(
-            func.round(func.intake.word_similarity(literal(naam, String), c.c.zoeknaam) * 1000),
-            Integer,
-        )
-    else:
-        rang = literal(0, Integer)
-    if geboortedatum is not None:
-        voorwaarden.append(c.c.geboortedatum == geboortedatum)
+    first: (cliënt columns..., rang 0..1000), after the cursor position ``na`` (rang, id); and,
+    in the same statement, the audit row (``wmo_shared.audit.audit_bind``) with the kinds of
+    ``criteria``, the number found and whether it is a next page (never a value).
+
+    A search by name runs in a transaction: the similarity threshold is set for it first
+    (``set_config(.., true)`` holds until the transaction ends)."""
+    waarden: dict[str, Any] = {
+        "naam": naam,
+        "geboortedatum": geboortedatum,
+        "postcode": postcode,
+        "bsn": bsn,
+        "referentie_id": referentie_id,
+        "toewijzingnummer": toewijzingnummer,
+    }
+    vorm = {k for k, v in waarden.items() if v is not None}
+    params: dict[str, Any] = {
+        "p_gemeente": gemeente,
+        "p_limit": limit,
+        "p_criteria": json.dumps(list(criteria)),
+        "p_vervolg": na is not None,
+        **audit,
+    }
+    for k in vorm:
+        params[_BIND.get(k, f"p_{k}")] = waarden[k]
     if postcode is not None:
-        voorwaarden += [c.c.postcode == postcode, c.c.huisnummer == huisnummer]
-    if bsn is not None:
-        voorwaarden.append(c.c.bsn == bsn)
-    if referentie_id is not None or toewijzingnummer is not None:
-        voorwaarden.append(_referentie(gemeente, referentie_id, toewijzingnummer))
-    gevonden = select(c, rang.label("rang")).where(*voorwaarden).subquery("gevonden")
-    query = select(gevonden)
+        params["p_huisnummer"] = huisnummer
     if na is not None:
-        na_rang, na_id = na
-        query = query.where(
-            (gevonden.c.rang < na_rang) | ((gevonden.c.rang == na_rang) & (gevonden.c.id > na_id))
-        )
-    query = query.order_by(gevonden.c.rang.desc(), gevonden.c.id).limit(limit + 1)
-    return await alle(conn, query)
+        vorm.add("na")
+        params["p_na_rang"], params["p_na_id"] = na
+    if naam is not None:
+        await conn.execute(_DREMPEL)
+    sleutel = frozenset(vorm)
+    statement = _STATEMENTS.get(sleutel)
+    if statement is None:
+        statement = _STATEMENTS[sleutel] = text(_sql(sleutel))
+    return await alle(conn, statement, params)

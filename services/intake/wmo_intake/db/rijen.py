@@ -23,6 +23,8 @@ async def eerste(conn: AsyncConnection, statement: Executable) -> Rij | None:
     return row
 
 
-async def alle(conn: AsyncConnection, statement: Executable) -> list[Rij]:
-    rows: list[Rij] = list((await conn.execute(statement)).all())
+async def alle(
+    conn: AsyncConnection, statement: Executable, params: dict[str, Any] | None = None
+) -> list[Rij]:
+    rows: list[Rij] = list((await conn.execute(statement, params)).all())
     return rows

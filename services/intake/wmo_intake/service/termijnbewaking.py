@@ -5,19 +5,14 @@ ingebrekestelling, the dwangsom on the peildatum until the decision is taken."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from wmo_intake.db import ingebrekestellingen, termijnaanpassingen
 from wmo_intake.db.rijen import Rij
+from wmo_intake.db.werkvoorraad_pagina import DOEL
 from wmo_intake.domain.aanbiedermelding import RULE
+from wmo_intake.domain.termijnen import termijnstatus
 from wmo_intake.service.dwangsom import dwangsom_read
 
-# Werkvoorraad soort → the object whose term adjustments explain its date.
-DOEL = {"beschikking": "aanvraag", "onderzoek": "melding", "bezwaar": "bezwaar", "klacht": "klacht"}
 TERMIJN = {
     "onderzoek": "onderzoekstermijn",
     "beschikking": "beslistermijn",
@@ -33,42 +28,41 @@ AANBIEDERMELDINGEN = {s.value: rule for s, rule in RULE.items()}  # <id>/<soort>
 BEZWAARTERMIJNEN["retourtermijn"] = "IWMO-RETOUR"  # the side term of an iWmo-verzoek
 
 
-def _delen(row: Rij) -> tuple[str, str | None]:
+def _delen(referentie: str) -> tuple[str, str | None]:
     """(id, the named term) of a referentie ``<id>`` or ``<id>/<term>[/<id>]``."""
-    deel = str(row.referentie).split("/")
+    deel = referentie.split("/")
     return deel[0], deel[1] if len(deel) > 1 else None
 
 
-async def verrijk(
-    conn: AsyncConnection, rows: Sequence[Rij], peildatum: dt.date
-) -> list[dict[str, Any]]:
-    """Per row: referentieId, termijn, aanpassingen, dwangsom and (for a bezwaar's side term)
-    the rule."""
-    per_doel: dict[str, set[uuid.UUID]] = {}
-    for row in rows:
-        if row.soort in DOEL:
-            per_doel.setdefault(DOEL[row.soort], set()).add(uuid.UUID(_delen(row)[0]))
-    redenen: dict[tuple[str, uuid.UUID], list[dict[str, str]]] = {}
-    for doel, ids in per_doel.items():
-        for a in await termijnaanpassingen.van_velen(conn, doel, sorted(ids)):
-            redenen.setdefault((doel, a.doel_id), []).extend(a.regels)
-    ingebreke = {
-        r.id: r
-        for r in await ingebrekestellingen.velen(
-            conn, [uuid.UUID(str(r.referentie)) for r in rows if r.soort == "ingebrekestelling"]
-        )
+def item(row: Rij, peildatum: dt.date, regel: str) -> dict[str, Any]:
+    """One werkvoorraad item as the wire has it (``WerkvoorraadItemRead`` by alias) from a row of
+    ``db.werkvoorraad_pagina.pagina``: which term it is, its rule, why its date moved, the
+    dwangsom of an ingebrekestelling, and who handles it."""
+    ref, naam = _delen(row.referentie)
+    rule: str | None = regel or None
+    aanpassingen: Any = []
+    if naam in BEZWAARTERMIJNEN:
+        rule = BEZWAARTERMIJNEN[naam]
+    elif row.soort == "aanbiedermelding" and naam in AANBIEDERMELDINGEN:
+        rule = AANBIEDERMELDINGEN[naam]
+    elif row.soort in DOEL and row.aanpassingen is not None:
+        aanpassingen = row.aanpassingen
+    dwangsom = None
+    if row.soort == "ingebrekestelling":
+        dwangsom = dwangsom_read(row, None, peildatum).model_dump(mode="json", by_alias=True)
+    return {
+        "soort": row.soort,
+        "meldingId": row.melding_id,
+        "referentieId": ref,
+        "clientId": row.client_id,
+        "uiterlijk": row.uiterlijk,
+        "status": termijnstatus(row.uiterlijk, peildatum).value,
+        "rule": rule,
+        "termijn": naam or TERMIJN.get(row.soort),
+        "aanpassingen": aanpassingen,
+        "dwangsom": dwangsom,
+        "behandelaar": None
+        if row.behandelaar_sub is None
+        else {"sub": row.behandelaar_sub, "naam": row.behandelaar_naam},
+        "team": row.team,
     }
-    extra: list[dict[str, Any]] = []
-    for row in rows:
-        ref, naam = _delen(row)
-        item: dict[str, Any] = {"referentie_id": ref, "termijn": naam or TERMIJN.get(row.soort)}
-        if naam in BEZWAARTERMIJNEN:
-            item["rule"] = BEZWAARTERMIJNEN[naam]
-        elif row.soort == "aanbiedermelding" and naam in AANBIEDERMELDINGEN:
-            item["rule"] = AANBIEDERMELDINGEN[naam]
-        elif row.soort in DOEL:
-            item["aanpassingen"] = redenen.get((DOEL[row.soort], uuid.UUID(ref)), [])
-        if row.soort == "ingebrekestelling":
-            item["dwangsom"] = dwangsom_read(ingebreke[uuid.UUID(ref)], None, peildatum)
-        extra.append(item)
-    return extra
