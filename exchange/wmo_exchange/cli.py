@@ -29,7 +29,6 @@ from wmo_exchange.exports import (
     ExportResult,
     Feed,
     SingleFileSink,
-    Wmo301Sink,
     new_run_id,
     now_utc,
     run_export,
@@ -42,6 +41,7 @@ from wmo_exchange.imports import ImportSummary, import_bab, import_iwmo
 from wmo_exchange.progress import Progress
 from wmo_exchange.state import CursorStore, StateError
 from wmo_exchange.toewijzingen import AMSTERDAM
+from wmo_exchange.wmo301 import Wmo301Sink
 from wmo_shared.contracts import (
     CakMutatie,
     IwmoAntwoordFeedItem,

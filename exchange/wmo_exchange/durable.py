@@ -83,30 +83,38 @@ class BatchWriter:
     def add(self, path: str, data: bytes) -> None:
         self._chunk.append((path, data))
         if len(self._chunk) >= self.CHUNK:
-            self._pending.append(self._pool.submit(_write_tmp, self._chunk))
+            self._pending.append(self._pool.submit(write_tmp, self._chunk))
             self._chunk = []
 
     def commit(self) -> None:
         if self._chunk:
-            self._pending.append(self._pool.submit(_write_tmp, self._chunk))
+            self._pending.append(self._pool.submit(write_tmp, self._chunk))
             self._chunk = []
         pending, self._pending = self._pending, []
-        moves = [move for future in pending for move in future.result()]
-        if not moves:
-            return
-        if not _syncfs(self.root):
-            for tmp, _ in moves:
-                _fsync_path(tmp)
-        for tmp, path in moves:
-            os.replace(tmp, path)
-        for directory in dict.fromkeys(os.path.dirname(path) for _, path in moves):
-            fsync_dir(Path(directory))
+        make_durable(self.root, [move for future in pending for move in future.result()])
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
 
 
-def _write_tmp(files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+def make_durable(root: Path, moves: list[tuple[str, str]]) -> None:
+    """``BatchWriter.commit`` for temporary files written by ``write_tmp`` (here or in another
+    process): their contents durable with one flush of the file system that holds ``root``,
+    then each renamed to its final name, then every directory involved fsynced."""
+    if not moves:
+        return
+    if not _syncfs(root):
+        for tmp, _ in moves:
+            _fsync_path(tmp)
+    for tmp, path in moves:
+        os.replace(tmp, path)
+    for directory in dict.fromkeys(os.path.dirname(path) for _, path in moves):
+        fsync_dir(Path(directory))
+
+
+def write_tmp(files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    """Each (final path, bytes) written to a temporary name next to its final one, not yet
+    durable; returns the (temporary, final) pairs for ``make_durable``."""
     moves = []
     pid = os.getpid()
     for path, data in files:

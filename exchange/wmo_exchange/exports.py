@@ -13,27 +13,23 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
 from wmo_exchange.durable import (
     AppendFile,
-    BatchWriter,
     atomic_write,
     durable_rename,
-    fsync_dir,
 )
 from wmo_exchange.formats.base import FileFormat, RunMeta
 from wmo_exchange.http import Api, RequestFailed
-from wmo_exchange.pages import PageReader
+from wmo_exchange.pages import PageReader, RowsPage
 from wmo_exchange.progress import Progress
 from wmo_exchange.state import CursorStore
-from wmo_exchange.toewijzingen import bestandsnaam, wmo301_xml
-from wmo_iwmo.xsd import InvalidMessageError
-from wmo_shared.contracts import ToewijzingFeedItem
 
 MAX_AFGEKEURD_IN_SAMENVATTING = 100
 
@@ -71,11 +67,18 @@ class Sink:
     run: dict[str, Any]
     done: bool = False
 
+    def prepare(self, rows: Sequence[BaseModel]) -> None:
+        """Start on a page ahead of its ``write`` (called from the thread that reads the next
+        page); nothing may become durable or visible before ``write``."""
+
     def write(self, rows: Sequence[BaseModel]) -> None:
         raise NotImplementedError
 
     def finish(self) -> list[str]:
         raise NotImplementedError
+
+    def close(self) -> None:
+        """After ``finish``, or when the run stops early."""
 
 
 class SingleFileSink(Sink):
@@ -141,80 +144,6 @@ class SingleFileSink(Sink):
         return [str(final)]
 
 
-class Wmo301Sink(Sink):
-    """One WMO301 per toewijzing in ``<out>/<aanbieder AGB>/``; the name follows from the feed
-    position, so rewriting after a resume replaces a file instead of adding one."""
-
-    def __init__(
-        self,
-        out: Path,
-        run: dict[str, Any] | None,
-        meta: RunMeta,
-        aanbieder: str | None,
-        dagtekening: dt.date,
-    ) -> None:
-        self.out = out
-        self.aanbieder = aanbieder
-        self.dagtekening = dagtekening
-        self.run = run or {
-            **_meta_dict(meta),
-            "out": str(out),
-            "rijen": 0,
-            "paginas": 0,
-            "bestanden": 0,
-            "overgeslagen": 0,
-            "afgekeurd": [],
-            "perAanbieder": {},
-        }
-        self.out = Path(self.run["out"])
-        self._folders: dict[str, str] = {}
-        self._writer = BatchWriter(self.out)
-
-    def write(self, rows: Sequence[BaseModel]) -> None:
-        self.run["paginas"] += 1
-        per = self.run["perAanbieder"]
-        for r in rows:
-            row = cast(ToewijzingFeedItem, r)  # or its twin (wmo_exchange.pages): same fields
-            self.run["rijen"] += 1
-            if self.aanbieder is not None and row.aanbieder_agb != self.aanbieder:
-                self.run["overgeslagen"] += 1
-                continue
-            try:
-                xml = wmo301_xml(row, self.dagtekening)
-            except InvalidMessageError as exc:
-                afgekeurd = self.run["afgekeurd"]
-                if len(afgekeurd) < MAX_AFGEKEURD_IN_SAMENVATTING:
-                    afgekeurd.append(
-                        {
-                            "volgnummer": row.volgnummer,
-                            "toewijzingnummer": row.toewijzingnummer,
-                            "aanbieder": row.aanbieder_agb,
-                            "reden": str(exc)[:1000],
-                        }
-                    )
-                self.run["aantalAfgekeurd"] = self.run.get("aantalAfgekeurd", 0) + 1
-                continue
-            self._writer.add(f"{self._folder(row.aanbieder_agb)}/{bestandsnaam(row)}", xml)
-            self.run["bestanden"] += 1
-            per[row.aanbieder_agb] = per.get(row.aanbieder_agb, 0) + 1
-        # the whole page durable at once (one file per message, as iWmo exchanges them)
-        self._writer.commit()
-
-    def _folder(self, agb: str) -> str:
-        folder = self._folders.get(agb)
-        if folder is None:
-            path = self.out / agb
-            if not path.is_dir():
-                path.mkdir(parents=True, exist_ok=True)
-                fsync_dir(self.out)
-            folder = self._folders[agb] = str(path)
-        return folder
-
-    def finish(self) -> list[str]:
-        self._writer.close()
-        return [str(self.out / agb) for agb in sorted(self.run["perAanbieder"])]
-
-
 def _meta_dict(meta: RunMeta) -> dict[str, Any]:
     return {
         "runId": meta.run_id,
@@ -268,24 +197,37 @@ def run_export(
     state.run = sink.run
     store.save(state)  # the run (and its part file) is known before any row is written
     reader = PageReader(feed.model)
+
+    def fetch(cursor: str | None) -> RowsPage[Any]:
+        page = reader.read(feed.path, api.page_body(feed.path, cursor, limit))
+        sink.prepare(page.rows)
+        return page
+
+    # the next page is read (and handed to the sink) while the sink writes this one; its
+    # error, if any, comes when it is needed, after this page and its cursor are saved
+    ahead = ThreadPoolExecutor(1, thread_name_prefix="prefetch")
     progress.start(f"{consumer}: {feed.path}", already=sink.run.get("rijen", 0))
     try:
-        while not sink.done:
-            page = reader.read(feed.path, api.page_body(feed.path, state.cursor, limit))
+        following: Future[RowsPage[Any]] | None = (
+            None if sink.done else ahead.submit(fetch, state.cursor)
+        )
+        while following is not None:
+            page = following.result()
             rows = page.rows
             if not rows and page.more and page.next_cursor == state.cursor:
                 raise RequestFailed(f"GET {feed.path}: de feed meldt meer, maar komt niet verder")
+            following = ahead.submit(fetch, page.next_cursor) if page.more else None
             sink.write(rows)  # durable before the cursor moves
             state.cursor = page.next_cursor
             sink.run["totCursor"] = page.next_cursor
             state.run = sink.run
             store.save(state)
             progress.advance(len(rows))
-            if not page.more:
-                break
+        files = sink.finish()
     finally:
         progress.stop()
-    files = sink.finish()
+        ahead.shutdown(wait=False, cancel_futures=True)
+        sink.close()
     run = sink.run
     finished = now_utc()
     summary = {

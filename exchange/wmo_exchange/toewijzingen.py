@@ -40,9 +40,63 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TOEWIJZINGNUMMER = 999_999_999
 
 
+# What a WMO301 takes from a ``ToewijzingFeedItem``, as a plain tuple of str, int and None
+# (dates as ISO text): the form in which rows go to a worker process, where a model or a
+# NamedTuple with dates costs ten times as much to pickle (and the twin model of
+# ``wmo_exchange.pages`` cannot be pickled by name). In the order ``velden`` gives them.
+Velden = tuple[
+    int,  # volgnummer
+    str,  # toewijzingnummer
+    str,  # gemeente
+    str,  # aanbieder_agb
+    str,  # bsn
+    str,  # geboortedatum
+    str,  # geslacht
+    str,  # achternaam
+    str | None,  # voorletters
+    str,  # productcategorie
+    str,  # productcode
+    str,  # ingangsdatum
+    str | None,  # einddatum
+    tuple[int, str, str] | None,  # omvang: volume, eenheid, frequentie
+    str | None,  # reden_wijziging
+    str,  # toewijzingsdatum
+    str,  # geregistreerd_op (with its UTC offset)
+    str | None,  # referentie_aanbieder
+]
+
+
+def velden(item: ToewijzingFeedItem) -> Velden:
+    o, eind = item.omvang, item.einddatum
+    return (
+        item.volgnummer,
+        item.toewijzingnummer,
+        item.gemeente,
+        item.aanbieder_agb,
+        item.bsn,
+        item.geboortedatum.isoformat(),
+        item.geslacht,
+        item.achternaam,
+        item.voorletters,
+        item.productcategorie,
+        item.productcode,
+        item.ingangsdatum.isoformat(),
+        None if eind is None else eind.isoformat(),
+        None if o is None else (o.volume, o.eenheid, o.frequentie),
+        item.reden_wijziging,
+        item.toewijzingsdatum.isoformat(),
+        item.geregistreerd_op.isoformat(),
+        item.referentie_aanbieder,
+    )
+
+
 def identificatie(item: ToewijzingFeedItem) -> str:
     """BerichtIdentificatie (1-12 characters, unique per berichtsoort for the gemeente)."""
-    return f"T{item.volgnummer:011d}"
+    return _identificatie(item.volgnummer)
+
+
+def _identificatie(volgnummer: int) -> str:
+    return f"T{volgnummer:011d}"
 
 
 def bestandsnaam(item: ToewijzingFeedItem) -> str:
@@ -100,43 +154,71 @@ def wmo301_xml(item: ToewijzingFeedItem, dagtekening: dt.date) -> bytes:
     of the process). Written from a template: byte for byte what ``build_wmo301`` makes of
     ``wmo301_bericht(item)`` (tests/exchange/test_toewijzingen.py compares them), without an
     element tree per message and without validating twice."""
-    if not item.toewijzingnummer.isdigit() or int(item.toewijzingnummer) > MAX_TOEWIJZINGNUMMER:
+    return velden_xml(velden(item), dagtekening.isoformat())
+
+
+def velden_xml(v: Velden, dagtekening: str) -> bytes:
+    """``wmo301_xml`` of the item whose ``velden`` are ``v``; ``dagtekening`` in ISO form."""
+    (
+        volgnummer,
+        toewijzingnummer,
+        gemeente,
+        agb,
+        bsn,
+        geboortedatum,
+        geslacht,
+        achternaam,
+        voorletters,
+        categorie,
+        code,
+        ingangsdatum,
+        einddatum,
+        omvang,
+        reden,
+        toewijzingsdatum,
+        geregistreerd_op,
+        referentie,
+    ) = v
+    if not toewijzingnummer.isdigit() or int(toewijzingnummer) > MAX_TOEWIJZINGNUMMER:
         raise InvalidMessageError(
-            f"toewijzingnummer {item.toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
+            f"toewijzingnummer {toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
         )
-    omvang = ""
-    if item.omvang is not None:
-        try:
-            eenheid, frequentie = Eenheid(item.omvang.eenheid), Frequentie(item.omvang.frequentie)
-        except ValueError as exc:
-            raise InvalidMessageError(f"omvang past niet in iWmo: {exc}") from exc
-        omvang = _OMVANG.format(item.omvang.volume, eenheid.value, frequentie.value)
-    # the 11-proef of the BSN (build_wmo301 checks it) was done by the contract's Bsn type
-    if item.einddatum is not None and item.einddatum < item.ingangsdatum:
+    omvang_xml = ""
+    if omvang is not None:
+        volume, eenheid, frequentie = omvang
+        if eenheid not in _EENHEDEN or frequentie not in _FREQUENTIES:
+            try:  # for the message of the enum
+                Eenheid(eenheid), Frequentie(frequentie)
+            except ValueError as exc:
+                raise InvalidMessageError(f"omvang past niet in iWmo: {exc}") from exc
+        omvang_xml = _OMVANG.format(volume, eenheid, frequentie)
+    # the 11-proef of the BSN (build_wmo301 checks it) was done by the contract's Bsn type;
+    # ISO dates (years of four digits) compare as text as they do as dates
+    if einddatum is not None and einddatum < ingangsdatum:
         raise InvalidMessageError(
-            f"toewijzing {int(item.toewijzingnummer)}: einddatum ligt voor ingangsdatum"
+            f"toewijzing {int(toewijzingnummer)}: einddatum ligt voor ingangsdatum"
         )
-    tijd = item.geregistreerd_op.astimezone(AMSTERDAM).time().replace(microsecond=0, tzinfo=None)
+    tijd = dt.datetime.fromisoformat(geregistreerd_op).astimezone(AMSTERDAM)
     xml = _TEMPLATE.format(
-        afzender=_x(item.gemeente),
-        ontvanger=_x(item.aanbieder_agb),
-        identificatie=identificatie(item),
-        dagtekening=dagtekening.isoformat(),
-        bsn=_x(item.bsn),
-        geboortedatum=item.geboortedatum.isoformat(),
-        geslacht=item.geslacht,
-        achternaam=_x(item.achternaam),
-        voorletters=_opt(6, "iwmo:Voorletters", item.voorletters),
-        toewijzingnummer=int(item.toewijzingnummer),
-        referentie=_opt(8, "wmo301:ReferentieAanbieder", item.referentie_aanbieder),
-        categorie=_x(item.productcategorie),
-        code=_x(item.productcode),
-        toewijzingsdatum=item.toewijzingsdatum.isoformat(),
-        toewijzingstijd=tijd.isoformat(timespec="seconds"),
-        ingangsdatum=item.ingangsdatum.isoformat(),
-        einddatum=_opt(8, "wmo301:Einddatum", item.einddatum),
-        reden=_opt(8, "wmo301:RedenWijziging", item.reden_wijziging),
-        omvang=omvang,
+        afzender=_x(gemeente),
+        ontvanger=_x(agb),
+        identificatie=_identificatie(volgnummer),
+        dagtekening=dagtekening,
+        bsn=_x(bsn),
+        geboortedatum=geboortedatum,
+        geslacht=geslacht,
+        achternaam=_x(achternaam),
+        voorletters=_opt(6, "iwmo:Voorletters", voorletters),
+        toewijzingnummer=int(toewijzingnummer),
+        referentie=_opt(8, "wmo301:ReferentieAanbieder", referentie),
+        categorie=_x(categorie),
+        code=_x(code),
+        toewijzingsdatum=toewijzingsdatum,
+        toewijzingstijd=f"{tijd.hour:02d}:{tijd.minute:02d}:{tijd.second:02d}",
+        ingangsdatum=ingangsdatum,
+        einddatum=_opt(8, "wmo301:Einddatum", einddatum),
+        reden=_opt(8, "wmo301:RedenWijziging", reden),
+        omvang=omvang_xml,
     ).encode()
     fouten = validate("WMO301", xml)
     if fouten:
@@ -149,20 +231,24 @@ def wmo301_xml_via_bericht(item: ToewijzingFeedItem, dagtekening: dt.date) -> by
     return build_wmo301(wmo301_bericht(item, dagtekening))
 
 
+_EENHEDEN = frozenset(e.value for e in Eenheid)
+_FREQUENTIES = frozenset(f.value for f in Frequentie)
+
 # lxml's text escaping: &, <, > and a carriage return (kept as a character reference).
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 
 def _x(value: str) -> str:
-    return value.translate(_ESCAPES)
+    if "&" in value or "<" in value or ">" in value or "\r" in value:
+        return value.translate(_ESCAPES)
+    return value
 
 
-def _opt(indent: int, tag: str, value: object) -> str:
+def _opt(indent: int, tag: str, value: str | None) -> str:
     """An optional element on its own line, as lxml's pretty print puts it."""
     if value is None:
         return ""
-    text = value.isoformat() if isinstance(value, dt.date) else _x(str(value))
-    return f"{' ' * indent}<{tag}>{text}</{tag}>\n"
+    return f"{' ' * indent}<{tag}>{_x(value)}</{tag}>\n"
 
 
 _OMVANG = (

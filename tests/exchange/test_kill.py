@@ -16,6 +16,7 @@ from tests.exchange.fakes import token
 from wmo_exchange.cli import EXIT_INTERRUPTED, EXIT_OK
 from wmo_exchange.devfeed import SyntheticFeed
 from wmo_exchange.formats.cak import read_cak_file
+from wmo_iwmo.xsd import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,3 +66,38 @@ def test_killed_process_resumes_exactly_once(tmp_path: Path, sig: signal.Signals
     _, mutaties = read_cak_file(path)
     assert [m.volgnummer for m in mutaties] == list(range(1, 1001))
     assert b"(hervat)" in done.stdout
+
+
+def test_killed_wmo301_export_leaves_only_complete_messages(tmp_path: Path) -> None:
+    """Pages of 1000 go to the worker processes; a SIGKILL of the CLI mid-run leaves under a
+    final name only valid messages, and the rerun makes each message exactly once."""
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-m",
+        "wmo_exchange.cli",
+        "toewijzingen",
+        "export",
+        "--out",
+        str(out),
+        "--state-dir",
+        str(tmp_path / "state"),
+        "--limit",
+        "1000",
+        "--token",
+        token(),
+    ]
+    with SyntheticFeed(6000, delay=0.05, kind="toewijzingen") as feed:
+        cmd += ["--base-url", feed.url]
+        proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while feed.pages_served < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+        for path in out.glob("*/*.xml"):
+            assert validate("WMO301", path.read_bytes()) == [], path
+        done = subprocess.run(cmd, env=env(), capture_output=True, timeout=120, check=False)
+        assert done.returncode == EXIT_OK, done.stderr
+    names = sorted(p.name for p in out.glob("*/*.xml"))
+    assert names == sorted(f"WMO301-0085-T{n:011d}.xml" for n in range(1, 6001))

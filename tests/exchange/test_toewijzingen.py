@@ -9,6 +9,7 @@ import pytest
 
 from tests.exchange.fakes import AGB_A, AGB_B, Crash, FakeServices, today, toewijzing_rows
 from tests.exchange.support import Cli
+from wmo_exchange import wmo301
 from wmo_exchange.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from wmo_exchange.state import CursorStore
 from wmo_exchange.toewijzingen import wmo301_xml, wmo301_xml_via_bericht
@@ -119,3 +120,48 @@ def test_the_template_writes_what_the_element_tree_writes() -> None:
         except InvalidMessageError as exc:
             reference = str(exc)
         assert ours == reference
+
+
+def _export_with_rejections(tmp: Path, *, aanbieder: str | None = None) -> Cli:
+    rows = toewijzing_rows(23)
+    rows[4]["toewijzingnummer"] = "TW-12"
+    rows[15]["omvang"] = {"volume": 2, "eenheid": "99", "frequentie": "2"}
+    cli = Cli(FakeServices(feeds={FEED: rows}), tmp)
+    args = ("--aanbieder", aanbieder) if aanbieder else ()
+    assert cli.export("toewijzingen", *args) == EXIT_REJECTED
+    return cli
+
+
+def _contents(cli: Cli) -> tuple[dict[str, bytes], list[dict[str, object]], list[str]]:
+    files = {p.name: p.read_bytes() for v in messages(cli.out).values() for p in v}
+    summary = json.loads(next(cli.out.glob("toewijzingen-*.samenvatting.json")).read_text())
+    hidden = [p.name for p in cli.out.rglob(".*")]
+    return files, summary["afkeuringen"], hidden
+
+
+@pytest.mark.parametrize("aanbieder", [None, AGB_B])
+def test_worker_processes_write_what_this_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aanbieder: str | None
+) -> None:
+    """Pages made by the worker pool (in chunks, the next page prepared while this one is
+    committed) give the same files, rejections and order as pages made in this process."""
+    here = _contents(_export_with_rejections(tmp_path / "here", aanbieder=aanbieder))
+    monkeypatch.setattr(wmo301, "POOL_MIN_ROWS", 1)
+    monkeypatch.setattr(wmo301, "CHUNK", 3)
+    monkeypatch.setattr(wmo301, "default_workers", lambda: 2)
+    pool = _contents(_export_with_rejections(tmp_path / "pool", aanbieder=aanbieder))
+    assert pool == here
+    assert here[0] and here[1] and here[2] == []
+
+
+def test_an_interrupted_pool_run_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wmo301, "POOL_MIN_ROWS", 1)
+    monkeypatch.setattr(wmo301, "default_workers", lambda: 2)
+    fake = FakeServices(feeds={FEED: toewijzing_rows(25)}, fail_on_get=3, fail_with=Crash())
+    cli = Cli(fake, tmp_path)
+    with pytest.raises(Crash):
+        cli.export("toewijzingen")
+    assert sum(len(v) for v in messages(cli.out).values()) == 20
+    assert not list(cli.out.rglob(".*"))
