@@ -21,12 +21,16 @@ from typing import Any, BinaryIO
 _WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
-def fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+def fsync_path(path: Path | str) -> None:
+    """fsync a file or a directory (a directory: the names in it) by its path."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+fsync_dir = fsync_path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -105,7 +109,7 @@ def make_durable(root: Path, moves: list[tuple[str, str]]) -> None:
         return
     if not _syncfs(root):
         for tmp, _ in moves:
-            _fsync_path(tmp)
+            fsync_path(tmp)
     for tmp, path in moves:
         os.replace(tmp, path)
     for directory in dict.fromkeys(os.path.dirname(path) for _, path in moves):
@@ -129,14 +133,6 @@ def write_tmp(files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
             os.close(fd)
         moves.append((tmp, path))
     return moves
-
-
-def _fsync_path(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def durable_rename(source: Path, target: Path) -> None:
