@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -54,8 +55,17 @@ def maak_berichten(rows: list[tuple[Velden, str]], dagtekening: str) -> list[Uit
     return [next(moves) if u is None else u for u in uitkomsten]
 
 
+def _wees_bewaking(ouder: int) -> None:
+    while os.getppid() == ouder:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops us
+    # A parent killed with -9 cannot shut the pool down, and an idle worker never sees the
+    # queue close (every worker holds its write end too): it leaves once it is orphaned.
+    threading.Thread(target=_wees_bewaking, args=(os.getppid(),), daemon=True).start()
     schema("WMO301")
 
 

@@ -68,6 +68,14 @@ def test_killed_process_resumes_exactly_once(tmp_path: Path, sig: signal.Signals
     assert b"(hervat)" in done.stdout
 
 
+def _children(pid: int) -> list[int]:
+    """The worker processes of the CLI (Linux /proc; the pool's resource tracker included)."""
+    kinderen: list[int] = []
+    for taak in Path(f"/proc/{pid}/task").iterdir():
+        kinderen += [int(k) for k in (taak / "children").read_text().split()]
+    return kinderen
+
+
 def test_killed_wmo301_export_leaves_only_complete_messages(tmp_path: Path) -> None:
     """Pages of 1000 go to the worker processes; a SIGKILL of the CLI mid-run leaves under a
     final name only valid messages, and the rerun makes each message exactly once."""
@@ -93,8 +101,15 @@ def test_killed_wmo301_export_leaves_only_complete_messages(tmp_path: Path) -> N
         deadline = time.monotonic() + 60
         while feed.pages_served < 3 and time.monotonic() < deadline:
             time.sleep(0.01)
+        workers = _children(proc.pid)
+        assert workers  # pages of 1000 rows run in the pool
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(timeout=30) == -signal.SIGKILL
+        # the orphaned workers leave too (they cannot be told to: the parent is gone)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists()]
         for path in out.glob("*/*.xml"):
             assert validate("WMO301", path.read_bytes()) == [], path
         done = subprocess.run(cmd, env=env(), capture_output=True, timeout=120, check=False)
