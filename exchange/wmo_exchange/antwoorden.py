@@ -12,7 +12,7 @@ from typing import Any, cast
 from pydantic import BaseModel
 
 from wmo_exchange.durable import atomic_write
-from wmo_exchange.exports import MAX_AFGEKEURD_IN_SAMENVATTING, Sink, _meta_dict
+from wmo_exchange.exports import MAX_AFGEKEURD_IN_SAMENVATTING, Sink, berichten_run
 from wmo_exchange.formats.base import RunMeta
 from wmo_iwmo.xsd import validate
 from wmo_shared.contracts import IwmoAntwoordFeedItem
@@ -27,17 +27,7 @@ class Wmo319Sink(Sink):
         self, out: Path, run: dict[str, Any] | None, meta: RunMeta, aanbieder: str | None
     ) -> None:
         self.aanbieder = aanbieder
-        self.run = run or {
-            **_meta_dict(meta),
-            "out": str(out),
-            "berichttype": "WMO319",
-            "rijen": 0,
-            "paginas": 0,
-            "bestanden": 0,
-            "overgeslagen": 0,
-            "afgekeurd": [],
-            "perAanbieder": {},
-        }
+        self.run = run or berichten_run(meta, out, berichttype="WMO319")
         self.out = Path(self.run["out"])
 
     def write(self, rows: Sequence[BaseModel]) -> None:

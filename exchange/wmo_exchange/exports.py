@@ -153,6 +153,21 @@ def _meta_dict(meta: RunMeta) -> dict[str, Any]:
     }
 
 
+def berichten_run(meta: RunMeta, out: Path, **extra: Any) -> dict[str, Any]:
+    """The state of a run that writes one file per message (WMO301, WMO319), as it starts."""
+    return {
+        **_meta_dict(meta),
+        "out": str(out),
+        **extra,
+        "rijen": 0,
+        "paginas": 0,
+        "bestanden": 0,
+        "overgeslagen": 0,
+        "afgekeurd": [],
+        "perAanbieder": {},
+    }
+
+
 def _meta(run: dict[str, Any]) -> RunMeta:
     return RunMeta(run["runId"], run["gemeente"], run["aangemaaktOp"], run["vanafCursor"])
 

@@ -25,7 +25,7 @@ from typing import Any, cast
 from pydantic import BaseModel
 
 from wmo_exchange.durable import fsync_dir, make_durable, write_tmp
-from wmo_exchange.exports import MAX_AFGEKEURD_IN_SAMENVATTING, Sink, _meta_dict
+from wmo_exchange.exports import MAX_AFGEKEURD_IN_SAMENVATTING, Sink, berichten_run
 from wmo_exchange.formats.base import RunMeta
 from wmo_exchange.toewijzingen import Velden, bestandsnaam, velden, velden_xml
 from wmo_iwmo.xsd import InvalidMessageError, schema
@@ -99,16 +99,7 @@ class Wmo301Sink(Sink):
     ) -> None:
         self.aanbieder = aanbieder
         self.dagtekening = dagtekening
-        self.run = run or {
-            **_meta_dict(meta),
-            "out": str(out),
-            "rijen": 0,
-            "paginas": 0,
-            "bestanden": 0,
-            "overgeslagen": 0,
-            "afgekeurd": [],
-            "perAanbieder": {},
-        }
+        self.run = run or berichten_run(meta, out)
         self.out = Path(self.run["out"])
         self._folders: dict[str, str] = {}
         self._workers = default_workers() if workers is None else workers
