@@ -87,6 +87,18 @@ def audited(query: Select[Any], audit: Table) -> Select[Any]:
     return query.add_cte(cte)
 
 
+def audit_insert_sql(audit_table: str, details: str, bron: str) -> str:
+    """The text of :func:`audited`'s audit insert for a hand-written statement (a CTE body):
+    one audit row with the ``audit_bind`` values and ``details`` (an SQL expression, evaluated
+    over ``bron``, e.g. a count of the page the statement returns)."""
+    # Built at import from the callers' constants only: no input reaches it.
+    return f"""INSERT INTO {audit_table} (sub, rol, gemeente, actie, resource_type, resource_id,
+                              request_id, details)
+    SELECT :audit_sub, :audit_rol, :audit_gemeente, :audit_actie, :audit_resource_type,
+           :audit_resource_id, :audit_request_id, {details}
+    FROM {bron}"""  # noqa: S608
+
+
 def audit_bind(
     principal: Principal, actie: str, resource_type: str, resource_id: object | None
 ) -> dict[str, Any]:

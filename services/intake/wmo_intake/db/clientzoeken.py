@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import clienten
 from wmo_intake.db.rijen import Rij, alle
+from wmo_shared.audit import audit_insert_sql
 
 # The accented letters the stored form folds (``domain.zoeken`` folds a searched name with the
 # same two strings; a unit test keeps them equal).
@@ -89,6 +90,15 @@ _VOORWAARDEN = (
 _RANG = "CAST(round(intake.word_similarity(CAST(:p_naam AS text), c.zoeknaam) * 1000) AS integer)"
 
 
+_AUDIT = audit_insert_sql(
+    "intake.audit",
+    """jsonb_build_object('criteria', CAST(:p_criteria AS jsonb),
+                              'aantal', LEAST(count(*), CAST(:p_limit AS integer)),
+                              'vervolg', CAST(:p_vervolg AS boolean))""",
+    "pagina",
+)
+
+
 def _sql(vorm: frozenset[str]) -> str:
     voorwaarden = "".join(f"\n      AND {sql}" for naam, sql in _VOORWAARDEN if naam in vorm)
     na = (
@@ -106,14 +116,7 @@ WITH gevonden AS (
     ORDER BY g.rang DESC, g.id
     LIMIT CAST(:p_limit AS integer) + 1
 ), audit_insert AS (
-    INSERT INTO intake.audit (sub, rol, gemeente, actie, resource_type, resource_id, request_id,
-                              details)
-    SELECT :audit_sub, :audit_rol, :audit_gemeente, :audit_actie, :audit_resource_type,
-           :audit_resource_id, :audit_request_id,
-           jsonb_build_object('criteria', CAST(:p_criteria AS jsonb),
-                              'aantal', LEAST(count(*), CAST(:p_limit AS integer)),
-                              'vervolg', CAST(:p_vervolg AS boolean))
-    FROM pagina
+    {_AUDIT}
 )
 SELECT * FROM pagina ORDER BY rang DESC, id"""
 

@@ -16,6 +16,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.rijen import Rij, alle
+from wmo_shared.audit import audit_insert_sql
 
 # Werkvoorraad soort → the object whose term adjustments explain its date.
 DOEL = {"beschikking": "aanvraag", "onderzoek": "melding", "bezwaar": "bezwaar", "klacht": "klacht"}
@@ -53,6 +54,13 @@ _DOEL_CASE = " ".join(f"WHEN '{soort}' THEN '{doel}'" for soort, doel in DOEL.it
 _DOEL_IN = ", ".join(f"'{soort}'" for soort in DOEL)
 
 
+_AUDIT = audit_insert_sql(
+    "intake.audit",
+    "jsonb_build_object('aantal', LEAST(count(*), CAST(:p_limit AS integer)))",
+    "pagina",
+)
+
+
 def _sql(vorm: frozenset[str]) -> str:
     voorwaarden = "".join(f"\n      AND {sql}" for naam, sql in _FILTERS if naam in vorm)
     return f"""
@@ -63,12 +71,7 @@ WITH pagina AS (
     ORDER BY t.uiterlijk, t.soort, t.referentie
     LIMIT CAST(:p_limit AS integer) + 1
 ), audit_insert AS (
-    INSERT INTO intake.audit (sub, rol, gemeente, actie, resource_type, resource_id, request_id,
-                              details)
-    SELECT :audit_sub, :audit_rol, :audit_gemeente, :audit_actie, :audit_resource_type,
-           :audit_resource_id, :audit_request_id,
-           jsonb_build_object('aantal', LEAST(count(*), CAST(:p_limit AS integer)))
-    FROM pagina
+    {_AUDIT}
 )
 SELECT p.soort, p.melding_id, p.referentie, p.client_id, p.uiterlijk,
        m.behandelaar_sub, m.behandelaar_naam, m.team,
