@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from tests.bench.scenarios import _LEVERANCIER, SCENARIOS, _pgb_plan_body, bsn_from
+from tests.bench.scenarios import SCENARIOS, _pgb_plan_body, _tegemoetkoming_body, bsn_from
 from tests.support.stack import TestDatabase, settings_for, start_test_database, token
 
 Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
@@ -79,18 +79,7 @@ async def _setup(service: str, client: httpx.AsyncClient, headers: dict[str, str
     elif service == "pgb":
         body, path = {**_pgb_plan_body(), "bsn": bsn_from(464646)}, "/api/v1/pgb-plannen"
     elif service == "finance":
-        offertes = [
-            {"kenmerk": k, "bron": "gemeente", "omschrijving": "Douche", "bedrag": b}
-            | {"leverancier": _LEVERANCIER, "inwoner": "J. de Vries"}
-            for k, b in (("1", "14250"), ("2", "13600"), ("3", "15100"))
-        ]
-        body = {
-            "bsn": bsn_from(434343),
-            "voorziening": "onroerende_woonvoorziening",
-            "betaalmoment": "voor_aanschaf",
-            "peildatum": "2026-03-02",
-            "offertes": offertes,
-        }
+        body = _tegemoetkoming_body()
         path = "/api/v1/tegemoetkomingen"
     else:
         raise ValueError(service)

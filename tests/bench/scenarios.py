@@ -52,7 +52,7 @@ _LEVERANCIER = {
 }
 
 
-def _create_tegemoetkoming(base: str, token: str) -> dict[str, str]:
+def _tegemoetkoming_body() -> dict[str, object]:
     """Scenario B: three quotes for a downstairs shower room."""
     offertes = [
         {
@@ -65,13 +65,17 @@ def _create_tegemoetkoming(base: str, token: str) -> dict[str, str]:
         }
         for k, b in (("1", "14250"), ("2", "13600"), ("3", "15100"))
     ]
-    body = {
+    return {
         "bsn": bsn_from(434343),
         "voorziening": "onroerende_woonvoorziening",
         "betaalmoment": "voor_aanschaf",
         "peildatum": "2026-03-02",
         "offertes": offertes,
     }
+
+
+def _create_tegemoetkoming(base: str, token: str) -> dict[str, str]:
+    body = _tegemoetkoming_body()
     return {"id": str(_post(base, token, "/api/v1/tegemoetkomingen", body)["id"])}
 
 
