@@ -26,12 +26,12 @@ from typing import Any
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from wmo_shared.logging import access_log
 from wmo_shared.metrics import observe_request
 
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
-access_log = structlog.get_logger("wmo.access")
 # Probes and scrapes would drown the access log; they are counted in the metrics all the same.
 _QUIET = frozenset({"/health/live", "/health/ready", "/metrics"})
 
@@ -158,4 +158,5 @@ class WmoMiddleware:
             duration_ms=round(seconds * 1000, 2),
             rol=getattr(principal, "role", None),
             gemeente=getattr(principal, "gemeente", None),
+            request_id=scope["state"]["request_id"],
         )

@@ -17,6 +17,7 @@ import asyncio
 import cProfile
 import importlib
 import json
+import os
 import pstats
 import time
 from collections.abc import Awaitable, Callable
@@ -130,7 +131,28 @@ async def measure(
         f"{wall / n * 1e6:>7.0f} µs wall  {len(body):>6} bytes"
     )
     if profiler:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(os.environ.get("CPU_PROFILE_FILTER", ""), 40)
+        by_package: dict[str, float] = {}
+        for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+            package = _package(filename)
+            if package == "builtins" and tottime > 0.05 * sum(v[2] for v in stats.stats.values()):  # type: ignore[attr-defined]
+                print("big builtin", _, tottime)
+            by_package[package] = by_package.get(package, 0.0) + tottime
+        total = sum(by_package.values())
+        for package, seconds in sorted(by_package.items(), key=lambda kv: -kv[1]):
+            print(f"{package:<28} {seconds / n * 1e6:>7.1f} µs/request {seconds / total:>6.1%}")
+
+
+def _package(filename: str) -> str:
+    """Where a profiled function lives: a site-package's name, the stdlib module or our file."""
+    if "site-packages/" in filename:
+        return filename.split("site-packages/")[1].split("/")[0]
+    if "/wmo_" in filename:
+        return "wmo_" + filename.split("/wmo_")[1]
+    if filename.startswith("~") or filename.startswith("<"):
+        return "builtins"
+    return "stdlib " + filename.rsplit("/", 1)[-1]
 
 
 def main() -> None:

@@ -47,6 +47,10 @@ class _Recorder:
             return None
         raise _Recorded
 
+    async def fetch_row(self, statement: Any, params: Any = None) -> Any:
+        """``Database.fetch_row``: a hot statement run on the driver (its SQLAlchemy form)."""
+        return await self.execute(statement.statement, params)
+
 
 class _Recorded(Exception):
     pass

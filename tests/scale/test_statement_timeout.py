@@ -25,6 +25,9 @@ from wmo_dev.stack import wait_ready
 from wmo_shared.settings import ServiceSettings
 
 ROOT = Path(__file__).resolve().parents[2]
+# The three ways a statement runs: in a transaction, in autocommit, and on the driver (the hot
+# audited reads, ``Database.fetch_row``).
+_MANIEREN = ({"transactie": "false"}, {"transactie": "true"}, {"driver": "true"})
 
 
 def _settings(db: TestDatabase, **overrides: Any) -> ServiceSettings:
@@ -87,11 +90,8 @@ async def test_a_service_takes_its_timeout_from_its_own_setting(db: TestDatabase
 
 async def test_a_statement_over_the_timeout_is_a_503_problem(db: TestDatabase) -> None:
     async with app_client(create_app(_settings(db, statement_timeout_ms=100))) as c:
-        for transactie in ("false", "true"):
-            r = await c.get(
-                "/api/v1/traag",
-                params={"seconden": 30, "merk": "te-lang", "transactie": transactie},
-            )
+        for manier in _MANIEREN:
+            r = await c.get("/api/v1/traag", params={"seconden": 30, "merk": "te-lang", **manier})
             assert r.status_code == 503, r.text
             assert r.headers["content-type"] == "application/problem+json"
             assert int(r.headers["Retry-After"]) > 0
@@ -108,7 +108,7 @@ async def test_an_abandoned_request_in_process_stops_its_query(db: TestDatabase)
     (in a transaction and without one); the statement stops, the pool stays usable."""
     app = create_app(_settings(db, statement_timeout_ms=600_000))
     async with app_client(app) as c:
-        for transactie in ("false", "true"):
+        for manier in _MANIEREN:
             merk = f"weg-{uuid.uuid4()}"
             gone = asyncio.Event()
             sent: list[dict[str, Any]] = []
@@ -125,7 +125,9 @@ async def test_an_abandoned_request_in_process_stops_its_query(db: TestDatabase)
             async def send(message: dict[str, Any], sent: list[dict[str, Any]] = sent) -> None:
                 sent.append(message)
 
-            query = f"seconden=600&merk={merk}&transactie={transactie}".encode()
+            query = "&".join(
+                [f"seconden=600&merk={merk}", *(f"{k}={v}" for k, v in manier.items())]
+            ).encode()
             scope = {
                 "type": "http",
                 "asgi": {"version": "3.0", "spec_version": "2.3"},

@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from sqlalchemy import text
 
 from wmo_shared.app import build_app
+from wmo_shared.db.direct import DriverStatement
 from wmo_shared.settings import ServiceSettings
 
 router = APIRouter()
@@ -22,12 +23,16 @@ async def traag(
     seconden: Annotated[float, Query(ge=0, le=3600)],
     merk: Annotated[str, Query(pattern=r"^[a-z0-9-]{1,64}$")],
     transactie: bool = False,
+    driver: bool = False,
 ) -> dict[str, str]:
     """Sleeps ``seconden`` in PostgreSQL; ``merk`` ends up in the statement text, so a test
-    finds it in pg_stat_activity."""
+    finds it in pg_stat_activity. In a transaction, in autocommit, or (``driver``) as a hot
+    single statement on the driver (``Database.fetch_row``)."""
     db = request.app.state.db
     statement = text(f"SELECT pg_sleep(:s) /* {merk} */")
-    if transactie:
+    if driver:
+        await db.fetch_row(DriverStatement(statement), {"s": seconden})
+    elif transactie:
         async with db.transaction() as conn:
             await conn.execute(statement, {"s": seconden})
     else:

@@ -20,13 +20,16 @@ long statement, whether the client's socket is still there (a killed worker, a d
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.util.concurrency import greenlet_spawn
+
+from wmo_shared.db.direct import DriverStatement
 
 # A connection idle longer than this is pinged before use (busy ones are not: they were used
 # moments ago, and a closed socket shows without a round trip).
@@ -96,6 +99,7 @@ class Database:
             },
         )
         _replace_broken_connections(self.engine)
+        self._pool = self.engine.sync_engine.pool
         # Single statements (a read plus its audit row in one CTE) need no BEGIN/COMMIT.
         self.autocommit_engine: AsyncEngine = self.engine.execution_options(
             isolation_level="AUTOCOMMIT"
@@ -110,6 +114,24 @@ class Database:
     async def single_statement(self) -> AsyncIterator[AsyncConnection]:
         async with self.autocommit_engine.connect() as conn:
             yield conn
+
+    async def fetch_row(
+        self, statement: DriverStatement, params: Mapping[str, Any]
+    ) -> Mapping[str, Any] | None:
+        """The one row (or None) of a hot single statement, straight on the driver
+        (``wmo_shared.db.direct``): a connection from the pool, no transaction."""
+        sql, args = statement.arguments(self.engine.dialect, params)
+        fairy = await greenlet_spawn(self._pool.connect)
+        driver: Any = fairy.driver_connection
+        try:
+            row: Mapping[str, Any] | None = await driver.fetchrow(sql, *args)
+        except BaseException:
+            if driver.is_closed():
+                fairy.invalidate()  # never back into the pool: the next checkout opens anew
+            raise
+        finally:
+            await greenlet_spawn(fairy.close)
+        return row
 
     async def ping(self) -> None:
         async with self.autocommit_engine.connect() as conn:

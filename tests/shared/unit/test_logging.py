@@ -14,7 +14,7 @@ import httpx
 import pytest
 import structlog
 
-from wmo_shared.logging import MASK, mask_bsn
+from wmo_shared.logging import MASK, access_log, mask_bsn
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +25,11 @@ def _logging_restored() -> Iterator[None]:
 
     root = logging.getLogger()
     handlers, level, config = root.handlers[:], root.level, structlog.get_config()
+    access = access_log._logger
     yield
     root.handlers, root.level = handlers, level
     structlog.configure(**config)
+    access_log._logger = access
 
 
 def _wait_live(url: str) -> None:
@@ -70,6 +72,24 @@ def test_configured_logger_masks(capsys: object) -> None:
     captured = capsys.readouterr().out  # type: ignore[attr-defined]
     assert "999993653" not in captured
     assert MASK in captured
+
+
+@pytest.mark.parametrize("json_logs", [True, False])
+def test_the_access_line_masks_the_request_id_a_client_chose(
+    json_logs: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The access log's short chain masks the one value a client chooses (X-Request-ID may
+    be any 9 digits) and keeps the rest of the line."""
+    from wmo_shared.logging import configure_logging
+
+    configure_logging(json_logs=json_logs)
+    access_log.info("request", route="/clienten/{client_id}", status=200, request_id="999993653")
+    out = capsys.readouterr().out
+    assert "999993653" not in out and MASK in out
+    assert "/clienten/{client_id}" in out and "info" in out
+    if json_logs:
+        line = json.loads(out)
+        assert line["request_id"] == MASK and line["status"] == 200 and line["timestamp"]
 
 
 # --- exceptions, bearer tokens and the standard library's records ------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,6 +29,8 @@ from wmo_finance.db.models import (
 )
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement
+from wmo_shared.db.engine import Database
 from wmo_shared.db.wire import stored_field, wire_datetime, wire_decimal, wire_object
 
 T = tegemoetkomingen
@@ -112,17 +115,16 @@ def document(read_model: type[BaseModel], overgang_model: type[BaseModel], gat: 
 
 
 async def get_document(
-    conn: AsyncConnection,
-    statement: Select[Any],
+    db: Database,
+    statement: DriverStatement,
     principal: Principal,
     tegemoetkoming_id: uuid.UUID,
-) -> Row[Any] | None:
+) -> Mapping[str, Any] | None:
     """The tegemoetkoming of the caller's gemeente (``statement`` from ``document``) and its
     audit row, in one statement."""
     params = {"p_id": tegemoetkoming_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "tegemoetkoming", tegemoetkoming_id))
-    row: Row[Any] | None = (await conn.execute(statement, params)).first()
-    return row
+    return await db.fetch_row(statement, params)
 
 
 async def get(

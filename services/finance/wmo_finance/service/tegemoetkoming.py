@@ -35,6 +35,7 @@ from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.contracts import TegemoetkomingBesluit
+from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
@@ -144,7 +145,7 @@ async def written(conn: AsyncConnection, row: Row[Any]) -> Written[Tegemoetkomin
 # model is validated or dumped. Its shape is TegemoetkomingRead's, as to_read would give it;
 # only mogelijkeOvergangen, a domain rule, is added here, between the statement's two halves.
 _MOGELIJK = "mogelijke_overgangen"
-_LEES = repo.document(TegemoetkomingRead, OvergangRead, _MOGELIJK)
+_LEES = DriverStatement(repo.document(TegemoetkomingRead, OvergangRead, _MOGELIJK))
 _MOGELIJK_ALIAS = TegemoetkomingRead.model_fields[_MOGELIJK].alias
 
 
@@ -158,13 +159,12 @@ def _mogelijk_json(betaalmoment: str, status: str, iets_terug_te_vorderen: bool)
 
 async def lees(db: Database, principal: Principal, tegemoetkoming_id: uuid.UUID) -> Document:
     """One tegemoetkoming with its history; the read and its audit row are one statement."""
-    async with db.single_statement() as conn:
-        row = await repo.get_document(conn, _LEES, principal, tegemoetkoming_id)
+    row = await repo.get_document(db, _LEES, principal, tegemoetkoming_id)
     if row is None:
         raise niet_gevonden()
-    mogelijk = _mogelijk_json(row.betaalmoment, row.status, row.terug_te_vorderen > 0)
-    body = f'{row.kop[:-1]}, "{_MOGELIJK_ALIAS}" : {mogelijk}, {row.staart[1:]}'
-    return Document(body, row.versie)
+    mogelijk = _mogelijk_json(row["betaalmoment"], row["status"], row["terug_te_vorderen"] > 0)
+    body = f'{row["kop"][:-1]}, "{_MOGELIJK_ALIAS}" : {mogelijk}, {row["staart"][1:]}'
+    return Document(body, row["versie"])
 
 
 async def besluit(

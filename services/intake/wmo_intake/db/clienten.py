@@ -4,7 +4,7 @@ change keeps the cliënt as it was after it)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -14,6 +14,8 @@ from wmo_intake.db.models import audit, client_versies, clienten
 from wmo_intake.db.rijen import Rij, alle, een, eerste
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement, Fields
+from wmo_shared.db.engine import Database
 
 _CLIENT_COLUMNS = [
     clienten.c.id,
@@ -46,22 +48,26 @@ async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Rij | 
     return result.first()
 
 
-_GET_CLIENT = audited(
-    select(*_CLIENT_COLUMNS).where(
-        clienten.c.id == bindparam("p_id"), clienten.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
+_GET_CLIENT = DriverStatement(
+    audited(
+        select(*_CLIENT_COLUMNS).where(
+            clienten.c.id == bindparam("p_id"), clienten.c.gemeente == bindparam("p_gemeente")
+        ),
+        audit,
+    )
 )
 
 
 async def get_client_audited(
-    conn: AsyncConnection, principal: Principal, client_id: uuid.UUID
+    db: Database, principal: Principal, client_id: uuid.UUID
 ) -> Rij | None:
-    """The client of the caller's gemeente, and its audit row, in one statement."""
+    """The client of the caller's gemeente, and its audit row, in one statement (on the
+    driver: the hot read)."""
     params = {"p_id": client_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "client", client_id))
-    row: Rij | None = (await conn.execute(_GET_CLIENT, params)).first()
-    return row
+    record = await db.fetch_row(_GET_CLIENT, params)
+    # Read by attribute like the Row the other queries give (client_read takes either).
+    return None if record is None else cast(Rij, Fields(record))
 
 
 async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Rij | None:

@@ -195,8 +195,7 @@ async def registreer(
 
 
 async def lees(db: Database, principal: Principal, client_id: uuid.UUID) -> ClientRead:
-    async with db.single_statement() as conn:
-        row = await clienten.get_client_audited(conn, principal, client_id)
+    row = await clienten.get_client_audited(db, principal, client_id)
     if row is None:
         raise NotFound(GEEN_CLIENT)
     return client_read(row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,6 +14,8 @@ from wmo_pgb.db.models import audit, pgb_plannen
 from wmo_pgb.db.rows import all_rows, first, one
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement
+from wmo_shared.db.engine import Database
 from wmo_shared.db.wire import stored_fields, wire_datetime, wire_object
 
 
@@ -66,13 +69,13 @@ def plan_document(read_model: type[BaseModel]) -> Select[Any]:
 
 
 async def get_plan_document(
-    conn: AsyncConnection, statement: Select[Any], principal: Principal, plan_id: uuid.UUID
-) -> Row[Any] | None:
+    db: Database, statement: DriverStatement, principal: Principal, plan_id: uuid.UUID
+) -> Mapping[str, Any] | None:
     """The plan of the caller's gemeente (``statement`` from ``plan_document``) and its audit
     row, in one statement."""
     params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
-    return await first(conn, statement, params)
+    return await db.fetch_row(statement, params)
 
 
 async def get_plan(

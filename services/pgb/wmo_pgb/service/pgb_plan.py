@@ -17,6 +17,7 @@ from wmo_pgb.schemas.pgb_plan import PgbPlanCreate, PgbPlanList, PgbPlanRead, Pg
 from wmo_pgb.service.aanvraag import Aanvragen
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
@@ -98,15 +99,14 @@ async def create_plan(
 
 # The read's answer is built by PostgreSQL in the audited statement: per request no model is
 # validated or dumped (issue 17.3). Its shape is PgbPlanRead's, as plan_read would give it.
-_LEES = pgb_plannen.plan_document(PgbPlanRead)
+_LEES = DriverStatement(pgb_plannen.plan_document(PgbPlanRead))
 
 
 async def lees_plan(db: Database, principal: Principal, plan_id: uuid.UUID) -> Document:
-    async with db.single_statement() as conn:
-        row = await pgb_plannen.get_plan_document(conn, _LEES, principal, plan_id)
+    row = await pgb_plannen.get_plan_document(db, _LEES, principal, plan_id)
     if row is None:
         raise niet_gevonden()
-    return Document(row.document, row.versie)
+    return Document(row["document"], row["versie"])
 
 
 async def update_plan(

@@ -1,0 +1,70 @@
+"""A hot single statement straight on the driver (issue 17.3).
+
+An audited read is one statement (the read plus its audit row, ``wmo_shared.audit.audited``) in
+autocommit. Through SQLAlchemy's ``Connection`` it costs about a third of the request's Python:
+the statement's cache key is computed from its whole tree on every execution (a JSON document
+of forty columns is a big tree), the connection's isolation level is set and reset, and the
+result passes through the result machinery. Here the statement is compiled once, for the
+engine's dialect, and each execution takes a connection from the same pool (its checkout
+events, so a broken connection is still replaced), runs the SQL on asyncpg with asyncpg's own
+prepared-statement cache, and gives the connection back. Nothing about the transaction changes:
+asyncpg runs a statement outside a transaction block in autocommit, as ``single_statement``
+does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import ClauseElement
+
+
+class DriverStatement:
+    """``statement`` (built once, at import) compiled for the driver on first use."""
+
+    __slots__ = ("_names", "_processors", "_sql", "statement")
+
+    def __init__(self, statement: ClauseElement) -> None:
+        self.statement = statement
+        self._sql: str | None = None
+        self._names: tuple[str, ...] = ()
+        self._processors: Mapping[str, Callable[[Any], Any]] = {}
+
+    def _compile(self, dialect: Dialect) -> str:
+        compiled: Any = self.statement.compile(dialect=dialect)
+        if compiled.literal_execute_params or compiled.post_compile_params:
+            raise ValueError("a DriverStatement takes no expanding or literal parameters")
+        self._names = tuple(compiled.positiontup or ())
+        # The type-specific conversions SQLAlchemy would apply to these parameters (none for
+        # most types on asyncpg; kept so a typed parameter is sent as SQLAlchemy sends it).
+        self._processors = dict(compiled._bind_processors)
+        self._sql = compiled.string
+        return compiled.string  # type: ignore[no-any-return]
+
+    def arguments(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+        """The SQL and its positional arguments for ``params`` (named as in the statement)."""
+        sql = self._sql or self._compile(dialect)
+        processors = self._processors
+        args = []
+        for name in self._names:
+            value = params[name]
+            processor = processors.get(name)
+            args.append(value if processor is None or value is None else processor(value))
+        return sql, args
+
+
+class Fields:
+    """A driver row read by attribute (``row.voornamen``), as a SQLAlchemy ``Row`` is read."""
+
+    __slots__ = ("_record",)
+
+    def __init__(self, record: Mapping[str, Any]) -> None:
+        self._record = record
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._record[name]
+        except KeyError:
+            raise AttributeError(name) from None
