@@ -8,10 +8,11 @@ about a fifth of a request's CPU, see ../shared/spec/performance.md):
 - the access log (one JSON line per request: request id, route template — never the raw path or
   query, which hold ids —, status, duration, the user's role and gemeente) and the Prometheus
   request metrics (``wmo_shared.metrics``);
-- a request its client abandoned stops: a reader passes the request body on to the app and,
-  when the server reports ``http.disconnect`` before the response is complete, cancels the
-  request's task. The statement it was waiting on is cancelled with it (asyncpg sends
-  PostgreSQL a cancel request), a transaction rolls back, and the access log says 499.
+- a request its client abandoned stops: once it has run ``WATCH_AFTER_SECONDS``, a reader
+  passes the request body on to the app and, when the server reports ``http.disconnect``
+  before the response is complete, cancels the request's task. The statement it was waiting
+  on is cancelled with it (asyncpg sends PostgreSQL a cancel request), a transaction rolls
+  back, and the access log says 499.
 """
 
 from __future__ import annotations
@@ -44,22 +45,52 @@ def current_request_id() -> str | None:
 CLIENT_CLOSED_REQUEST = 499
 
 
-class _AbandonWatch:
-    """Reads the server's receive channel on behalf of the app (one message ahead, so the body
-    keeps its flow control) and cancels ``task`` when the client disconnects before the
-    response is complete."""
+# A request still running after this long gets a watcher for its client's disconnect. Most
+# requests end sooner and never pay for one (a task and a queue cost a tenth of an audited
+# read's CPU); a query worth stopping runs longer than this anyway.
+WATCH_AFTER_SECONDS = 0.02
 
-    __slots__ = ("_queue", "_reader", "_receive", "_task", "abandoned", "finished")
+
+class _AbandonWatch:
+    """Cancels ``task`` when the client disconnects before the response is complete.
+
+    From ``WATCH_AFTER_SECONDS`` on, a reader task reads the server's receive channel on the
+    app's behalf (one message ahead, so a body keeps its flow control). Before that the app's
+    own receive goes straight to the server, and a disconnect it meets there ends the request
+    the same way."""
+
+    __slots__ = (
+        "_app_waiting",
+        "_queue",
+        "_reader",
+        "_receive",
+        "_task",
+        "_timer",
+        "abandoned",
+        "finished",
+    )
 
     def __init__(self, receive: Receive, task: asyncio.Task[Any]) -> None:
         self._receive = receive
         self._task = task
-        self._queue: asyncio.Queue[Message] = asyncio.Queue(maxsize=1)
+        self._queue: asyncio.Queue[Message] | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._app_waiting = False
         self.finished = False
         self.abandoned = False
+        self._timer = asyncio.get_running_loop().call_later(WATCH_AFTER_SECONDS, self._start)
+
+    def _start(self) -> None:
+        if self.finished:
+            return
+        if self._app_waiting:  # the app waits on the server itself: it meets a disconnect
+            self._timer = asyncio.get_running_loop().call_later(WATCH_AFTER_SECONDS, self._start)
+            return
+        self._queue = asyncio.Queue(maxsize=1)
         self._reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
+        assert self._queue is not None
         while True:
             message = await self._receive()
             if message["type"] == "http.disconnect":
@@ -71,13 +102,25 @@ class _AbandonWatch:
             await self._queue.put(message)
 
     async def receive(self) -> Message:
+        if self._queue is None:
+            self._app_waiting = True
+            try:
+                message = await self._receive()
+            finally:
+                self._app_waiting = False
+            if message["type"] == "http.disconnect" and not self.finished:
+                self.abandoned = True  # ends the request here, as the watcher's cancel would
+                raise asyncio.CancelledError
+            return message
         message = await self._queue.get()
         if message["type"] == "http.disconnect":
             self._queue.put_nowait(message)  # it stays disconnected for whoever asks next
         return message
 
     def stop(self) -> None:
-        self._reader.cancel()
+        self._timer.cancel()
+        if self._reader is not None:
+            self._reader.cancel()
 
 
 class WmoMiddleware:
