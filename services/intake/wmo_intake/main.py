@@ -64,8 +64,12 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         version=API_VERSION,
         description="Melding, onderzoek, aanvraag, beschikking en opdracht (Wmo 2015).",
         settings=settings,
+        # Matched in this order, one router after the other: what a case worker opens all day
+        # (the werkvoorraad, a search) comes first, so finding its route is cheap (issue 17.3).
         routers=[
             clienten.router,
+            werkvoorraad.router,
+            zoekopdrachten.router,
             clientwijzigingen.router,
             vertegenwoordigers.router,
             huishouden.router,
@@ -80,12 +84,10 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             opdrachten.router,
             toewijzingen.router,
             iwmo_berichten.router,
-            werkvoorraad.router,
             termijnaanpassingen.router,
             bezwaren.router,
             ingebrekestellingen.router,
             klachten.router,
-            zoekopdrachten.router,
             behandelingen.router,
             signaleringen.router,
             evaluaties.router,
