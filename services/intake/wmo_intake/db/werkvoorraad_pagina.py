@@ -88,8 +88,9 @@ def _case(column: str, mapping: Mapping[str, str]) -> str:
     return f"(CASE {column} {when} END)" if when else "NULL"
 
 
-def _in(column: str, values: Mapping[str, str]) -> str:
-    return f"{column} IN ({', '.join(_q(v) for v in values)})" if values else "false"
+def _in(column: str, mapping: Mapping[str, str]) -> str:
+    """``column`` is one of the keys of ``mapping``."""
+    return f"{column} IN ({', '.join(_q(k) for k in mapping)})" if mapping else "false"
 
 
 def _document(w: Weergave) -> str:
