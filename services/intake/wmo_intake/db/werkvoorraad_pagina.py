@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
-from sqlalchemy import TextClause, literal_column, text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import literal_column, text
 
-from wmo_intake.db.rijen import Rij, een
+from wmo_intake.db.rijen import Rij
 from wmo_shared.audit import audit_insert_sql
+from wmo_shared.db.direct import DriverStatement, Fields
+from wmo_shared.db.engine import Database
 from wmo_shared.db.wire import field_model, sql_text, wire_object
 
 # Werkvoorraad soort → the object whose term adjustments explain its date.
@@ -75,7 +76,7 @@ class Weergave:
     termijn: Mapping[str, str]
     status: tuple[str, str, str]
     waarschuwingsdagen: int
-    statements: dict[frozenset[str], TextClause] = field(default_factory=dict)
+    statements: dict[frozenset[str], DriverStatement] = field(default_factory=dict)
 
 
 def _q(value: str) -> str:
@@ -209,15 +210,15 @@ SELECT CAST({document} AS text) AS document,
 FROM items AS i"""
 
 
-def _statement(w: Weergave, vorm: frozenset[str]) -> TextClause:
+def _statement(w: Weergave, vorm: frozenset[str]) -> DriverStatement:
     statement = w.statements.get(vorm)
     if statement is None:
-        statement = w.statements[vorm] = text(_sql(w, vorm))
+        statement = w.statements[vorm] = DriverStatement(text(_sql(w, vorm)))
     return statement
 
 
 async def document(
-    conn: AsyncConnection,
+    db: Database,
     weergave: Weergave,
     vraag: Vraag,
     peildatum: dt.date,
@@ -255,4 +256,7 @@ async def document(
     if vraag.na is not None:
         vorm.add("na")
         params["p_na_uiterlijk"], params["p_na_soort"], params["p_na_ref"] = vraag.na
-    return await een(conn, _statement(weergave, frozenset(vorm)), params)
+    # One row always (an aggregate over the page), on the driver: the hot read.
+    record = await db.fetch_row(_statement(weergave, frozenset(vorm)), params)
+    assert record is not None
+    return cast(Rij, Fields(record))

@@ -107,8 +107,7 @@ async def werkvoorraad_van(
         team=mijn_team(principal, team),
     )
     audit = audit_bind(principal, "lezen", "werkvoorraad", None)
-    async with db.single_statement() as conn:
-        rij = await werkvoorraad_pagina.document(conn, WEERGAVE, vraag, peildatum, audit)
+    rij = await werkvoorraad_pagina.document(db, WEERGAVE, vraag, peildatum, audit)
     if rij.ingebrekestellingen is None:
         return str(rij.document)
     return termijnbewaking.met_dwangsommen(rij.document, rij.ingebrekestellingen, peildatum)
