@@ -55,3 +55,9 @@ def document_response(document: Document) -> Response:
     """A read of a mutable resource sent as the database wrote it: no model is validated or
     dumped; its version as ETag, as ``versioned_response``."""
     return Response(document.body, media_type=JSON, headers={"ETag": f'W/"{document.version}"'})
+
+
+def page_response(body: str | bytes) -> Response:
+    """A list or page sent as the database wrote it (``wmo_shared.db.wire``): no model is
+    validated or dumped; a page has no version, so no ETag."""
+    return Response(body, media_type=JSON)

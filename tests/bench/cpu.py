@@ -10,6 +10,9 @@ With ``--profile`` it prints the top of a cProfile of the same loop and its time
 machine the figures move by some 10%, so compare services measured in one run.
 
     python3 -m uv run --frozen python -m tests.bench.cpu [--only pgb] [--profile]
+
+``--only werkvoorraad`` and ``--only zoek`` measure intake's lists instead: a werkvoorraad page
+of 50 terms (GET) and a search by name with 20 cliënten on the page (POST).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import datetime as dt
 import importlib
 import json
 import os
 import pstats
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -34,16 +39,17 @@ from tests.support.stack import TestDatabase, settings_for, start_test_database,
 Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
 
-def _scope(path: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
+def _scope(path: str, headers: list[tuple[bytes, bytes]], method: str = "GET") -> dict[str, Any]:
+    path, _, query = path.partition("?")
     return {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
-        "query_string": b"",
+        "query_string": query.encode(),
         "root_path": "",
         "headers": headers,
         "client": ("127.0.0.1", 40000),
@@ -51,12 +57,14 @@ def _scope(path: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
     }
 
 
-async def _get(app: Asgi, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
+async def _get(
+    app: Asgi, path: str, headers: list[tuple[bytes, bytes]], post: bytes | None = None
+) -> tuple[int, bytes]:
     status = 0
     body = bytearray()
 
     async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        return {"type": "http.request", "body": post or b"", "more_body": False}
 
     async def send(message: dict[str, Any]) -> None:
         nonlocal status
@@ -65,7 +73,7 @@ async def _get(app: Asgi, path: str, headers: list[tuple[bytes, bytes]]) -> tupl
         elif message["type"] == "http.response.body":
             body.extend(message.get("body", b""))
 
-    await app(_scope(path, headers), receive, send)
+    await app(_scope(path, headers, "GET" if post is None else "POST"), receive, send)
     return status, bytes(body)
 
 
@@ -93,9 +101,42 @@ async def _setup(service: str, client: httpx.AsyncClient, headers: dict[str, str
     return str(r.json()["id"])
 
 
+# The lists of intake (issue 17.3): (app, path, POST body or None) after ``_lijst``.
+LIJSTEN = {
+    "werkvoorraad": ("/api/v1/werkvoorraad?limit=50&peildatum=2026-03-20", None),
+    "zoek": ("/api/v1/clienten/zoekopdrachten", b'{"naam": "Bench Lijstmark", "limit": 20}'),
+}
+
+
+async def _lijst(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
+    """60 cliënten of one name, each with a melding (its onderzoekstermijn in the
+    werkvoorraad), received on different days so the terms differ."""
+    for n in range(60):
+        body = {
+            "bsn": bsn_from(515151 + 10 * n),
+            "voornamen": "Bench",
+            "achternaam": "Lijstmark",
+            "geboortedatum": "1950-01-01",
+            "adres": {"straat": "Dorpsstraat", "huisnummer": str(n + 1), "postcode": "8431AB"},
+        }
+        r = await client.post("/api/v1/clienten", json=body, headers=headers)
+        r.raise_for_status()
+        melding = {
+            "clientId": r.json()["id"],
+            "ontvangstdatum": (dt.date(2026, 2, 1) + dt.timedelta(days=n % 40)).isoformat(),
+            "kanaal": "huisarts",
+            "hulpvraag": "Bench",
+        }
+        key = {"Idempotency-Key": str(uuid.uuid4())}
+        r = await client.post("/api/v1/meldingen", json=melding, headers={**headers, **key})
+        r.raise_for_status()
+
+
 async def measure(
     db: TestDatabase, service: str, n: int, profile: bool, concurrency: int = 32
 ) -> None:
+    lijst = LIJSTEN.get(service)
+    case, service = service, "intake" if lijst else service
     main = importlib.import_module(f"wmo_{service}.main")
     # JSON request logs, as the services log in production and in ``make bench``.
     settings = settings_for(service, db, outbox_enabled="false").model_copy(
@@ -108,11 +149,17 @@ async def measure(
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            doc_id = await _setup(service, client, auth)
-        path = scenario.read_path.format(id=doc_id)
+            if lijst:
+                await _lijst(client, auth)
+                path, post = lijst
+            else:
+                doc_id = await _setup(service, client, auth)
+                path, post = scenario.read_path.format(id=doc_id), None
         headers = [(b"host", b"t"), (b"authorization", f"Bearer {bearer}".encode())]
+        if post is not None:
+            headers.append((b"content-type", b"application/json"))
         for _ in range(200):
-            status, body = await _get(app, path, headers)
+            status, body = await _get(app, path, headers, post)
         assert status == 200, (status, body[:300])
         json.loads(body)
         profiler = cProfile.Profile() if profile else None
@@ -121,7 +168,7 @@ async def measure(
 
         async def caller() -> None:
             for _ in range(n // concurrency):
-                await _get(app, path, headers)
+                await _get(app, path, headers, post)
 
         cpu, wall = time.process_time(), time.perf_counter()
         times = os.times()
@@ -133,8 +180,9 @@ async def measure(
         if profiler:
             profiler.disable()
     print(
-        f"CPU {service:<10} GET {scenario.read_path:<32} {cpu / n * 1e6:>7.0f} µs CPU/request "
-        f"({system * 1e6:.0f} in the kernel) {wall / n * 1e6:>7.0f} µs wall  {len(body):>6} bytes"
+        f"CPU {case:<12} {'POST' if post else 'GET':<4} {path.partition('?')[0]:<32} "
+        f"{cpu / n * 1e6:>7.0f} µs CPU/request ({system * 1e6:.0f} in the kernel) "
+        f"{wall / n * 1e6:>7.0f} µs wall  {len(body):>6} bytes"
     )
     if profiler:
         stats = pstats.Stats(profiler)
@@ -168,8 +216,8 @@ def main() -> None:
     args = parser.parse_args()
     db = start_test_database()
     try:
-        for service in ("intake", "pgb", "finance"):
-            if args.only in (None, service):
+        for service in ("intake", "pgb", "finance", *LIJSTEN):
+            if args.only == service or (args.only is None and service not in LIJSTEN):
                 # uvicorn runs the services on uvloop (its "auto" loop): so does this loop.
                 uvloop.run(measure(db, service, args.n, args.profile, args.connections))
     finally:

@@ -13,6 +13,7 @@ Only prints; no test runs this."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import re
 import shutil
@@ -150,6 +151,7 @@ def _werkvoorraad(na: tuple[Any, str, str] | None, wie: str, limit: int = 50) ->
 def _werkvoorraad_pagina(na: tuple[Any, str, str] | None, wie: str) -> Any:
     """The route's statement: the page with what it shows beside each row and its audit row."""
     from wmo_intake.db import werkvoorraad_pagina
+    from wmo_intake.service.werkvoorraad import WEERGAVE
     from wmo_shared.audit import audit_bind
 
     vraag = werkvoorraad_pagina.Vraag(
@@ -161,7 +163,8 @@ def _werkvoorraad_pagina(na: tuple[Any, str, str] | None, wie: str) -> Any:
     )
     principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
     audit = audit_bind(principal, "lezen", "werkvoorraad", None)
-    return lambda c: werkvoorraad_pagina.pagina(c, vraag, audit)
+    peildatum = dt.date.today()
+    return lambda c: werkvoorraad_pagina.document(c, WEERGAVE, vraag, peildatum, audit)
 
 
 async def _werkvoorraad_diep(conn: asyncpg.Connection, wie: str) -> tuple[Any, str, str] | None:
@@ -252,8 +255,6 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
 def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awaitable[Any]]:
     """The route's query (``db.clientzoeken.zoek``) with the criteria as the service passes
     them: the name normalised, the date parsed."""
-    import datetime as dt
-
     from wmo_intake.domain.zoeken import normaliseer_naam
 
     alle: dict[str, Any] = dict.fromkeys(
@@ -264,12 +265,13 @@ def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awai
         alle["naam"] = normaliseer_naam(alle["naam"])
     if alle["geboortedatum"] is not None:
         alle["geboortedatum"] = dt.date.fromisoformat(alle["geboortedatum"])
+    from wmo_intake.service.zoekopdracht import WEERGAVE
     from wmo_shared.audit import audit_bind
 
     principal = Principal(sub="bench", roles=frozenset({"gebiedsteam"}), gemeente=G)
     audit = audit_bind(principal, "zoeken", "client", None)
     return lambda c: module.zoek(
-        c, G, **alle, toewijzingnummer=None, na=None, limit=20, criteria=list(criteria),
+        c, WEERGAVE, G, **alle, toewijzingnummer=None, na=None, limit=20, criteria=list(criteria),
         audit=audit,
     )  # fmt: skip
 

@@ -62,6 +62,7 @@ async def _sql(call: Callable[[Any], Awaitable[Any]]) -> list[str]:
 
 def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
     from wmo_intake.db import clientzoeken, signaleringen, werkvoorraad
+    from wmo_intake.service.zoekopdracht import WEERGAVE
 
     def zoek(**criteria: Any) -> Callable[[Any], Awaitable[Any]]:
         leeg: dict[str, Any] = {
@@ -76,7 +77,14 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         principal = Principal(sub=SUB, roles=frozenset({"gebiedsteam"}), gemeente=G)
         audit = audit_bind(principal, "zoeken", "client", None)
         return lambda c: clientzoeken.zoek(
-            c, G, **{**leeg, **criteria}, na=None, limit=20, criteria=list(criteria), audit=audit
+            c,
+            WEERGAVE,
+            G,
+            **{**leeg, **criteria},
+            na=None,
+            limit=20,
+            criteria=list(criteria),
+            audit=audit,
         )
 
     def taken(**wie: Any) -> Callable[[Any], Awaitable[Any]]:

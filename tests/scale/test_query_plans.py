@@ -98,6 +98,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         toewijzingen,
         werkvoorraad_pagina,
     )
+    from wmo_intake.service.werkvoorraad import WEERGAVE
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
     day = dt.date(2020, 1, 1)
@@ -108,7 +109,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
     def taken(na: Any = None, **wie: Any) -> Callable[[Any], Awaitable[Any]]:
         # the route's statement: the page, what it shows beside each row, and the audit row
         vraag = werkvoorraad_pagina.Vraag(G, 50, na=na, **wie)
-        return lambda c: werkvoorraad_pagina.pagina(c, vraag, audit)
+        return lambda c: werkvoorraad_pagina.document(c, WEERGAVE, vraag, day, audit)
 
     return {
         "intake: werkvoorraad, eerste pagina": taken(),
@@ -118,8 +119,8 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         ),
         "intake: werkvoorraad van een team, diepe pagina": taken(diep, team="team-1"),
         "intake: werkvoorraad van niemand, diepe pagina": taken(diep, niemand=True),
-        "intake: werkvoorraad van een soort, diepe pagina": lambda c: werkvoorraad_pagina.pagina(
-            c, werkvoorraad_pagina.Vraag(G, 50, soort="herindicatie", na=diep), audit
+        "intake: werkvoorraad van een soort, diepe pagina": lambda c: werkvoorraad_pagina.document(
+            c, WEERGAVE, werkvoorraad_pagina.Vraag(G, 50, soort="herindicatie", na=diep), day, audit
         ),
         "intake: cliënt zoeken op BSN": lambda c: clienten.find_by_bsn(c, G, BSN),
         "intake: cliënt lezen (audit)": lambda c: clienten.get_client_audited(c, PRINCIPAL, ID),

@@ -12,7 +12,8 @@ validated on the way out: the stored JSON must be what the wire model dumped whe
 written, as the writes store it.
 
 Built once, at import: a field without SQL, or SQL for a field the model does not have, is an
-error then, not a wrong answer later.
+error then, not a wrong answer later. ``sql_text`` writes such a document out for a statement
+written by hand (``text``), whose values bind there (``:p_name`` passes through unchanged).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 from sqlalchemy import Integer, Text, case, cast, func, literal_column, select
 from sqlalchemy.dialects.postgresql import JSON, JSONB, aggregate_order_by
+from sqlalchemy.dialects.postgresql.base import PGDialect
 from sqlalchemy.sql.elements import ColumnElement
 
 Sql = ColumnElement[Any]
@@ -90,6 +92,27 @@ def wire_object(
     for name in wanted:
         args += [_text(_alias(name, fields[name])), values[name]]
     return func.json_build_object(*args, type_=JSON)
+
+
+def field_model(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The wire model field ``name`` of ``model`` holds (also in a list or when optional)."""
+    nested, _ = _nested(model.model_fields[name].annotation)
+    if nested is None:
+        raise ValueError(f"{model.__name__}.{name} holds no model")
+    return nested
+
+
+# "named": a literal % is written as it is (pyformat would double it)
+_NAMED = PGDialect(paramstyle="named")  # type: ignore[no-untyped-call]
+
+
+def sql_text(expression: Sql) -> str:
+    """The SQL text of ``expression`` (built with ``literal_column`` and these helpers: no bind
+    parameters of its own), to write into a hand-written statement."""
+    compiled = expression.compile(dialect=_NAMED)
+    if compiled.params:
+        raise ValueError(f"bind parameters in a document: {sorted(compiled.params)}")
+    return str(compiled)
 
 
 def stored_field(model: type[BaseModel], name: str, value: Sql) -> Sql:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import uuid
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,8 +11,6 @@ from hypothesis import strategies as st
 from wmo_intake.db import clientzoeken
 from wmo_intake.domain import zoeken
 from wmo_intake.domain.zoeken import Criterium, Referentiesoort, criteria, normaliseer_naam
-from wmo_intake.service.client import client_json, client_read
-from wmo_shared.jsonresponse import dumps
 from wmo_shared.weigering import Weigering
 
 LEEG = {
@@ -87,42 +81,3 @@ def test_zaakreferenties() -> None:
     assert zoeken.lees_zaakreferentie(str(uuid.UUID(int=5))).id == uuid.UUID(int=5)
     with pytest.raises(Weigering):
         zoeken.lees_zaakreferentie("zaak-12")
-
-
-@pytest.mark.parametrize(
-    ("overleden_op", "vertrokken_op", "nieuwe_gemeente", "telefoon"),
-    [
-        (None, None, None, None),
-        (dt.date(2026, 3, 1), None, None, "0612345678"),
-        (None, dt.date(2026, 4, 1), "0363", None),
-    ],
-)
-def test_client_json_is_client_read_by_alias(
-    overleden_op: dt.date | None,
-    vertrokken_op: dt.date | None,
-    nieuwe_gemeente: str | None,
-    telefoon: str | None,
-) -> None:
-    """The search's page is encoded from ``client_json`` (issue 17.3): the same answer as the
-    model ``client_read`` builds, field for field."""
-    row: Any = SimpleNamespace(
-        id=uuid.uuid4(),
-        gemeente="0085",
-        bsn="123456782",
-        voornamen="Sanne",
-        achternaam="Veenstra",
-        geboortedatum=dt.date(1950, 1, 1),
-        straat="Dorpsstraat",
-        huisnummer="12a",
-        postcode="4711AB",
-        woonplaats="Vlissingen",
-        telefoon=telefoon,
-        email=None,
-        overleden_op=overleden_op,
-        vertrokken_op=vertrokken_op,
-        nieuwe_gemeente=nieuwe_gemeente,
-        versie=3,
-    )
-    assert json.loads(dumps(client_json(row))) == client_read(row).model_dump(
-        mode="json", by_alias=True
-    )

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from pydantic import Field
-from sqlalchemy import column
+from sqlalchemy import column, literal_column
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.elements import ColumnElement
 
-from wmo_shared.db.wire import stored_object, wire_object
+from wmo_shared.db.wire import field_model, sql_text, stored_object, wire_object
 from wmo_shared.schemas import WireModel
 
 
@@ -50,3 +50,15 @@ def test_keys_are_aliases_in_model_order_and_constants_are_not_parameters() -> N
     assert "WITH ORDINALITY AS anon_1(value, nr)" in sql
     assert "'0'::jsonb" in sql  # the default of a missing aantal
     assert expr.compile(dialect=DIALECT).params == {}
+
+
+def test_field_model_and_sql_text_for_a_hand_written_statement() -> None:
+    assert field_model(Geheel, "delen") is Deel and field_model(Geheel, "extra") is Deel
+    with pytest.raises(ValueError, match="holds no model"):
+        field_model(Deel, "aantal")
+    waarden = {"korte_naam": literal_column("d.naam"), "aantal": literal_column("d.n % 7")}
+    assert sql_text(wire_object(Deel, waarden)) == (
+        "json_build_object('korteNaam', d.naam, 'aantal', d.n % 7)"
+    )
+    with pytest.raises(ValueError, match="bind parameters"):
+        sql_text(wire_object(Deel, {"korte_naam": column("naam"), "aantal": column("n") + 1}))

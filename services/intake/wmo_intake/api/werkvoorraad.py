@@ -12,7 +12,7 @@ from wmo_intake.schemas.grenzen import Zaakdatum
 from wmo_intake.schemas.werkvoorraad import Taaksoort, Termijnstatus, WerkvoorraadList
 from wmo_intake.service import werkvoorraad as svc
 from wmo_shared.auth import Principal
-from wmo_shared.responses import json_response
+from wmo_shared.responses import page_response
 
 router = APIRouter(tags=["werkvoorraad"])
 
@@ -49,7 +49,7 @@ async def get_werkvoorraad(
     ] = None,
     principal: Principal = CaseWorker,
 ) -> Response:
-    return json_response(
+    return page_response(
         await svc.werkvoorraad_van(
             db,
             principal,

@@ -10,7 +10,7 @@ from wmo_intake.api.deps import CaseWorker, Db
 from wmo_intake.schemas.zoekopdracht import ClientZoekopdracht, ClientZoekresultaten
 from wmo_intake.service import zoekopdracht as svc
 from wmo_shared.auth import Principal
-from wmo_shared.responses import json_response
+from wmo_shared.responses import page_response
 
 router = APIRouter(prefix="/clienten", tags=["clienten"])
 
@@ -25,4 +25,4 @@ router = APIRouter(prefix="/clienten", tags=["clienten"])
 async def search_clienten(
     body: ClientZoekopdracht, db: Db, principal: Principal = CaseWorker
 ) -> Response:
-    return json_response(await svc.zoek(db, principal, body))
+    return page_response(await svc.zoek(db, principal, body))

@@ -2,15 +2,18 @@
 """The search for cliënten (issue 14.2, ``domain.zoeken``): the normalised name kept with every
 cliënt (a generated column, so it can never be stale) with a GIN trigram index (``pg_trgm``,
 installed in schema ``intake`` by the bootstrap), and the search query itself: all criteria
-given must hold, ranked by word similarity of the name, keyset-paged on (rang, id)."""
+given must hold, ranked by word similarity of the name, keyset-paged on (rang, id). PostgreSQL
+writes the page's JSON as the wire has it (``wmo_shared.db.wire``, issue 17.3)."""
 
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import (
     Column,
     Computed,
@@ -18,6 +21,7 @@ from sqlalchemy import (
     String,
     TextClause,
     func,
+    literal_column,
     select,
     text,
     true,
@@ -25,8 +29,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import clienten
-from wmo_intake.db.rijen import Rij, alle
+from wmo_intake.db.rijen import Rij, een
 from wmo_shared.audit import audit_insert_sql
+from wmo_shared.db.wire import field_model, sql_text, wire_object
 
 # The accented letters the stored form folds (``domain.zoeken`` folds a searched name with the
 # same two strings; a unit test keeps them equal).
@@ -99,7 +104,65 @@ _AUDIT = audit_insert_sql(
 )
 
 
-def _sql(vorm: frozenset[str]) -> str:
+@dataclass(frozen=True, eq=False)
+class Weergave:
+    """The wire model of the page (a list field ``resultaten`` of a ``client`` with its
+    ``overeenkomst``), written into the statement; the statements are kept here, one per
+    shape."""
+
+    lijst: type[BaseModel]
+    statements: dict[frozenset[str], TextClause] = field(default_factory=dict)
+
+
+def _document(w: Weergave, op_naam: bool) -> str:
+    """The page's JSON over the rows ``c`` (cliënt columns, rang, nr)."""
+    c = literal_column
+    resultaat = field_model(w.lijst, "resultaten")
+    client = field_model(resultaat, "client")
+    # the cliënt's fields are its columns (its _KOLOMMEN), but its adres and status
+    waarden: dict[str, Any] = {k: c(f"c.{k}") for k in _KOLOMMEN.split(", ")}
+    del waarden["straat"], waarden["huisnummer"], waarden["postcode"], waarden["woonplaats"]
+    adres = ("straat", "huisnummer", "postcode", "woonplaats")
+    waarden["adres"] = wire_object(field_model(client, "adres"), {k: c(f"c.{k}") for k in adres})
+    # as service.client._status
+    waarden["status"] = c(
+        "(CASE WHEN c.overleden_op IS NOT NULL THEN 'overleden' "
+        "WHEN c.vertrokken_op IS NOT NULL THEN 'vertrokken' ELSE 'actief' END)"
+    )
+    # rang / 1000 as Python writes the float: 0.857, and 1.0 (PostgreSQL's float8 writes 1)
+    overeenkomst = (
+        "CAST(CASE WHEN c.rang % 1000 = 0 THEN CAST(c.rang / 1000 AS text) || '.0' "
+        "ELSE CAST(CAST(c.rang AS double precision) / 1000 AS text) END AS json)"
+    )
+    item = wire_object(
+        resultaat,
+        {
+            "client": wire_object(client, waarden),
+            "overeenkomst": c(overeenkomst if op_naam else "NULL"),
+        },
+    )
+    # as service.paginering.rang_cursor: url-safe base64 without padding of the JSON array
+    cursor = (
+        "translate(encode(convert_to(max(CAST(json_build_array(c.rang, c.id) AS text)) "
+        "FILTER (WHERE c.nr = CAST(:p_limit AS integer)), 'UTF8'), 'base64'), "
+        "'+/=' || chr(10), '-_')"
+    )
+    lijst = wire_object(
+        w.lijst,
+        {
+            "resultaten": c(
+                f"coalesce(json_agg({sql_text(item)} ORDER BY c.nr) "
+                "FILTER (WHERE c.nr <= CAST(:p_limit AS integer)), CAST('[]' AS json))"
+            ),
+            "volgende_cursor": c(
+                f"(CASE WHEN count(*) > CAST(:p_limit AS integer) THEN {cursor} END)"
+            ),
+        },
+    )
+    return sql_text(lijst)
+
+
+def _sql(w: Weergave, vorm: frozenset[str]) -> str:
     voorwaarden = "".join(f"\n      AND {sql}" for naam, sql in _VOORWAARDEN if naam in vorm)
     na = (
         "\n    WHERE g.rang < :p_na_rang OR (g.rang = :p_na_rang AND g.id > :p_na_id)"
@@ -117,17 +180,19 @@ WITH gevonden AS (
     LIMIT CAST(:p_limit AS integer) + 1
 ), audit_insert AS (
     {_AUDIT}
+), rijen AS (
+    SELECT p.*, row_number() OVER (ORDER BY p.rang DESC, p.id) AS nr FROM pagina AS p
 )
-SELECT * FROM pagina ORDER BY rang DESC, id"""
+SELECT CAST({_document(w, "naam" in vorm)} AS text) AS document FROM rijen AS c"""
 
 
-_STATEMENTS: dict[frozenset[str], TextClause] = {}
 _BIND = {"referentie_id": "p_referentie"}
 _DREMPEL = select(func.set_config("pg_trgm.word_similarity_threshold", str(DREMPEL), true()))
 
 
 async def zoek(
     conn: AsyncConnection,
+    weergave: Weergave,
     gemeente: str,
     *,
     naam: str | None,
@@ -141,9 +206,10 @@ async def zoek(
     limit: int,
     criteria: Sequence[str],
     audit: dict[str, Any],
-) -> list[Rij]:
-    """Up to ``limit`` + 1 cliënten of the gemeente matching every criterion given, best match
-    first: (cliënt columns..., rang 0..1000), after the cursor position ``na`` (rang, id); and,
+) -> Rij:
+    """The page (column ``document``: ``weergave.lijst``'s JSON) of up to ``limit`` cliënten
+    of the gemeente matching every criterion given, best match first (rang 0..1000 of the name,
+    ``overeenkomst`` rang / 1000), after the cursor position ``na`` (rang, id); and,
     in the same statement, the audit row (``wmo_shared.audit.audit_bind``) with the kinds of
     ``criteria``, the number found and whether it is a next page (never a value).
 
@@ -175,7 +241,7 @@ async def zoek(
     if naam is not None:
         await conn.execute(_DREMPEL)
     sleutel = frozenset(vorm)
-    statement = _STATEMENTS.get(sleutel)
+    statement = weergave.statements.get(sleutel)
     if statement is None:
-        statement = _STATEMENTS[sleutel] = text(_sql(sleutel))
-    return await alle(conn, statement, params)
+        statement = weergave.statements[sleutel] = text(_sql(weergave, sleutel))
+    return await een(conn, statement, params)

@@ -11,9 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 Rij: TypeAlias = Row[*tuple[Any, ...]]
 
 
-async def een(conn: AsyncConnection, statement: Executable) -> Rij:
+async def een(
+    conn: AsyncConnection, statement: Executable, params: dict[str, Any] | None = None
+) -> Rij:
     """Exactly one row (an error otherwise)."""
-    row: Rij = (await conn.execute(statement)).one()
+    row: Rij = (await conn.execute(statement, params)).one()
     return row
 
 

@@ -63,32 +63,6 @@ def client_read(row: Rij) -> ClientRead:
     )
 
 
-def client_json(row: Rij) -> dict[str, Any]:
-    """``client_read(row)`` as the wire has it (by alias), without building the model: for
-    pages of many cliënten (a unit test keeps the two equal)."""
-    return {
-        "bsn": row.bsn,
-        "voornamen": row.voornamen,
-        "achternaam": row.achternaam,
-        "geboortedatum": row.geboortedatum,
-        "adres": {
-            "straat": row.straat,
-            "huisnummer": row.huisnummer,
-            "postcode": row.postcode,
-            "woonplaats": row.woonplaats,
-        },
-        "telefoon": row.telefoon,
-        "email": row.email,
-        "id": row.id,
-        "gemeente": row.gemeente,
-        "status": _status(row),
-        "overledenOp": row.overleden_op,
-        "vertrokkenOp": row.vertrokken_op,
-        "nieuweGemeente": row.nieuwe_gemeente,
-        "versie": row.versie,
-    }
-
-
 def vertegenwoordiger_json(row: Rij) -> dict[str, Any]:
     return {
         "id": str(row.id),

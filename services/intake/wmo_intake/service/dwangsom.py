@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Protocol
 
 from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.awb import Dwangsomuitsluiting, dwangsom
@@ -14,7 +15,22 @@ from wmo_intake.service.regels import regels_json
 CENT = Decimal("0.01")
 
 
-def dwangsom_read(rij: Rij, beslist_op: dt.date | None, peildatum: dt.date) -> DwangsomRead:
+class Ingebrekestelling(Protocol):
+    """What the dwangsom needs of an ingebrekestelling (a row of it, or the werkvoorraad's)."""
+
+    @property
+    def beslistermijn_uiterlijk(self) -> dt.date: ...
+    @property
+    def ontvangstdatum(self) -> dt.date: ...
+    @property
+    def uitsluiting(self) -> str | None: ...
+    @property
+    def reden_uitsluiting(self) -> str | None: ...
+
+
+def dwangsom_read(
+    rij: Ingebrekestelling | Rij, beslist_op: dt.date | None, peildatum: dt.date
+) -> DwangsomRead:
     d = dwangsom(
         beslistermijn_uiterlijk=rij.beslistermijn_uiterlijk,
         ingebrekestelling_ontvangen=rij.ontvangstdatum,

@@ -1,17 +1,17 @@
-"""What the werkvoorraad shows beside a deadline: which term it is, why its date moved
-(opschorting, verdaging, verlenging: the explanations recorded with each step) and, for an
-ingebrekestelling, the dwangsom on the peildatum until the decision is taken."""
+"""What the werkvoorraad shows beside a deadline: which term it is (the statement writes it from
+these tables, ``db.werkvoorraad_pagina``), why its date moved (opschorting, verdaging,
+verlenging: the explanations recorded with each step) and, for an ingebrekestelling, the
+dwangsom on the peildatum until the decision is taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import json
+from types import SimpleNamespace
 
-from wmo_intake.db.rijen import Rij
-from wmo_intake.db.werkvoorraad_pagina import DOEL
 from wmo_intake.domain.aanbiedermelding import RULE
-from wmo_intake.domain.termijnen import termijnstatus
 from wmo_intake.service.dwangsom import dwangsom_read
+from wmo_shared.jsonresponse import dumps
 
 TERMIJN = {
     "onderzoek": "onderzoekstermijn",
@@ -28,41 +28,18 @@ AANBIEDERMELDINGEN = {s.value: rule for s, rule in RULE.items()}  # <id>/<soort>
 BEZWAARTERMIJNEN["retourtermijn"] = "IWMO-RETOUR"  # the side term of an iWmo-verzoek
 
 
-def _delen(referentie: str) -> tuple[str, str | None]:
-    """(id, the named term) of a referentie ``<id>`` or ``<id>/<term>[/<id>]``."""
-    deel = referentie.split("/")
-    return deel[0], deel[1] if len(deel) > 1 else None
-
-
-def item(row: Rij, peildatum: dt.date, regel: str) -> dict[str, Any]:
-    """One werkvoorraad item as the wire has it (``WerkvoorraadItemRead`` by alias) from a row of
-    ``db.werkvoorraad_pagina.pagina``: which term it is, its rule, why its date moved, the
-    dwangsom of an ingebrekestelling, and who handles it."""
-    ref, naam = _delen(row.referentie)
-    rule: str | None = regel or None
-    aanpassingen: Any = []
-    if naam in BEZWAARTERMIJNEN:
-        rule = BEZWAARTERMIJNEN[naam]
-    elif row.soort == "aanbiedermelding" and naam in AANBIEDERMELDINGEN:
-        rule = AANBIEDERMELDINGEN[naam]
-    elif row.soort in DOEL and row.aanpassingen is not None:
-        aanpassingen = row.aanpassingen
-    dwangsom = None
-    if row.soort == "ingebrekestelling":
-        dwangsom = dwangsom_read(row, None, peildatum).model_dump(mode="json", by_alias=True)
-    return {
-        "soort": row.soort,
-        "meldingId": row.melding_id,
-        "referentieId": ref,
-        "clientId": row.client_id,
-        "uiterlijk": row.uiterlijk,
-        "status": termijnstatus(row.uiterlijk, peildatum).value,
-        "rule": rule,
-        "termijn": naam or TERMIJN.get(row.soort),
-        "aanpassingen": aanpassingen,
-        "dwangsom": dwangsom,
-        "behandelaar": None
-        if row.behandelaar_sub is None
-        else {"sub": row.behandelaar_sub, "naam": row.behandelaar_naam},
-        "team": row.team,
-    }
+def met_dwangsommen(document: str, ingebrekestellingen: str, peildatum: dt.date) -> bytes:
+    """The page ``document`` (``db.werkvoorraad_pagina.document``) with the dwangsom of each
+    ingebrekestelling on it on the peildatum (Awb 4:17, 4:18, with the Algemene termijnenwet:
+    a rule of the domain, not of the statement)."""
+    pagina = json.loads(document)
+    for ig in json.loads(ingebrekestellingen):
+        rij = SimpleNamespace(
+            beslistermijn_uiterlijk=dt.date.fromisoformat(ig["beslistermijn_uiterlijk"]),
+            ontvangstdatum=dt.date.fromisoformat(ig["ontvangstdatum"]),
+            uitsluiting=ig["uitsluiting"],
+            reden_uitsluiting=ig["reden_uitsluiting"],
+        )
+        d = dwangsom_read(rij, None, peildatum)
+        pagina["resultaten"][ig["nr"] - 1]["dwangsom"] = d.model_dump(mode="json", by_alias=True)
+    return dumps(pagina)

@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from wmo_intake.db import werkvoorraad_pagina
 from wmo_intake.domain.termijnen import WAARSCHUWINGSDAGEN, Termijnstatus
+from wmo_intake.schemas.werkvoorraad import WerkvoorraadList
 from wmo_intake.service import termijnbewaking
 from wmo_intake.service.behandeling import claim_team
-from wmo_intake.service.paginering import lees_termijn, termijn_cursor
+from wmo_intake.service.paginering import lees_termijn
 from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
@@ -34,6 +34,19 @@ REGEL = {
     "iwmo-verzoek": "IWMO-ANTWOORD",
 }
 DAG = dt.timedelta(days=1)
+
+# The page as PostgreSQL writes it (issue 17.3): WerkvoorraadList by alias, each item's rule,
+# term and state from these tables and domain.termijnen; the cursor as
+# service.paginering.termijn_cursor writes it.
+WEERGAVE = werkvoorraad_pagina.Weergave(
+    lijst=WerkvoorraadList,
+    regel=REGEL,
+    term_regel=termijnbewaking.BEZWAARTERMIJNEN,
+    melding_regel=termijnbewaking.AANBIEDERMELDINGEN,
+    termijn=termijnbewaking.TERMIJN,
+    status=(Termijnstatus.VERLOPEN, Termijnstatus.BINNEN_5_DAGEN, Termijnstatus.OP_TIJD),
+    waarschuwingsdagen=WAARSCHUWINGSDAGEN,
+)
 
 
 def _uiterlijk_tussen(
@@ -72,11 +85,10 @@ async def werkvoorraad_van(
     behandelaar: str | None = None,
     team: str | None = None,
     binnen_weken: int | None = None,
-) -> dict[str, Any]:
-    """The page as the wire has it (``WerkvoorraadList`` by alias), read with its audit row in
-    one statement (``db.werkvoorraad_pagina``); plain dicts, not a model validated per item
-    (issue 17.3: at a million cases the models cost more than the query; every API test
-    validates the answer against the published schema)."""
+) -> str | bytes:
+    """The page's JSON (``WerkvoorraadList`` by alias), written by PostgreSQL in the statement
+    that reads it and inserts its audit row (``db.werkvoorraad_pagina``): per request no item is
+    built or encoded in Python (issue 17.3), but the dwangsom of an ingebrekestelling on it."""
     peildatum = peildatum or vandaag()
     van, tot = _uiterlijk_tussen(status, peildatum)
     if binnen_weken is not None:
@@ -95,15 +107,7 @@ async def werkvoorraad_van(
         team=mijn_team(principal, team),
     )
     audit = audit_bind(principal, "lezen", "werkvoorraad", None)
-    async with db.single_statement() as conn:
-        rows = await werkvoorraad_pagina.pagina(conn, vraag, audit)
-    meer = len(rows) > limit
-    rows = rows[:limit]
-    laatste = rows[-1] if rows else None
-    return {
-        "peildatum": peildatum,
-        "resultaten": [termijnbewaking.item(r, peildatum, REGEL[r.soort]) for r in rows],
-        "volgendeCursor": termijn_cursor(laatste.uiterlijk, laatste.soort, laatste.referentie)
-        if meer and laatste is not None
-        else None,
-    }
+    rij = await werkvoorraad_pagina.document(db, WEERGAVE, vraag, peildatum, audit)
+    if rij.ingebrekestellingen is None:
+        return str(rij.document)
+    return termijnbewaking.met_dwangsommen(rij.document, rij.ingebrekestellingen, peildatum)

@@ -5,22 +5,24 @@ audited with the kinds of criteria and the number found (never a value: no BSN, 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from wmo_intake.db import clientzoeken
 from wmo_intake.domain.zoeken import criteria, lees_zaakreferentie, normaliseer_naam
-from wmo_intake.schemas.zoekopdracht import ClientZoekopdracht
-from wmo_intake.service.client import client_json
-from wmo_intake.service.paginering import lees_rang, rang_cursor
+from wmo_intake.schemas.zoekopdracht import ClientZoekopdracht, ClientZoekresultaten
+from wmo_intake.service.paginering import lees_rang
 from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
 from wmo_shared.db.engine import Database
 
+# The page as PostgreSQL writes it (issue 17.3): ClientZoekresultaten by alias, each cliënt as
+# service.client.client_read gives it; the cursor as service.paginering.rang_cursor writes it.
+WEERGAVE = clientzoeken.Weergave(ClientZoekresultaten)
 
-async def zoek(db: Database, principal: Principal, body: ClientZoekopdracht) -> dict[str, Any]:
-    """The page as the wire has it (``ClientZoekresultaten`` by alias): plain dicts, not models
-    validated per cliënt (issue 17.3; every API test validates the answer against the published
-    schema), read with the audit row in one statement."""
+
+async def zoek(db: Database, principal: Principal, body: ClientZoekopdracht) -> str:
+    """The page's JSON (``ClientZoekresultaten`` by alias), written by PostgreSQL in the
+    statement that reads it and inserts its audit row: per request no cliënt is built or
+    encoded in Python (issue 17.3)."""
     soorten = criteria(
         naam=body.naam,
         geboortedatum=body.geboortedatum,
@@ -38,8 +40,9 @@ async def zoek(db: Database, principal: Principal, body: ClientZoekopdracht) -> 
     # by name: a transaction (the similarity threshold is set for it); else one statement
     verbinding = db.transaction() if naam is not None else db.single_statement()
     async with verbinding as conn:
-        rows = await clientzoeken.zoek(
+        rij = await clientzoeken.zoek(
             conn,
+            WEERGAVE,
             principal.gemeente,
             naam=naam,
             geboortedatum=body.geboortedatum,
@@ -53,18 +56,4 @@ async def zoek(db: Database, principal: Principal, body: ClientZoekopdracht) -> 
             criteria=[s.value for s in soorten],
             audit=audit_bind(principal, "zoeken", "client", None),
         )
-    meer = len(rows) > body.limit
-    rows = rows[: body.limit]
-    laatste = rows[-1] if rows else None
-    return {
-        "resultaten": [
-            {
-                "client": client_json(r),
-                "overeenkomst": r.rang / 1000 if naam is not None else None,
-            }
-            for r in rows
-        ],
-        "volgendeCursor": rang_cursor(laatste.rang, str(laatste.id))
-        if meer and laatste is not None
-        else None,
-    }
+    return str(rij.document)
