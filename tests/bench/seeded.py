@@ -183,6 +183,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_finance.db import cak, tegemoetkomingen
     from wmo_indicatie.db import indicaties
     from wmo_intake.db import clienten, clientzoeken, toewijzingen
+    from wmo_intake.schemas.client import ClientRead
     from wmo_intake.service.paginering import positie_cursor, termijn_cursor
     from wmo_pgb.db import pgb_plannen, svb
     from wmo_pgb.domain.cursor import encode_cursor
@@ -196,7 +197,8 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     gw, fin, sys_ = ["gebiedsteam"], ["financien"], ["systeem"]
     out = [
         Row("intake", "audited read", gw, f"/api/v1/clienten/{ids['client']}",
-            lambda c: clienten.get_client_audited(c, p(*gw), ids["client"])),
+            lambda c: clienten.get_client_document(
+                c, clienten.client_document(ClientRead), p(*gw), ids["client"])),
         Row("intake", "toewijzingen feed, first", sys_, "/api/v1/toewijzingen?limit=100",
             lambda c: toewijzingen.pagina(c, G, 0, 100)),
         Row("intake", "toewijzingen feed, deep", sys_,

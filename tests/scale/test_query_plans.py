@@ -98,6 +98,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         toewijzingen,
         werkvoorraad_pagina,
     )
+    from wmo_intake.schemas.client import ClientRead
     from wmo_intake.service.werkvoorraad import WEERGAVE
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
@@ -123,7 +124,9 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
             c, WEERGAVE, werkvoorraad_pagina.Vraag(G, 50, soort="herindicatie", na=diep), day, audit
         ),
         "intake: cliënt zoeken op BSN": lambda c: clienten.find_by_bsn(c, G, BSN),
-        "intake: cliënt lezen (audit)": lambda c: clienten.get_client_audited(c, PRINCIPAL, ID),
+        "intake: cliënt lezen (audit)": lambda c: clienten.get_client_document(
+            c, clienten.client_document(ClientRead), PRINCIPAL, ID
+        ),
         "intake: meldingen van een cliënt": lambda c: meldingen.meldingen_van_client(c, G, ID),
         "intake: beschikking van een melding": lambda c: beschikkingen.beschikking_van_melding(
             c, ID, ID

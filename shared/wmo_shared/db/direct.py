@@ -24,19 +24,26 @@ from sqlalchemy.sql import ClauseElement
 class DriverStatement:
     """``statement`` (built once, at import) compiled for the driver on first use."""
 
-    __slots__ = ("_names", "_processors", "_sql", "statement")
+    __slots__ = ("_fixed", "_names", "_processors", "_sql", "statement")
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
         self._sql: str | None = None
         self._names: tuple[str, ...] = ()
         self._processors: Mapping[str, Callable[[Any], Any]] = {}
+        self._fixed: Mapping[str, Any] = {}
 
     def _compile(self, dialect: Dialect) -> str:
         compiled: Any = self.statement.compile(dialect=dialect)
         if compiled.literal_execute_params or compiled.post_compile_params:
             raise ValueError("a DriverStatement takes no expanding or literal parameters")
         self._names = tuple(compiled.positiontup or ())
+        # Values the statement carries itself (``literal``): the caller's params give the rest.
+        self._fixed = {
+            name: bind.effective_value
+            for bind, name in compiled.bind_names.items()
+            if not bind.required
+        }
         # The type-specific conversions SQLAlchemy would apply to these parameters (none for
         # most types on asyncpg; kept so a typed parameter is sent as SQLAlchemy sends it).
         self._processors = dict(compiled._bind_processors)
@@ -48,8 +55,9 @@ class DriverStatement:
         sql = self._sql or self._compile(dialect)
         processors = self._processors
         args = []
+        fixed = self._fixed
         for name in self._names:
-            value = params[name]
+            value = fixed[name] if name in fixed and name not in params else params[name]
             processor = processors.get(name)
             args.append(value if processor is None or value is None else processor(value))
         return sql, args

@@ -22,7 +22,11 @@ from wmo_intake.service import clientwijziging as wijziging
 from wmo_shared.auth import Principal
 from wmo_shared.etag import IfMatch
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import model_response, versioned_response, written_response
+from wmo_shared.responses import (
+    document_response,
+    model_response,
+    written_response,
+)
 
 router = APIRouter(prefix="/clienten", tags=["clienten"])
 
@@ -47,8 +51,7 @@ async def create_client(
 
 @router.get("/{client_id}", response_model=ClientRead, summary="Een cliënt lezen")
 async def get_client(client_id: uuid.UUID, db: Db, principal: Principal = CaseWorker) -> Response:
-    client = await svc.lees(db, principal, client_id)
-    return versioned_response(client, client.versie)
+    return document_response(await svc.lees(db, principal, client_id))
 
 
 @router.post(

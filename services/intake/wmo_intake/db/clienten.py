@@ -4,9 +4,11 @@ change keeps the cliënt as it was after it)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from pydantic import BaseModel
+from sqlalchemy import Text, bindparam, case, cast, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -14,8 +16,9 @@ from wmo_intake.db.models import audit, client_versies, clienten
 from wmo_intake.db.rijen import Rij, alle, een, eerste
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
-from wmo_shared.db.direct import DriverStatement, Fields
+from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
+from wmo_shared.db.wire import field_model, wire_object
 
 _CLIENT_COLUMNS = [
     clienten.c.id,
@@ -48,26 +51,40 @@ async def insert_client(conn: AsyncConnection, values: dict[str, Any]) -> Rij | 
     return result.first()
 
 
-_GET_CLIENT = DriverStatement(
-    audited(
-        select(*_CLIENT_COLUMNS).where(
-            clienten.c.id == bindparam("p_id"), clienten.c.gemeente == bindparam("p_gemeente")
-        ),
-        audit,
+def client_document(read_model: type[BaseModel]) -> DriverStatement:
+    """The audited read of one cliënt whose answer PostgreSQL writes (issue 17.3): the
+    ``document`` column is ``read_model``'s JSON (as ``service.client.client_read`` would give
+    it, adres nested and status derived), beside ``versie`` for the ETag. Built once."""
+    c = clienten.c
+    adres = ("straat", "huisnummer", "postcode", "woonplaats")
+    kolommen = [k.name for k in _CLIENT_COLUMNS if k.name not in adres]
+    waarden: dict[str, Any] = {k: c[k] for k in kolommen}
+    waarden["adres"] = wire_object(field_model(read_model, "adres"), {k: c[k] for k in adres})
+    # as service.client._status
+    waarden["status"] = case(
+        (c.overleden_op.is_not(None), literal("overleden")),
+        (c.vertrokken_op.is_not(None), literal("vertrokken")),
+        else_=literal("actief"),
     )
-)
+    document = cast(wire_object(read_model, waarden), Text).label("document")
+    return DriverStatement(
+        audited(
+            select(document, c.versie).where(
+                c.id == bindparam("p_id"), c.gemeente == bindparam("p_gemeente")
+            ),
+            audit,
+        )
+    )
 
 
-async def get_client_audited(
-    db: Database, principal: Principal, client_id: uuid.UUID
-) -> Rij | None:
-    """The client of the caller's gemeente, and its audit row, in one statement (on the
-    driver: the hot read)."""
+async def get_client_document(
+    db: Database, statement: DriverStatement, principal: Principal, client_id: uuid.UUID
+) -> Mapping[str, Any] | None:
+    """The cliënt of the caller's gemeente (``statement`` from ``client_document``) and its
+    audit row, in one statement on the driver."""
     params = {"p_id": client_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "client", client_id))
-    record = await db.fetch_row(_GET_CLIENT, params)
-    # Read by attribute like the Row the other queries give (client_read takes either).
-    return None if record is None else cast(Rij, Fields(record))
+    return await db.fetch_row(statement, params)
 
 
 async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Rij | None:
