@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import NamedTuple
 
 from wmo_indicatie.domain.aard import AardOordeel, stel_aard_voor
 from wmo_indicatie.domain.begrippen import (
@@ -31,13 +32,12 @@ from wmo_indicatie.domain.levensdomeinen import (
 from wmo_indicatie.domain.omvang import Netwerk, OmvangVoorstel, stel_omvang_voor
 from wmo_indicatie.domain.plus import PlusFeiten, PlusOordeel, beoordeel_plus, plus_profielen
 from wmo_indicatie.domain.policy import IndicatiePolicy
-from wmo_indicatie.domain.rangschikking import Rangorde, Signalen, rangschik_profielen
+from wmo_indicatie.domain.rangschikking import Rangorde, rangschik
 from wmo_indicatie.domain.resultaatgebieden import (
     Resultaatgebied,
     ResultaatgebiedenOordeel,
     beoordeel_resultaatgebieden,
 )
-from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel, rule_ids
 
 
@@ -56,9 +56,7 @@ class Onderzoeksgegevens:
     duurcategorie: DuurCategorie | None = None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Deeladvies:
+class Deeladvies(NamedTuple):  # built on every advice: see ``Advies``
     """The advice for one aard."""
 
     aard: Aard
@@ -73,9 +71,13 @@ class Deeladvies:
     regels: tuple[Regel, ...]
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Advies:
+class Advies(NamedTuple):
+    """The advice. It and the parts built anew for every advice (``Deeladvies``, ``Rangorde``
+    with its ``ProfielScore``s, ``DuurVoorstel``, ``AardOordeel``, ``LevensdomeinenOordeel``) are
+    NamedTuples: immutable, with the fields and repr of the frozen dataclasses they were (compared
+    as tuples), and built in about half the time. The judgements kept in tables stay
+    dataclasses."""
+
     aard: AardOordeel
     individuele_begeleiding: Deeladvies | None
     dagbesteding: Deeladvies | None
@@ -104,27 +106,21 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
         gekozen = frozenset(resultaten.gekozen)
     # else the same areas, as far as membership of a Resultaatgebied goes (all it is asked)
     aard = stel_aard_voor(domeinen, gekozen, gegevens.kenmerken, gegevens.aard)
-    delen = {
-        a: _deeladvies(a, gegevens, domeinen, resultaten, begindatum, policy)
-        for a in aard.aard.aarden
-    }
+    aarden = aard.aard.aarden
     regels: list[Regel] = [
         *domeinen.regels,
         *map(_REGEL, effecten),
         *resultaten.regels,
         *aard.regels,
     ]
-    for deel in delen.values():
-        regels.extend(deel.regels)
-    return Advies(
-        aard=aard,
-        individuele_begeleiding=delen.get(_IB),
-        dagbesteding=delen.get(_DB),
-        levensdomeinen=domeinen,
-        resultaatgebieden=resultaten,
-        kenmerken=effecten,
-        regels=tuple(regels),
-    )
+    ib = db = None
+    if _IB in aarden:
+        ib = _deeladvies(_IB, gegevens, domeinen, resultaten, begindatum, policy)
+        regels += ib.regels
+    if _DB in aarden:
+        db = _deeladvies(_DB, gegevens, domeinen, resultaten, begindatum, policy)
+        regels += db.regels
+    return Advies(aard, ib, db, domeinen, resultaten, effecten, tuple(regels))
 
 
 # Enum members as module names: reading them from their class is slow on Python 3.11.
@@ -147,15 +143,16 @@ def _deeladvies(
     gerichtheid = bepaal_gerichtheid(k, aard)
     dagdelen = bepaal_dagdeelklasse(k) if aard is _DB else None
     criteria = feiten.criterium_1 or feiten.criterium_2
-    signalen = Signalen(
+    rangorde = rangschik(
+        aard,
+        k,
         gerichtheid,
-        domeinen.aantal_belemmerd,
-        resultaten.aantal,
+        dagdelen,
+        (domeinen.aantal_belemmerd, resultaten.aantal),
         criteria or k.gedrag is _ZWAAR_PROBLEEMGEDRAG,
         gegevens.omvangklasse if aard is _IB else None,
-        dagdelen,
+        policy,
     )
-    rangorde = rangschik_profielen(aard, k, signalen, policy)
     profiel = rangorde.beste.profiel
     omvang = stel_omvang_voor(profiel, gegevens.netwerk, policy)
     plus = beoordeel_plus(profiel, feiten, policy)
@@ -185,16 +182,14 @@ def _deeladvies(
         *duur.regels,
     ]
     return Deeladvies(
-        aard=aard,
-        profiel=profiel,
-        zekerheid=rangorde.zekerheid,
-        gerichtheid=gerichtheid,
-        dagdelen=dagdelen,
-        rangorde=rangorde,
-        omvang=omvang,
-        plus=replace(plus, regels=tuple(plus_regels))
-        if len(plus_regels) > len(plus.regels)
-        else plus,
-        duur=duur,
-        regels=tuple(regels),
+        aard,
+        profiel,
+        rangorde.zekerheid,
+        gerichtheid,
+        dagdelen,
+        rangorde,
+        omvang,
+        replace(plus, regels=tuple(plus_regels)) if len(plus_regels) > len(plus.regels) else plus,
+        duur,
+        tuple(regels),
     )
