@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 from typing import NamedTuple
 
 from wmo_indicatie.domain.aard import AardOordeel, stel_aard_voor
@@ -23,7 +22,12 @@ from wmo_indicatie.domain.begrippen import (
 from wmo_indicatie.domain.dagdelen import DagdeelOordeel, bepaal_dagdeelklasse
 from wmo_indicatie.domain.duur import DuurVoorstel, bepaal_duur, stel_duurcategorie_voor
 from wmo_indicatie.domain.gerichtheid import GerichtheidOordeel, bepaal_gerichtheid
-from wmo_indicatie.domain.kenmerken import Gedrag, KenmerkEffect, Kenmerken, kenmerkeffecten
+from wmo_indicatie.domain.kenmerken import (
+    Gedrag,
+    KenmerkEffect,
+    Kenmerken,
+    kenmerkeffecten_met_regels,
+)
 from wmo_indicatie.domain.levensdomeinen import (
     LevensdomeinenOordeel,
     LevensdomeinScore,
@@ -100,7 +104,7 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     is counted from it); the clock is never read."""
     domeinen = beoordeel_levensdomeinen(gegevens.levensdomeinen)
     resultaten = beoordeel_resultaatgebieden(gegevens.resultaatgebieden)
-    effecten = kenmerkeffecten(gegevens.kenmerken)
+    effecten, kenmerkregels = kenmerkeffecten_met_regels(gegevens.kenmerken)
     gekozen = gegevens.resultaatgebieden
     if type(gekozen) is not frozenset:
         gekozen = frozenset(resultaten.gekozen)
@@ -109,16 +113,17 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
     aarden = aard.aard.aarden
     regels: list[Regel] = [
         *domeinen.regels,
-        *map(_REGEL, effecten),
+        *kenmerkregels,
         *resultaten.regels,
         *aard.regels,
     ]
+    aantallen = (domeinen.aantal_belemmerd, resultaten.aantal)
     ib = db = None
     if _IB in aarden:
-        ib = _deeladvies(_IB, gegevens, domeinen, resultaten, begindatum, policy)
+        ib = _deeladvies(_IB, gegevens, aantallen, begindatum, policy)
         regels += ib.regels
     if _DB in aarden:
-        db = _deeladvies(_DB, gegevens, domeinen, resultaten, begindatum, policy)
+        db = _deeladvies(_DB, gegevens, aantallen, begindatum, policy)
         regels += db.regels
     return Advies(aard, ib, db, domeinen, resultaten, effecten, tuple(regels))
 
@@ -126,15 +131,13 @@ def adviseer(gegevens: Onderzoeksgegevens, begindatum: dt.date, policy: Indicati
 # Enum members as module names: reading them from their class is slow on Python 3.11.
 _IB, _DB = Aard.INDIVIDUELE_BEGELEIDING, Aard.DAGBESTEDING
 _ZWAAR_PROBLEEMGEDRAG = Gedrag.ZWAAR_PROBLEEMGEDRAG
-_REGEL = attrgetter("regel")
 _DUUR_GEKOZEN = Regel("IND-11", "De consulent heeft de duurcategorie gekozen.")
 
 
 def _deeladvies(
     aard: Aard,
     gegevens: Onderzoeksgegevens,
-    domeinen: LevensdomeinenOordeel,
-    resultaten: ResultaatgebiedenOordeel,
+    aantallen: tuple[int, int],  # limited life domains (IND-01), chosen result areas (IND-03)
     begindatum: dt.date,
     policy: IndicatiePolicy,
 ) -> Deeladvies:
@@ -148,24 +151,21 @@ def _deeladvies(
         k,
         gerichtheid,
         dagdelen,
-        (domeinen.aantal_belemmerd, resultaten.aantal),
+        aantallen,
         criteria or k.gedrag is _ZWAAR_PROBLEEMGEDRAG,
         gegevens.omvangklasse if aard is _IB else None,
         policy,
     )
-    profiel = rangorde.beste.profiel
+    profiel = rangorde.profielen[0].profiel
     omvang = stel_omvang_voor(profiel, gegevens.netwerk, policy)
     plus = beoordeel_plus(profiel, feiten, policy)
-    plus_regels = list(plus.regels)
     if not plus.profiel_staat_plus_toe and criteria:
         anderen = ", ".join(plus_profielen(aard, policy))
-        plus_regels.append(
-            Regel(
-                "IND-07",
-                f"De criteria voor plus zijn vervuld, maar {profiel} staat plus niet toe; "
-                f"overweeg {anderen}. Ter beoordeling van de consulent.",
-            )
+        zin = (
+            f"De criteria voor plus zijn vervuld, maar {profiel} staat plus niet toe; "
+            f"overweeg {anderen}. Ter beoordeling van de consulent."
         )
+        plus = replace(plus, regels=(*plus.regels, Regel("IND-07", zin)))
 
     if gegevens.duurcategorie is not None:
         duur = bepaal_duur(gegevens.duurcategorie, begindatum, policy, waarom=(_DUUR_GEKOZEN,))
@@ -178,7 +178,7 @@ def _deeladvies(
         *(dagdelen.regels if dagdelen else ()),
         *rangorde.regels,
         *omvang.regels,
-        *plus_regels,
+        *plus.regels,
         *duur.regels,
     ]
     return Deeladvies(
@@ -189,7 +189,7 @@ def _deeladvies(
         dagdelen,
         rangorde,
         omvang,
-        replace(plus, regels=tuple(plus_regels)) if len(plus_regels) > len(plus.regels) else plus,
+        plus,
         duur,
         tuple(regels),
     )

@@ -162,16 +162,6 @@ def _scores(profielen: tuple[Profiel, ...], blokken: list[b.Blok]) -> list[Profi
 _PROFIELSCORE: Callable[[tuple[Any, ...]], ProfielScore] = partial(tuple.__new__, ProfielScore)
 
 
-def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
-    beste, tweede = scores[0], scores[1]
-    marge = beste.punten - tweede.punten
-    if marge >= 3 and beste.vergeleken >= 6:
-        return _HOOG
-    if marge >= 1 and beste.vergeleken >= 3:
-        return _REDELIJK
-    return _LAAG
-
-
 # Enum members as module names (reading them from their class is slow on Python 3.11), and
 # their words.
 _HOOG, _REDELIJK, _LAAG = Zekerheid.HOOG, Zekerheid.REDELIJK, Zekerheid.LAAG
@@ -217,8 +207,14 @@ def rangschik(
     )
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
     scores.sort(key=_PUNTEN, reverse=True)  # stable, also reversed
-    zekerheid = _zekerheid(scores)
     beste, tweede = scores[0], scores[1]
+    marge = beste.punten - tweede.punten
+    if marge >= 3 and beste.vergeleken >= 6:
+        zekerheid = _HOOG
+    elif marge >= 1 and beste.vergeleken >= 3:
+        zekerheid = _REDELIJK
+    else:
+        zekerheid = _LAAG
     rule = "IND-05" if aard is _IB else "IND-06"
     if tweede.punten == beste.punten:
         daarna = f"gelijk met {tweede.profiel!s}: het lichtere profiel gaat voor (goedkoopst "
