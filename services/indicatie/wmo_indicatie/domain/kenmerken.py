@@ -213,10 +213,13 @@ _REGEL = attrgetter("regel")
 _GROEPEN = (slice(1, 5), slice(5, 9), slice(9, 13))
 
 
-def _groepstabel(groep: slice) -> dict[tuple[object, ...], tuple[tuple[KenmerkEffect, ...], ...]]:
+_Groep = tuple[tuple[KenmerkEffect, ...], tuple[Regel, ...]]
+
+
+def _groepstabel(groep: slice) -> dict[tuple[object, ...], _Groep]:
     per_veld = _EFFECTEN[groep]
     opties = [[w for _, w in effecten] for effecten in per_veld]
-    tabel = {}
+    tabel: dict[tuple[object, ...], _Groep] = {}
     for waarden in product(*opties):
         gevonden = tuple(
             effecten[type(w), w] for effecten, w in zip(per_veld, waarden, strict=True)
