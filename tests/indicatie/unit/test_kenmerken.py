@@ -6,7 +6,9 @@ from dataclasses import fields
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
+from tests.indicatie.unit.test_advies import kenmerken as advies_kenmerken
 from wmo_indicatie.domain.kenmerken import (
     Effect,
     Gedrag,
@@ -16,6 +18,7 @@ from wmo_indicatie.domain.kenmerken import (
     Verwachting,
     aantal_vastgesteld,
     kenmerkeffecten,
+    kenmerkeffecten_met_regels,
 )
 
 
@@ -80,3 +83,19 @@ def test_zwaar_probleemgedrag_points_to_plus() -> None:
 def test_age_bounds(leeftijd: int) -> None:
     with pytest.raises(ValueError):
         Kenmerken(leeftijd=leeftijd)
+
+
+@settings(max_examples=300, deadline=None)
+@given(k=advies_kenmerken)
+def test_effects_looked_up_by_group_equal_the_effects_one_by_one(k: Kenmerken) -> None:
+    effecten, regels = kenmerkeffecten_met_regels(k)
+    assert effecten == kenmerkeffecten(k)
+    assert regels == tuple(e.regel for e in effecten)
+
+
+def test_a_value_of_another_type_is_judged_as_it_comes() -> None:
+    # a str equal to an enum's value (not valid input) is not found in the group tables
+    k = Kenmerken(risico="hoog", leeftijd=40)  # type: ignore[arg-type]
+    effecten, regels = kenmerkeffecten_met_regels(k)
+    assert effecten == kenmerkeffecten(k)
+    assert regels == tuple(e.regel for e in effecten)

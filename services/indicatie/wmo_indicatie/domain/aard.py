@@ -14,7 +14,7 @@ signals and says how sure it is:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wmo_indicatie.domain.begrippen import AardKeuze, Zekerheid
 from wmo_indicatie.domain.kenmerken import Kenmerken, Niveau
@@ -23,8 +23,8 @@ from wmo_indicatie.domain.resultaatgebieden import (
     INDIVIDUELE_GEBIEDEN,
     OPSOMMING,
     Resultaatgebied,
+    beoordeel_resultaatgebieden,
 )
-from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 # Enum members as module names: reading them from their class is slow on Python 3.11.
@@ -32,13 +32,10 @@ _DAGBESTEDING = Levensdomein.DAGBESTEDING
 _DAGSTRUCTUUR = Resultaatgebied.DAGSTRUCTUUR
 _NETWERK = Resultaatgebied.NETWERK_EN_MANTELZORG
 _LAAG = Niveau.LAAG
-_INDIVIDUEEL = tuple(r for r in Resultaatgebied if r in INDIVIDUELE_GEBIEDEN)  # in order a-k
 _LOS = (_DAGSTRUCTUUR, _NETWERK)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class AardOordeel:
+class AardOordeel(NamedTuple):  # built on every advice: see ``Advies``
     aard: AardKeuze
     zekerheid: Zekerheid
     regels: tuple[Regel, ...]
@@ -74,7 +71,12 @@ def stel_aard_voor(
     if _NETWERK in resultaatgebieden and kenmerken.draagkracht_netwerk is _LAAG:
         db_redenen.append("de mantelzorg heeft een lage draagkracht en moet worden ontlast")
 
-    ib_gebieden = [r for r in _INDIVIDUEEL if r in resultaatgebieden]
+    # the chosen areas in the order a-k, as the judgement of the result areas lists them
+    ib_gebieden = [
+        r
+        for r in beoordeel_resultaatgebieden(resultaatgebieden).gekozen
+        if r in INDIVIDUELE_GEBIEDEN
+    ]
     # dagstructuur / netwerk without a dagbesteding signal are worked on individually
     losse = [] if db_redenen else [r for r in _LOS if r in resultaatgebieden]
     ib_redenen = [OPSOMMING[r] for r in ib_gebieden + losse]

@@ -34,7 +34,7 @@ from wmo_indicatie.domain.begrippen import (
     profielen_van,
 )
 from wmo_indicatie.domain.levensdomeinen import Levensdomein
-from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
+from wmo_indicatie.domain.policy import IndicatiePolicy, per_beleid
 from wmo_indicatie.domain.resultaatgebieden import Resultaatgebied
 from wmo_shared.regels import Regel
 
@@ -256,9 +256,12 @@ TABELLEN = {a: _tabel(a) for a in Aard}
 
 def plus_blok(aard: Aard, policy: IndicatiePolicy) -> Blok:
     """The plus signal against every profile of the aard: the policy's permission (IND-07)."""
+    return per_beleid(policy, _plus_blokken)[aard]
 
-    def bereken() -> Blok:
+
+def _plus_blokken(policy: IndicatiePolicy) -> dict[Aard, Blok]:
+    blokken = {}
+    for aard in Aard:
         ps = profielen_van(aard)
-        return blok([w.rij([w.plus(p, policy) for p in ps])], len(ps))
-
-    return afgeleid(policy, (plus_blok, aard), bereken)
+        blokken[aard] = blok([w.rij([w.plus(p, policy) for p in ps])], len(ps))
+    return blokken

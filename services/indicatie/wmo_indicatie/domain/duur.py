@@ -12,20 +12,17 @@ in iWmo); the review date is that same day, so a follow-up can start without a g
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wmo_indicatie.domain import notatie
 from wmo_indicatie.domain.begrippen import Aard, DuurCategorie, Gerichtheid, Profiel, Zekerheid
 from wmo_indicatie.domain.datums import laatste_dag_na_maanden
 from wmo_indicatie.domain.kenmerken import Kenmerken, Niveau, Verwachting
 from wmo_indicatie.domain.policy import IndicatiePolicy
-from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class DuurVoorstel:
+class DuurVoorstel(NamedTuple):  # built on every advice: see ``Advies``
     categorie: DuurCategorie
     maanden: int
     begindatum: dt.date

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from itertools import product
 from operator import attrgetter
 
 from wmo_shared.regels import Regel
@@ -204,6 +205,58 @@ def kenmerkeffecten(kenmerken: Kenmerken) -> tuple[KenmerkEffect, ...]:
         e if e is not None else _kenmerkeffect(naam, w)
         for naam, w, e in zip(_VELDEN, waarden, gevonden, strict=True)
     )
+
+
+_REGEL = attrgetter("regel")
+# The twelve fields after leeftijd in groups of four neighbours: per group, for every combination
+# of values (None included), their effects and sentences (4 x 4 x 4 x 4 at most), worked out once.
+_GROEPEN = (slice(1, 5), slice(5, 9), slice(9, 13))
+
+
+_Groep = tuple[tuple[KenmerkEffect, ...], tuple[Regel, ...]]
+
+
+def _groepstabel(groep: slice) -> dict[tuple[object, ...], _Groep]:
+    per_veld = _EFFECTEN[groep]
+    opties = [[w for _, w in effecten] for effecten in per_veld]
+    tabel: dict[tuple[object, ...], _Groep] = {}
+    for waarden in product(*opties):
+        gevonden = tuple(
+            effecten[type(w), w] for effecten, w in zip(per_veld, waarden, strict=True)
+        )
+        tabel[waarden] = (gevonden, tuple(map(_REGEL, gevonden)))
+    return tabel
+
+
+_GROEPSTABELLEN = tuple(map(_groepstabel, _GROEPEN))
+_GROEPSTYPEN = tuple(
+    frozenset(product(*({t for t, _ in effecten} for effecten in _EFFECTEN[groep])))
+    for groep in _GROEPEN
+)
+
+
+def kenmerkeffecten_met_regels(
+    kenmerken: Kenmerken,
+) -> tuple[tuple[KenmerkEffect, ...], tuple[Regel, ...]]:
+    """``kenmerkeffecten`` and the sentence of each, looked up a group of fields at a time."""
+    w = _LEES(kenmerken)
+    leeftijd = _EFFECTEN[0].get((type(w[0]), w[0]))
+    g1, g2, g3 = w[1:5], w[5:9], w[9:]
+    t1, t2, t3 = _GROEPSTYPEN
+    if (
+        leeftijd is not None
+        and tuple(map(type, g1)) in t1
+        and tuple(map(type, g2)) in t2
+        and tuple(map(type, g3)) in t3
+    ):
+        (e1, r1), (e2, r2), (e3, r3) = (
+            _GROEPSTABELLEN[0][g1],
+            _GROEPSTABELLEN[1][g2],
+            _GROEPSTABELLEN[2][g3],
+        )
+        return (leeftijd, *e1, *e2, *e3), (leeftijd.regel, *r1, *r2, *r3)
+    effecten = kenmerkeffecten(kenmerken)
+    return effecten, tuple(map(_REGEL, effecten))
 
 
 def aantal_vastgesteld(kenmerken: Kenmerken) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from typing import NamedTuple
 
-from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
 
@@ -71,9 +71,7 @@ class LevensdomeinScore:
             raise ValueError(f"score voor {self.domein.omschrijving} moet 0, 1, 2 of 3 zijn")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class LevensdomeinenOordeel:
+class LevensdomeinenOordeel(NamedTuple):  # built on every advice: see ``Advies``
     scores: tuple[LevensdomeinScore, ...]
     tellend: tuple[LevensdomeinScore, ...]  # score >= 1 and experienced as a barrier
     regels: tuple[Regel, ...]

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from wmo_indicatie.domain import notatie
 from wmo_indicatie.domain.begrippen import Eenheid, Profiel
-from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
+from wmo_indicatie.domain.policy import IndicatiePolicy, per_beleid
 from wmo_shared.regels import Regel
 
 
@@ -44,14 +44,14 @@ def stel_omvang_voor(
     profiel: Profiel, netwerk: Netwerk | None, policy: IndicatiePolicy
 ) -> OmvangVoorstel:
     """The proposal depends on the profile, the network and the policy alone: worked out once
-    per policy for each of them."""
+    per policy for all of them."""
     if type(profiel) is Profiel and (netwerk is None or type(netwerk) is Netwerk):
-        return afgeleid(
-            policy,
-            (stel_omvang_voor, profiel, netwerk),
-            lambda: _stel_omvang_voor(profiel, netwerk, policy),
-        )
+        return per_beleid(policy, _voorstellen)[profiel, netwerk]
     return _stel_omvang_voor(profiel, netwerk, policy)
+
+
+def _voorstellen(policy: IndicatiePolicy) -> dict[tuple[Profiel, Netwerk | None], OmvangVoorstel]:
+    return {(p, n): _stel_omvang_voor(p, n, policy) for p in Profiel for n in (None, *Netwerk)}
 
 
 def _stel_omvang_voor(

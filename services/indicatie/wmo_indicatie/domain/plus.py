@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import product
+from operator import attrgetter
 
 from wmo_indicatie.domain.begrippen import Aard, Profiel
-from wmo_indicatie.domain.policy import IndicatiePolicy, afgeleid
+from wmo_indicatie.domain.policy import IndicatiePolicy, per_beleid
 from wmo_shared.frozen import fast_init
 from wmo_shared.regels import Regel
 
@@ -99,8 +101,12 @@ _VOORWAARDEN = (
 
 def plus_profielen(aard: Aard, policy: IndicatiePolicy) -> tuple[Profiel, ...]:
     if type(aard) is Aard:
-        return afgeleid(policy, (plus_profielen, aard), lambda: _plus_profielen(aard, policy))
+        return per_beleid(policy, _alle_plus_profielen)[aard]
     return _plus_profielen(aard, policy)
+
+
+def _alle_plus_profielen(policy: IndicatiePolicy) -> dict[Aard, tuple[Profiel, ...]]:
+    return {aard: _plus_profielen(aard, policy) for aard in Aard}
 
 
 def _plus_profielen(aard: Aard, policy: IndicatiePolicy) -> tuple[Profiel, ...]:
@@ -109,27 +115,38 @@ def _plus_profielen(aard: Aard, policy: IndicatiePolicy) -> tuple[Profiel, ...]:
 
 def beoordeel_plus(profiel: Profiel, feiten: PlusFeiten, policy: IndicatiePolicy) -> PlusOordeel:
     """The judgement depends on the profile, the eight facts and the policy alone: worked out
-    once per policy for each of them (12 x 2^5 x 3^3 at most)."""
-    feitelijk = (
-        feiten.probleemgedrag_continu,
-        feiten.risico_veiligheid,
-        feiten.weinig_regie,
-        feiten.weinig_inzicht_in_behoefte,
-        feiten.weinig_remmingen_of_onvoorspelbaar,
-        feiten.kan_veranderen,
-        feiten.draagt_bij_aan_zelfredzaamheid,
-        feiten.behandeling_overwogen,
-    )
-    if type(profiel) is Profiel and set(map(type, feitelijk)) <= _BOOL_OF_NIETS:
-        return afgeleid(
-            policy,
-            (beoordeel_plus, profiel, feitelijk),
-            lambda: _beoordeel_plus(profiel, feiten, policy),
-        )
+    once per policy for each of them (12 x 3^8 at most, as they come)."""
+    feitelijk = _FEITEN(feiten)
+    if type(profiel) is Profiel and tuple(map(type, feitelijk)) in _FEITTYPEN:
+        oordelen = per_beleid(policy, _geen_oordelen)
+        sleutel = (profiel, feitelijk)
+        oordeel = oordelen.get(sleutel)
+        if oordeel is None:
+            oordeel = oordelen[sleutel] = _beoordeel_plus(profiel, feiten, policy)
+        return oordeel
     return _beoordeel_plus(profiel, feiten, policy)
 
 
-_BOOL_OF_NIETS = frozenset({bool, type(None)})
+def _geen_oordelen(
+    policy: IndicatiePolicy,
+) -> dict[tuple[Profiel, tuple[bool | None, ...]], PlusOordeel]:
+    """The table of one policy's judgements, filled as they are asked."""
+    return {}
+
+
+_FEITEN = attrgetter(
+    "probleemgedrag_continu",
+    "risico_veiligheid",
+    "weinig_regie",
+    "weinig_inzicht_in_behoefte",
+    "weinig_remmingen_of_onvoorspelbaar",
+    "kan_veranderen",
+    "draagt_bij_aan_zelfredzaamheid",
+    "behandeling_overwogen",
+)
+# The types the eight facts may have: each a bool or None. A fact of another type (not valid
+# input) is judged as it comes: 1 would otherwise be found as True.
+_FEITTYPEN = frozenset(product((bool, type(None)), repeat=8))
 
 
 def _beoordeel_plus(profiel: Profiel, feiten: PlusFeiten, policy: IndicatiePolicy) -> PlusOordeel:

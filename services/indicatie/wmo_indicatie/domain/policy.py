@@ -133,3 +133,17 @@ def afgeleid(policy: IndicatiePolicy, sleutel: Hashable, bereken: Callable[[], T
         return waarden[sleutel]  # type: ignore[no-any-return]
     waarde = waarden[sleutel] = bereken()
     return waarde
+
+
+_ONBEKEND: Any = object()
+
+
+def per_beleid(policy: IndicatiePolicy, bereken: Callable[[IndicatiePolicy], T]) -> T:
+    """``afgeleid(policy, bereken, lambda: bereken(policy))`` without building that lambda on
+    every call: the value kept is looked up first (an advice asks a few of these per aard)."""
+    bewaard = _AFGELEID.get(id(policy))
+    if bewaard is not None and bewaard[0] is policy:
+        waarde = bewaard[1].get(bereken, _ONBEKEND)
+        if waarde is not _ONBEKEND:
+            return waarde  # type: ignore[no-any-return]
+    return afgeleid(policy, bereken, lambda: bereken(policy))

@@ -11,9 +11,12 @@ characteristic. Ties go to the lighter profile (goedkoopst adequaat, INT-06).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from operator import attrgetter
+from typing import Any, NamedTuple
 
 from wmo_indicatie.domain import blokken as b
 from wmo_indicatie.domain import wegingen as w
@@ -44,9 +47,11 @@ class Signalen:
     dagdelen: DagdeelOordeel | None = None  # IND-09 (dagbesteding)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class ProfielScore:
+class ProfielScore(NamedTuple):
+    """One profile's column of the ranking. A NamedTuple rather than a dataclass: a ranking
+    makes one per profile (twelve per advice for both aarden), and ``tuple.__new__`` builds them
+    from the columns without a Python ``__init__`` (``_scores``)."""
+
     profiel: Profiel
     punten: int
     maximum: int  # the points when every evaluated factor had fitted
@@ -56,9 +61,7 @@ class ProfielScore:
     regels: tuple[Regel, ...]
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class Rangorde:
+class Rangorde(NamedTuple):  # built on every advice: see ``Advies``
     aard: Aard
     profielen: tuple[ProfielScore, ...]  # best first; always all profiles of the aard
     zekerheid: Zekerheid
@@ -70,47 +73,62 @@ class Rangorde:
 
 
 def _blokken(
-    aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
+    aard: Aard,
+    kenmerken: Kenmerken,
+    g: GerichtheidOordeel,
+    d: DagdeelOordeel | None,
+    aantallen: tuple[int, int],
+    plus_signaal: bool,
+    omvangklasse: Omvangklasse | None,
+    policy: IndicatiePolicy,
 ) -> tuple[tuple[Profiel, ...], list[b.Blok]]:
     """The profiles of the aard and the blocks of factors to add, in the order they are weighed
     (``blokken.py``): looked up, or for a value of another type than its field's (not valid
     input) weighed as it comes."""
     tabel = b.TABELLEN.get(aard) if type(aard) is Aard else None
-    g, d = signalen.gerichtheid, signalen.dagdelen
     dk = d.klasse if d is not None else None
     signaal = (
-        signalen.omvangklasse,
+        omvangklasse,
         g.gerichtheid,
         g.zekerheid if g.gerichtheid is not None else None,
         dk,
         d.zekerheid if d is not None and dk is not None else None,
     )
     waarden = w.LEES_KENMERKEN(kenmerken)
-    aantallen = (signalen.aantal_leefgebieden, signalen.aantal_resultaten)
     if (
         tabel is not None
         and tuple(map(type, signaal)) in b.SIGNAAL_TYPEN
         and tuple(map(type, waarden)) in b.KENMERK_TYPEN
         and aantallen in tabel.aantallen
     ):
-        blokken = [tabel.signalen[signaal]]
-        if signalen.plus_signaal:
-            blokken.append(b.plus_blok(aard, policy))
         k = tabel.kenmerken
-        blokken += (k[0][waarden[:4]], k[1][waarden[4:8]], k[2][waarden[8:]])
-        blokken.append(tabel.aantallen[aantallen])
-        return tabel.profielen, blokken
+        if plus_signaal:
+            return tabel.profielen, [
+                tabel.signalen[signaal],
+                b.plus_blok(aard, policy),
+                k[0][waarden[:4]],
+                k[1][waarden[4:8]],
+                k[2][waarden[8:]],
+                tabel.aantallen[aantallen],
+            ]
+        return tabel.profielen, [
+            tabel.signalen[signaal],
+            k[0][waarden[:4]],
+            k[1][waarden[4:8]],
+            k[2][waarden[8:]],
+            tabel.aantallen[aantallen],
+        ]
 
     ps = profielen_van(aard)
     rijen = b.signaalrijen(
         ps,
-        signalen.omvangklasse,
+        omvangklasse,
         g.gerichtheid,
         g.zekerheid,
         dk,
         d.zekerheid if d is not None else g.zekerheid,
     )
-    if signalen.plus_signaal:
+    if plus_signaal:
         rijen.append(w.rij([w.plus(p, policy) for p in ps]))
     rijen += b.kenmerkrijen(ps, waarden)
     rijen += b.aantalrijen(ps, *aantallen)
@@ -125,26 +143,23 @@ def _scores(profielen: tuple[Profiel, ...], blokken: list[b.Blok]) -> list[Profi
     opgeteld = b.uitpakken(sum(getallen), 3 * n)
     return list(
         map(
-            ProfielScore,
-            profielen,
-            opgeteld[:n],
-            opgeteld[n : 2 * n],
-            opgeteld[2 * n :],
-            map(sum, zip(*passend, strict=True), repeat(())),
-            map(sum, zip(*niet_passend, strict=True), repeat(())),
-            map(sum, zip(*regels, strict=True), repeat(())),
+            _PROFIELSCORE,
+            zip(
+                profielen,
+                opgeteld[:n],
+                opgeteld[n : 2 * n],
+                opgeteld[2 * n :],
+                map(sum, zip(*passend, strict=True), repeat(())),
+                map(sum, zip(*niet_passend, strict=True), repeat(())),
+                map(sum, zip(*regels, strict=True), repeat(())),
+                strict=True,
+            ),
         )
     )
 
 
-def _zekerheid(scores: list[ProfielScore]) -> Zekerheid:
-    beste, tweede = scores[0], scores[1]
-    marge = beste.punten - tweede.punten
-    if marge >= 3 and beste.vergeleken >= 6:
-        return _HOOG
-    if marge >= 1 and beste.vergeleken >= 3:
-        return _REDELIJK
-    return _LAAG
+# A score from its seven fields in one tuple, without a Python frame.
+_PROFIELSCORE: Callable[[tuple[Any, ...]], ProfielScore] = partial(tuple.__new__, ProfielScore)
 
 
 # Enum members as module names (reading them from their class is slow on Python 3.11), and
@@ -160,24 +175,58 @@ _PUNTEN = attrgetter("punten")
 def rangschik_profielen(
     aard: Aard, kenmerken: Kenmerken, signalen: Signalen, policy: IndicatiePolicy
 ) -> Rangorde:
-    scores = _scores(*_blokken(aard, kenmerken, signalen, policy))
+    return rangschik(
+        aard,
+        kenmerken,
+        signalen.gerichtheid,
+        signalen.dagdelen,
+        (signalen.aantal_leefgebieden, signalen.aantal_resultaten),
+        signalen.plus_signaal,
+        signalen.omvangklasse,
+        policy,
+    )
+
+
+def rangschik(
+    aard: Aard,
+    kenmerken: Kenmerken,
+    gerichtheid: GerichtheidOordeel,
+    dagdelen: DagdeelOordeel | None,
+    aantallen: tuple[int, int],
+    plus_signaal: bool,
+    omvangklasse: Omvangklasse | None,
+    policy: IndicatiePolicy,
+) -> Rangorde:
+    """``rangschik_profielen`` with the signals as arguments (``Signalen``'s fields, the counts
+    of limited life domains and result areas as one pair): the advice passes them on without
+    building a ``Signalen`` per aard."""
+    scores = _scores(
+        *_blokken(
+            aard, kenmerken, gerichtheid, dagdelen, aantallen, plus_signaal, omvangklasse, policy
+        )
+    )
     # sorted() is stable: equal points keep the lighter-first order of ``profielen_van``
     scores.sort(key=_PUNTEN, reverse=True)  # stable, also reversed
-    zekerheid = _zekerheid(scores)
-    beste = scores[0]
+    beste, tweede = scores[0], scores[1]
+    marge = beste.punten - tweede.punten
+    if marge >= 3 and beste.vergeleken >= 6:
+        zekerheid = _HOOG
+    elif marge >= 1 and beste.vergeleken >= 3:
+        zekerheid = _REDELIJK
+    else:
+        zekerheid = _LAAG
     rule = "IND-05" if aard is _IB else "IND-06"
-    tweede = scores[1]
+    if tweede.punten == beste.punten:
+        daarna = f"gelijk met {tweede.profiel!s}: het lichtere profiel gaat voor (goedkoopst "
+        daarna += "adequaat), op hetzelfde niveau het ontwikkelgerichte"
+    else:
+        daarna = f"daarna {tweede.profiel!s} ({tweede.punten} punten)"
+    woord = _WOORD[zekerheid] if type(zekerheid) is Zekerheid else zekerheid.value
     zin = (
         f"Best passend profiel: {beste.profiel.naam}, {beste.punten} punten van maximaal "
-        f"{beste.maximum}"
+        f"{beste.maximum}; {daarna}. Zekerheid: {woord}; het profiel is ter beoordeling van de "
+        "consulent."
     )
-    if tweede.punten == beste.punten:
-        zin += f"; gelijk met {tweede.profiel!s}: het lichtere profiel gaat voor (goedkoopst "
-        zin += "adequaat), op hetzelfde niveau het ontwikkelgerichte"
-    else:
-        zin += f"; daarna {tweede.profiel!s} ({tweede.punten} punten)"
-    woord = _WOORD[zekerheid] if type(zekerheid) is Zekerheid else zekerheid.value
-    zin += f". Zekerheid: {woord}; het profiel is ter beoordeling van de consulent."
     regels = [Regel(rule, zin)]
     if beste.niet_passend:
         regels.append(
