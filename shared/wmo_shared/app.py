@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -38,10 +38,12 @@ def build_app(
     outbox: Table | None = None,
     on_startup: Sequence[Hook] = (),
     on_shutdown: Sequence[Hook] = (),
+    session_settings: Mapping[str, str] | None = None,
 ) -> FastAPI:
     """``peers``: the other services this one calls (name → base URL), available as
     ``app.state.clients[name]``; ``outbox``: the service's outbox table, delivered by a relay
-    running inside the service."""
+    running inside the service; ``session_settings``: PostgreSQL settings for every
+    connection of the service's pool."""
     configure_logging(json_logs=settings.json_logs, level=settings.log_level)
     provider = tracer_provider(settings, name)
 
@@ -53,6 +55,7 @@ def build_app(
             max_overflow=settings.db_max_overflow,
             statement_timeout_ms=settings.statement_timeout_ms,
             client_check_interval_ms=settings.db_client_check_interval_ms,
+            session_settings=session_settings,
         )
         app.state.verifier = TokenVerifier(settings)
         app.state.tokens = ServiceTokens(settings, name)

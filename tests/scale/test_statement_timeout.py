@@ -217,3 +217,17 @@ def test_an_abandoned_request_through_uvicorn_stops_its_query(db: TestDatabase) 
         out = proc.communicate(timeout=30)[0].decode()
     assert "Exception in ASGI application" not in out, out
     assert '"status": 499' in out or '"status":499' in out, out
+
+
+async def test_intake_connections_carry_the_name_search_threshold(db: TestDatabase) -> None:
+    """A search by name is one statement: the word-similarity threshold its ``<%`` reads is
+    set on every intake connection as it opens, not per transaction."""
+    from wmo_intake.db.clientzoeken import DREMPEL
+    from wmo_intake.main import create_app as intake_app
+
+    app = intake_app(settings_for("intake", db, outbox_enabled="false"))
+    async with app.router.lifespan_context(app):
+        async with app.state.db.single_statement() as conn:
+            await conn.exec_driver_sql("SELECT intake.word_similarity('jan', 'jansen')")
+            shown = await conn.exec_driver_sql("SHOW pg_trgm.word_similarity_threshold")
+            assert float(shown.scalar_one()) == DREMPEL

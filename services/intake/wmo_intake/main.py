@@ -45,6 +45,7 @@ from wmo_intake.api import (
     wisselingen,
     zoekopdrachten,
 )
+from wmo_intake.db import clientzoeken
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
 from wmo_intake.service.werkvoorraad_metriek import termijnen_verlopen
@@ -107,6 +108,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             vernietigingen.router,
             managementinformatie.router,
         ],
+        session_settings=clientzoeken.SESSIE,
         peers={
             "pgb": settings.pgb_url,
             "indicatie": settings.indicatie_url,

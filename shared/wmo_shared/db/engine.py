@@ -79,10 +79,13 @@ class Database:
         connect_timeout: float = 5.0,
         statement_timeout_ms: int = 0,
         client_check_interval_ms: int = 0,
+        session_settings: Mapping[str, str] | None = None,
     ) -> None:
         """``statement_timeout_ms``: the server cancels a statement that runs longer (0: no
         limit); ``client_check_interval_ms``: how often the server checks, during a statement,
-        that the connection is still there (0: only when it next writes to it)."""
+        that the connection is still there (0: only when it next writes to it);
+        ``session_settings``: the service's own settings for every connection (e.g. an
+        extension's threshold), sent as the connection opens."""
         self.statement_timeout_ms = statement_timeout_ms
         self.engine: AsyncEngine = create_async_engine(
             url,
@@ -92,10 +95,13 @@ class Database:
             pool_recycle=1800,
             connect_args={
                 "timeout": connect_timeout,
-                "server_settings": server_settings(
-                    statement_timeout_ms=statement_timeout_ms,
-                    client_check_interval_ms=client_check_interval_ms,
-                ),
+                "server_settings": {
+                    **server_settings(
+                        statement_timeout_ms=statement_timeout_ms,
+                        client_check_interval_ms=client_check_interval_ms,
+                    ),
+                    **(session_settings or {}),
+                },
             },
         )
         _replace_broken_connections(self.engine)

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -19,18 +19,15 @@ from sqlalchemy import (
     Computed,
     Index,
     String,
-    TextClause,
-    func,
     literal_column,
-    select,
     text,
-    true,
 )
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import clienten
-from wmo_intake.db.rijen import Rij, een
+from wmo_intake.db.rijen import Rij
 from wmo_shared.audit import audit_insert_sql
+from wmo_shared.db.direct import DriverStatement, Fields
+from wmo_shared.db.engine import Database
 from wmo_shared.db.wire import field_model, sql_text, wire_object
 
 # The accented letters the stored form folds (``domain.zoeken`` folds a searched name with the
@@ -111,7 +108,7 @@ class Weergave:
     shape."""
 
     lijst: type[BaseModel]
-    statements: dict[frozenset[str], TextClause] = field(default_factory=dict)
+    statements: dict[frozenset[str], DriverStatement] = field(default_factory=dict)
 
 
 def _document(w: Weergave, op_naam: bool) -> str:
@@ -187,11 +184,13 @@ SELECT CAST({_document(w, "naam" in vorm)} AS text) AS document FROM rijen AS c"
 
 
 _BIND = {"referentie_id": "p_referentie"}
-_DREMPEL = select(func.set_config("pg_trgm.word_similarity_threshold", str(DREMPEL), true()))
+# Set on every connection of intake's pool as it opens (main.py), so a search by name is one
+# statement like the others: the word-similarity operator (<%) reads it.
+SESSIE = {"pg_trgm.word_similarity_threshold": str(DREMPEL)}
 
 
 async def zoek(
-    conn: AsyncConnection,
+    db: Database,
     weergave: Weergave,
     gemeente: str,
     *,
@@ -211,10 +210,8 @@ async def zoek(
     of the gemeente matching every criterion given, best match first (rang 0..1000 of the name,
     ``overeenkomst`` rang / 1000), after the cursor position ``na`` (rang, id); and,
     in the same statement, the audit row (``wmo_shared.audit.audit_bind``) with the kinds of
-    ``criteria``, the number found and whether it is a next page (never a value).
-
-    A search by name runs in a transaction: the similarity threshold is set for it first
-    (``set_config(.., true)`` holds until the transaction ends)."""
+    ``criteria``, the number found and whether it is a next page (never a value). One
+    statement on the driver; the similarity threshold is the connection's (``SESSIE``)."""
     waarden: dict[str, Any] = {
         "naam": naam,
         "geboortedatum": geboortedatum,
@@ -238,10 +235,10 @@ async def zoek(
     if na is not None:
         vorm.add("na")
         params["p_na_rang"], params["p_na_id"] = na
-    if naam is not None:
-        await conn.execute(_DREMPEL)
     sleutel = frozenset(vorm)
     statement = weergave.statements.get(sleutel)
     if statement is None:
-        statement = weergave.statements[sleutel] = text(_sql(weergave, sleutel))
-    return await een(conn, statement, params)
+        statement = weergave.statements[sleutel] = DriverStatement(text(_sql(weergave, sleutel)))
+    record = await db.fetch_row(statement, params)
+    assert record is not None  # an aggregate over the page: always one row
+    return cast(Rij, Fields(record))

@@ -37,23 +37,21 @@ async def zoek(db: Database, principal: Principal, body: ClientZoekopdracht) -> 
         rang, id_ = lees_rang(body.cursor)
         na = (int(rang), uuid.UUID(id_))
     naam = normaliseer_naam(body.naam) if body.naam is not None else None
-    # by name: a transaction (the similarity threshold is set for it); else one statement
-    verbinding = db.transaction() if naam is not None else db.single_statement()
-    async with verbinding as conn:
-        rij = await clientzoeken.zoek(
-            conn,
-            WEERGAVE,
-            principal.gemeente,
-            naam=naam,
-            geboortedatum=body.geboortedatum,
-            postcode=body.postcode,
-            huisnummer=body.huisnummer,
-            bsn=body.bsn,
-            referentie_id=referentie.id if referentie else None,
-            toewijzingnummer=referentie.nummer if referentie else None,
-            na=na,
-            limit=body.limit,
-            criteria=[s.value for s in soorten],
-            audit=audit_bind(principal, "zoeken", "client", None),
-        )
+    # one statement on the driver, whatever the criteria (the name threshold is per connection)
+    rij = await clientzoeken.zoek(
+        db,
+        WEERGAVE,
+        principal.gemeente,
+        naam=naam,
+        geboortedatum=body.geboortedatum,
+        postcode=body.postcode,
+        huisnummer=body.huisnummer,
+        bsn=body.bsn,
+        referentie_id=referentie.id if referentie else None,
+        toewijzingnummer=referentie.nummer if referentie else None,
+        na=na,
+        limit=body.limit,
+        criteria=[s.value for s in soorten],
+        audit=audit_bind(principal, "zoeken", "client", None),
+    )
     return str(rij.document)
