@@ -103,9 +103,21 @@ METRICS_ERRORS = Counter(
 )
 
 
+# The children per label set, found once: ``labels()`` checks and joins its values on every
+# call. Bounded: route templates (never paths) times methods times statuses.
+_CHILDREN: dict[tuple[str, str, str, int], tuple[Any, Any]] = {}
+
+
 def observe_request(service: str, method: str, route: str, status: int, seconds: float) -> None:
-    REQUESTS.labels(service, method, route, str(status)).inc()
-    LATENCY.labels(service, method, route).observe(seconds)
+    key = (service, method, route, status)
+    children = _CHILDREN.get(key)
+    if children is None:
+        children = _CHILDREN[key] = (
+            REQUESTS.labels(service, method, route, str(status)),
+            LATENCY.labels(service, method, route),
+        )
+    children[0].inc()
+    children[1].observe(seconds)
 
 
 router = APIRouter(tags=["metrics"])
