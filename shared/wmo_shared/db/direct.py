@@ -14,6 +14,7 @@ does.
 
 from __future__ import annotations
 
+import json as json_module
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -64,15 +65,21 @@ class DriverStatement:
 
 
 class Fields:
-    """A driver row read by attribute (``row.voornamen``), as a SQLAlchemy ``Row`` is read."""
+    """A driver row read by attribute (``row.voornamen``), as a SQLAlchemy ``Row`` is read.
+    asyncpg gives a JSON column as its text (SQLAlchemy decodes it in its result processing):
+    the columns named in ``json`` are decoded here."""
 
-    __slots__ = ("_record",)
+    __slots__ = ("_json", "_record")
 
-    def __init__(self, record: Mapping[str, Any]) -> None:
+    def __init__(self, record: Mapping[str, Any], json: frozenset[str] = frozenset()) -> None:
         self._record = record
+        self._json = json
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self._record[name]
+            value = self._record[name]
         except KeyError:
             raise AttributeError(name) from None
+        if name in self._json and isinstance(value, str):
+            return json_module.loads(value)
+        return value

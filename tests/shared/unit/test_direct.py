@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import bindparam, column, literal, select, table
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 
-from wmo_shared.db.direct import DriverStatement
+from wmo_shared.db.direct import DriverStatement, Fields
 
 T = table("t", column("a"), column("b"))
 
@@ -33,3 +33,12 @@ def test_expanding_parameters_are_refused() -> None:
     statement = DriverStatement(select(T.c.a).where(T.c.a.in_(bindparam("p_a", expanding=True))))
     with pytest.raises(ValueError):
         statement.arguments(asyncpg_dialect(), {"p_a": [1, 2]})
+
+
+def test_fields_reads_by_attribute_and_decodes_the_json_columns_named() -> None:
+    row = Fields({"a": 1, "doc": '{"regels": ["IND-01"]}', "tekst": '{"x": 1}'}, frozenset({"doc"}))
+    assert row.a == 1
+    assert row.doc == {"regels": ["IND-01"]}
+    assert row.tekst == '{"x": 1}'  # not named: as the driver gave it
+    with pytest.raises(AttributeError):
+        _ = row.b

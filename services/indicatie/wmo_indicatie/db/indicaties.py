@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_indicatie.db.models import audit, indicaties
 from wmo_shared.audit import audit_bind, audited
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement, Fields
+from wmo_shared.db.engine import Database
 
 # Everything a read shows; the stored request and advice snapshot stay in the database.
 COLUMNS = [c for c in indicaties.c if c.name not in {"invoer", "advies"}]
@@ -43,14 +46,20 @@ _GET = audited(
 )
 
 
+_GET_DRIVER = DriverStatement(_GET)
+_JSON = frozenset(c.name for c in COLUMNS if isinstance(c.type, JSONB))
+
+
 async def get_indicatie_audited(
-    conn: AsyncConnection, principal: Principal, indicatie_id: uuid.UUID
+    db: Database, principal: Principal, indicatie_id: uuid.UUID
 ) -> Row[Any] | None:
-    """The indicatie of the caller's gemeente, and its audit row, in one statement."""
+    """The indicatie of the caller's gemeente, and its audit row, in one statement (on the
+    driver: the hot read)."""
     params: dict[str, Any] = {"p_id": indicatie_id, "p_gemeente": principal.gemeente}
     params.update(audit_bind(principal, "lezen", "indicatie", indicatie_id))
-    row: Row[Any] | None = (await conn.execute(_GET, params)).first()
-    return row
+    record = await db.fetch_row(_GET_DRIVER, params)
+    # Read by attribute like the Row the other queries give (to_read takes either).
+    return None if record is None else cast(Row[Any], Fields(record, _JSON))
 
 
 async def lock_indicatie(

@@ -179,8 +179,7 @@ async def beeindig(
 
 
 async def lees(db: Database, principal: Principal, indicatie_id: uuid.UUID) -> IndicatieRead:
-    async with db.single_statement() as conn:
-        row = await indicaties.get_indicatie_audited(conn, principal, indicatie_id)
+    row = await indicaties.get_indicatie_audited(db, principal, indicatie_id)
     if row is None:
         raise NotFound(_NIET_GEVONDEN)
     return to_read(row)
@@ -189,8 +188,7 @@ async def lees(db: Database, principal: Principal, indicatie_id: uuid.UUID) -> I
 async def besluit(db: Database, principal: Principal, indicatie_id: uuid.UUID) -> IndicatieBesluit:
     """The recorded indicatie as the contract other services check a beschikking against
     (issue 12.1); the read is audited like every read of an indicatie."""
-    async with db.single_statement() as conn:
-        row = await indicaties.get_indicatie_audited(conn, principal, indicatie_id)
+    row = await indicaties.get_indicatie_audited(db, principal, indicatie_id)
     if row is None:
         raise NotFound(_NIET_GEVONDEN)
     return to_besluit(row)
