@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -278,18 +279,23 @@ def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awai
     )  # fmt: skip
 
 
-def pgbench(dsn: str, sql: list[str], seconds: int, conns: int) -> float:
-    """Transactions per second of pgbench running ``sql`` (one transaction per request)."""
+def pgbench(
+    dsn: str, sql: list[str], seconds: int, conns: int, settings: dict[str, str] | None = None
+) -> float:
+    """Transactions per second of pgbench running ``sql`` (one transaction per request), its
+    sessions with the service's own ``settings`` (as its pool's connections have them)."""
     if len(sql) > 1:  # as the service runs them: a set_config(..., true) holds for its query
         sql = ["BEGIN", *sql, "COMMIT"]
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
         f.write("".join(s.replace("\n", " ") + ";\n" for s in sql))
         script = f.name
+    options = " ".join(f"-c {k}={v}" for k, v in (settings or {}).items())
     out = subprocess.run(
         ["pgbench", "-n", "-c", str(conns), "-j", "2", "-T", str(seconds), "-f", script, dsn],
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "PGOPTIONS": options},
     ).stdout
     m = re.search(r"tps = ([0-9.]+)", out)
     return float(m.group(1)) if m else 0.0
@@ -355,7 +361,10 @@ def measure(env: dict[str, str], seconds: int, conns: int, only: str | None) -> 
         tps = None
         if row.sql is not None:
             sql = asyncio.run(_statements(row.sql))
-            tps = pgbench(_dsn(env, row.service, ""), sql, seconds, conns)
+            from wmo_intake.db.clientzoeken import SESSIE
+
+            settings = SESSIE if row.service == "intake" else None
+            tps = pgbench(_dsn(env, row.service, ""), sql, seconds, conns, settings)
         table.append((row, r, tps))
     print(
         f"\n{conns} connections, {seconds}s per row, gemeente {G}; ratio = API req/s / pgbench tps"
