@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import event
 from sqlalchemy.exc import DisconnectionError
@@ -126,18 +126,29 @@ class Database:
     ) -> Mapping[str, Any] | None:
         """The one row (or None) of a hot single statement, straight on the driver
         (``wmo_shared.db.direct``): a connection from the pool, no transaction."""
+        rows = await self._on_driver(statement, params, "fetchrow")
+        return cast("Mapping[str, Any] | None", rows)
+
+    async def fetch_rows(
+        self, statement: DriverStatement, params: Mapping[str, Any]
+    ) -> list[Mapping[str, Any]]:
+        """Every row of a hot single statement (a feed page), as ``fetch_row``."""
+        return cast("list[Mapping[str, Any]]", await self._on_driver(statement, params, "fetch"))
+
+    async def _on_driver(
+        self, statement: DriverStatement, params: Mapping[str, Any], method: str
+    ) -> Any:
         sql, args = statement.arguments(self.engine.dialect, params)
         fairy = await greenlet_spawn(self._pool.connect)
         driver: Any = fairy.driver_connection
         try:
-            row: Mapping[str, Any] | None = await driver.fetchrow(sql, *args)
+            return await getattr(driver, method)(sql, *args)
         except BaseException:
             if driver.is_closed():
                 fairy.invalidate()  # never back into the pool: the next checkout opens anew
             raise
         finally:
             await greenlet_spawn(fairy.close)
-        return row
 
     async def ping(self) -> None:
         async with self.autocommit_engine.connect() as conn:
