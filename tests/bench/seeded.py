@@ -239,12 +239,13 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
         ):
             out.append(Row("intake", f"werkvoorraad {label}, {pagina}", gw, path,
                            _werkvoorraad_pagina(positie, wie), **token))  # fmt: skip
-    zoek = ids["zoek"]
-    for label, criteria in (
+    zoek = ids["zoek"] or {}  # none when intake is not measured (--only)
+    zoekrijen = (
         ("name", {"naam": NAAM}),
         ("geboortedatum", {"geboortedatum": zoek["geboortedatum"].isoformat()}),
         ("postcode", {"postcode": zoek["postcode"], "huisnummer": zoek["huisnummer"]}),
-    ):
+    ) if zoek else ()  # fmt: skip
+    for label, criteria in zoekrijen:
         out.append(
             Row("intake", f"cliënt search, {label}", gw, "/api/v1/clienten/zoekopdrachten",
                 _clientzoeken(clientzoeken, criteria), "POST", json.dumps(criteria))
