@@ -215,7 +215,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
         Row("indicatie", "audited read", gw, f"/api/v1/indicaties/{ids['indicatie']}",
             lambda c: indicaties.get_indicatie_audited(c, p(*gw), ids["indicatie"])),
         Row("indicatie", "search by BSN", gw, "/api/v1/indicaties/_zoek",
-            lambda c: indicaties.zoek(c, G, ids["bsn"], None, False),
+            lambda c: indicaties.zoek_audited(c, p(*gw), ids["bsn"], None, False),
             "POST", json.dumps({"bsn": ids["bsn"]})),
         Row("finance", "audited read", fin, f"/api/v1/tegemoetkomingen/{ids['tegemoetkoming']}",
             lambda c: tegemoetkomingen.get_audited(c, p(*fin), ids["tegemoetkoming"])),

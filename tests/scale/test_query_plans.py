@@ -51,6 +51,10 @@ class _Recorder:
         """``Database.fetch_row``: a hot statement run on the driver (its SQLAlchemy form)."""
         return await self.execute(statement.statement, params)
 
+    async def fetch_rows(self, statement: Any, params: Any = None) -> Any:
+        """``Database.fetch_rows``, as ``fetch_row``."""
+        return await self.execute(statement.statement, params)
+
 
 class _Recorded(Exception):
     pass
@@ -157,7 +161,9 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         "pgb: budget van een plan": lambda c: budgetten.find_budget_for_plan(c, G, ID),
         "pgb: SVB-feed, eerste pagina": lambda c: svb.toekenningen_page(c, G, 0, 100),
         "pgb: SVB-feed, diepe pagina": lambda c: svb.toekenningen_page(c, G, 3_000, 100),
-        "indicatie: zoeken op BSN": lambda c: indicaties.zoek(c, G, BSN, None, False),
+        "indicatie: zoeken op BSN": lambda c: indicaties.zoek_audited(
+            c, PRINCIPAL, BSN, None, False
+        ),
         "indicatie: actieve van een aanvraag": lambda c: indicaties.actieve_voor_aanvraag(
             c, G, ID, "dagbesteding"
         ),

@@ -7,7 +7,8 @@ import datetime as dt
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import Row, String, bindparam, func, insert, literal, select, true, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -60,6 +61,70 @@ async def get_indicatie_audited(
     record = await db.fetch_row(_GET_DRIVER, params)
     # Read by attribute like the Row the other queries give (to_read takes either).
     return None if record is None else cast(Row[Any], Fields(record, _JSON))
+
+
+def _zoek_statement(met_aanvraag: bool, inclusief_vervangen: bool) -> DriverStatement:
+    """A search by BSN with its audit rows in one statement: one "zoeken" row, and a "lezen"
+    row per indicatie found (as ``audit.record`` and ``record_many`` write them)."""
+    i = indicaties
+    gevonden = select(*COLUMNS).where(
+        i.c.gemeente == bindparam("p_gemeente"), i.c.bsn == bindparam("p_bsn")
+    )
+    if met_aanvraag:
+        gevonden = gevonden.where(i.c.aanvraag_id == bindparam("p_aanvraag"))
+    if not inclusief_vervangen:
+        gevonden = gevonden.where(i.c.status != "vervangen")
+    g = gevonden.cte("gevonden")
+
+    def waarde(naam: str) -> Any:
+        return bindparam(f"audit_{naam}", type_=String)
+
+    kolommen = ["sub", "rol", "gemeente", "actie", "resource_type", "resource_id", "request_id"]
+    zoeken = (
+        insert(audit)
+        .values({k: waarde(k) for k in kolommen})
+        .returning(audit.c.id)
+        .cte("audit_zoeken")
+    )
+    lezen_waarden = [waarde(k) for k in kolommen[:3]]
+    lezen_waarden += [literal("lezen", String), waarde("resource_type"), sql_cast(g.c.id, String)]
+    lezen = (
+        insert(audit)
+        # joined to the search's row, so that row is written first (its id is lower)
+        .from_select(
+            kolommen,
+            select(*lezen_waarden, waarde("request_id")).select_from(g.join(zoeken, true())),
+        )
+        .cte("audit_lezen")
+    )
+    query = (
+        select(g)
+        .order_by(g.c.begindatum.desc(), g.c.reeks_id, g.c.volgnummer.desc())
+        .add_cte(zoeken)
+        .add_cte(lezen)
+    )
+    return DriverStatement(query)
+
+
+_ZOEK = {(a, v): _zoek_statement(a, v) for a in (False, True) for v in (False, True)}
+
+
+async def zoek_audited(
+    db: Database,
+    principal: Principal,
+    bsn: str,
+    aanvraag_id: uuid.UUID | None,
+    inclusief_vervangen: bool,
+) -> list[Row[Any]]:
+    """The indicaties of a BSN in the caller's gemeente (newest first), the search and each
+    read audited, in one statement on the driver."""
+    params: dict[str, Any] = {"p_gemeente": principal.gemeente, "p_bsn": bsn}
+    if aanvraag_id is not None:
+        params["p_aanvraag"] = aanvraag_id
+    params.update(audit_bind(principal, "zoeken", "indicatie", None))
+    statement = _ZOEK[(aanvraag_id is not None, inclusief_vervangen)]
+    records = await db.fetch_rows(statement, params)
+    return [cast(Row[Any], Fields(r, _JSON)) for r in records]
 
 
 async def lock_indicatie(

@@ -195,12 +195,9 @@ async def besluit(db: Database, principal: Principal, indicatie_id: uuid.UUID) -
 
 
 async def zoek(db: Database, principal: Principal, body: IndicatieZoek) -> IndicatieList:
-    async with db.transaction() as conn:
-        rows = await indicaties.zoek(
-            conn, principal.gemeente, body.bsn, body.aanvraag_id, body.inclusief_vervangen
-        )
-        await audit_log.record(conn, audit, principal, "zoeken", RESOURCE, None)
-        await audit_log.record_many(conn, audit, principal, "lezen", RESOURCE, [r.id for r in rows])
+    rows = await indicaties.zoek_audited(
+        db, principal, body.bsn, body.aanvraag_id, body.inclusief_vervangen
+    )
     return IndicatieList(resultaten=[to_read(r) for r in rows])
 
 
