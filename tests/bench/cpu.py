@@ -12,7 +12,9 @@ machine the figures move by some 10%, so compare services measured in one run.
     python3 -m uv run --frozen python -m tests.bench.cpu [--only pgb] [--profile]
 
 ``--only werkvoorraad`` and ``--only zoek`` measure intake's lists instead: a werkvoorraad page
-of 50 terms (GET) and a search by name with 20 cliënten on the page (POST).
+of 50 terms (GET) and a search by name with 20 cliënten on the page (POST); ``--only
+toewijzingen`` a page of 100 of the toewijzingen feed (GET, role systeem) over the feed items of
+``wmo_dev.seed``'s cases.
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import asyncpg
 import httpx
 import uvloop
 
 from tests.bench.scenarios import SCENARIOS, _pgb_plan_body, _tegemoetkoming_body, bsn_from
 from tests.support.stack import TestDatabase, settings_for, start_test_database, token
+from wmo_dev import seed
 
 Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
@@ -105,7 +109,12 @@ async def _setup(service: str, client: httpx.AsyncClient, headers: dict[str, str
 LIJSTEN = {
     "werkvoorraad": ("/api/v1/werkvoorraad?limit=50&peildatum=2026-03-20", None),
     "zoek": ("/api/v1/clienten/zoekopdrachten", b'{"naam": "Bench Lijstmark", "limit": 20}'),
+    "toewijzingen": ("/api/v1/toewijzingen?limit=100", None),
 }
+# The role a list is read with, when not the scenario's.
+ROLLEN = {"toewijzingen": "systeem"}
+# The cases of wmo_dev.seed loaded for the feed: some 250 toewijzingen of gemeente 0085.
+FEED_CASES = 6_000
 
 
 async def _lijst(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
@@ -132,6 +141,17 @@ async def _lijst(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
         r.raise_for_status()
 
 
+async def _feed(db: TestDatabase) -> None:
+    """The toewijzingen (and the cases they belong to) of ``wmo_dev.seed``, as the volume bench
+    loads them."""
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        async with conn.transaction():
+            await seed.seed_service(conn, "intake", FEED_CASES)
+    finally:
+        await conn.close()
+
+
 async def measure(
     db: TestDatabase, service: str, n: int, profile: bool, concurrency: int = 32
 ) -> None:
@@ -144,13 +164,16 @@ async def measure(
     )
     app = main.create_app(settings)
     scenario = next(s for s in SCENARIOS if s.service == service)
-    bearer = token(",".join(scenario.roles))
+    bearer = token(ROLLEN.get(case, ",".join(scenario.roles)))
     auth = {"Authorization": f"Bearer {bearer}"}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            if lijst:
+            if case == "toewijzingen":
+                await _feed(db)
+            elif lijst:
                 await _lijst(client, auth)
+            if lijst:
                 path, post = lijst
             else:
                 doc_id = await _setup(service, client, auth)

@@ -186,8 +186,10 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_intake.db import clienten, clientzoeken, toewijzingen
     from wmo_intake.schemas.client import ClientRead
     from wmo_intake.service.paginering import positie_cursor, termijn_cursor
+    from wmo_intake.service.toewijzing import PAGINA
     from wmo_pgb.db import pgb_plannen, svb
     from wmo_pgb.domain.cursor import encode_cursor
+    from wmo_shared.audit import audit_bind
 
     def p(*roles: str) -> Principal:
         return Principal(sub="bench", roles=frozenset(roles), gemeente=G)
@@ -196,15 +198,21 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
 
     writes = {s.service: s for s in SCENARIOS}
     gw, fin, sys_ = ["gebiedsteam"], ["financien"], ["systeem"]
+
+    def feed_audit(vanaf: int) -> dict[str, Any]:
+        # the feed's statement carries its audit row, as the route's does
+        return audit_bind(p(*sys_), "lezen", "toewijzingen", f"vanaf:{vanaf}")
+
     out = [
         Row("intake", "audited read", gw, f"/api/v1/clienten/{ids['client']}",
             lambda c: clienten.get_client_document(
                 c, clienten.client_document(ClientRead), p(*gw), ids["client"])),
         Row("intake", "toewijzingen feed, first", sys_, "/api/v1/toewijzingen?limit=100",
-            lambda c: toewijzingen.pagina(c, G, 0, 100)),
+            lambda c: toewijzingen.pagina(c, PAGINA, G, 0, 100, feed_audit(0))),
         Row("intake", "toewijzingen feed, deep", sys_,
             f"/api/v1/toewijzingen?limit=100&cursor={positie_cursor(ids['toewijzingen'])}",
-            lambda c: toewijzingen.pagina(c, G, ids["toewijzingen"], 100)),
+            lambda c: toewijzingen.pagina(
+                c, PAGINA, G, ids["toewijzingen"], 100, feed_audit(ids["toewijzingen"]))),
         Row("pgb", "audited read", gw, f"/api/v1/pgb-plannen/{ids['plan']}",
             lambda c: pgb_plannen.get_plan_audited(c, p(*gw), ids["plan"])),
         Row("pgb", "SVB feed, first", fin, "/api/v1/svb-toekenningen?limit=100",

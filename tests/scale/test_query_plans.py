@@ -103,6 +103,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         werkvoorraad_pagina,
     )
     from wmo_intake.schemas.client import ClientRead
+    from wmo_intake.service.toewijzing import PAGINA
     from wmo_intake.service.werkvoorraad import WEERGAVE
     from wmo_pgb.db import budgetten, pgb_plannen, svb
 
@@ -115,6 +116,11 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         # the route's statement: the page, what it shows beside each row, and the audit row
         vraag = werkvoorraad_pagina.Vraag(G, 50, na=na, **wie)
         return lambda c: werkvoorraad_pagina.document(c, WEERGAVE, vraag, day, audit)
+
+    def feed(vanaf: int) -> Callable[[Any], Awaitable[Any]]:
+        # the route's statement: the page, its JSON and the audit row
+        bind = audit_bind(PRINCIPAL, "lezen", "toewijzingen", f"vanaf:{vanaf}")
+        return lambda c: toewijzingen.pagina(c, PAGINA, G, vanaf, 100, bind)
 
     return {
         "intake: werkvoorraad, eerste pagina": taken(),
@@ -144,8 +150,8 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         "intake: opdrachten van een aanbieder": lambda c: opdrachten.pagina(
             c, G, aanbieder="00001010", na=10_005_000, limit=50
         ),
-        "intake: toewijzingen-feed, eerste pagina": lambda c: toewijzingen.pagina(c, G, 0, 100),
-        "intake: toewijzingen-feed, diepe pagina": lambda c: toewijzingen.pagina(c, G, 12_000, 100),
+        "intake: toewijzingen-feed, eerste pagina": feed(0),
+        "intake: toewijzingen-feed, diepe pagina": feed(12_000),
         "intake: toewijzingen van een declaratie": lambda c: declaratieregels.toewijzingen(
             c, G, [10_005_000, 10_005_003]
         ),

@@ -187,3 +187,55 @@ def wire_datetime(column: Sql) -> Sql:
     ) == literal_column("0")
     fraction = case((whole, _text("")), else_=func.to_char(utc, _text(".US")))
     return func.to_char(utc, _text('YYYY-MM-DD"T"HH24:MI:SS')) + fraction + _text("Z")
+
+
+def dumped_fields(
+    model: type[BaseModel], source: Sql, exclude: Iterable[str] = ()
+) -> dict[str, Sql]:
+    """The SQL of each field of ``model`` (but ``exclude``) read from ``source``, the JSONB it
+    was stored as by alias (``model_dump(mode="json", by_alias=True)``, camelCase keys): a
+    scalar as stored, a missing key given the field's default, a nested model rebuilt in its
+    order (JSONB keeps no key order)."""
+    skip = set(exclude)
+    return {
+        name: _dumped_value(field, source.op("->")(_text(_alias(name, field))))
+        for name, field in model.model_fields.items()
+        if name not in skip
+    }
+
+
+def _dumped_value(field: FieldInfo, value: Sql) -> Sql:
+    model, many = _nested(field.annotation)
+    default = _default(field)
+    if model is None:
+        return value if default is None else func.coalesce(value, _json_literal(default, JSONB))
+    if many:
+        element = (
+            func.jsonb_array_elements(value)
+            .table_valued("value", with_ordinality="nr")
+            .render_derived()
+        )
+        rebuilt: Sql = (
+            select(
+                func.coalesce(
+                    func.json_agg(
+                        aggregate_order_by(
+                            wire_object(model, dumped_fields(model, element.c.value)),
+                            element.c.nr,
+                        )
+                    ),
+                    literal_column("'[]'::json"),
+                )
+            )
+            .select_from(element)
+            .scalar_subquery()
+        )
+        kind = "array"
+    else:
+        rebuilt, kind = wire_object(model, dumped_fields(model, value)), "object"
+    otherwise = _json_literal("null" if default is None else default)
+    return case(
+        (func.jsonb_typeof(value) == _text(kind), rebuilt),
+        (value.is_(None), otherwise),
+        else_=_json_literal("null"),
+    )

@@ -11,7 +11,7 @@ from wmo_intake.api.deps import Db
 from wmo_intake.schemas.toewijzing import ToewijzingPage
 from wmo_intake.service import toewijzing as svc
 from wmo_shared.auth import Principal, require_roles
-from wmo_shared.responses import model_response
+from wmo_shared.responses import page_response
 
 router = APIRouter(tags=["opdrachten"])
 Feed = require_roles("systeem", "beheer")
@@ -29,4 +29,4 @@ async def list_toewijzingen(
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     principal: Principal = Feed,
 ) -> Response:
-    return model_response(await svc.feed(db, principal, cursor, limit))
+    return page_response(await svc.feed(db, principal, cursor, limit))

@@ -1,15 +1,24 @@
-"""Queries on the toewijzingen feed (what each WMO301 carried, numbered in order)."""
+# ruff: noqa: S608 -- the statement is built from this module's constants only; values bind
+"""Queries on the toewijzingen feed (what each WMO301 carried, numbered in order). A page is one
+statement (issue 17.3): the rows after the cursor, the audit row (a data-modifying CTE) and the
+page's JSON as the wire has it, written by PostgreSQL (``wmo_shared.db.wire``) from the items
+as they were stored (the wire model dumped by alias): per request no item is built or encoded
+in Python."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import insert, select
+from pydantic import BaseModel
+from sqlalchemy import insert, literal_column, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import toewijzingen
-from wmo_intake.db.rijen import Rij, alle
+from wmo_shared.audit import audit_insert_sql
+from wmo_shared.db.direct import DriverStatement
+from wmo_shared.db.engine import Database
+from wmo_shared.db.wire import dumped_fields, field_model, sql_text, wire_object
 
 
 async def insert_toewijzing(
@@ -20,13 +29,82 @@ async def insert_toewijzing(
     )
 
 
-async def pagina(conn: AsyncConnection, gemeente: str, vanaf: int, limit: int) -> list[Rij]:
-    """Up to ``limit`` + 1 items after volgnummer ``vanaf``."""
-    t = toewijzingen
-    query = (
-        select(t.c.volgnummer, t.c.opdracht_id, t.c.item)
-        .where(t.c.gemeente == gemeente, t.c.volgnummer > vanaf)
-        .order_by(t.c.volgnummer)
-        .limit(limit + 1)
+_AUDIT = audit_insert_sql(
+    "intake.audit",
+    "jsonb_build_object('aantal', LEAST(count(*), CAST(:p_limit AS integer)))",
+    "pagina",
+)
+
+
+def _document(lijst: type[BaseModel]) -> str:
+    """The page's JSON over the rows ``r`` (volgnummer, item, nr)."""
+    c = literal_column
+    item_model = field_model(lijst, "resultaten")
+    item = wire_object(
+        item_model,
+        {
+            "volgnummer": c("r.volgnummer"),
+            **dumped_fields(item_model, c("r.item"), exclude={"volgnummer"}),
+        },
     )
-    return await alle(conn, query)
+    # as service.paginering.positie_cursor: "v1:<volgnummer>" in url-safe base64 without
+    # padding, of the page's last row or, on an empty page, of the position asked
+    laatste = (
+        "coalesce(max(r.volgnummer) FILTER (WHERE r.nr <= CAST(:p_limit AS integer)), "
+        "CAST(:p_vanaf AS bigint))"
+    )
+    cursor = (
+        f"translate(encode(convert_to('v1:' || CAST({laatste} AS text), 'UTF8'), 'base64'), "
+        "'+/=' || chr(10), '-_')"
+    )
+    page = wire_object(
+        lijst,
+        {
+            "resultaten": c(
+                f"coalesce(json_agg({sql_text(item)} ORDER BY r.nr) "
+                "FILTER (WHERE r.nr <= CAST(:p_limit AS integer)), CAST('[]' AS json))"
+            ),
+            "volgende_cursor": c(cursor),
+            "meer": c("count(*) > CAST(:p_limit AS integer)"),
+        },
+    )
+    return sql_text(page)
+
+
+def pagina_statement(lijst: type[BaseModel]) -> DriverStatement:
+    """The statement of a page whose JSON is ``lijst`` (a feed page: ``resultaten``,
+    ``volgendeCursor``, ``meer``) by alias; built once, by the service."""
+    return DriverStatement(
+        text(f"""
+WITH pagina AS (
+    SELECT t.volgnummer, t.item
+    FROM intake.toewijzingen AS t
+    WHERE t.gemeente = :p_gemeente AND t.volgnummer > CAST(:p_vanaf AS bigint)
+    ORDER BY t.volgnummer
+    LIMIT CAST(:p_limit AS integer) + 1
+), audit_insert AS (
+    {_AUDIT}
+), rijen AS (
+    SELECT p.volgnummer, p.item, row_number() OVER (ORDER BY p.volgnummer) AS nr
+    FROM pagina AS p
+)
+SELECT CAST({_document(lijst)} AS text) AS document FROM rijen AS r""")
+    )
+
+
+async def pagina(
+    db: Database,
+    statement: DriverStatement,
+    gemeente: str,
+    vanaf: int,
+    limit: int,
+    audit: dict[str, Any],
+) -> str:
+    """The JSON of the page of up to ``limit`` items after volgnummer ``vanaf`` (``statement``,
+    of ``pagina_statement``), and, in the same statement, the audit row
+    (``wmo_shared.audit.audit_bind``) with ``{"aantal": items on the page}``. One statement
+    on the driver."""
+    params = {"p_gemeente": gemeente, "p_vanaf": vanaf, "p_limit": limit, **audit}
+    record = await db.fetch_row(statement, params)
+    assert record is not None  # an aggregate over the page: always one row
+    return str(record["document"])

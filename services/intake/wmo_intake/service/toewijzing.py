@@ -10,15 +10,18 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db import toewijzingen
-from wmo_intake.db.models import audit
 from wmo_intake.db.rijen import Rij
 from wmo_intake.schemas.toewijzing import ToewijzingPage
-from wmo_intake.service.paginering import lees_positie, positie_cursor
-from wmo_shared import audit as audit_log
+from wmo_intake.service.paginering import lees_positie
+from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
 from wmo_shared.clock import AMSTERDAM
 from wmo_shared.contracts import ToewijzingFeedItem
 from wmo_shared.db.engine import Database
+
+# The feed page as PostgreSQL writes it (issue 17.3): ToewijzingPage by alias, each item from
+# what ``publiceer`` stored; the cursor as service.paginering.positie_cursor writes it.
+PAGINA = toewijzingen.pagina_statement(ToewijzingPage)
 
 
 async def publiceer(
@@ -54,22 +57,10 @@ async def publiceer(
     )
 
 
-async def feed(
-    db: Database, principal: Principal, cursor: str | None, limit: int
-) -> ToewijzingPage:
+async def feed(db: Database, principal: Principal, cursor: str | None, limit: int) -> str:
+    """The page's JSON (``ToewijzingPage`` by alias), written by PostgreSQL in the statement
+    that reads it and inserts its audit row (``db.toewijzingen.pagina``): per request no item
+    is validated or encoded in Python (issue 17.3)."""
     vanaf = lees_positie(cursor) if cursor else 0
-    async with db.transaction() as conn:
-        rows = await toewijzingen.pagina(conn, principal.gemeente, vanaf, limit)
-        meer = len(rows) > limit
-        rows = rows[:limit]
-        await audit_log.record(
-            conn, audit, principal, "lezen", "toewijzingen", f"vanaf:{vanaf}", {"aantal": len(rows)}
-        )
-    laatste = rows[-1].volgnummer if rows else vanaf
-    return ToewijzingPage(
-        resultaten=[
-            ToewijzingFeedItem.model_validate({**r.item, "volgnummer": r.volgnummer}) for r in rows
-        ],
-        volgende_cursor=positie_cursor(laatste),
-        meer=meer,
-    )
+    audit = audit_bind(principal, "lezen", "toewijzingen", f"vanaf:{vanaf}")
+    return await toewijzingen.pagina(db, PAGINA, principal.gemeente, vanaf, limit, audit)
