@@ -12,7 +12,9 @@ machine the figures move by some 10%, so compare services measured in one run.
     python3 -m uv run --frozen python -m tests.bench.cpu [--only pgb] [--profile]
 
 ``--only werkvoorraad`` and ``--only zoek`` measure intake's lists instead: a werkvoorraad page
-of 50 terms (GET) and a search by name with 20 cliënten on the page (POST).
+of 50 terms (GET) and a search by name with 20 cliënten on the page (POST). ``--only svb-feed``
+and ``--only cak-feed`` measure a middle page of 100 of pgb's and finance's feeds (the feed
+loaded by ``wmo_dev.seed``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import asyncpg
 import httpx
 import uvloop
 
@@ -101,11 +104,45 @@ async def _setup(service: str, client: httpx.AsyncClient, headers: dict[str, str
     return str(r.json()["id"])
 
 
-# The lists of intake (issue 17.3): (app, path, POST body or None) after ``_lijst``.
+# The lists and feeds (issue 17.3): (service, path, POST body or None) after ``_lijst``; a
+# feed's path gets the cursor of its middle page appended.
 LIJSTEN = {
-    "werkvoorraad": ("/api/v1/werkvoorraad?limit=50&peildatum=2026-03-20", None),
-    "zoek": ("/api/v1/clienten/zoekopdrachten", b'{"naam": "Bench Lijstmark", "limit": 20}'),
+    "werkvoorraad": ("intake", "/api/v1/werkvoorraad?limit=50&peildatum=2026-03-20", None),
+    "zoek": (
+        "intake",
+        "/api/v1/clienten/zoekopdrachten",
+        b'{"naam": "Bench Lijstmark", "limit": 20}',
+    ),
+    "svb-feed": ("pgb", "/api/v1/svb-toekenningen?limit=100&cursor=", None),
+    "cak-feed": ("finance", "/api/v1/cak-mutaties?limit=100&cursor=", None),
 }
+# A feed's table, a gemeente and the seed size that puts some 300 rows in it (the seed makes
+# no CAK mutation in 0085).
+FEEDS = {
+    "pgb": ("pgb.svb_toekenningen", "0085", 7200),
+    "finance": ("finance.cak_mutaties", "0687", 3600),
+}
+
+
+async def _feed(db: TestDatabase, service: str) -> str:
+    """Load ``service``'s feed (``wmo_dev.seed``) and give the cursor of the page after its
+    gemeente's first 100 rows."""
+    from wmo_dev import seed
+    from wmo_pgb.domain.cursor import encode_cursor
+
+    table, gemeente, size = FEEDS[service]
+    conn = await asyncpg.connect(db.admin_dsn.rsplit("/", 1)[0] + "/wmo_test")
+    try:
+        async with conn.transaction():
+            await seed.seed_service(conn, service, size, 7_000_000)
+        na = await conn.fetchval(
+            f"SELECT volgnummer FROM {table} WHERE gemeente = $1 "
+            "ORDER BY volgnummer OFFSET 99 LIMIT 1",
+            gemeente,
+        )
+    finally:
+        await conn.close()
+    return encode_cursor(na) if service == "pgb" else str(na)
 
 
 async def _lijst(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
@@ -136,7 +173,7 @@ async def measure(
     db: TestDatabase, service: str, n: int, profile: bool, concurrency: int = 32
 ) -> None:
     lijst = LIJSTEN.get(service)
-    case, service = service, "intake" if lijst else service
+    case, service = service, lijst[0] if lijst else service
     main = importlib.import_module(f"wmo_{service}.main")
     # JSON request logs, as the services log in production and in ``make bench``.
     settings = settings_for(service, db, outbox_enabled="false").model_copy(
@@ -144,14 +181,20 @@ async def measure(
     )
     app = main.create_app(settings)
     scenario = next(s for s in SCENARIOS if s.service == service)
-    bearer = token(",".join(scenario.roles))
+    if lijst and service in FEEDS:
+        bearer = token("financien", FEEDS[service][1])
+    else:
+        bearer = token(",".join(scenario.roles))
     auth = {"Authorization": f"Bearer {bearer}"}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            if lijst:
+            if lijst and service in FEEDS:
+                _, path, post = lijst
+                path += await _feed(db, service)
+            elif lijst:
                 await _lijst(client, auth)
-                path, post = lijst
+                _, path, post = lijst
             else:
                 doc_id = await _setup(service, client, auth)
                 path, post = scenario.read_path.format(id=doc_id), None
