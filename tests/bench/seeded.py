@@ -189,6 +189,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_intake.service.toewijzing import PAGINA
     from wmo_pgb.db import pgb_plannen, svb
     from wmo_pgb.domain.cursor import encode_cursor
+    from wmo_pgb.service.svb import PAGINA as SVB_PAGINA
     from wmo_shared.audit import audit_bind
 
     def p(*roles: str) -> Principal:
@@ -216,10 +217,10 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
         Row("pgb", "audited read", gw, f"/api/v1/pgb-plannen/{ids['plan']}",
             lambda c: pgb_plannen.get_plan_audited(c, p(*gw), ids["plan"])),
         Row("pgb", "SVB feed, first", fin, "/api/v1/svb-toekenningen?limit=100",
-            lambda c: svb.toekenningen_page(c, G, 0, 100)),
+            lambda c: svb.toekenningen_pagina(c, SVB_PAGINA, p(*fin), 0, 100)),
         Row("pgb", "SVB feed, deep", fin,
             f"/api/v1/svb-toekenningen?limit=100&cursor={encode_cursor(ids['svb'])}",
-            lambda c: svb.toekenningen_page(c, G, ids["svb"], 100)),
+            lambda c: svb.toekenningen_pagina(c, SVB_PAGINA, p(*fin), ids["svb"], 100)),
         Row("indicatie", "audited read", gw, f"/api/v1/indicaties/{ids['indicatie']}",
             lambda c: indicaties.get_indicatie_audited(c, p(*gw), ids["indicatie"])),
         Row("indicatie", "search by BSN", gw, "/api/v1/indicaties/_zoek",

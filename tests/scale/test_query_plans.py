@@ -106,6 +106,7 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
     from wmo_intake.service.toewijzing import PAGINA
     from wmo_intake.service.werkvoorraad import WEERGAVE
     from wmo_pgb.db import budgetten, pgb_plannen, svb
+    from wmo_pgb.service.svb import PAGINA as SVB_PAGINA
 
     day = dt.date(2020, 1, 1)
     diep = (day, "onderzoek", "8")
@@ -165,8 +166,12 @@ def _queries() -> dict[str, Callable[[Any], Awaitable[Any]]]:
         ),
         "pgb: plannen op BSN": lambda c: pgb_plannen.find_plans(c, G, BSN),
         "pgb: budget van een plan": lambda c: budgetten.find_budget_for_plan(c, G, ID),
-        "pgb: SVB-feed, eerste pagina": lambda c: svb.toekenningen_page(c, G, 0, 100),
-        "pgb: SVB-feed, diepe pagina": lambda c: svb.toekenningen_page(c, G, 3_000, 100),
+        "pgb: SVB-feed, eerste pagina": lambda c: svb.toekenningen_pagina(
+            c, SVB_PAGINA, PRINCIPAL, 0, 100
+        ),
+        "pgb: SVB-feed, diepe pagina": lambda c: svb.toekenningen_pagina(
+            c, SVB_PAGINA, PRINCIPAL, 3_000, 100
+        ),
         "indicatie: zoeken op BSN": lambda c: indicaties.zoek_audited(
             c, PRINCIPAL, BSN, None, False
         ),

@@ -18,7 +18,7 @@ from wmo_finance.service import cak as svc
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.contracts import MaatwerkvoorzieningEvent
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import JSON, model_response, written_response
+from wmo_shared.responses import model_response, page_response, written_response
 
 router = APIRouter(tags=["cak"])
 Systeem = require_roles("systeem")
@@ -70,5 +70,4 @@ async def list_cak_mutaties(
     limit: Annotated[int, Query(ge=1, le=5000, description="Hoeveel wijzigingen")] = 500,
     principal: Principal = FeedLezer,
 ) -> Response:
-    pagina = await svc.mutaties(request.app.state.db, principal, cursor, limit)
-    return Response(pagina.json, media_type=JSON)
+    return page_response(await svc.mutaties(request.app.state.db, principal, cursor, limit))

@@ -10,20 +10,23 @@ from sqlalchemy import (
     Row,
     Text,
     and_,
-    bindparam,
     cast,
     func,
     insert,
     literal_column,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_finance.db.models import audit, cak_mutaties, cak_voorzieningen
-from wmo_shared.audit import audit_bind, audited
+from wmo_finance.db.models import cak_mutaties, cak_voorzieningen
+from wmo_shared.audit import audit_bind, audit_insert_sql
 from wmo_shared.auth import Principal
+from wmo_shared.db.direct import DriverStatement
+from wmo_shared.db.engine import Database
+from wmo_shared.db.wire import sql_text
 
 V = cak_voorzieningen
 M = cak_mutaties
@@ -134,7 +137,7 @@ def _tekst(col: Any) -> Any:
     return cast(col, Text)
 
 
-# The feed page, built as JSON text by PostgreSQL: one indexed range query, no per-row Python.
+# A feed item as PostgreSQL renders it (the keys and order of ``CakMutatie``).
 _ITEM = func.json_build_object(
     literal_column("'volgnummer'"), M.c.volgnummer,
     literal_column("'soort'"), M.c.soort,
@@ -158,23 +161,46 @@ _ITEM = func.json_build_object(
     literal_column("'vervangtMaatwerkvoorzieningId'"), M.c.vervangt,
 )  # fmt: skip
 
-_FEED = audited(
-    select(M.c.volgnummer, cast(_ITEM, Text).label("item"))
-    .where(M.c.gemeente == bindparam("p_gemeente"), M.c.volgnummer > bindparam("p_cursor"))
-    .order_by(M.c.volgnummer)
-    .limit(bindparam("p_limit")),
-    audit,
+# The whole page in one statement on the driver (issue 17.3): up to ``limit + 1`` rows after the
+# cursor (the extra one only says there is more), each item rendered, joined with the envelope
+# into the body the route sends, and the audit row (no details). An empty page keeps the
+# cursor it was given.
+_PAGINA = f"""
+WITH pagina AS (
+    SELECT finance.cak_mutaties.volgnummer AS volgnummer,
+           CAST({sql_text(_ITEM)} AS text) AS item,
+           row_number() OVER (ORDER BY finance.cak_mutaties.volgnummer) AS nr
+    FROM finance.cak_mutaties
+    WHERE finance.cak_mutaties.gemeente = :p_gemeente
+      AND finance.cak_mutaties.volgnummer > CAST(:p_cursor AS bigint)
+    ORDER BY finance.cak_mutaties.volgnummer
+    LIMIT CAST(:p_limit AS integer) + 1
+), audit_insert AS (
+    {audit_insert_sql("finance.audit", "CAST(NULL AS jsonb)", "(SELECT) AS enkel")}
 )
+SELECT '{{"resultaten":['
+       || coalesce(string_agg(item, ',' ORDER BY nr)
+                   FILTER (WHERE nr <= CAST(:p_limit AS integer)), '')
+       || '],"volgendeCursor":"'
+       || coalesce(max(volgnummer) FILTER (WHERE nr <= CAST(:p_limit AS integer)),
+                   CAST(:p_cursor AS bigint))
+       || '","meer":'
+       || CASE WHEN count(*) > CAST(:p_limit AS integer) THEN 'true' ELSE 'false' END
+       || '}}' AS document
+FROM pagina"""  # noqa: S608 -- built from this module's constants; the values bind
+_FEED = DriverStatement(text(_PAGINA))
 
 
-async def feed(
-    conn: AsyncConnection, principal: Principal, cursor: int, limit: int
-) -> list[Row[Any]]:
-    """Up to ``limit + 1`` items after ``cursor`` (the extra one only says there is more)."""
+async def feed(db: Database, principal: Principal, cursor: int, limit: int) -> str:
+    """The page after ``cursor`` of at most ``limit`` items as the JSON the route sends
+    (``CakMutatiePage``), and its audit row, in one statement."""
     params: dict[str, Any] = {
         "p_gemeente": principal.gemeente,
         "p_cursor": cursor,
-        "p_limit": limit + 1,
+        "p_limit": limit,
     }
     params.update(audit_bind(principal, "lezen", "cak-mutaties", f"na {cursor}"))
-    return list((await conn.execute(_FEED, params)).all())
+    # one row always: an aggregate over the page
+    record = await db.fetch_row(_FEED, params)
+    assert record is not None
+    return str(record["document"])

@@ -18,7 +18,7 @@ from wmo_finance.domain import eenmalig_pgb as eenmalig
 from wmo_finance.domain.cak import LopendeVoorziening, kostprijs_soort
 from wmo_finance.domain.regime import controleer_verwijzing
 from wmo_finance.domain.soorten import Leveringsvorm, VoorzieningSoort
-from wmo_finance.schemas.cak import CakMutatiePagina, CakVoorzieningList, CakVoorzieningRead
+from wmo_finance.schemas.cak import CakVoorzieningList, CakVoorzieningRead
 from wmo_finance.service import cak_regime
 from wmo_finance.service.beleid import registry
 from wmo_finance.service.regels import regels_json
@@ -288,26 +288,7 @@ async def zoek(db: Database, principal: Principal, bsn: str) -> CakVoorzieningLi
     return CakVoorzieningList(resultaten=[_read(r) for r in rows])
 
 
-async def mutaties(
-    db: Database, principal: Principal, cursor: str | None, limit: int
-) -> CakMutatiePagina:
+async def mutaties(db: Database, principal: Principal, cursor: str | None, limit: int) -> str:
     """A page of the feed after ``cursor`` (digits, as the previous page gave it; empty: from
-    the start). PostgreSQL renders each item; Python only joins them."""
-    na = int(cursor) if cursor else 0
-    async with db.single_statement() as conn:
-        rows = await repo.feed(conn, principal, na, limit)
-    meer = len(rows) > limit
-    rows = rows[:limit]
-    volgende = str(rows[-1].volgnummer) if rows else str(na)
-    items = ",".join(r.item for r in rows)
-    return CakMutatiePagina(
-        (
-            '{"resultaten":['
-            + items
-            + '],"volgendeCursor":"'
-            + volgende
-            + '","meer":'
-            + ("true" if meer else "false")
-            + "}"
-        ).encode()
-    )
+    the start), as the JSON the route sends: PostgreSQL writes the whole page (issue 17.3)."""
+    return await repo.feed(db, principal, int(cursor) if cursor else 0, limit)

@@ -18,7 +18,7 @@ from wmo_pgb.service import svb as svc
 from wmo_shared.auth import Principal, require_roles
 from wmo_shared.grenzen import Zaakdatum
 from wmo_shared.idempotency import IdempotentWrite
-from wmo_shared.responses import model_response, written_response
+from wmo_shared.responses import model_response, page_response, written_response
 from wmo_shared.types import Gemeentecode
 
 router = APIRouter(tags=["svb"])
@@ -54,7 +54,7 @@ async def get_svb_toekenningen(
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     principal: Principal = Financien,
 ) -> Response:
-    return model_response(await svc.feed(db, principal, cursor, limit))
+    return page_response(await svc.feed(db, principal, cursor, limit))
 
 
 @router.post(

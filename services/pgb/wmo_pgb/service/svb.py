@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db import budgetten, svb
 from wmo_pgb.db.models import audit, idempotency_keys
-from wmo_pgb.domain.cursor import decode_cursor, encode_cursor
+from wmo_pgb.domain.cursor import decode_cursor
 from wmo_pgb.domain.policy import Kostensoort
 from wmo_pgb.domain.svb import (
     Budgetstand,
@@ -28,6 +28,7 @@ from wmo_pgb.service.berekening import beleid
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
+from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound
@@ -74,48 +75,14 @@ def svb_regels(
 # --- the toekenningen feed ---------------------------------------------------------------------
 
 
-async def feed(
-    db: Database, principal: Principal, cursor: str | None, limit: int
-) -> SvbToekenningPage:
-    after = decode_cursor(cursor)
-    async with db.transaction() as conn:
-        rows = await svb.toekenningen_page(conn, principal.gemeente, after, limit)
-        meer = len(rows) > limit
-        rows = rows[:limit]
-        laatste = rows[-1].volgnummer if rows else after
-        await audit_log.record(
-            conn,
-            audit,
-            principal,
-            "lezen",
-            "svb-toekenningen",
-            None,
-            {"na": after, "tot": laatste, "aantal": len(rows)},
-        )
-    return SvbToekenningPage.model_validate(
-        {
-            "resultaten": [
-                {
-                    "volgnummer": r.volgnummer,
-                    "gemeente": r.gemeente,
-                    "bsn": r.bsn,
-                    "budget_id": r.budget_id,
-                    "versie": r.versie,
-                    "beschikking_id": r.beschikking_id,
-                    "zorgfunctie": r.zorgfunctie,
-                    "productcode": r.productcode,
-                    "ingangsdatum": r.ingangsdatum,
-                    "einddatum": r.einddatum,
-                    "bedrag": r.bedrag,
-                    "ingetrokken": r.ingetrokken,
-                    "geregistreerd_op": r.geregistreerd_op,
-                }
-                for r in rows
-            ],
-            "volgende_cursor": encode_cursor(laatste),
-            "meer": meer,
-        }
-    )
+# The page is written by PostgreSQL in the audited statement: per request no model is validated
+# or dumped (issue 17.3). Its shape is SvbToekenningPage's.
+PAGINA = DriverStatement(svb.toekenningen_document(SvbToekenningPage))
+
+
+async def feed(db: Database, principal: Principal, cursor: str | None, limit: int) -> str:
+    """The page after ``cursor`` (refused when the feed did not hand it out) as its JSON."""
+    return await svb.toekenningen_pagina(db, PAGINA, principal, decode_cursor(cursor), limit)
 
 
 # --- budgetafsluitberichten --------------------------------------------------------------------
