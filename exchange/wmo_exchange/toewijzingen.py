@@ -191,7 +191,7 @@ def velden_xml(v: Velden, dagtekening: str) -> bytes:
                 Eenheid(eenheid), Frequentie(frequentie)
             except ValueError as exc:
                 raise InvalidMessageError(f"omvang past niet in iWmo: {exc}") from exc
-        omvang_xml = _OMVANG.format(volume, eenheid, frequentie)
+        omvang_xml = _OMVANG % (volume, eenheid, frequentie)
     # the 11-proef of the BSN (build_wmo301 checks it) was done by the contract's Bsn type;
     # ISO dates (years of four digits) compare as text as they do as dates
     if einddatum is not None and einddatum < ingangsdatum:
@@ -199,26 +199,31 @@ def velden_xml(v: Velden, dagtekening: str) -> bytes:
             f"toewijzing {int(toewijzingnummer)}: einddatum ligt voor ingangsdatum"
         )
     tijd = dt.datetime.fromisoformat(geregistreerd_op).astimezone(AMSTERDAM)
-    xml = _TEMPLATE.format(
-        afzender=_x(gemeente),
-        ontvanger=_x(agb),
-        identificatie=_identificatie(volgnummer),
-        dagtekening=dagtekening,
-        bsn=_x(bsn),
-        geboortedatum=geboortedatum,
-        geslacht=geslacht,
-        achternaam=_x(achternaam),
-        voorletters=_opt(6, "iwmo:Voorletters", voorletters),
-        toewijzingnummer=int(toewijzingnummer),
-        referentie=_opt(8, "wmo301:ReferentieAanbieder", referentie),
-        categorie=_x(categorie),
-        code=_x(code),
-        toewijzingsdatum=toewijzingsdatum,
-        toewijzingstijd=f"{tijd.hour:02d}:{tijd.minute:02d}:{tijd.second:02d}",
-        ingangsdatum=ingangsdatum,
-        einddatum=_opt(8, "wmo301:Einddatum", einddatum),
-        reden=_opt(8, "wmo301:RedenWijziging", reden),
-        omvang=omvang_xml,
+    xml = (
+        _TEMPLATE
+        % (
+            _x(gemeente),
+            _x(agb),
+            volgnummer,
+            dagtekening,
+            _x(bsn),
+            geboortedatum,
+            geslacht,
+            _x(achternaam),
+            "" if voorletters is None else _VOORLETTERS % _x(voorletters),
+            int(toewijzingnummer),
+            "" if referentie is None else _REFERENTIE % _x(referentie),
+            _x(categorie),
+            _x(code),
+            toewijzingsdatum,
+            tijd.hour,
+            tijd.minute,
+            tijd.second,
+            ingangsdatum,
+            "" if einddatum is None else _EINDDATUM % einddatum,
+            "" if reden is None else _REDEN % _x(reden),
+            omvang_xml,
+        )
     ).encode()
     fouten = validate("WMO301", xml)
     if fouten:
@@ -244,18 +249,20 @@ def _x(value: str) -> str:
     return value
 
 
-def _opt(indent: int, tag: str, value: str | None) -> str:
-    """An optional element on its own line, as lxml's pretty print puts it."""
-    if value is None:
-        return ""
-    return f"{' ' * indent}<{tag}>{_x(value)}</{tag}>\n"
+def _opt(indent: int, tag: str) -> str:
+    """An optional element on its own line, as lxml's pretty print puts it (``%`` its text)."""
+    return f"{' ' * indent}<{tag}>%s</{tag}>\n"
 
 
+_VOORLETTERS = _opt(6, "iwmo:Voorletters")
+_REFERENTIE = _opt(8, "wmo301:ReferentieAanbieder")
+_EINDDATUM = _opt(8, "wmo301:Einddatum")
+_REDEN = _opt(8, "wmo301:RedenWijziging")
 _OMVANG = (
     "        <wmo301:Omvang>\n"
-    "          <iwmo:Volume>{}</iwmo:Volume>\n"
-    "          <iwmo:Eenheid>{}</iwmo:Eenheid>\n"
-    "          <iwmo:Frequentie>{}</iwmo:Frequentie>\n"
+    "          <iwmo:Volume>%d</iwmo:Volume>\n"
+    "          <iwmo:Eenheid>%s</iwmo:Eenheid>\n"
+    "          <iwmo:Frequentie>%s</iwmo:Frequentie>\n"
     "        </wmo301:Omvang>\n"
 )
 _TEMPLATE = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -264,11 +271,11 @@ _TEMPLATE = f"""<?xml version="1.0" encoding="UTF-8"?>
     <wmo301:BerichtCode>{BERICHTCODE}</wmo301:BerichtCode>
     <wmo301:BerichtVersie>{BERICHT_VERSIE}</wmo301:BerichtVersie>
     <wmo301:BerichtSubversie>{BERICHT_SUBVERSIE}</wmo301:BerichtSubversie>
-    <wmo301:Afzender>{{afzender}}</wmo301:Afzender>
-    <wmo301:Ontvanger>{{ontvanger}}</wmo301:Ontvanger>
+    <wmo301:Afzender>%s</wmo301:Afzender>
+    <wmo301:Ontvanger>%s</wmo301:Ontvanger>
     <wmo301:BerichtIdentificatie>
-      <iwmo:Identificatie>{{identificatie}}</iwmo:Identificatie>
-      <iwmo:Dagtekening>{{dagtekening}}</iwmo:Dagtekening>
+      <iwmo:Identificatie>T%011d</iwmo:Identificatie>
+      <iwmo:Dagtekening>%s</iwmo:Dagtekening>
     </wmo301:BerichtIdentificatie>
     <wmo301:XsdVersie>
       <iwmo:BasisschemaXsdVersie>{XSD_VERSIE}</iwmo:BasisschemaXsdVersie>
@@ -276,16 +283,16 @@ _TEMPLATE = f"""<?xml version="1.0" encoding="UTF-8"?>
     </wmo301:XsdVersie>
   </wmo301:Header>
   <wmo301:Client>
-    <wmo301:Bsn>{{bsn}}</wmo301:Bsn>
+    <wmo301:Bsn>%s</wmo301:Bsn>
     <wmo301:Geboortedatum>
-      <iwmo:Datum>{{geboortedatum}}</iwmo:Datum>
+      <iwmo:Datum>%s</iwmo:Datum>
     </wmo301:Geboortedatum>
-    <wmo301:Geslacht>{{geslacht}}</wmo301:Geslacht>
+    <wmo301:Geslacht>%s</wmo301:Geslacht>
     <wmo301:Naam>
       <iwmo:Geslachtsnaam>
-        <iwmo:Achternaam>{{achternaam}}</iwmo:Achternaam>
+        <iwmo:Achternaam>%s</iwmo:Achternaam>
       </iwmo:Geslachtsnaam>
-{{voorletters}}      <iwmo:NaamGebruik>1</iwmo:NaamGebruik>
+%s      <iwmo:NaamGebruik>1</iwmo:NaamGebruik>
     </wmo301:Naam>
     <wmo301:Contactgegevens>
       <wmo301:Contact>
@@ -294,15 +301,15 @@ _TEMPLATE = f"""<?xml version="1.0" encoding="UTF-8"?>
     </wmo301:Contactgegevens>
     <wmo301:ToegewezenProducten>
       <wmo301:ToegewezenProduct>
-        <wmo301:ToewijzingNummer>{{toewijzingnummer}}</wmo301:ToewijzingNummer>
-{{referentie}}        <wmo301:Product>
-          <iwmo:Categorie>{{categorie}}</iwmo:Categorie>
-          <iwmo:Code>{{code}}</iwmo:Code>
+        <wmo301:ToewijzingNummer>%d</wmo301:ToewijzingNummer>
+%s        <wmo301:Product>
+          <iwmo:Categorie>%s</iwmo:Categorie>
+          <iwmo:Code>%s</iwmo:Code>
         </wmo301:Product>
-        <wmo301:Toewijzingsdatum>{{toewijzingsdatum}}</wmo301:Toewijzingsdatum>
-        <wmo301:Toewijzingstijd>{{toewijzingstijd}}</wmo301:Toewijzingstijd>
-        <wmo301:Ingangsdatum>{{ingangsdatum}}</wmo301:Ingangsdatum>
-{{einddatum}}{{reden}}{{omvang}}      </wmo301:ToegewezenProduct>
+        <wmo301:Toewijzingsdatum>%s</wmo301:Toewijzingsdatum>
+        <wmo301:Toewijzingstijd>%02d:%02d:%02d</wmo301:Toewijzingstijd>
+        <wmo301:Ingangsdatum>%s</wmo301:Ingangsdatum>
+%s%s%s      </wmo301:ToegewezenProduct>
     </wmo301:ToegewezenProducten>
   </wmo301:Client>
 </wmo301:Bericht>

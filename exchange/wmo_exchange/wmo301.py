@@ -5,13 +5,14 @@ A page's messages are built, XSD-validated and written to temporary names by wor
 process only reads the feed and, per page, makes the temporary files durable together and
 renames them into place (``durable.make_durable``) before the engine saves the cursor. A worker
 never renames anything, so a kill at any moment leaves under a final name only a complete and
-durable message, and the cursor never runs ahead of them. ``prepare`` hands the next page to
-the workers while this process still commits the previous one.
+durable message, and the cursor never runs ahead of them. ``prepare`` hands the next two pages
+to the workers while this process still commits the previous one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -61,12 +62,16 @@ def _wees_bewaking(ouder: int) -> None:
     os._exit(1)
 
 
-def _worker_init() -> None:
+def _worker_init(ouder: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops us
     # A parent killed with -9 cannot shut the pool down, and an idle worker never sees the
-    # queue close (every worker holds its write end too): it leaves once it is orphaned.
-    threading.Thread(target=_wees_bewaking, args=(os.getppid(),), daemon=True).start()
+    # queue close (every worker holds its write end too): it leaves once it is orphaned. The
+    # parent's pid comes from the parent: one killed while this worker was starting is gone
+    # already, and os.getppid() here would be the pid of whoever adopted us.
+    threading.Thread(target=_wees_bewaking, args=(ouder,), daemon=True).start()
     schema("WMO301")
+    gc.collect()
+    gc.freeze()  # the collector need not walk the modules and the schema again and again
 
 
 def default_workers() -> int:
@@ -87,6 +92,10 @@ class _Werk:
 class Wmo301Sink(Sink):
     """One WMO301 per toewijzing in ``<out>/<aanbieder AGB>/``; the name follows from the feed
     position, so rewriting after a resume replaces a file instead of adding one."""
+
+    # two pages with the workers while this process commits a third: the workers go on
+    # while it waits for the disk (``syncfs``) and reads the next page
+    ahead = 2
 
     def __init__(
         self,
@@ -167,6 +176,7 @@ class Wmo301Sink(Sink):
                 # not fork: this process has threads (prefetch, HTTP client)
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_init,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
