@@ -182,6 +182,7 @@ async def _werkvoorraad_diep(conn: asyncpg.Connection, wie: str) -> tuple[Any, s
 
 def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_finance.db import cak, tegemoetkomingen
+    from wmo_finance.service.tegemoetkoming import _LEES as TEGEMOETKOMING_LEES
     from wmo_indicatie.db import indicaties
     from wmo_intake.db import clienten, clientzoeken, toewijzingen
     from wmo_intake.schemas.client import ClientRead
@@ -189,6 +190,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
     from wmo_intake.service.toewijzing import PAGINA
     from wmo_pgb.db import pgb_plannen, svb
     from wmo_pgb.domain.cursor import encode_cursor
+    from wmo_pgb.service.pgb_plan import _LEES as PLAN_LEES  # the route's own statement
     from wmo_pgb.service.svb import PAGINA as SVB_PAGINA
     from wmo_shared.audit import audit_bind
 
@@ -215,7 +217,7 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
             lambda c: toewijzingen.pagina(
                 c, PAGINA, G, ids["toewijzingen"], 100, feed_audit(ids["toewijzingen"]))),
         Row("pgb", "audited read", gw, f"/api/v1/pgb-plannen/{ids['plan']}",
-            lambda c: pgb_plannen.get_plan_audited(c, p(*gw), ids["plan"])),
+            lambda c: pgb_plannen.get_plan_document(c, PLAN_LEES, p(*gw), ids["plan"])),
         Row("pgb", "SVB feed, first", fin, "/api/v1/svb-toekenningen?limit=100",
             lambda c: svb.toekenningen_pagina(c, SVB_PAGINA, p(*fin), 0, 100)),
         Row("pgb", "SVB feed, deep", fin,
@@ -227,7 +229,8 @@ def rows(ids: dict[str, Any], only: str | None = None) -> list[Row]:
             lambda c: indicaties.zoek_audited(c, p(*gw), ids["bsn"], None, False),
             "POST", json.dumps({"bsn": ids["bsn"]})),
         Row("finance", "audited read", fin, f"/api/v1/tegemoetkomingen/{ids['tegemoetkoming']}",
-            lambda c: tegemoetkomingen.get_audited(c, p(*fin), ids["tegemoetkoming"])),
+            lambda c: tegemoetkomingen.get_document(c, TEGEMOETKOMING_LEES, p(*fin),
+                                                   ids["tegemoetkoming"])),
         Row("finance", "CAK feed, first", fin, "/api/v1/cak-mutaties?limit=100",
             lambda c: cak.feed(c, p(*fin), 0, 100)),
         Row("finance", "CAK feed, deep", fin, f"/api/v1/cak-mutaties?limit=100&cursor={ids['cak']}",
