@@ -19,7 +19,7 @@ written by hand (``text``), whose values bind there (``:p_name`` passes through 
 from __future__ import annotations
 
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter
@@ -121,6 +121,14 @@ def stored_field(model: type[BaseModel], name: str, value: Sql) -> Sql:
 
 
 def _stored_value(field: FieldInfo, value: Sql) -> Sql:
+    return _json_value(field, value, stored_object)
+
+
+def _json_value(
+    field: FieldInfo, value: Sql, rebuild: Callable[[type[BaseModel], Sql], Sql]
+) -> Sql:
+    """A field read from its stored JSONB ``value``: a scalar as stored, a nested model (or a
+    list of them) rebuilt by ``rebuild(model, jsonb)`` in the model's key order."""
     model, many = _nested(field.annotation)
     default = _default(field)
     if model is None:
@@ -135,7 +143,7 @@ def _stored_value(field: FieldInfo, value: Sql) -> Sql:
             select(
                 func.coalesce(
                     func.json_agg(
-                        aggregate_order_by(stored_object(model, element.c.value), element.c.nr)
+                        aggregate_order_by(rebuild(model, element.c.value), element.c.nr)
                     ),
                     literal_column("'[]'::json"),
                 )
@@ -145,7 +153,7 @@ def _stored_value(field: FieldInfo, value: Sql) -> Sql:
         )
         kind = "array"
     else:
-        rebuilt, kind = stored_object(model, value), "object"
+        rebuilt, kind = rebuild(model, value), "object"
     # A JSON null stays null; a missing key takes the default (pydantic's reading of both).
     otherwise = _json_literal("null" if default is None else default)
     return case(
@@ -205,37 +213,8 @@ def dumped_fields(
 
 
 def _dumped_value(field: FieldInfo, value: Sql) -> Sql:
-    model, many = _nested(field.annotation)
-    default = _default(field)
-    if model is None:
-        return value if default is None else func.coalesce(value, _json_literal(default, JSONB))
-    if many:
-        element = (
-            func.jsonb_array_elements(value)
-            .table_valued("value", with_ordinality="nr")
-            .render_derived()
-        )
-        rebuilt: Sql = (
-            select(
-                func.coalesce(
-                    func.json_agg(
-                        aggregate_order_by(
-                            wire_object(model, dumped_fields(model, element.c.value)),
-                            element.c.nr,
-                        )
-                    ),
-                    literal_column("'[]'::json"),
-                )
-            )
-            .select_from(element)
-            .scalar_subquery()
-        )
-        kind = "array"
-    else:
-        rebuilt, kind = wire_object(model, dumped_fields(model, value)), "object"
-    otherwise = _json_literal("null" if default is None else default)
-    return case(
-        (func.jsonb_typeof(value) == _text(kind), rebuilt),
-        (value.is_(None), otherwise),
-        else_=_json_literal("null"),
-    )
+    return _json_value(field, value, _dumped_object)
+
+
+def _dumped_object(model: type[BaseModel], source: Sql) -> Sql:
+    return wire_object(model, dumped_fields(model, source))
