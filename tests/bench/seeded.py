@@ -15,11 +15,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
-import re
 import shutil
 import subprocess
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -29,6 +26,7 @@ from typing import Any
 import asyncpg
 import httpx
 
+from tests.bench.pgbench import pgbench
 from tests.bench.run import Result, fill, run_httpx, run_wrk
 from tests.bench.scenarios import SCENARIOS
 from tests.scale.test_query_plans import _statements
@@ -290,28 +288,6 @@ def _clientzoeken(module: Any, criteria: dict[str, Any]) -> Callable[[Any], Awai
         c, WEERGAVE, G, **alle, toewijzingnummer=None, na=None, limit=20, criteria=list(criteria),
         audit=audit,
     )  # fmt: skip
-
-
-def pgbench(
-    dsn: str, sql: list[str], seconds: int, conns: int, settings: dict[str, str] | None = None
-) -> float:
-    """Transactions per second of pgbench running ``sql`` (one transaction per request), its
-    sessions with the service's own ``settings`` (as its pool's connections have them)."""
-    if len(sql) > 1:  # as the service runs them: a set_config(..., true) holds for its query
-        sql = ["BEGIN", *sql, "COMMIT"]
-    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
-        f.write("".join(s.replace("\n", " ") + ";\n" for s in sql))
-        script = f.name
-    options = " ".join(f"-c {k}={v}" for k, v in (settings or {}).items())
-    out = subprocess.run(
-        ["pgbench", "-n", "-c", str(conns), "-j", "2", "-T", str(seconds), "-f", script, dsn],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PGOPTIONS": options},
-    ).stdout
-    m = re.search(r"tps = ([0-9.]+)", out)
-    return float(m.group(1)) if m else 0.0
 
 
 def managementinformatie() -> None:
