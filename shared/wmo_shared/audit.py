@@ -87,6 +87,16 @@ def audited(query: Select[Any], audit: Table) -> Select[Any]:
     return query.add_cte(cte)
 
 
+def audited_by_id(query: Select[Any], table: Table, audit: Table) -> Select[Any]:
+    """``audited`` for the read of one row: ``query`` limited to ``table``'s row with id
+    ``p_id`` in gemeente ``p_gemeente`` — a row of another gemeente is not found. Bind both and
+    the audit row with ``read_bind``."""
+    return audited(
+        query.where(table.c.id == bindparam("p_id"), table.c.gemeente == bindparam("p_gemeente")),
+        audit,
+    )
+
+
 def audit_insert_sql(audit_table: str, details: str, bron: str) -> str:
     """The text of :func:`audited`'s audit insert for a hand-written statement (a CTE body):
     one audit row with the ``audit_bind`` values and ``details`` (an SQL expression, evaluated
@@ -97,6 +107,16 @@ def audit_insert_sql(audit_table: str, details: str, bron: str) -> str:
     SELECT :audit_sub, :audit_rol, :audit_gemeente, :audit_actie, :audit_resource_type,
            :audit_resource_id, :audit_request_id, {details}
     FROM {bron}"""  # noqa: S608
+
+
+def read_bind(principal: Principal, resource_type: str, resource_id: object) -> dict[str, Any]:
+    """The bind values of a statement made with :func:`audited_by_id`: the id, the caller's
+    gemeente and the "lezen" audit row."""
+    return {
+        "p_id": resource_id,
+        "p_gemeente": principal.gemeente,
+        **audit_bind(principal, "lezen", resource_type, resource_id),
+    }
 
 
 def audit_bind(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select
+from sqlalchemy import Row, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_finance.db.models import audit, onderhoudsvergoedingen
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 
 
@@ -19,19 +19,12 @@ async def insert_onderhoud(conn: AsyncConnection, values: dict[str, Any]) -> Row
     return row
 
 
-_GET_ONDERHOUD = audited(
-    select(onderhoudsvergoedingen).where(
-        onderhoudsvergoedingen.c.id == bindparam("p_id"),
-        onderhoudsvergoedingen.c.gemeente == bindparam("p_gemeente"),
-    ),
-    audit,
-)
+_GET_ONDERHOUD = audited_by_id(select(onderhoudsvergoedingen), onderhoudsvergoedingen, audit)
 
 
 async def get_onderhoud_audited(
     conn: AsyncConnection, principal: Principal, onderhoud_id: uuid.UUID
 ) -> Row[Any] | None:
-    params = {"p_id": onderhoud_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "onderhoudsvergoeding", onderhoud_id))
+    params = read_bind(principal, "onderhoudsvergoeding", onderhoud_id)
     row: Row[Any] | None = (await conn.execute(_GET_ONDERHOUD, params)).first()
     return row

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Row,
     Select,
     Text,
-    bindparam,
     cast,
     func,
     insert,
@@ -27,7 +26,7 @@ from wmo_finance.db.models import (
     tegemoetkoming_overgangen,
     tegemoetkomingen,
 )
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
@@ -101,7 +100,7 @@ def document(read_model: type[BaseModel], overgang_model: type[BaseModel], gat: 
     }
     velden = list(read_model.model_fields)
     voor, na = velden[: velden.index(gat)], velden[velden.index(gat) + 1 :]
-    return audited(
+    return audited_by_id(
         select(
             cast(wire_object(read_model, waarden, voor), Text).label("kop"),
             cast(wire_object(read_model, waarden, na), Text).label("staart"),
@@ -109,7 +108,8 @@ def document(read_model: type[BaseModel], overgang_model: type[BaseModel], gat: 
             t.status,
             t.terug_te_vorderen,
             t.versie,
-        ).where(t.id == bindparam("p_id"), t.gemeente == bindparam("p_gemeente")),
+        ),
+        tegemoetkomingen,
         audit,
     )
 
@@ -122,9 +122,7 @@ async def get_document(
 ) -> Mapping[str, Any] | None:
     """The tegemoetkoming of the caller's gemeente (``statement`` from ``document``) and its
     audit row, in one statement."""
-    params = {"p_id": tegemoetkoming_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "tegemoetkoming", tegemoetkoming_id))
-    return await db.fetch_row(statement, params)
+    return await db.fetch_row(statement, read_bind(principal, "tegemoetkoming", tegemoetkoming_id))
 
 
 async def get(

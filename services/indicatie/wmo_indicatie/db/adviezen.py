@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select
+from sqlalchemy import Row, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_indicatie.db.models import adviezen, audit
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 
 _COLUMNS = [
@@ -30,20 +30,14 @@ async def insert_advies(conn: AsyncConnection, values: dict[str, Any]) -> Row[An
     return (await conn.execute(insert(adviezen).values(**values).returning(*_COLUMNS))).one()
 
 
-_GET_ADVIES = audited(
-    select(*_COLUMNS).where(
-        adviezen.c.id == bindparam("p_id"), adviezen.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
-)
+_GET_ADVIES = audited_by_id(select(*_COLUMNS), adviezen, audit)
 
 
 async def get_advies_audited(
     conn: AsyncConnection, principal: Principal, advies_id: uuid.UUID
 ) -> Row[Any] | None:
     """The advice of the caller's gemeente, and its audit row, in one statement."""
-    params: dict[str, Any] = {"p_id": advies_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "indicatie-advies", advies_id))
+    params = read_bind(principal, "indicatie-advies", advies_id)
     row: Row[Any] | None = (await conn.execute(_GET_ADVIES, params)).first()
     return row
 

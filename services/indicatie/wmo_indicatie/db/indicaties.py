@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_indicatie.db.models import audit, indicaties
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audit_bind, audited_by_id, read_bind
 from wmo_shared.auth import Principal
 from wmo_shared.db.direct import DriverStatement, Fields
 from wmo_shared.db.engine import Database
@@ -39,12 +39,7 @@ async def insert_indicatie(conn: AsyncConnection, values: dict[str, Any]) -> Row
         return None
 
 
-_GET = audited(
-    select(*COLUMNS).where(
-        indicaties.c.id == bindparam("p_id"), indicaties.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
-)
+_GET = audited_by_id(select(*COLUMNS), indicaties, audit)
 
 
 _GET_DRIVER = DriverStatement(_GET)
@@ -56,9 +51,7 @@ async def get_indicatie_audited(
 ) -> Row[Any] | None:
     """The indicatie of the caller's gemeente, and its audit row, in one statement (on the
     driver: the hot read)."""
-    params: dict[str, Any] = {"p_id": indicatie_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "indicatie", indicatie_id))
-    record = await db.fetch_row(_GET_DRIVER, params)
+    record = await db.fetch_row(_GET_DRIVER, read_bind(principal, "indicatie", indicatie_id))
     # Read by attribute like the Row the other queries give (to_read takes either).
     return None if record is None else cast(Row[Any], Fields(record, _JSON))
 

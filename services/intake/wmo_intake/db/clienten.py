@@ -8,13 +8,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Text, bindparam, case, cast, insert, literal, select, update
+from sqlalchemy import Text, case, cast, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_intake.db.models import audit, client_versies, clienten
 from wmo_intake.db.rijen import Rij, alle, een, eerste
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
@@ -67,14 +67,7 @@ def client_document(read_model: type[BaseModel]) -> DriverStatement:
         else_=literal("actief"),
     )
     document = cast(wire_object(read_model, waarden), Text).label("document")
-    return DriverStatement(
-        audited(
-            select(document, c.versie).where(
-                c.id == bindparam("p_id"), c.gemeente == bindparam("p_gemeente")
-            ),
-            audit,
-        )
-    )
+    return DriverStatement(audited_by_id(select(document, c.versie), clienten, audit))
 
 
 async def get_client_document(
@@ -82,9 +75,7 @@ async def get_client_document(
 ) -> Mapping[str, Any] | None:
     """The cliënt of the caller's gemeente (``statement`` from ``client_document``) and its
     audit row, in one statement on the driver."""
-    params = {"p_id": client_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "client", client_id))
-    return await db.fetch_row(statement, params)
+    return await db.fetch_row(statement, read_bind(principal, "client", client_id))
 
 
 async def find_by_bsn(conn: AsyncConnection, gemeente: str, bsn: str) -> Rij | None:

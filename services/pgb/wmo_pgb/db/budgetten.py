@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db.models import (
@@ -17,7 +17,7 @@ from wmo_pgb.db.models import (
     budgetten,
 )
 from wmo_pgb.db.rows import all_rows, first, one
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 
 
@@ -62,12 +62,7 @@ async def get_budget_for_plan(
     )
 
 
-_GET_BUDGET = audited(
-    select(budgetten).where(
-        budgetten.c.id == bindparam("p_id"), budgetten.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
-)
+_GET_BUDGET = audited_by_id(select(budgetten), budgetten, audit)
 
 
 async def get_budget_audited(
@@ -75,9 +70,7 @@ async def get_budget_audited(
 ) -> Row[Any] | None:
     """The budget of the caller's gemeente and its audit row, in one statement (a refused read
     is recorded too)."""
-    params = {"p_id": budget_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "budget", budget_id))
-    return await first(conn, _GET_BUDGET, params)
+    return await first(conn, _GET_BUDGET, read_bind(principal, "budget", budget_id))
 
 
 async def get_versies(conn: AsyncConnection, budget_id: uuid.UUID) -> list[Row[Any]]:

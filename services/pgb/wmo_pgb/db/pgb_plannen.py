@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Row, Select, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import Row, Select, Text, cast, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_pgb.db.models import audit, pgb_plannen
 from wmo_pgb.db.rows import all_rows, first, one
-from wmo_shared.audit import audit_bind, audited
+from wmo_shared.audit import audited_by_id, read_bind
 from wmo_shared.auth import Principal
 from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
@@ -23,21 +23,14 @@ async def insert_plan(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]
     return await one(conn, insert(pgb_plannen).values(**values).returning(pgb_plannen))
 
 
-_GET_PLAN = audited(
-    select(pgb_plannen).where(
-        pgb_plannen.c.id == bindparam("p_id"), pgb_plannen.c.gemeente == bindparam("p_gemeente")
-    ),
-    audit,
-)
+_GET_PLAN = audited_by_id(select(pgb_plannen), pgb_plannen, audit)
 
 
 async def get_plan_audited(
     conn: AsyncConnection, principal: Principal, plan_id: uuid.UUID
 ) -> Row[Any] | None:
     """The plan of the caller's gemeente and its audit row, in one statement."""
-    params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
-    return await first(conn, _GET_PLAN, params)
+    return await first(conn, _GET_PLAN, read_bind(principal, "pgb-plan", plan_id))
 
 
 def plan_document(read_model: type[BaseModel]) -> Select[Any]:
@@ -60,12 +53,7 @@ def plan_document(read_model: type[BaseModel]) -> Select[Any]:
     }
     waarden = {**stored_fields(read_model, p.plan, exclude=kolommen), **kolommen}
     document = cast(wire_object(read_model, waarden), Text).label("document")
-    return audited(
-        select(document, p.versie).where(
-            p.id == bindparam("p_id"), p.gemeente == bindparam("p_gemeente")
-        ),
-        audit,
-    )
+    return audited_by_id(select(document, p.versie), pgb_plannen, audit)
 
 
 async def get_plan_document(
@@ -73,9 +61,7 @@ async def get_plan_document(
 ) -> Mapping[str, Any] | None:
     """The plan of the caller's gemeente (``statement`` from ``plan_document``) and its audit
     row, in one statement."""
-    params = {"p_id": plan_id, "p_gemeente": principal.gemeente}
-    params.update(audit_bind(principal, "lezen", "pgb-plan", plan_id))
-    return await db.fetch_row(statement, params)
+    return await db.fetch_row(statement, read_bind(principal, "pgb-plan", plan_id))
 
 
 async def get_plan(
