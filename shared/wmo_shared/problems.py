@@ -257,6 +257,23 @@ def unavailable_response(request: Request, *, timed_out: bool = False) -> Respon
     )
 
 
+def _rejected_value(exc: BaseException) -> str | None:
+    """The SQLSTATE (class 22) of a value the database refused, from the driver's error or
+    the one SQLAlchemy wraps; "22000" for a value asyncpg could not even encode for its
+    parameter (out of range for the column's type); None for any other error."""
+    orig = getattr(exc, "orig", None) if isinstance(exc, DBAPIError) else exc
+    cause = getattr(orig, "__cause__", None)
+    for error in (orig, cause):
+        sqlstate = getattr(error, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith("22"):
+            return sqlstate
+        # asyncpg's own DataError (an InterfaceError that is a ValueError): a parameter it
+        # could not encode, e.g. an integer beyond the column's bigint
+        if isinstance(error, asyncpg.exceptions.InterfaceError) and isinstance(error, ValueError):
+            return "22000"
+    return None
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Weigering)
     async def _weigering(request: Request, exc: Weigering) -> Response:
@@ -303,15 +320,17 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers=dict(exc.headers or {}),
         )
 
+    # Backstop for input the edge validation let through but the database cannot hold
+    # (SQLSTATE class 22: numeric overflow, value too long, invalid text): the client's fault,
+    # so a 400; the fix belongs in the request model, hence the warning. SQLAlchemy wraps the
+    # driver's error (DBAPIError); a statement run on the driver (wmo_shared.db.direct) raises
+    # it as it is.
     @app.exception_handler(DBAPIError)
-    async def _database(request: Request, exc: DBAPIError) -> Response:
-        # Backstop for input the edge validation let through but the database cannot hold
-        # (SQLSTATE class 22: numeric overflow, value too long, invalid text): the client's
-        # fault, so a 400; the fix belongs in the request model, hence the warning.
-        orig = exc.orig
-        cause = getattr(orig, "__cause__", None)
-        sqlstate = getattr(orig, "sqlstate", None) or getattr(cause, "sqlstate", None)
-        if isinstance(sqlstate, str) and sqlstate.startswith("22"):
+    @app.exception_handler(asyncpg.exceptions.PostgresError)
+    @app.exception_handler(asyncpg.exceptions.InterfaceError)
+    async def _database(request: Request, exc: Exception) -> Response:
+        sqlstate = _rejected_value(exc)
+        if sqlstate is not None:
             log.warning("database_rejected_value", sqlstate=sqlstate, route=_route(request))
             return problem_response(
                 request,
@@ -326,8 +345,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     # OSError from the connect: a 503 with Retry-After, not a 500 (issue 11).
     @app.exception_handler(OSError)
     @app.exception_handler(SQLAlchemyError)
-    @app.exception_handler(asyncpg.exceptions.PostgresError)
-    @app.exception_handler(asyncpg.exceptions.InterfaceError)
     async def _unavailable_or_crash(request: Request, exc: Exception) -> Response:
         if statement_timed_out(exc):
             log.warning("statement_timeout", route=_route(request))

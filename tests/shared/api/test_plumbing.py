@@ -244,3 +244,34 @@ async def test_value_the_database_cannot_hold_is_400_not_500() -> None:
         r = await client.get("/kapot")
     assert r.status_code == 400
     assert r.json()["code"] == "ongeldige-waarde"
+
+
+async def test_value_the_driver_refuses_is_400_not_500() -> None:
+    """A statement run on the driver (wmo_shared.db.direct) raises asyncpg's own errors, not
+    SQLAlchemy's wrapper: class 22 from PostgreSQL, and a parameter asyncpg cannot encode, are
+    a 400 as well; a lost connection is still a 503."""
+    import asyncpg
+    from asyncpg.exceptions._base import DataError as ParameterNotEncodable
+    from fastapi import FastAPI
+
+    from wmo_shared.problems import install_problem_handlers
+
+    fouten: dict[str, Exception] = {
+        "overflow": asyncpg.exceptions.NumericValueOutOfRangeError("value out of range"),
+        "parameter": ParameterNotEncodable("invalid input for query argument $1"),
+        "weg": asyncpg.exceptions.ConnectionDoesNotExistError("connection was closed"),
+    }
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/kapot/{soort}")
+    async def kapot(soort: str) -> None:
+        raise fouten[soort]
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        for soort in ("overflow", "parameter"):
+            r = await client.get(f"/kapot/{soort}")
+            assert (r.status_code, r.json()["code"]) == (400, "ongeldige-waarde"), soort
+        r = await client.get("/kapot/weg")
+    assert r.status_code == 503

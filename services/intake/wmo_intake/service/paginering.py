@@ -10,6 +10,11 @@ import uuid
 
 from wmo_shared.problems import invalid
 
+# What a position or a rank can be: a bigint identity or number, and a word similarity x 1000
+# (db.clientzoeken). Beyond them a cursor was not one of ours.
+_MAX_POSITIE = 2**63 - 1
+_MAX_RANG = 1000
+
 
 def _ongeldig() -> Exception:
     return invalid("cursor", "Deze cursor is ongeldig.", "ongeldige-cursor")
@@ -33,7 +38,10 @@ def lees_positie(cursor: str) -> int:
         versie, _, positie = _unb64(cursor).decode().partition(":")
         if versie != "v1":
             raise ValueError(versie)
-        return int(positie)
+        waarde = int(positie)
+        if not 0 <= waarde <= _MAX_POSITIE:
+            raise ValueError(positie)
+        return waarde
     except (ValueError, UnicodeDecodeError) as exc:
         raise _ongeldig() from exc
 
@@ -75,6 +83,8 @@ def lees_rang(cursor: str) -> tuple[int, str]:
     try:
         rang, id_ = json.loads(_unb64(cursor))
         uuid.UUID(str(id_))
+        if not 0 <= int(rang) <= _MAX_RANG:
+            raise ValueError(rang)
         return int(rang), str(id_)
     except (ValueError, TypeError) as exc:
         raise _ongeldig() from exc
