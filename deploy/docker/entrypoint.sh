@@ -11,6 +11,6 @@ fi
 if [ "$#" -eq 0 ]; then
   set -- uvicorn "wmo_${WMO_SERVICE}.main:create_app" --factory \
     --host 0.0.0.0 --port "${PORT:-8000}" --no-access-log \
-    --loop uvloop --http httptools --proxy-headers
+    --loop uvloop --http httptools --ws none --proxy-headers
 fi
 exec "$@"

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -41,21 +42,23 @@ def service_env(
     ports: dict[str, int] = PORTS,
     key_file: Path = KEY_FILE,
     environment: str = "development",
+    socket_dir: Path | None = None,
 ) -> dict[str, str]:
-    """Environment variables for all four services against the cluster on ``port``."""
+    """Environment variables for all four services against the cluster on ``port``; with
+    ``socket_dir``, through the cluster's Unix-domain socket in that directory (the services
+    on the same machine as the embedded server: ``make run``, ``make bench``)."""
     env: dict[str, str] = {}
     pw = dev_passwords()
+    # Loopback to a local throw-away server: no TLS handshake (asyncpg would try it first). A
+    # Unix socket costs each query a fraction of the loopback TCP stack, which on one machine
+    # runs in the sending process: ~10% more pages per second at a million cases (issue 17.3).
+    where = f"@127.0.0.1:{port}/{db_name}?ssl=disable"
+    if socket_dir is not None:
+        where = f"@/{db_name}?host={quote(str(socket_dir), safe='/')}&port={port}&ssl=disable"
     for svc in SERVICES:
         p = svc.upper()
-        # Loopback to a local throw-away server: no TLS handshake (asyncpg would try it first).
-        app_url = (
-            f"postgresql+asyncpg://{svc}_app:{pw[svc + '_app']}@127.0.0.1:{port}/{db_name}"
-            "?ssl=disable"
-        )
-        owner_url = (
-            f"postgresql+asyncpg://{svc}_owner:{pw[svc + '_owner']}@127.0.0.1:{port}/{db_name}"
-            "?ssl=disable"
-        )
+        app_url = f"postgresql+asyncpg://{svc}_app:{pw[svc + '_app']}{where}"
+        owner_url = f"postgresql+asyncpg://{svc}_owner:{pw[svc + '_owner']}{where}"
         env[f"{p}_DATABASE_URL"] = app_url
         env[f"{p}_MIGRATION_DATABASE_URL"] = owner_url
         env[f"{p}_ENVIRONMENT"] = environment
@@ -78,7 +81,9 @@ def prepare_database(
     cluster: postgres.Cluster, db_name: str = DB_NAME, ports: dict[str, int] = PORTS
 ) -> dict[str, str]:
     asyncio.run(bootstrap(cluster.admin_dsn, db_name, dev_passwords()))
-    env = service_env(cluster.port, db_name=db_name, ports=ports)
+    env = service_env(
+        cluster.port, db_name=db_name, ports=ports, socket_dir=cluster.data_dir.parent
+    )
     migrate_all(env)
     return env
 
@@ -105,6 +110,8 @@ def start_services(
                 "uvloop",
                 "--http",
                 "httptools",
+                "--ws",
+                "none",  # no route is a websocket: not loading the library saves memory
             ],
             env=svc_env,
         )

@@ -15,13 +15,15 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from typing import TYPE_CHECKING
 
 from wmo_documents import opmaak
 from wmo_documents.beleid import BriefbeleidOntbreekt, GekozenBriefbeleid, kies_briefbeleid
 from wmo_documents.inhoud import Brief, Briefsoort, Onderzoeksverslag
 from wmo_shared.policy import POLICY_DIR, PolicyRegistry
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 # WeasyPrint reports each layout step at INFO: noise in a service's log, kept to warnings.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -54,6 +56,10 @@ class GerenderdeBrief:
 
 
 def _omgeving(sjabloonmap: Path) -> Environment:
+    # Jinja2 (like WeasyPrint) only in a worker that renders a letter: not in every worker of
+    # a service that imports this package for its types (issue 17.3, memory per worker).
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
     omgeving = Environment(
         loader=ChoiceLoader([FileSystemLoader(sjabloonmap), FileSystemLoader(GEDEELDE_SJABLONEN)]),
         autoescape=True,
@@ -86,6 +92,8 @@ def maak_html(
 
 
 def _html(brief: Brief, beleid: GekozenBriefbeleid) -> str:
+    from jinja2 import TemplateNotFound
+
     naam = SJABLOON[brief.soort]
     omgeving = _omgeving(beleid.sjabloonmap)
     try:

@@ -12,20 +12,26 @@ Exception logs stay with structlog (masked), never with the OpenTelemetry log br
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opentelemetry import propagate, trace
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
 from wmo_shared.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 
 def tracer_provider(settings: ServiceSettings, service: str) -> TracerProvider | None:
     endpoint = settings.otlp_endpoint or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
     if not (settings.telemetry or endpoint):
         return None
+    # The SDK (and psutil, which its resources import) only in a process that traces: a few
+    # megabytes of every worker otherwise (issue 17.3, memory per worker).
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
     provider = TracerProvider(resource=Resource.create({"service.name": f"wmo-{service}"}))
     if endpoint:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter

@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from jinja2 import DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 
 import wmo_documents.render as render
 from tests.documents import pdf as lees
@@ -102,7 +102,7 @@ async def test_brief_verandert_niet_als_het_sjabloon_verandert(
         omgeving = origineel(sjabloonmap)
         assert omgeving.loader is not None
         tekst = omgeving.loader.get_source(omgeving, "beschikking.html.j2")[0]
-        omgeving.loader = render.ChoiceLoader(
+        omgeving.loader = ChoiceLoader(
             [
                 DictLoader({"beschikking.html.j2": tekst.replace("Ons besluit", "Ons NIEUW")}),
                 omgeving.loader,

@@ -55,6 +55,10 @@ Index(
     clienten.c.zoeknaam,
     postgresql_using="gin",
     postgresql_ops={"zoeknaam": "intake.gin_trgm_ops"},
+    # Every new cliënt straight into the index: with GIN's pending list (fastupdate) each
+    # search by name scanned the cliënten registered since the last vacuum one by one (a
+    # search 0.5 ms -> 3.5 ms after 10,000 registrations, issue 17.3).
+    postgresql_with={"fastupdate": "off"},
 )
 Index("ix_clienten_gemeente_geboortedatum", clienten.c.gemeente, clienten.c.geboortedatum)
 Index("ix_clienten_gemeente_adres", clienten.c.gemeente, clienten.c.postcode, clienten.c.huisnummer)

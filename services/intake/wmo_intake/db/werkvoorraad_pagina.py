@@ -213,7 +213,7 @@ FROM items AS i"""
 def _statement(w: Weergave, vorm: frozenset[str]) -> DriverStatement:
     statement = w.statements.get(vorm)
     if statement is None:
-        statement = w.statements[vorm] = DriverStatement(text(_sql(w, vorm)))
+        statement = w.statements[vorm] = DriverStatement(text(_sql(w, vorm)), inline=("p_limit",))
     return statement
 
 
