@@ -157,17 +157,18 @@ def intake(size: int, offset: int = 0) -> list[str]:
             dag + 90, dag + 62
         FROM c WHERE {MET_BESCHIKKING} AND n % 3 = 0""",
         f"""{with_cases}
-        INSERT INTO intake.toewijzingen (gemeente, opdracht_id, item, geregistreerd_op)
-        SELECT gemeente, {_id("opdracht")}, jsonb_build_object(
+        INSERT INTO intake.toewijzingen (gemeente, opdracht_id, item, wire, geregistreerd_op)
+        SELECT gemeente, {_id("opdracht")}, CAST(t.item AS jsonb), t.item, dag + 62
+        FROM c CROSS JOIN LATERAL (SELECT json_build_object(
                 'toewijzingnummer', n::text, 'opdrachtId', {_id("opdracht")},
                 'gemeente', gemeente, 'aanbiederAgb', lpad((1000 + n % 50)::text, 8, '0'),
                 'bsn', bsn, 'geboortedatum', DATE '1930-01-01' + (n % 30000), 'geslacht', '0',
                 'achternaam', 'Achternaam' || (n % 9973), 'voorletters', 'V',
                 'productcategorie', '02', 'productcode', '02A01', 'ingangsdatum', dag + 62,
                 'einddatum', dag + 62 + 365, 'omvang', NULL, 'redenWijziging', NULL,
-                'toewijzingsdatum', dag + 62, 'geregistreerdOp', (dag + 62)::timestamptz),
-            dag + 62
-        FROM c WHERE {MET_BESCHIKKING} AND n % 3 = 0 ORDER BY n""",
+                'toewijzingsdatum', dag + 62, 'geregistreerdOp', (dag + 62)::timestamptz,
+                'referentieAanbieder', NULL) AS item) AS t
+        WHERE {MET_BESCHIKKING} AND n % 3 = 0 ORDER BY n""",
         f"""{with_cases}
         INSERT INTO intake.outbox (event_id, event_type, destination, path, gemeente, payload,
             aangemaakt, afgeleverd, pogingen, volgende_poging)

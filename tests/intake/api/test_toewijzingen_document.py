@@ -1,6 +1,7 @@
 """The toewijzingen feed page is written by PostgreSQL (issue 17.3): key for key, in order and
 in every value, the page the route built before from the model (each stored item validated as
-``ToewijzingFeedItem``, the page dumped by alias), and the same audit row per page."""
+``ToewijzingFeedItem``, the page dumped by alias), and the same audit row per page; from the
+item's stored text where the row has one, rebuilt from its JSONB where it has not."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import httpx
 
 from tests.intake.api.helpers import h, verzonden_zaak
 from tests.support.stack import TestDatabase, auth
+from wmo_intake.db.toewijzingen import wire_backfill_sql
 from wmo_intake.schemas.toewijzing import ToewijzingPage
 from wmo_intake.service.paginering import positie_cursor
 from wmo_shared.audit import audit_values
@@ -95,13 +97,16 @@ async def test_feed_document_is_het_model(intake: httpx.AsyncClient, db: TestDat
     await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
     try:
         rijen = []
-        for item in _items(opdracht_id):
+        for n, item in enumerate(_items(opdracht_id)):
+            # most with the text publiceer stores beside the JSONB; two from before it existed
+            wire = None if n in (3, 5) else json.dumps(item)
             volgnummer = await conn.fetchval(
-                "INSERT INTO intake.toewijzingen (gemeente, opdracht_id, item) "
-                "VALUES ($1, $2, $3) RETURNING volgnummer",
+                "INSERT INTO intake.toewijzingen (gemeente, opdracht_id, item, wire) "
+                "VALUES ($1, $2, $3, $4) RETURNING volgnummer",
                 GEMEENTE,
                 opdracht_id,
                 item,
+                wire,
             )
             rijen.append((int(volgnummer), item))
         laatste = rijen[-1][0]
@@ -142,6 +147,14 @@ async def test_feed_document_is_het_model(intake: httpx.AsyncClient, db: TestDat
         assert [i["volgnummer"] for i in alles["resultaten"]] == [v for v, _ in rijen]
         anders = base64.urlsafe_b64encode(f"v1:{rijen[1][0]:06d}".encode()).decode()
         await pagina(anders, rijen[1][0], 2)
+        # the migration gives the rows stored without text the text a page rebuilt: the same
+        await conn.execute(wire_backfill_sql(ToewijzingFeedItem))
+        zonder = await conn.fetchval(
+            "SELECT count(*) FROM intake.toewijzingen WHERE gemeente = $1 AND wire IS NULL",
+            GEMEENTE,
+        )
+        assert zonder == 0
+        await pagina(None, 0, 100)
         audit = await conn.fetch(
             "SELECT sub, rol, gemeente, actie, resource_type, resource_id, request_id, details "
             "FROM intake.audit WHERE sub = $1 ORDER BY id",

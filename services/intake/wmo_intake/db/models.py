@@ -21,7 +21,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import JSON, JSONB, UUID
 
 from wmo_intake.db.models_levensloop import (
     GRONDEN_BEEINDIGING,
@@ -370,6 +370,8 @@ toewijzingen = Table(
     Column("gemeente", String(4), nullable=False),
     Column("opdracht_id", UUID(as_uuid=True), ForeignKey("opdrachten.id"), nullable=False),
     Column("item", JSONB, nullable=False),
+    # The item as text in the feed's key order: a page joins these (db.toewijzingen, 17.3).
+    Column("wire", JSON, nullable=True),
     Column("geregistreerd_op", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_toewijzingen_gemeente", "gemeente", "volgnummer"),
 )

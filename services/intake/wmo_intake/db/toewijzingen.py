@@ -25,8 +25,22 @@ async def insert_toewijzing(
     conn: AsyncConnection, gemeente: str, opdracht_id: uuid.UUID, item: dict[str, Any]
 ) -> None:
     await conn.execute(
-        insert(toewijzingen).values(gemeente=gemeente, opdracht_id=opdracht_id, item=item)
+        # ``wire``: the same dict, serialised in its order (the model's), kept as text
+        insert(toewijzingen).values(
+            gemeente=gemeente, opdracht_id=opdracht_id, item=item, wire=item
+        )
     )
+
+
+def wire_backfill_sql(item_model: type[BaseModel]) -> str:
+    """``wire`` for the rows stored without it: each item rebuilt from its JSONB as a page
+    did, without the volgnummer (the page puts that in front)."""
+    c = literal_column
+    velden = [naam for naam in item_model.model_fields if naam != "volgnummer"]
+    wire = wire_object(
+        item_model, dumped_fields(item_model, c("t.item"), exclude={"volgnummer"}), velden
+    )
+    return f"UPDATE intake.toewijzingen AS t SET wire = {sql_text(wire)} WHERE t.wire IS NULL"
 
 
 _AUDIT = audit_insert_sql(
@@ -37,16 +51,22 @@ _AUDIT = audit_insert_sql(
 
 
 def _document(lijst: type[BaseModel]) -> str:
-    """The page's JSON over the rows ``r`` (volgnummer, item, nr)."""
+    """The page's JSON over the rows ``r`` (volgnummer, item, wire, nr)."""
     c = literal_column
     item_model = field_model(lijst, "resultaten")
-    item = wire_object(
+    if next(iter(item_model.model_fields)) != "volgnummer":
+        raise ValueError(f"{item_model.__name__}: volgnummer is not its first field")
+    rebuilt = wire_object(
         item_model,
         {
             "volgnummer": c("r.volgnummer"),
             **dumped_fields(item_model, c("r.item"), exclude={"volgnummer"}),
         },
     )
+    # The page as text, not as a json value: the stored item texts are joined as they are,
+    # with the volgnummer put in front (a row without text: rebuilt), never parsed again.
+    stored = "'{\"volgnummer\":' || r.volgnummer || ',' || substr(CAST(r.wire AS text), 2)"
+    item = f"coalesce({stored}, CAST({sql_text(rebuilt)} AS text))"
     # as service.paginering.positie_cursor: "v1:<volgnummer>" in url-safe base64 without
     # padding, of the page's last row or, on an empty page, of the position asked
     laatste = (
@@ -57,18 +77,18 @@ def _document(lijst: type[BaseModel]) -> str:
         f"translate(encode(convert_to('v1:' || CAST({laatste} AS text), 'UTF8'), 'base64'), "
         "'+/=' || chr(10), '-_')"
     )
-    page = wire_object(
-        lijst,
-        {
-            "resultaten": c(
-                f"coalesce(json_agg({sql_text(item)} ORDER BY r.nr) "
-                "FILTER (WHERE r.nr <= CAST(:p_limit AS integer)), CAST('[]' AS json))"
-            ),
-            "volgende_cursor": c(cursor),
-            "meer": c("count(*) > CAST(:p_limit AS integer)"),
-        },
+    keys = [field.alias or name for name, field in lijst.model_fields.items()]
+    if keys != ["resultaten", "volgendeCursor", "meer"]:
+        raise ValueError(f"{lijst.__name__}: not a feed page ({keys})")
+    resultaten = (
+        f"coalesce('[' || string_agg({item}, ',' ORDER BY r.nr) "
+        "FILTER (WHERE r.nr <= CAST(:p_limit AS integer)) || ']', '[]')"
     )
-    return sql_text(page)
+    return (
+        f"""'{{"resultaten":' || {resultaten} || ',"volgendeCursor":"' || {cursor} """
+        """|| '","meer":' || CASE WHEN count(*) > CAST(:p_limit AS integer) """
+        """THEN 'true' ELSE 'false' END || '}'"""
+    )
 
 
 def pagina_statement(lijst: type[BaseModel]) -> DriverStatement:
@@ -77,7 +97,7 @@ def pagina_statement(lijst: type[BaseModel]) -> DriverStatement:
     return DriverStatement(
         text(f"""
 WITH pagina AS (
-    SELECT t.volgnummer, t.item
+    SELECT t.volgnummer, t.item, t.wire
     FROM intake.toewijzingen AS t
     WHERE t.gemeente = :p_gemeente AND t.volgnummer > CAST(:p_vanaf AS bigint)
     ORDER BY t.volgnummer
@@ -85,7 +105,7 @@ WITH pagina AS (
 ), audit_insert AS (
     {_AUDIT}
 ), rijen AS (
-    SELECT p.volgnummer, p.item, row_number() OVER (ORDER BY p.volgnummer) AS nr
+    SELECT p.volgnummer, p.item, p.wire, row_number() OVER (ORDER BY p.volgnummer) AS nr
     FROM pagina AS p
 )
 SELECT CAST({_document(lijst)} AS text) AS document FROM rijen AS r""")
