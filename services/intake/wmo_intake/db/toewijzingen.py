@@ -32,15 +32,20 @@ async def insert_toewijzing(
     )
 
 
-def wire_backfill_sql(item_model: type[BaseModel]) -> str:
-    """``wire`` for the rows stored without it: each item rebuilt from its JSONB as a page
-    did, without the volgnummer (the page puts that in front)."""
-    c = literal_column
+def _herbouwd(item_model: type[BaseModel], item: str) -> str:
+    """The SQL of an item's JSON without its volgnummer, rebuilt from its JSONB ``item`` in the
+    model's order: what ``wire`` holds (a page puts the volgnummer in front)."""
+    if next(iter(item_model.model_fields)) != "volgnummer":
+        raise ValueError(f"{item_model.__name__}: volgnummer is not its first field")
     velden = [naam for naam in item_model.model_fields if naam != "volgnummer"]
-    wire = wire_object(
-        item_model, dumped_fields(item_model, c("t.item"), exclude={"volgnummer"}), velden
-    )
-    return f"UPDATE intake.toewijzingen AS t SET wire = {sql_text(wire)} WHERE t.wire IS NULL"
+    bron = dumped_fields(item_model, literal_column(item), exclude={"volgnummer"})
+    return sql_text(wire_object(item_model, bron, velden))
+
+
+def wire_backfill_sql(item_model: type[BaseModel]) -> str:
+    """``wire`` for the rows stored without it: each item as a page rebuilt it."""
+    wire = _herbouwd(item_model, "t.item")
+    return f"UPDATE intake.toewijzingen AS t SET wire = {wire} WHERE t.wire IS NULL"
 
 
 _AUDIT = audit_insert_sql(
@@ -52,21 +57,10 @@ _AUDIT = audit_insert_sql(
 
 def _document(lijst: type[BaseModel]) -> str:
     """The page's JSON over the rows ``r`` (volgnummer, item, wire, nr)."""
-    c = literal_column
-    item_model = field_model(lijst, "resultaten")
-    if next(iter(item_model.model_fields)) != "volgnummer":
-        raise ValueError(f"{item_model.__name__}: volgnummer is not its first field")
-    rebuilt = wire_object(
-        item_model,
-        {
-            "volgnummer": c("r.volgnummer"),
-            **dumped_fields(item_model, c("r.item"), exclude={"volgnummer"}),
-        },
-    )
-    # The page as text, not as a json value: the stored item texts are joined as they are,
-    # with the volgnummer put in front (a row without text: rebuilt), never parsed again.
-    stored = "'{\"volgnummer\":' || r.volgnummer || ',' || substr(CAST(r.wire AS text), 2)"
-    item = f"coalesce({stored}, CAST({sql_text(rebuilt)} AS text))"
+    # The page as text, not as a json value: each item's stored text (a row without it:
+    # rebuilt) joined as it is, with the volgnummer put in front, never parsed again.
+    tekst = f"coalesce(r.wire, {_herbouwd(field_model(lijst, 'resultaten'), 'r.item')})"
+    item = f"'{{\"volgnummer\":' || r.volgnummer || ',' || substr(CAST({tekst} AS text), 2)"
     # as service.paginering.positie_cursor: "v1:<volgnummer>" in url-safe base64 without
     # padding, of the page's last row or, on an empty page, of the position asked
     laatste = (
