@@ -89,14 +89,20 @@ def prepare_database(
 
 
 def start_services(
-    env: dict[str, str], *, log_json: bool = False, ports: dict[str, int] = PORTS
+    env: dict[str, str],
+    *,
+    log_json: bool = False,
+    ports: dict[str, int] = PORTS,
+    pythons: dict[str, str] | None = None,
 ) -> dict[str, subprocess.Popen[bytes]]:
+    """``pythons``: per service another interpreter than this one (the benchmark's
+    production-shaped environments, tests/bench/workers.py)."""
     procs = {}
     for svc in SERVICES:
         svc_env = {**os.environ, **env, f"{svc.upper()}_JSON_LOGS": "true" if log_json else "false"}
         procs[svc] = subprocess.Popen(
             [
-                sys.executable,
+                (pythons or {}).get(svc, sys.executable),
                 "-m",
                 "uvicorn",
                 f"wmo_{svc}.main:create_app",

@@ -78,7 +78,9 @@ class _AbandonWatch:
         self._app_waiting = False
         self.finished = False
         self.abandoned = False
-        self._timer = asyncio.get_running_loop().call_later(WATCH_AFTER_SECONDS, self._start)
+        self._timer: asyncio.TimerHandle | None = asyncio.get_running_loop().call_later(
+            WATCH_AFTER_SECONDS, self._start
+        )
 
     def _start(self) -> None:
         if self.finished:
@@ -92,7 +94,14 @@ class _AbandonWatch:
     async def _read(self) -> None:
         assert self._queue is not None
         while True:
-            message = await self._receive()
+            try:
+                message = await self._receive()
+            except asyncio.CancelledError:
+                # stop(): ends without keeping the exception, whose traceback would hold this
+                # frame and with it the watch, the request and its body in a reference cycle
+                # until the next full garbage collection (measured: ~6 MB more peak memory
+                # under 32 concurrent writes).
+                return
             if message["type"] == "http.disconnect":
                 if not self.finished:
                     self.abandoned = True
@@ -118,9 +127,14 @@ class _AbandonWatch:
         return message
 
     def stop(self) -> None:
-        self._timer.cancel()
+        # Drops its references too: the timer holds the bound _start (the watch) until the
+        # loop lets go of it, the reader task holds its frame (the watch).
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if self._reader is not None:
             self._reader.cancel()
+            self._reader = None
 
 
 class WmoMiddleware:

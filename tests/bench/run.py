@@ -28,9 +28,11 @@ import httpx
 import psutil
 
 from tests.bench.scenarios import SCENARIOS, Scenario, bsn_from
+from tests.bench.workers import production_pythons
 from wmo_dev import postgres
 from wmo_dev.stack import KEY_FILE, PORTS, prepare_database, start_services, wait_ready
 from wmo_shared.auth import mint_dev_token
+from wmo_shared.db.bootstrap import SERVICES
 
 _BASE = [10_000_000]
 
@@ -228,7 +230,7 @@ def main() -> None:
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
         env = prepare_database(cluster)
-        procs = start_services(env, log_json=True)
+        procs = start_services(env, log_json=True, pythons=production_pythons(SERVICES))
         wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
         monitor = PeakRss({name: p.pid for name, p in procs.items()})
         monitor.start()

@@ -5,6 +5,7 @@ the body (the app meets the disconnect itself) or later (the watcher started aft
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import pytest
@@ -30,6 +31,11 @@ async def _snel(request: Request) -> PlainTextResponse:
     return PlainTextResponse("snel")
 
 
+async def _traag(request: Request) -> PlainTextResponse:
+    await asyncio.sleep(middleware.WATCH_AFTER_SECONDS * 3)
+    return PlainTextResponse("traag")
+
+
 def _app(lines: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> middleware.WmoMiddleware:
     class Capture:
         def info(self, event: str, **fields: Any) -> None:
@@ -37,7 +43,7 @@ def _app(lines: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> middle
 
     monkeypatch.setattr(middleware, "access_log", Capture())
     routes = [Route("/lezen", _lezen, methods=["POST"]), Route("/wachten", _wachten)]
-    routes.append(Route("/snel", _snel))
+    routes += [Route("/snel", _snel), Route("/traag", _traag)]
     return middleware.WmoMiddleware(Starlette(routes=routes), api_version="1.0.0")
 
 
@@ -108,3 +114,24 @@ async def test_a_quick_request_is_answered_and_starts_no_watcher(
     assert sent[0]["status"] == 200 and sent[1]["body"] == b"snel"
     assert [line["status"] for line in lines] == [200]
     assert not started
+
+
+async def test_a_watched_request_leaves_no_reference_cycle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The watcher's cancelled reader and its timer let go of the watch: the request, its body
+    and everything it held are freed when it ends, not at the next full garbage collection
+    (under 32 concurrent writes that garbage cost ~6 MB of a worker's peak memory)."""
+    lines: list[dict[str, Any]] = []
+    app = _app(lines, monkeypatch)
+    body = [{"type": "http.request", "body": b"", "more_body": False}]
+    gc.collect()
+    gc.disable()
+    try:
+        sent, _ = await _call(app, "GET", "/traag", body)
+        await asyncio.sleep(0)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert sent[0]["status"] == 200
+    assert [line["status"] for line in lines] == [200]

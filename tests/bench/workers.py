@@ -1,0 +1,67 @@
+"""The Python each benchmarked service runs on: per service a virtual environment as its image
+holds it (Dockerfile: ``uv sync --no-dev --package wmo-<service>``, bytecode compiled), so that
+the figures, memory above all, are those of a production worker.
+
+The development environment differs in two ways that count: it holds the development packages
+(rich, pygments and attrs are imported by structlog and httpx when present: ~4 MB per worker),
+and with ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every worker compiles every module
+from source as it starts, whose parser arenas leave the heap fragmented (~1–2 MB per worker,
+2–3 s of CPU per start). The workspace packages stay editable here (the benchmark measures the
+checkout); their bytecode is compiled next to them as the image compiles its copy."""
+
+from __future__ import annotations
+
+import compileall
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENVS = ROOT / ".local" / "bench-venvs"
+WORKSPACE_SOURCES = ("shared", "iwmo", "documents", "exchange")
+
+
+def _uv() -> str:
+    # `uv run` tells its children where it is; otherwise the one on PATH.
+    found = os.environ.get("UV") or shutil.which("uv")
+    if found is None:
+        raise SystemExit("make bench needs uv (make setup installs it)")
+    return found
+
+
+def _package(service: str) -> list[str]:
+    return ["--package", f"wmo-{service}"]
+
+
+def production_pythons(services: Iterable[str]) -> dict[str, str]:
+    """Per service the interpreter of its production-shaped environment, created or brought
+    up to date from the lock (quick when nothing changed)."""
+    pythons = {}
+    for service in services:
+        venv = VENVS / service
+        subprocess.run(
+            [
+                _uv(),
+                "sync",
+                "--frozen",
+                "--no-dev",
+                "--compile-bytecode",
+                "--quiet",
+                *_package(service),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(venv)},
+            check=True,
+        )
+        for source in (*WORKSPACE_SOURCES, f"services/{service}"):
+            compileall.compile_dir(ROOT / source, quiet=1, workers=0)
+        pythons[service] = str(venv / "bin" / "python")
+    return pythons
+
+
+if __name__ == "__main__":  # prints where they are: python -m tests.bench.workers intake
+    for name, python in production_pythons(sys.argv[1:]).items():
+        print(name, python)
