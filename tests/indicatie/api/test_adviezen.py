@@ -85,6 +85,15 @@ async def test_without_aard_the_engine_proposes_it(indicatie: httpx.AsyncClient)
     assert advies["individueleBegeleiding"]["profiel"] in {"IBO-2", "IBO-3"}
     assert advies["dagbesteding"]["omvang"]["eenheid"] == "dagdelen_per_week"
     assert advies["dagbesteding"]["dagdelen"]["regels"]
+    await _gelezen_zoals_gegeven(indicatie, advies)
+
+
+async def _gelezen_zoals_gegeven(indicatie: httpx.AsyncClient, gegeven: dict[str, Any]) -> None:
+    """The answer to the POST (built from the models it stored) is what a read of the stored
+    advice gives."""
+    got = await indicatie.get(f"{URL}/{gegeven['id']}", headers=auth())
+    assert got.status_code == 200
+    assert got.json() == gegeven
 
 
 async def test_plus_possible_with_criterion_1_and_conditions(indicatie: httpx.AsyncClient) -> None:
@@ -105,6 +114,7 @@ async def test_plus_possible_with_criterion_1_and_conditions(indicatie: httpx.As
     assert ib["plus"]["status"] == "mogelijk"
     assert ib["plus"]["criterium1"] is True
     assert "individuele_begeleiding_plus" in ib["percelen"]
+    await _gelezen_zoals_gegeven(indicatie, r.json())
 
 
 async def test_read_returns_the_stored_advice_and_audits(

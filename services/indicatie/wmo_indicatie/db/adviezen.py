@@ -27,7 +27,10 @@ _COLUMNS = [
 
 
 async def insert_advies(conn: AsyncConnection, values: dict[str, Any]) -> Row[Any]:
-    return (await conn.execute(insert(adviezen).values(**values).returning(*_COLUMNS))).one()
+    """Stores an advice; returns only its ``id`` and ``aangemaakt_op``: the caller holds the
+    rest, and reading the stored documents back would decode them once more per write."""
+    statement = insert(adviezen).values(**values)
+    return (await conn.execute(statement.returning(adviezen.c.id, adviezen.c.aangemaakt_op))).one()
 
 
 _GET_ADVIES = audited_by_id(select(*_COLUMNS), adviezen, audit)

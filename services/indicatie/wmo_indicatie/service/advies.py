@@ -60,6 +60,7 @@ async def maak_advies(
         kader = normenkader(principal.gemeente, peildatum)
         onderzoek = onderzoek_van(body)
         advies = adviseer(onderzoeksgegevens(onderzoek), body.begindatum, kader.policy)
+        gegeven = uitkomst(advies, kader.policy)
         row = await adviezen.insert_advies(
             conn,
             {
@@ -70,12 +71,27 @@ async def maak_advies(
                 "peildatum": peildatum,
                 "begindatum": body.begindatum,
                 "invoer": onderzoek.model_dump(mode="json", by_alias=True),
-                "uitkomst": uitkomst(advies, kader.policy).model_dump(mode="json", by_alias=True),
+                "uitkomst": gegeven.model_dump(mode="json", by_alias=True),
                 "aangemaakt_door": principal.sub,
             },
         )
         await audit_log.record(conn, audit, principal, "aanmaken", RESOURCE, row.id)
-        return Written(body=to_read(row), location=f"/indicatie-adviezen/{row.id}")
+        # The answer from the models just stored, not from the stored documents read back:
+        # per write one decoding and validation less of the whole advice (issue 17.3: the
+        # worker's memory under concurrent writes). A read (to_read) gives the same.
+        read = IndicatieAdviesRead(
+            **dict(gegeven),
+            id=row.id,
+            gemeente=principal.gemeente,
+            beleid=kader.naam,
+            bsn=body.bsn,
+            aanvraag_id=body.aanvraag_id,
+            begindatum=body.begindatum,
+            peildatum=peildatum,
+            aangemaakt_op=row.aangemaakt_op,
+            onderzoek=onderzoek,
+        )
+        return Written(body=read, location=f"/indicatie-adviezen/{row.id}")
 
     return await write_once(db, idempotency_keys, principal, write, IndicatieAdviesRead, work)
 
