@@ -92,16 +92,19 @@ class _AbandonWatch:
         self._reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
+        try:
+            await self._pass_on()
+        except asyncio.CancelledError:
+            # stop(): ends without keeping the exception, whose traceback would hold this
+            # frame and with it the watch, the request and its body in a reference cycle until
+            # the next full garbage collection (measured: ~6 MB more peak memory under 32
+            # concurrent writes).
+            return
+
+    async def _pass_on(self) -> None:
         assert self._queue is not None
         while True:
-            try:
-                message = await self._receive()
-            except asyncio.CancelledError:
-                # stop(): ends without keeping the exception, whose traceback would hold this
-                # frame and with it the watch, the request and its body in a reference cycle
-                # until the next full garbage collection (measured: ~6 MB more peak memory
-                # under 32 concurrent writes).
-                return
+            message = await self._receive()
             if message["type"] == "http.disconnect":
                 if not self.finished:
                     self.abandoned = True
