@@ -6,7 +6,7 @@ and the ``adviezen`` table stores."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Row
@@ -61,36 +61,24 @@ async def maak_advies(
         onderzoek = onderzoek_van(body)
         advies = adviseer(onderzoeksgegevens(onderzoek), body.begindatum, kader.policy)
         gegeven = uitkomst(advies, kader.policy)
-        row = await adviezen.insert_advies(
-            conn,
-            {
-                "gemeente": principal.gemeente,
-                "bsn": body.bsn,
-                "aanvraag_id": body.aanvraag_id,
-                "beleid": kader.naam,
-                "peildatum": peildatum,
-                "begindatum": body.begindatum,
-                "invoer": onderzoek.model_dump(mode="json", by_alias=True),
-                "uitkomst": gegeven.model_dump(mode="json", by_alias=True),
-                "aangemaakt_door": principal.sub,
-            },
-        )
+        waarden = {
+            "gemeente": principal.gemeente,
+            "bsn": body.bsn,
+            "aanvraag_id": body.aanvraag_id,
+            "beleid": kader.naam,
+            "peildatum": peildatum,
+            "begindatum": body.begindatum,
+            "invoer": onderzoek.model_dump(mode="json", by_alias=True),
+            "uitkomst": gegeven.model_dump(mode="json", by_alias=True),
+            "aangemaakt_door": principal.sub,
+        }
+        row = await adviezen.insert_advies(conn, waarden)
         await audit_log.record(conn, audit, principal, "aanmaken", RESOURCE, row.id)
         # The answer from the models just stored, not from the stored documents read back:
         # per write one decoding and validation less of the whole advice (issue 17.3: the
         # worker's memory under concurrent writes). A read (to_read) gives the same.
-        read = IndicatieAdviesRead(
-            **dict(gegeven),
-            id=row.id,
-            gemeente=principal.gemeente,
-            beleid=kader.naam,
-            bsn=body.bsn,
-            aanvraag_id=body.aanvraag_id,
-            begindatum=body.begindatum,
-            peildatum=peildatum,
-            aangemaakt_op=row.aangemaakt_op,
-            onderzoek=onderzoek,
-        )
+        kop = {**waarden, "id": row.id, "aangemaakt_op": row.aangemaakt_op}
+        read = _advies_read(kop, dict(gegeven), onderzoek)
         return Written(body=read, location=f"/indicatie-adviezen/{row.id}")
 
     return await write_once(db, idempotency_keys, principal, write, IndicatieAdviesRead, work)
@@ -106,22 +94,29 @@ async def lees_advies(
     return to_read(row)
 
 
+_KOP = (
+    "id",
+    "gemeente",
+    "beleid",
+    "bsn",
+    "aanvraag_id",
+    "begindatum",
+    "peildatum",
+    "aangemaakt_op",
+)
+
+
+def _advies_read(
+    kop: Mapping[Any, Any], uitkomst: Mapping[str, Any], onderzoek: object
+) -> IndicatieAdviesRead:
+    return IndicatieAdviesRead.model_validate(
+        {**{k: kop[k] for k in _KOP}, **uitkomst, "onderzoek": onderzoek}
+    )
+
+
 def to_read(row: Row[Any]) -> IndicatieAdviesRead:
     """The stored advice as it was given (never recomputed: the policy may have changed)."""
-    return IndicatieAdviesRead.model_validate(
-        {
-            "id": row.id,
-            "gemeente": row.gemeente,
-            "beleid": row.beleid,
-            "bsn": row.bsn,
-            "aanvraagId": row.aanvraag_id,
-            "begindatum": row.begindatum,
-            "peildatum": row.peildatum,
-            "aangemaaktOp": row.aangemaakt_op,
-            **row.uitkomst,
-            "onderzoek": row.invoer,
-        }
-    )
+    return _advies_read(row._mapping, row.uitkomst, row.invoer)
 
 
 def plusfeiten(onderzoek: Onderzoek) -> PlusFeiten:
