@@ -35,6 +35,9 @@ COPY iwmo iwmo
 COPY documents documents
 COPY services/${SERVICE} services/${SERVICE}
 RUN uv sync --frozen --no-dev --no-editable --package "wmo-${SERVICE}"
+# 3. The OpenAPI document, built once here: a worker serves the file instead of building it
+#    (which would cost it 11-16 MB for good; <SERVICE>_OPENAPI_FILE, set by the entrypoint).
+RUN /app/.venv/bin/python -m wmo_shared.openapi_file "${SERVICE}" /app/openapi.json
 
 FROM ${PYTHON_IMAGE}
 ARG SERVICE
@@ -47,6 +50,7 @@ RUN if [ "${SERVICE}" = intake ]; then \
 RUN groupadd --system --gid 10001 wmo \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wmo
 COPY --from=build /app/.venv /app/.venv
+COPY --from=build /app/openapi.json /app/openapi.json
 COPY deploy/docker/entrypoint.sh /usr/local/bin/wmo-entrypoint
 ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     WMO_SERVICE=${SERVICE} PORT=8000

@@ -8,6 +8,10 @@ prefix=$(printf '%s' "$WMO_SERVICE" | tr '[:lower:]' '[:upper:]')
 if [ -z "$(printenv "${prefix}_ENVIRONMENT" || true)" ]; then
   export "${prefix}_ENVIRONMENT=production"
 fi
+# The OpenAPI document the image build wrote (Dockerfile), served from the file.
+if [ -z "$(printenv "${prefix}_OPENAPI_FILE" || true)" ] && [ -f /app/openapi.json ]; then
+  export "${prefix}_OPENAPI_FILE=/app/openapi.json"
+fi
 if [ "$#" -eq 0 ]; then
   set -- uvicorn "wmo_${WMO_SERVICE}.main:create_app" --factory \
     --host 0.0.0.0 --port "${PORT:-8000}" --no-access-log \

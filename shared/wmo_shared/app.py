@@ -110,7 +110,13 @@ def build_app(
         app.include_router(router, prefix=API_PREFIX)
     if outbox is not None:
         app.include_router(outbox_beheer.router, prefix=API_PREFIX)
-    install_openapi(app, title=title, version=version, description=description)
+    install_openapi(
+        app,
+        title=title,
+        version=version,
+        description=description,
+        prebuilt=settings.openapi_file,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -4,10 +4,14 @@ operation, the API-Version header on every success response, no 422."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
 
 from wmo_shared.problems import PROBLEM_MEDIA_TYPE
 
@@ -136,7 +140,19 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
     return doc
 
 
-def install_openapi(app: FastAPI, *, title: str, version: str, description: str) -> None:
+def document_bytes(doc: dict[str, Any]) -> bytes:
+    """The document as FastAPI's own route sends it (Starlette's JSONResponse)."""
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def install_openapi(
+    app: FastAPI, *, title: str, version: str, description: str, prebuilt: Path | None = None
+) -> None:
+    """``app.openapi()`` builds the document (once, cached). ``prebuilt``: the document as the
+    image build wrote it (``python -m wmo_shared.openapi_file``), served from the file instead:
+    building it in a worker costs that worker 11-16 MB for good (intake: FastAPI and pydantic
+    build it, and the arenas stay fragmented after; docs/performance.md). A file of another
+    service or version is refused at start, never served."""
     cache: dict[str, Any] = {}
 
     def openapi() -> dict[str, Any]:
@@ -146,3 +162,23 @@ def install_openapi(app: FastAPI, *, title: str, version: str, description: str)
         return doc
 
     app.openapi = openapi  # type: ignore[method-assign]
+    if prebuilt is not None:
+        _serve_file(app, prebuilt, title=title, version=version)
+
+
+def _serve_file(app: FastAPI, path: Path, *, title: str, version: str) -> None:
+    with path.open("rb") as f:
+        info = json.load(f).get("info", {})
+    if (info.get("title"), info.get("version")) != (title, version):
+        raise RuntimeError(
+            f"{path} is the OpenAPI document of {info.get('title')!r} {info.get('version')!r}, "
+            f"not of {title!r} {version!r}: build it again with python -m wmo_shared.openapi_file"
+        )
+    url = app.openapi_url
+    app.router.routes = [r for r in app.router.routes if getattr(r, "path", None) != url]
+
+    async def openapi_document(request: Request) -> Response:
+        # From the file per request: a document fetched now and then need not stay in memory.
+        return FileResponse(path, media_type="application/json")
+
+    app.add_route(url or f"{API_PREFIX}/openapi.json", openapi_document, include_in_schema=False)

@@ -46,6 +46,9 @@ class ServiceSettings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     outbox_enabled: bool = True
     cors_origins: list[str] = []
+    # The OpenAPI document as the image build wrote it (python -m wmo_shared.openapi_file),
+    # served from this file; unset: built in the worker on its first request.
+    openapi_file: Path | None = None
     # OpenTelemetry traces (wmo_shared.tracing). Off by default: a span per request costs ~5% of
     # a simple request's CPU. An OTLP endpoint turns tracing on and exports to it.
     telemetry: bool = False

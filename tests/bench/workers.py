@@ -1,6 +1,7 @@
 """The Python each benchmarked service runs on: per service a virtual environment as its image
 holds it (Dockerfile: ``uv sync --no-dev --package wmo-<service>``, bytecode compiled), so that
-the figures, memory above all, are those of a production worker.
+the figures, memory above all, are those of a production worker; each serves its OpenAPI
+document from the file the image build would write (``openapi_files``).
 
 The development environment differs in two ways that count: it holds the development packages
 (rich, pygments and attrs are imported by structlog and httpx when present: ~4 MB per worker),
@@ -60,6 +61,22 @@ def production_pythons(services: Iterable[str]) -> dict[str, str]:
             compileall.compile_dir(ROOT / source, quiet=1, workers=0)
         pythons[service] = str(venv / "bin" / "python")
     return pythons
+
+
+def openapi_files(pythons: dict[str, str]) -> dict[str, str]:
+    """Per service its OpenAPI document written as the image build writes it, and the setting
+    that has the worker serve it from the file (``<SERVICE>_OPENAPI_FILE``)."""
+    env = {}
+    for service, python in pythons.items():
+        target = VENVS / service / "openapi.json"
+        subprocess.run(
+            [python, "-m", "wmo_shared.openapi_file", service, str(target)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        env[f"{service.upper()}_OPENAPI_FILE"] = str(target)
+    return env
 
 
 if __name__ == "__main__":  # prints where they are: python -m tests.bench.workers intake
