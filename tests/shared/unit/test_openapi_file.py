@@ -60,3 +60,13 @@ def test_the_file_is_the_json_of_the_document(tmp_path: Path) -> None:
     bestand = tmp_path / "finance.json"
     write("finance", bestand)
     assert json.loads(bestand.read_bytes())["info"]["title"]
+
+
+def test_a_file_that_is_no_openapi_document_of_ours_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bestand = tmp_path / "finance.json"
+    bestand.write_text("[]")
+    monkeypatch.setenv("FINANCE_OPENAPI_FILE", str(bestand))
+    with pytest.raises(RuntimeError, match="build it again"):
+        create_app()
