@@ -7,13 +7,19 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from wmo_shared.openapi import document_bytes
 
 
+def document(service: str) -> dict[str, Any]:
+    """The OpenAPI document of ``wmo_<service>`` as its app builds it."""
+    doc: dict[str, Any] = importlib.import_module(f"wmo_{service}.main").create_app().openapi()
+    return doc
+
+
 def write(service: str, target: Path) -> None:
-    app = importlib.import_module(f"wmo_{service}.main").create_app()
-    target.write_bytes(document_bytes(app.openapi()))
+    target.write_bytes(document_bytes(document(service)))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 VENVS = ROOT / ".local" / "bench-venvs"
 WORKSPACE_SOURCES = ("shared", "iwmo", "documents", "exchange")
+# As the Dockerfile installs a service, with its bytecode compiled (UV_COMPILE_BYTECODE there).
+_SYNC = ("sync", "--frozen", "--no-dev", "--compile-bytecode", "--quiet", "--package")
 
 
 def _uv() -> str:
@@ -33,32 +35,21 @@ def _uv() -> str:
     return found
 
 
-def _package(service: str) -> list[str]:
-    return ["--package", f"wmo-{service}"]
-
-
 def production_pythons(services: Iterable[str]) -> dict[str, str]:
     """Per service the interpreter of its production-shaped environment, created or brought
     up to date from the lock (quick when nothing changed)."""
+    services = list(services)
+    for source in (*WORKSPACE_SOURCES, *(f"services/{service}" for service in services)):
+        compileall.compile_dir(ROOT / source, quiet=1, workers=0)
     pythons = {}
     for service in services:
         venv = VENVS / service
         subprocess.run(
-            [
-                _uv(),
-                "sync",
-                "--frozen",
-                "--no-dev",
-                "--compile-bytecode",
-                "--quiet",
-                *_package(service),
-            ],
+            [_uv(), *_SYNC, f"wmo-{service}"],
             cwd=ROOT,
             env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(venv)},
             check=True,
         )
-        for source in (*WORKSPACE_SOURCES, f"services/{service}"):
-            compileall.compile_dir(ROOT / source, quiet=1, workers=0)
         pythons[service] = str(venv / "bin" / "python")
     return pythons
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
 
 from wmo_shared.db.bootstrap import SERVICES
+from wmo_shared.openapi_file import document
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".local/openapi")
     out.mkdir(parents=True, exist_ok=True)
     for svc in SERVICES:
-        app = importlib.import_module(f"wmo_{svc}.main").create_app()
-        (out / f"{svc}.json").write_text(json.dumps(app.openapi(), indent=2, ensure_ascii=False))
+        doc = document(svc)
+        (out / f"{svc}.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False))
         print(f"openapi: {out / (svc + '.json')}")
 
 
