@@ -35,6 +35,16 @@ _PROBLEM_DESCRIPTIONS = {
     "verzoek (tijdslimiet): opnieuw na Retry-After",
 }
 _ALWAYS = ("400", "401", "403", "404", "500", "503")
+# What a request header adds: a reused Idempotency-Key with another body is a 409
+# (idempotency-key-hergebruikt); If-Match brings 412 and 428 (found by schemathesis: the
+# answers were sent but not published).
+_BY_HEADER = {
+    "idempotency-key": {
+        "409": "Het verzoek past niet bij de toestand van de bron, of de Idempotency-Key is al "
+        "gebruikt voor een ander verzoek (idempotency-key-hergebruikt)"
+    },
+    "if-match": {"412": _PROBLEM_DESCRIPTIONS["412"], "428": _PROBLEM_DESCRIPTIONS["428"]},
+}
 
 
 def _problem_ref() -> dict[str, Any]:
@@ -86,6 +96,14 @@ def _collapse_nullable(schema: Any) -> None:
             _collapse_nullable(item)
 
 
+def _request_headers(op: dict[str, Any]) -> list[str]:
+    return [
+        p["name"].lower()
+        for p in op.get("parameters", [])
+        if isinstance(p, dict) and p.get("in") == "header" and "name" in p
+    ]
+
+
 def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -> dict[str, Any]:
     doc = get_openapi(
         title=title,
@@ -107,6 +125,9 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
             responses.pop("422", None)
             for code in _ALWAYS:
                 responses.setdefault(code, {"description": _PROBLEM_DESCRIPTIONS[code]})
+            for header in _request_headers(op):
+                for code, text in _BY_HEADER.get(header, {}).items():
+                    responses.setdefault(code, {"description": text})
             for code, resp in responses.items():
                 if code.startswith(("4", "5")):
                     resp["content"] = {PROBLEM_MEDIA_TYPE: _problem_ref()}
