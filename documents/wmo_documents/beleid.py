@@ -15,7 +15,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -95,6 +95,9 @@ class BriefbeleidOntbreekt(PolicyNotFound):
         self.args = (
             f"Er is geen briefbeleid voor gemeente {gemeente} op {peildatum.isoformat()}: {wat}",
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.gemeente, self.peildatum, self.wat))
 
 
 @dataclass(frozen=True, slots=True)

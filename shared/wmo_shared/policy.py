@@ -42,6 +42,10 @@ class PolicyNotFound(LookupError):
             msg = f"Voor gemeente {gemeente} is op {peildatum.isoformat()} geen beleid van kracht."
         super().__init__(msg)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in the letter process and pickled back to the worker (wmo_documents.proces).
+        return (type(self), (self.gemeente, self.peildatum, self.section))
+
 
 class PolicyMeta(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

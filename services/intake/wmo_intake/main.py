@@ -48,10 +48,23 @@ from wmo_intake.api import (
 from wmo_intake.db import clientzoeken
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
+from wmo_intake.service.brief import BRIEFPROCES
 from wmo_intake.service.werkvoorraad_metriek import termijnen_verlopen
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
-from wmo_shared.app import build_app
+from wmo_shared.app import Hook, build_app
+
+
+def _letter_process(settings: IntakeSettings) -> tuple[Hook, Hook]:
+    async def start(app: FastAPI) -> None:
+        BRIEFPROCES.in_process = settings.letter_process
+        BRIEFPROCES.idle_seconds = settings.letter_process_idle_seconds
+        BRIEFPROCES.letters_per_process = settings.letter_process_letters
+
+    async def stop(app: FastAPI) -> None:
+        await BRIEFPROCES.aclose()
+
+    return start, stop
 
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:
@@ -59,6 +72,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     # Every intake.yaml (and the finance.yaml norms intake reads) must be valid before the
     # service takes a request.
     valideer_alle()
+    start_letters, stop_letters = _letter_process(settings)
     app = build_app(
         name="intake",
         title="Wmo Intake API",
@@ -115,6 +129,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             "finance": settings.finance_url,
         },
         outbox=outbox,
+        on_startup=[start_letters],
+        on_shutdown=[stop_letters],
     )
     # Overdue terms per gemeente and soort, for the alert WmoTermijnenVerlopen (issue 17.1).
     app.state.scrape_hooks = [termijnen_verlopen]

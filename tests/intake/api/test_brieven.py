@@ -25,6 +25,7 @@ from tests.intake.api.helpers import (
     verzonden_zaak,
 )
 from tests.support.stack import TestDatabase, auth
+from wmo_intake.service.brief import BRIEFPROCES
 
 PDF = {**GW, "Accept": "application/pdf"}
 HTML = {**GW, "Accept": "text/html"}
@@ -110,6 +111,8 @@ async def test_brief_verandert_niet_als_het_sjabloon_verandert(
         )
         return omgeving
 
+    # The template is patched in this process: the concept is rendered here, not in the child.
+    monkeypatch.setattr(BRIEFPROCES, "in_process", False)
     monkeypatch.setattr(render, "_omgeving", nieuw_sjabloon)
     na = await intake.get(f"/api/v1/beschikkingen/{b['id']}", headers=PDF)
     assert na.content == voor.content and _digest(na) == _digest(voor)

@@ -3,14 +3,13 @@ each part of the Wmo administration keeps about them, and who looked at it or ch
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from typing import Any
 
 from wmo_documents import BriefbeleidOntbreekt, Onderdeel, Ontvanger, Overzicht, maak_overzicht
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.avg import AvgInzageRead
-from wmo_intake.service.brief import briefbeleid_ontbreekt
+from wmo_intake.service.brief import BRIEFPROCES, briefbeleid_ontbreekt
 
 NAAM = {
     "intake": "Meldingen, onderzoeken en besluiten (Wmo-loket)",
@@ -80,7 +79,7 @@ def overzicht(export: AvgInzageRead, kenmerk: str) -> Overzicht:
 async def als_pdf(export: AvgInzageRead, gemeente: str) -> bytes:
     kenmerk = f"AVG-{export.gemaakt_op:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
     try:
-        gerenderd = await asyncio.to_thread(
+        gerenderd = await BRIEFPROCES.run(
             maak_overzicht, overzicht(export, kenmerk), gemeente=gemeente
         )
     except BriefbeleidOntbreekt as exc:

@@ -1,9 +1,11 @@
 """The letters: rendered with ``wmo_documents`` (HTML and tagged PDF/A), stored immutably when
 they are sent, and shown again exactly as sent.
 
-Rendering is CPU work of a few hundred milliseconds (WeasyPrint). It runs in a worker thread
-and, on sending, before the transaction opens: the concept it renders from does not change
-until it is sent, so no lock or connection is held while the PDF is made. The transaction then
+Rendering is CPU work of a few hundred milliseconds (WeasyPrint). It runs in the letter
+process (``BRIEFPROCES``, ``wmo_documents.proces``: not in the API worker, whose other requests
+it would stall and whose memory it would grow by 42 MB) and, on sending, before the
+transaction opens: the concept it renders from does not change until it is sent, so no lock or
+connection is held while the PDF is made. The transaction then
 stores the PDF with its sha256, the letter policy and its version (``db.brieven``, insert-only
 for the app role). A beschikking is never sent without its letter: a gemeente without letter
 policy on the verzenddatum gets a 400 ``briefbeleid-ontbreekt`` naming what is missing, and
@@ -12,7 +14,6 @@ nothing is sent until beheer records the policy (issue 13).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from wmo_documents import Brief, BriefbeleidOntbreekt, GerenderdeBrief, maak_brief, sha256_hex
+from wmo_documents.proces import RenderProcess
 from wmo_intake.db import (
     aanvragen,
     beschikkingen,
@@ -78,9 +80,14 @@ class VoorbereideBrief:
     ontbreekt: str | None = None
 
 
+# One per worker process; the intake app sets it up from its settings (``letter_process*``)
+# at start-up and ends its child at shutdown.
+BRIEFPROCES = RenderProcess()
+
+
 async def render(brief: Brief, gemeente: str) -> GerenderdeBrief:
-    """Render in a worker thread: the event loop keeps serving other requests."""
-    return await asyncio.to_thread(maak_brief, brief, gemeente=gemeente)
+    """Render in the letter process: the event loop keeps serving other requests."""
+    return await BRIEFPROCES.run(maak_brief, brief, gemeente=gemeente)
 
 
 def briefbeleid_ontbreekt(exc: BriefbeleidOntbreekt) -> BadRequest:

@@ -3,7 +3,6 @@ Wmo support, in short B1 sentences, as tagged PDF/A on the gemeente's letter pap
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -12,7 +11,7 @@ from wmo_documents import BriefbeleidOntbreekt, Onderdeel, Ontvanger, Overzicht,
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.client import ClientRead
 from wmo_intake.schemas.dossier import DossierDeel, DossierRead
-from wmo_intake.service.brief import briefbeleid_ontbreekt
+from wmo_intake.service.brief import BRIEFPROCES, briefbeleid_ontbreekt
 
 STAAT = {
     "aangevraagd": "aangevraagd, wij beslissen nog",
@@ -215,7 +214,7 @@ def overzicht(d: DossierRead, kenmerk: str) -> Overzicht:
 async def als_pdf(d: DossierRead, gemeente: str) -> bytes:
     kenmerk = f"DOSSIER-{str(d.client.id)[:8].upper()}-{d.peildatum:%Y%m%d}"
     try:
-        gerenderd = await asyncio.to_thread(
+        gerenderd = await BRIEFPROCES.run(
             maak_overzicht, overzicht(d, kenmerk), gemeente=gemeente
         )
     except BriefbeleidOntbreekt as exc:
