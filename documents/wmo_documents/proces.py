@@ -11,6 +11,9 @@ request the worker serves. ``RenderProcess`` hands each render to one child inte
 - replaced when it dies (a kill, the OOM killer): the letter is tried once more in a new one;
 - ended when the worker dies, however it dies.
 
+When no child can be started (no ``/dev/shm``, a pids limit) the letter is made in a thread
+of the worker, as before, and ``brief_proces_start_mislukt`` is logged as an error.
+
 Letters wait for each other in the one child (per API worker), as they waited for the GIL in
 threads. With ``in_process=False`` the render runs in a thread of the worker as before: for
 tests that patch the renderer in the test's own process.
@@ -83,19 +86,38 @@ class RenderProcess:
             self._idle = None
         try:
             for attempt in (1, 2):
-                pool = self._pool or self._start()
+                pool = self._pool
                 try:
-                    return await loop.run_in_executor(pool, call)
+                    pool = pool or self._start()
+                    made = loop.run_in_executor(pool, call)  # refused if its child died
                 except BrokenProcessPool:
-                    self._discard(pool)
-                    log.warning("brief_proces_gestopt", poging=attempt)
-                    if attempt == 2:
-                        raise
+                    self._broken(pool, attempt)
+                    continue
+                except OSError as exc:
+                    # No child to be had (no /dev/shm for the pool's semaphores, a pids
+                    # limit): the letter is still made, in a thread, and the operator told.
+                    if self._pool is not None:
+                        self._discard(self._pool)
+                    log.error("brief_proces_start_mislukt", fout=type(exc).__name__)
+                    return await asyncio.to_thread(call)
+                try:
+                    return await made
+                except BrokenProcessPool:
+                    self._broken(pool, attempt)
             raise AssertionError("unreachable")
         finally:
             self._busy -= 1
             if self._busy == 0 and self._pool is not None:
                 self._idle = loop.call_later(self.idle_seconds, self._stop_when_idle)
+
+    def _broken(self, pool: ProcessPoolExecutor | None, attempt: int) -> None:
+        """The child died (kill, OOM killer): a new one for the next attempt (unless a
+        letter that waited on the same child started one already)."""
+        if pool is not None:
+            self._discard(pool)
+        log.warning("brief_proces_gestopt", poging=attempt)
+        if attempt == 2:
+            raise BrokenProcessPool("het briefproces stopte twee keer tijdens een brief")
 
     def _start(self) -> ProcessPoolExecutor:
         self._pool = ProcessPoolExecutor(

@@ -61,6 +61,20 @@ async def test_a_killed_child_is_replaced_and_the_letter_made_in_the_new_one() -
         await proces.aclose()
 
 
+async def test_letters_waiting_on_a_child_that_dies_are_all_made_in_one_new_child() -> None:
+    proces = RenderProcess(idle_seconds=60)
+    try:
+        kind = await proces.run(os.getpid)
+        wachtend = [asyncio.create_task(proces.run(time.sleep, 0.5)) for _ in range(3)]
+        await asyncio.sleep(0.2)
+        os.kill(kind, signal.SIGKILL)
+        assert await asyncio.gather(*wachtend) == [None, None, None]
+        assert proces.started == 2
+        assert await proces.run(os.getpid) not in (kind, os.getpid())
+    finally:
+        await proces.aclose()
+
+
 async def test_a_child_is_replaced_after_its_number_of_letters() -> None:
     proces = RenderProcess(idle_seconds=60, letters_per_process=1)
     try:
@@ -79,6 +93,19 @@ async def test_the_child_ends_when_no_letter_comes() -> None:
     assert not psutil.pid_exists(kind) or psutil.Process(kind).status() == psutil.STATUS_ZOMBIE
     assert await proces.run(os.getpid) != kind  # and a next letter starts a new one
     await proces.aclose()
+
+
+async def test_a_letter_is_made_in_a_thread_when_no_child_can_be_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    proces = RenderProcess(idle_seconds=60)
+
+    def geen_kind() -> None:
+        raise OSError(38, "Function not implemented")  # sem_open without /dev/shm
+
+    monkeypatch.setattr(proces, "_start", geen_kind)
+    assert await proces.run(os.getpid) == os.getpid()
+    assert not proces.running
 
 
 async def test_in_a_thread_when_not_in_a_process() -> None:
