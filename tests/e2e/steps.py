@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from tests.intake.api.helpers import aanbieder_body, bsn, onderzoek_body, voorziening
+from tests.intake.api.helpers import aanbieder_body, bsn, datum_van, onderzoek_body, voorziening
 from tests.intake.api.iwmo_berichten import AGB, Zaak
 from tests.intake.api.peers import TEGEMOETKOMING_BODY, indicatie_body
 from tests.pgb.api.helpers import TOEKENNING_C
@@ -253,7 +253,7 @@ def geaccepteerde_opdracht(
         post(
             c,
             f"/api/v1/opdrachten/{opdracht['id']}/acceptaties",
-            {"datum": opdracht["verstrektOp"][:10]},
+            {"datum": datum_van(opdracht["verstrektOp"])},
             ZORG_BV,
         )
     )

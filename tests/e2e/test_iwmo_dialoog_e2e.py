@@ -29,7 +29,7 @@ from tests.e2e.steps import (
     verzonden_beschikking,
 )
 from tests.e2e.test_exchange_e2e import Exchange, codes, run_ok, stuur
-from tests.intake.api.helpers import voorziening
+from tests.intake.api.helpers import datum_van, voorziening
 from tests.intake.api.iwmo_berichten import AGB, Prestatie, Zaak, namespaces, wmo305, wmo307, wmo323
 from tests.intake.api.iwmo_verzoekberichten import referentie, wmo315
 from tests.support.live import Stack
@@ -129,7 +129,7 @@ def test_wmo315_319_301_305_323_307(stack: Stack, tmp_path: Path) -> None:
             post(
                 c,
                 f"/api/v1/opdrachten/{opdracht['id']}/acceptaties",
-                {"datum": opdracht["verstrektOp"][:10]},
+                {"datum": datum_van(opdracht["verstrektOp"])},
                 ZORG_BV,
             )
         )

@@ -24,6 +24,7 @@ from tests.e2e.steps import (
     scenario_a,
     wacht_op,
 )
+from tests.intake.api.helpers import datum_van
 from tests.support.stack import TestDatabase, auth
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +64,7 @@ def test_wisseling_van_aanbieder_een_doorlopende_voorziening(
             post(
                 c,
                 f"/api/v1/opdrachten/{nieuw['id']}/acceptaties",
-                {"datum": nieuw["verstrektOp"][:10]},
+                {"datum": datum_van(nieuw["verstrektOp"])},
                 NIEUWE_AANBIEDER,
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import itertools
 import json
 import os
@@ -14,6 +15,7 @@ import httpx
 
 from tests.intake.api.peers import INDICATIE, met_besluiten
 from tests.support.stack import auth
+from wmo_shared.clock import AMSTERDAM
 
 GW = auth("gebiedsteam")
 ANDERE_GEMEENTE = auth("gebiedsteam", "0718")
@@ -46,6 +48,12 @@ TREDEN = [
     "algemene_voorziening",
     "voorliggende_wet",
 ]
+
+
+def datum_van(moment: str) -> str:
+    """The date of a timestamp in an answer as the services count it: in Europe/Amsterdam
+    (a moment of 23:30 UTC is the next day there), never the first ten characters."""
+    return dt.datetime.fromisoformat(moment).astimezone(AMSTERDAM).date().isoformat()
 
 
 def bsn() -> str:

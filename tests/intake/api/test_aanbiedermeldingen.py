@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, h, verzonden_zaak
+from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, datum_van, h, verzonden_zaak
 from tests.support.stack import auth
 from wmo_shared.clock import AMSTERDAM, nu
 
@@ -246,7 +246,7 @@ async def test_elke_aanbiedersroute_weigert_andere_agb_en_andere_gemeente(
 ) -> None:
     o = await _opdracht(intake)
     url = f"/api/v1/opdrachten/{o['id']}"
-    datum = o["verstrektOp"][:10]
+    datum = datum_van(o["verstrektOp"])
     routes: list[tuple[str, str, dict[str, Any] | None]] = [
         ("GET", "", None),
         ("GET", "/wmo301", None),

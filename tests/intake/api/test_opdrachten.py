@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 from lxml import etree
 
-from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, h, verzonden_zaak
+from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, datum_van, h, verzonden_zaak
 from tests.shared.iwmo.voorbeelden import example
 from tests.support.stack import auth
 from wmo_iwmo.xsd import validate
@@ -96,7 +96,7 @@ async def test_aanbieder_ziet_alleen_eigen_opdrachten(intake: httpx.AsyncClient)
 async def test_acceptatie_zorgplan_opzegging(intake: httpx.AsyncClient) -> None:
     o = await opdracht(intake)
     url = f"/api/v1/opdrachten/{o['id']}"
-    datum = o["verstrektOp"][:10]
+    datum = datum_van(o["verstrektOp"])
     r = await intake.post(f"{url}/acceptaties", json={"datum": datum}, headers=h(ANDERE_AANBIEDER))
     assert r.status_code == 404
     r = await intake.post(f"{url}/acceptaties", json={"datum": datum}, headers=h(GW))
@@ -129,7 +129,7 @@ async def test_acceptatie_zorgplan_opzegging(intake: httpx.AsyncClient) -> None:
 async def test_weigering_met_motivering(intake: httpx.AsyncClient) -> None:
     o = await opdracht(intake)
     url = f"/api/v1/opdrachten/{o['id']}/weigeringen"
-    datum = o["verstrektOp"][:10]
+    datum = datum_van(o["verstrektOp"])
     r = await intake.post(url, json={"datum": datum, "reden": "kort"}, headers=h(AANBIEDER))
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["name"] == "reden"

@@ -4,7 +4,6 @@ signal from someone else's case or gemeente."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from typing import Any
@@ -16,6 +15,7 @@ from tests.intake.api.awb_helpers import bezwaar
 from tests.intake.api.helpers import h, melding, verzonden_zaak
 from tests.intake.api.test_behandelingen import werker
 from tests.support.stack import TestDatabase, auth
+from wmo_shared.clock import vandaag
 
 AANBIEDER = auth("aanbieder", agb="12345678", sub="zorg-bv")
 
@@ -77,7 +77,7 @@ async def test_aanbieder_bezwaar_en_geweigerde_gebeurtenis(
     opdracht = r.json()
     r = await intake.post(
         f"/api/v1/opdrachten/{opdracht['id']}/acceptaties",
-        json={"datum": dt.date.today().isoformat()},
+        json={"datum": vandaag().isoformat()},
         headers=h(AANBIEDER),
     )
     assert r.status_code == 201, r.text

@@ -9,7 +9,14 @@ from typing import Any
 import httpx
 from lxml import etree
 
-from tests.intake.api.helpers import ANDERE_GEMEENTE, GW, gecontracteerd, h, verzonden_zaak
+from tests.intake.api.helpers import (
+    ANDERE_GEMEENTE,
+    GW,
+    datum_van,
+    gecontracteerd,
+    h,
+    verzonden_zaak,
+)
 from tests.intake.api.test_beeindigingen import trek_in
 from tests.support.stack import auth
 from wmo_iwmo.xsd import validate
@@ -37,7 +44,7 @@ async def _geaccepteerd(intake: httpx.AsyncClient, accepteer: bool = True) -> di
     if accepteer:
         r = await intake.post(
             f"/api/v1/opdrachten/{o['id']}/acceptaties",
-            json={"datum": o["verstrektOp"][:10]},
+            json={"datum": datum_van(o["verstrektOp"])},
             headers=h(AANBIEDER),
         )
         assert r.status_code == 201, r.text
@@ -126,13 +133,13 @@ async def test_vervolgopdracht_na_weigering(intake: httpx.AsyncClient) -> None:
     assert r.status_code == 409 and r.json()["code"] == "opdracht-niet-geweigerd"
     r = await intake.post(
         f"/api/v1/opdrachten/{o['id']}/weigeringen",
-        json={"datum": o["verstrektOp"][:10], "reden": "Na de kennismaking: geen klik."},
+        json={"datum": datum_van(o["verstrektOp"]), "reden": "Na de kennismaking: geen klik."},
         headers=h(AANBIEDER),
     )
     assert r.status_code == 201, r.text
     items = await _werkvoorraad(intake, "vervolgopdracht")
     [item] = [i for i in items if i["referentieId"] == o["id"]]
-    assert (item["rule"], item["uiterlijk"]) == ("AAN-13", o["verstrektOp"][:10])
+    assert (item["rule"], item["uiterlijk"]) == ("AAN-13", datum_van(o["verstrektOp"]))
     for headers, status in ((AANBIEDER, 403), (ANDERE_GEMEENTE, 404)):
         r = await intake.post(url, json={"aanbiederAgb": NIEUW}, headers=h(headers))
         assert r.status_code == status
@@ -277,7 +284,7 @@ async def _geweigerd(intake: httpx.AsyncClient) -> dict[str, Any]:
     o = await _geaccepteerd(intake, accepteer=False)
     r = await intake.post(
         f"/api/v1/opdrachten/{o['id']}/weigeringen",
-        json={"datum": o["verstrektOp"][:10], "reden": "Na de kennismaking: geen klik."},
+        json={"datum": datum_van(o["verstrektOp"]), "reden": "Na de kennismaking: geen klik."},
         headers=h(AANBIEDER),
     )
     assert r.status_code == 201, r.text
@@ -287,7 +294,7 @@ async def _geweigerd(intake: httpx.AsyncClient) -> dict[str, Any]:
 async def test_gemeente_besluit_over_de_weigering(intake: httpx.AsyncClient) -> None:
     o = await _geweigerd(intake)
     url = f"/api/v1/opdrachten/{o['id']}"
-    datum = o["verstrektOp"][:10]
+    datum = datum_van(o["verstrektOp"])
     besluit = {"akkoord": False, "datum": datum, "toelichting": "Geen grond om af te zien."}
     for headers, status in ((AANBIEDER, 403), (ANDERE_GEMEENTE, 404)):
         r = await intake.post(f"{url}/weigeringsbesluiten", json=besluit, headers=h(headers))
