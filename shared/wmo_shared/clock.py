@@ -48,6 +48,12 @@ def vandaag() -> dt.date:
     return nu().date()
 
 
+def datum_van(moment: dt.datetime) -> dt.date:
+    """The date of a moment in Europe/Amsterdam. A timestamp read from the database is UTC:
+    its own ``.date()`` is the day before between midnight and 01:00 (02:00 in summer)."""
+    return moment.astimezone(AMSTERDAM).date()
+
+
 def set_clock(clock: Clock) -> None:
     """Replace the clock of this process (a fixed date for a demo or a replay)."""
     _Current.clock = clock

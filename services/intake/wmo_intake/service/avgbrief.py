@@ -10,6 +10,7 @@ from wmo_documents import BriefbeleidOntbreekt, Onderdeel, Ontvanger, Overzicht,
 from wmo_intake.domain.werkdagen import datum_nl
 from wmo_intake.schemas.avg import AvgInzageRead
 from wmo_intake.service.brief import BRIEFPROCES, briefbeleid_ontbreekt
+from wmo_shared.clock import datum_van
 
 NAAM = {
     "intake": "Meldingen, onderzoeken en besluiten (Wmo-loket)",
@@ -37,7 +38,7 @@ def _ontvanger(export: AvgInzageRead) -> Ontvanger:
 
 
 def overzicht(export: AvgInzageRead, kenmerk: str) -> Overzicht:
-    datum = export.gemaakt_op.date()
+    datum = datum_van(export.gemaakt_op)
     onderdelen = []
     for d in export.diensten:
         if d.gegevens is None:

@@ -214,9 +214,7 @@ def overzicht(d: DossierRead, kenmerk: str) -> Overzicht:
 async def als_pdf(d: DossierRead, gemeente: str) -> bytes:
     kenmerk = f"DOSSIER-{str(d.client.id)[:8].upper()}-{d.peildatum:%Y%m%d}"
     try:
-        gerenderd = await BRIEFPROCES.run(
-            maak_overzicht, overzicht(d, kenmerk), gemeente=gemeente
-        )
+        gerenderd = await BRIEFPROCES.run(maak_overzicht, overzicht(d, kenmerk), gemeente=gemeente)
     except BriefbeleidOntbreekt as exc:
         raise briefbeleid_ontbreekt(exc) from exc
     return gerenderd.pdf

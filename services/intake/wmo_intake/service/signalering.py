@@ -26,7 +26,7 @@ from wmo_intake.schemas.signalering import (
 from wmo_intake.service.werkvoorraad import REGEL
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
-from wmo_shared.clock import vandaag
+from wmo_shared.clock import datum_van, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 
@@ -116,7 +116,7 @@ def _no_show(r: Any) -> SignaleringRead:
         melding_id=r.melding_id,
         client_id=r.client_id,
         referentie_id=str(r.id),
-        datum=r.bijgewerkt.date(),
+        datum=datum_van(r.bijgewerkt),
         toelichting=f"Aanbieder {r.afzender} declareerde {r.aantal} keer een no-show van deze "
         f"cliënt in {maand}: de cliënt was er niet op een afgesproken moment. Drie of meer "
         "no-shows in een maand moeten gemeld worden; ga na waarom de cliënt er niet was en of "
@@ -144,7 +144,7 @@ async def signaleringen_van(
                     melding_id=r.melding_id,
                     client_id=r.client_id,
                     referentie_id=str(r.id),
-                    datum=r.aangemaakt.date(),
+                    datum=datum_van(r.aangemaakt),
                     toelichting=f"{r.destination} weigerde {r.event_type}: {fout}",
                 )
             )
