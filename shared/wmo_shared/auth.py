@@ -4,10 +4,15 @@ Claims: ``sub``, ``roles`` (gebiedsteam, aanbieder, financien, beheer, systeem,
 clientondersteuner), ``gemeente`` (CBS code). Production verifies against the JWKS of any OIDC
 provider; development signs and verifies with a local RSA key (``make token``). A verified
 token is cached until it expires, so a client sending the same token pays the RSA check once.
+The JWKS is fetched in a thread, never on the event loop (a slow OIDC provider would stall every
+request of the worker), at most ``jwks_timeout_seconds`` long; a JWKS that cannot be fetched is
+a 503 with Retry-After (the provider is down, not the token wrong), a token it cannot verify a
+401.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import tempfile
@@ -18,17 +23,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jwt
+import structlog
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import Depends, Request
 
-from wmo_shared.problems import Forbidden, Unauthorized
+from wmo_shared.problems import Forbidden, ServiceUnavailable, Unauthorized
 from wmo_shared.settings import ServiceSettings
 
 ROLES = frozenset(
     {"gebiedsteam", "aanbieder", "financien", "beheer", "systeem", "clientondersteuner"}
 )
 DEV_ISSUER = "wmo-dev"
+log = structlog.get_logger("wmo.auth")
 _ALGORITHMS = ["RS256", "ES256", "PS256"]
 
 
@@ -131,17 +138,30 @@ class TokenVerifier:
             self._jwks: jwt.PyJWKClient | None = None
         else:
             assert settings.jwks_url
-            self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=3600)
+            self._jwks = jwt.PyJWKClient(
+                settings.jwks_url,
+                cache_keys=True,
+                lifespan=3600,
+                timeout=settings.jwks_timeout_seconds,
+            )
 
-    def verify(self, token: str) -> Principal:
-        now = time.time()
+    def cached(self, token: str) -> Principal | None:
+        """The principal of a token verified before and not yet expired."""
         hit = self._cache.get(token)
-        if hit is not None and hit[0] > now:
+        if hit is not None and hit[0] > time.time():
             self._cache.move_to_end(token)
             return hit[1]
+        return None
+
+    async def verify(self, token: str) -> Principal:
+        principal = self.cached(token)
+        if principal is not None:
+            return principal
+        key: Any = (
+            self._dev_public if self._jwks is None else await self._signing_key(self._jwks, token)
+        )
         try:
             if self._jwks is not None:
-                key: Any = self._jwks.get_signing_key_from_jwt(token).key
                 claims = jwt.decode(
                     token,
                     key,
@@ -153,7 +173,7 @@ class TokenVerifier:
             else:
                 claims = jwt.decode(
                     token,
-                    self._dev_public,
+                    key,
                     algorithms=["RS256"],
                     issuer=DEV_ISSUER,
                     options={"require": ["exp", "sub"], "verify_aud": False},
@@ -165,6 +185,20 @@ class TokenVerifier:
         if len(self._cache) > self._max:
             self._cache.popitem(last=False)
         return principal
+
+    @staticmethod
+    async def _signing_key(jwks: jwt.PyJWKClient, token: str) -> Any:
+        try:
+            return (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
+        except jwt.PyJWKClientConnectionError as exc:
+            log.warning("jwks_onbereikbaar", fout=type(exc).__name__)
+            raise ServiceUnavailable(
+                "De sleutels van de inlogdienst (JWKS) zijn nu niet op te halen, dus het token "
+                "kan niet gecontroleerd worden. Probeer het over enkele seconden opnieuw.",
+                headers={"Retry-After": "5"},
+            ) from exc
+        except jwt.PyJWTError as exc:
+            raise Unauthorized(f"Het token is ongeldig: {exc}.") from exc
 
 
 def _principal(claims: dict[str, Any]) -> Principal:
@@ -195,7 +229,7 @@ async def current_principal(request: Request) -> Principal:
             headers={"WWW-Authenticate": "Bearer"},
         )
     verifier: TokenVerifier = request.app.state.verifier
-    principal = verifier.verify(token.strip())
+    principal = verifier.cached(token.strip()) or await verifier.verify(token.strip())
     request.state.principal = principal
     request.state.token = token.strip()
     return principal

@@ -39,6 +39,8 @@ class ServiceSettings(BaseSettings):
     jwks_url: str | None = None
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    # How long fetching the JWKS may take (in a thread; a slow provider then answers 503).
+    jwks_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     dev_key_file: Path = DEFAULT_DEV_KEY_FILE
     # How this service authenticates to others in production: a token file a sidecar or
     # secret mount keeps fresh (client-credentials flow of the OIDC provider).
@@ -59,6 +61,10 @@ class ServiceSettings(BaseSettings):
         if self.environment == "production":
             if self.auth_mode != "jwks" or not self.jwks_url:
                 raise ValueError("production needs auth_mode=jwks and a jwks_url")
+            # Without them a token the same OIDC provider issued for another application
+            # (another audience) or another provider's token would be accepted.
+            if not self.jwt_issuer or not self.jwt_audience:
+                raise ValueError("production needs jwt_issuer and jwt_audience")
             if self.service_token_file is None:
                 raise ValueError("production needs a service_token_file")
         return self
