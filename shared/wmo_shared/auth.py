@@ -229,9 +229,11 @@ async def current_principal(request: Request) -> Principal:
             headers={"WWW-Authenticate": "Bearer"},
         )
     verifier: TokenVerifier = request.app.state.verifier
-    principal = verifier.cached(token.strip()) or await verifier.verify(token.strip())
+    token = token.strip()
+    # A token seen before costs no coroutine; a new one may wait for the JWKS in a thread.
+    principal = verifier.cached(token) or await verifier.verify(token)
     request.state.principal = principal
-    request.state.token = token.strip()
+    request.state.token = token
     return principal
 
 
