@@ -22,9 +22,14 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from wmo_shared.db.availability import database_unavailable, statement_timed_out
+from wmo_shared.db.availability import database_unavailable, rejected_value, statement_timed_out
 from wmo_shared.jsonresponse import dumps
-from wmo_shared.validation import validation_parts
+from wmo_shared.validation import (
+    UNREADABLE_BODY,
+    WRONG_MEDIA_TYPE,
+    refuses_media_type,
+    validation_parts,
+)
 from wmo_shared.weigering import Weigering
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -257,21 +262,18 @@ def unavailable_response(request: Request, *, timed_out: bool = False) -> Respon
     )
 
 
-def _rejected_value(exc: BaseException) -> str | None:
-    """The SQLSTATE (class 22) of a value the database refused, from the driver's error or
-    the one SQLAlchemy wraps; "22000" for a value asyncpg could not even encode for its
-    parameter (out of range for the column's type); None for any other error."""
-    orig = getattr(exc, "orig", None) if isinstance(exc, DBAPIError) else exc
-    cause = getattr(orig, "__cause__", None)
-    for error in (orig, cause):
-        sqlstate = getattr(error, "sqlstate", None)
-        if isinstance(sqlstate, str) and sqlstate.startswith("22"):
-            return sqlstate
-        # asyncpg's own DataError (an InterfaceError that is a ValueError): a parameter it
-        # could not encode, e.g. an integer beyond the column's bigint
-        if isinstance(error, asyncpg.exceptions.InterfaceError) and isinstance(error, ValueError):
-            return "22000"
-    return None
+def _one_field(request: Request, status: int, detail: str, param: tuple[str, str, str]) -> Response:
+    name, code, reason = param
+    code_title = {400: ("ongeldige-invoer", "Een of meer velden zijn ongeldig.")}
+    problem_code, title = code_title.get(status) or _STATUS_TITLES[status]
+    return problem_response(
+        request,
+        status=status,
+        code=problem_code,
+        title=title,
+        detail=detail,
+        invalid_params=[InvalidParam(name=name, code=code, reason=reason)],
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -294,6 +296,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        content_type = request.headers.get("content-type")
+        if refuses_media_type(content_type, exc.errors()):
+            return _one_field(
+                request, 415, f"Deze bron leest JSON, geen {content_type}.", WRONG_MEDIA_TYPE
+            )
         params = validation_params(exc.errors())
         names = ", ".join(p.name for p in params)
         return problem_response(
@@ -307,6 +314,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # FastAPI could not even parse the body
+            return _one_field(request, 400, "Ongeldige invoer in: body.", UNREADABLE_BODY)
         code, title = _STATUS_TITLES.get(exc.status_code, ("fout", "Er ging iets mis."))
         detail = exc.detail if isinstance(exc.detail, str) else title
         if exc.status_code == 404:
@@ -329,7 +338,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(asyncpg.exceptions.PostgresError)
     @app.exception_handler(asyncpg.exceptions.InterfaceError)
     async def _database(request: Request, exc: Exception) -> Response:
-        sqlstate = _rejected_value(exc)
+        sqlstate = rejected_value(exc)
         if sqlstate is not None:
             log.warning("database_rejected_value", sqlstate=sqlstate, route=_route(request))
             return problem_response(

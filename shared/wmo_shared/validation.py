@@ -49,8 +49,40 @@ def validation_parts(errors: Sequence[Any]) -> list[tuple[str, str, str]]:
         kind = str(err.get("type", "ongeldig"))
         code = _PYDANTIC_CODES.get(kind, kind.replace("_", "-"))
         loc = tuple(err.get("loc", ()))
+        if kind == "json_invalid":
+            # FastAPI puts the position of the fault where the field would be: the field is
+            # the body, the position goes into the reason.
+            fout = (err.get("ctx") or {}).get("error", "")
+            msg = f"De inhoud is geen geldige JSON ({fout}, bij teken {loc[-1]})."
+            loc = ("body",)
         if kind in ("union_tag_invalid", "union_tag_not_found"):
             # A body with one of several shapes: name the field that chooses the shape.
             loc += (str((err.get("ctx") or {}).get("discriminator", "")).strip("'"),)
         parts.append((_param_name(loc), code, msg))
     return parts
+
+
+# What the body of a JSON route may be sent as: application/json and any +json type.
+def is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def refuses_media_type(content_type: str | None, errors: Sequence[Any]) -> bool:
+    """A body sent as something else than JSON (form, text, XML) to a route that reads JSON: a
+    415 naming Content-Type, not a 400 about a body pydantic could not read as an object."""
+    if not content_type or is_json(content_type):
+        return False
+    return any(tuple(err.get("loc", ()))[:1] == ("body",) for err in errors)
+
+
+WRONG_MEDIA_TYPE = (
+    "Content-Type",
+    "mediatype-niet-ondersteund",
+    "Stuur de inhoud als application/json.",
+)
+UNREADABLE_BODY = (
+    "body",
+    "ongeldige-json",
+    "De inhoud is niet te lezen als JSON: geen geldige UTF-8, of dieper genest dan kan.",
+)

@@ -1,5 +1,6 @@
 """Is the database out of reach? Told apart from a statement that was wrong, so that an outage
-is answered 503 with Retry-After (``wmo_shared.problems``) and not 500."""
+is answered 503 with Retry-After (``wmo_shared.problems``) and not 500; and did it refuse a
+value (a 400)?"""
 
 from __future__ import annotations
 
@@ -67,3 +68,20 @@ def statement_timed_out(exc: BaseException) -> bool:
         else:
             current = current.__cause__ or current.__context__
     return False
+
+
+def rejected_value(exc: BaseException) -> str | None:
+    """The SQLSTATE (class 22) of a value the database refused, from the driver's error or
+    the one SQLAlchemy wraps; "22000" for a value asyncpg could not even encode for its
+    parameter (out of range for the column's type); None for any other error."""
+    orig = getattr(exc, "orig", None) if isinstance(exc, DBAPIError) else exc
+    cause = getattr(orig, "__cause__", None)
+    for error in (orig, cause):
+        sqlstate = getattr(error, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith("22"):
+            return sqlstate
+        # asyncpg's own DataError (an InterfaceError that is a ValueError): a parameter it
+        # could not encode, e.g. an integer beyond the column's bigint
+        if isinstance(error, asyncpg.exceptions.InterfaceError) and isinstance(error, ValueError):
+            return "22000"
+    return None

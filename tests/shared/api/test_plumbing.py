@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import asyncpg
@@ -111,11 +112,47 @@ async def test_bad_input_names_the_field(
     assert field in [p["name"] for p in r.json()["invalidParams"]]
 
 
-async def test_malformed_json_is_400(intake: httpx.AsyncClient) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"{nope", id="not-json"),
+        pytest.param(b'{"voornamen": "\x80"}', id="not-utf-8"),
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, id="nested-too-deep"),
+        pytest.param(b"", id="empty"),
+    ],
+)
+async def test_a_body_that_is_no_json_is_400_naming_the_body(
+    intake: httpx.AsyncClient, body: bytes
+) -> None:
+    """Found by schemathesis: the character position was the field's name, and a body not in
+    UTF-8 or nested too deep was a problem without any field, in English."""
     r = await intake.post(
-        "/api/v1/clienten", content=b"{nope", headers={**auth(), "Content-Type": "application/json"}
+        "/api/v1/clienten", content=body, headers={**auth(), "Content-Type": "application/json"}
     )
     assert r.status_code == 400
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["body"]
+    assert "parsing" not in r.text
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"]
+)
+async def test_a_body_in_another_media_type_is_415_naming_content_type(
+    intake: httpx.AsyncClient, content_type: str
+) -> None:
+    r = await intake.post(
+        "/api/v1/clienten",
+        content=json.dumps(SANNE).encode(),
+        headers={**auth(), "Content-Type": content_type},
+    )
+    assert r.status_code == 415
+    assert r.json()["invalidParams"][0]["name"] == "Content-Type"
+    r = await intake.post(
+        "/api/v1/clienten",
+        content=json.dumps({**SANNE, "bsn": "123"}).encode(),
+        headers={**auth(), "Content-Type": "application/json; charset=utf-8"},
+    )
+    assert r.status_code == 400  # JSON in any charset parameter is read as JSON
 
 
 async def test_unknown_route_is_404_problem(intake: httpx.AsyncClient) -> None:
