@@ -138,10 +138,13 @@ class TokenVerifier:
             self._jwks: jwt.PyJWKClient | None = None
         else:
             assert settings.jwks_url
+            # The key set is kept for jwks_cache_seconds, and no key beyond it: a key the
+            # provider withdrew (rotated after a leak) is refused within that time, not trusted
+            # until the worker restarts (PyJWT's per-key cache never expires).
             self._jwks = jwt.PyJWKClient(
                 settings.jwks_url,
-                cache_keys=True,
-                lifespan=3600,
+                cache_keys=False,
+                lifespan=settings.jwks_cache_seconds,
                 timeout=settings.jwks_timeout_seconds,
             )
 

@@ -41,6 +41,8 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str | None = None
     # How long fetching the JWKS may take (in a thread; a slow provider then answers 503).
     jwks_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    # How long the provider's key set is used before it is fetched again.
+    jwks_cache_seconds: float = Field(default=300.0, gt=0, le=86_400)
     dev_key_file: Path = DEFAULT_DEV_KEY_FILE
     # How this service authenticates to others in production: a token file a sidecar or
     # secret mount keeps fresh (client-credentials flow of the OIDC provider).

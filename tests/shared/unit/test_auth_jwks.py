@@ -36,12 +36,19 @@ OTHER_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 class _Jwks(BaseHTTPRequestHandler):
     delay = 0.0
     fetched = 0
+    keys: tuple[tuple[str, Any], ...] = (("sleutel-1", KEY),)
 
     def do_GET(self) -> None:
         type(self).fetched += 1
         time.sleep(type(self).delay)
-        jwk = json.loads(RSAAlgorithm.to_jwk(KEY.public_key()))
-        body = json.dumps({"keys": [{**jwk, "kid": "sleutel-1", "use": "sig", "alg": "RS256"}]})
+        body = json.dumps(
+            {
+                "keys": [
+                    {**json.loads(RSAAlgorithm.to_jwk(k.public_key())), "kid": kid, "alg": "RS256"}
+                    for kid, k in type(self).keys
+                ]
+            }
+        )
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -62,7 +69,7 @@ def jwks_url() -> Iterator[str]:
         server.shutdown()
 
 
-def _verifier(url: str) -> TokenVerifier:
+def _verifier(url: str, cache_seconds: float = 300) -> TokenVerifier:
     return TokenVerifier(
         ServiceSettings(
             auth_mode="jwks",
@@ -70,6 +77,7 @@ def _verifier(url: str) -> TokenVerifier:
             jwt_issuer=ISSUER,
             jwt_audience=AUDIENCE,
             jwks_timeout_seconds=2,
+            jwks_cache_seconds=cache_seconds,
         )
     )
 
@@ -156,6 +164,22 @@ async def test_fetching_the_keys_does_not_hold_up_the_event_loop(jwks_url: str) 
     finally:
         _Jwks.delay = 0.0
         ticking.cancel()
+
+
+async def test_a_key_the_provider_withdrew_is_refused_once_the_key_set_is_fetched_again(
+    jwks_url: str,
+) -> None:
+    verifier = _verifier(jwks_url, cache_seconds=0.5)
+    await verifier.verify(_token())
+    _Jwks.keys = (("sleutel-2", OTHER_KEY),)  # rotated: the old key is gone
+    try:
+        await asyncio.sleep(0.7)
+        with pytest.raises(Unauthorized):
+            await verifier.verify(_token(sub="medewerker-2"))  # a new token, old key
+        principal = await verifier.verify(_token(key=OTHER_KEY, kid="sleutel-2"))
+        assert principal.sub == "medewerker-1"
+    finally:
+        _Jwks.keys = (("sleutel-1", KEY),)
 
 
 def test_production_needs_issuer_and_audience() -> None:
