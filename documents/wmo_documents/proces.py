@@ -61,8 +61,12 @@ class RenderProcess:
         in_process: bool = True,
         idle_seconds: float = 300.0,
         letters_per_process: int = 200,
+        on_event: Callable[[str], None] | None = None,
     ) -> None:
+        """``on_event`` hears "gestart" (a child started), "gestopt" (a child died while it
+        had letters) and "in-thread" (no child could be started): for the worker's metrics."""
         self.in_process = in_process
+        self.on_event = on_event
         self.idle_seconds = idle_seconds
         self.letters_per_process = letters_per_process
         self._pool: ProcessPoolExecutor | None = None
@@ -99,6 +103,7 @@ class RenderProcess:
                     if self._pool is not None:
                         self._discard(self._pool)
                     log.error("brief_proces_start_mislukt", fout=type(exc).__name__)
+                    self._tell("in-thread")
                     return await asyncio.to_thread(call)
                 try:
                     return await made
@@ -116,6 +121,7 @@ class RenderProcess:
         if pool is not None:
             self._discard(pool)
         log.warning("brief_proces_gestopt", poging=attempt)
+        self._tell("gestopt")
         if attempt == 2:
             raise BrokenProcessPool("het briefproces stopte twee keer tijdens een brief")
 
@@ -127,7 +133,12 @@ class RenderProcess:
             max_tasks_per_child=self.letters_per_process,
         )
         self.started += 1
+        self._tell("gestart")
         return self._pool
+
+    def _tell(self, event: str) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
 
     def _discard(self, pool: ProcessPoolExecutor) -> None:
         if self._pool is pool:

@@ -56,6 +56,14 @@ WERKVOORRAAD_VERLOPEN = Gauge(
     registry=REGISTRY,
 )
 
+BRIEFPROCES = Counter(
+    "wmo_brief_proces_gebeurtenissen",
+    "Het briefproces van een worker: gestart, gestopt terwijl het brieven had, of een brief in "
+    "een thread van de worker omdat geen briefproces te starten was",
+    ["service", "gebeurtenis"],
+    registry=REGISTRY,
+)
+
 ScrapeHook = Callable[[Any], Awaitable[None]]
 """Run at every scrape with the app (``app.state.scrape_hooks``): a service's own figures that
 need a query, such as intake's overdue terms. A hook that fails counts as a scrape error."""

@@ -28,6 +28,7 @@ EXPOSED: dict[str, frozenset[str]] = {
     "wmo_outbox_parked_events": frozenset({"service", "destination"}),
     "wmo_metrics_collect_errors_total": frozenset({"service"}),
     "wmo_werkvoorraad_termijnen_verlopen": frozenset({"gemeente", "soort"}),
+    "wmo_brief_proces_gebeurtenissen_total": frozenset({"service", "gebeurtenis"}),
     "up": frozenset(),
 }
 ANNOUNCED: frozenset[str] = frozenset()
@@ -240,6 +241,11 @@ def test_the_alerts_an_operator_needs_are_there() -> None:
             "warning",
             {"gemeente", "soort"},
         ),
+        "WmoBriefprocesNietGestart": (
+            "wmo_brief_proces_gebeurtenissen_total",
+            "warning",
+            {"service", "pod"},
+        ),
     }
     assert {r["alert"] for r in alert_rules(APP[0])} == set(expected)
     for name, (metric, severity, labels) in expected.items():
@@ -262,6 +268,7 @@ def test_thresholds_are_those_agreed() -> None:
     assert threshold("WmoDatabasePoolSaturated") == (">", 0.9)
     assert threshold("WmoTermijnenVerlopen") == (">", 0)
     assert threshold("WmoServiceDown") == ("==", 0)
+    assert threshold("WmoBriefprocesNietGestart") == (">", 0)
     assert _rule("WmoDatabasePoolSaturated")["for"] == "5m"
     latency = promql.parse(_rule("WmoHighLatency")["expr"])
     assert isinstance(latency, promql.Binary) and isinstance(latency.lhs, promql.Call)

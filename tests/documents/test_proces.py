@@ -50,13 +50,15 @@ async def test_the_error_of_a_letter_reaches_the_worker_as_it_was_raised() -> No
 
 
 async def test_a_killed_child_is_replaced_and_the_letter_made_in_the_new_one() -> None:
-    proces = RenderProcess(idle_seconds=60)
+    gebeurtenissen: list[str] = []
+    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
     try:
         eerste = await proces.run(os.getpid)
         os.kill(eerste, signal.SIGKILL)
         psutil.Process(eerste).wait(timeout=10) if psutil.pid_exists(eerste) else None
         tweede = await proces.run(os.getpid)
         assert tweede not in (eerste, os.getpid())
+        assert gebeurtenissen == ["gestart", "gestopt", "gestart"]  # counted for the operator
     finally:
         await proces.aclose()
 
@@ -98,7 +100,8 @@ async def test_the_child_ends_when_no_letter_comes() -> None:
 async def test_a_letter_is_made_in_a_thread_when_no_child_can_be_started(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    proces = RenderProcess(idle_seconds=60)
+    gebeurtenissen: list[str] = []
+    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
 
     def geen_kind() -> None:
         raise OSError(38, "Function not implemented")  # sem_open without /dev/shm
@@ -106,6 +109,7 @@ async def test_a_letter_is_made_in_a_thread_when_no_child_can_be_started(
     monkeypatch.setattr(proces, "_start", geen_kind)
     assert await proces.run(os.getpid) == os.getpid()
     assert not proces.running
+    assert gebeurtenissen == ["in-thread"]
 
 
 async def test_in_a_thread_when_not_in_a_process() -> None:

@@ -45,6 +45,7 @@ from wmo_intake.service.briefinhoud import Beschikkingsfeiten, beschikkingsbrief
 from wmo_intake.service.onderzoek import laad_onderzoek
 from wmo_intake.service.zaak import laad_zaak
 from wmo_shared import audit as audit_log
+from wmo_shared import metrics
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
 from wmo_shared.db.engine import Database
@@ -82,7 +83,9 @@ class VoorbereideBrief:
 
 # One per worker process; the intake app sets it up from its settings (``letter_process*``)
 # at start-up and ends its child at shutdown.
-BRIEFPROCES = RenderProcess()
+BRIEFPROCES = RenderProcess(
+    on_event=lambda gebeurtenis: metrics.BRIEFPROCES.labels("intake", gebeurtenis).inc()
+)
 
 
 async def render(brief: Brief, gemeente: str) -> GerenderdeBrief:
