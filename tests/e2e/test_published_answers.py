@@ -4,9 +4,10 @@ fields and headers, unknown ids) and checks every answer: never a 5xx, and its s
 type, headers and body as the document publishes them for that operation.
 
 The four services are fuzzed side by side (one schemathesis process each) with a fixed seed,
-so a failure can be replayed with the command and the seed the report prints. The token is
+so a failure can be replayed with the command and the seed the report prints. The tokens are
 of Veere (0717), a gemeente no other end-to-end test uses: what the generated requests manage
-to create stays out of the other tests' cases."""
+to create stays out of the other tests' cases. Intake is fuzzed a second time as a provider
+(role aanbieder with an AGB code): the routes providers call are the ones most exposed."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ GEMEENTE = "0717"
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-def _fuzz(stack: Stack, svc: str, bearer: str) -> tuple[str, int, str]:
+def _fuzz(stack: Stack, svc: str, bearer: str, examples: int = 10) -> tuple[str, int, str]:
     command = [
         str(SCHEMATHESIS),
         "run",
@@ -47,7 +48,7 @@ def _fuzz(stack: Stack, svc: str, bearer: str) -> tuple[str, int, str]:
         "--checks",
         CHECKS,
         "--max-examples",
-        "10",
+        str(examples),
         "--seed",
         "1",
         "--generation-database",
@@ -64,7 +65,13 @@ def test_every_answer_to_generated_input_is_published_and_none_is_a_server_error
     stack: Stack,
 ) -> None:
     bearer = token(ROLES, GEMEENTE, sub="test-schemathesis")
-    with ThreadPoolExecutor(len(SERVICES)) as pool:
-        results = list(pool.map(lambda svc: _fuzz(stack, svc, bearer), SERVICES))
-    failed = [(svc, report) for svc, code, report in results if code != 0]
+    aanbieder = token("aanbieder", GEMEENTE, sub="test-schemathesis-aanbieder", agb="12345678")
+    runs = [(svc, bearer, 10) for svc in SERVICES] + [("intake", aanbieder, 5)]
+    with ThreadPoolExecutor(len(runs)) as pool:
+        results = list(pool.map(lambda run: _fuzz(stack, *run), runs))
+    failed = [
+        (f"{svc} as {'aanbieder' if bearer == aanbieder else ROLES}", report)
+        for (svc, bearer, _), (_, code, report) in zip(runs, results, strict=True)
+        if code != 0
+    ]
     assert not failed, "\n\n".join(f"== {svc}\n{report[-15000:]}" for svc, report in failed)
