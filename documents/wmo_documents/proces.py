@@ -118,10 +118,11 @@ class RenderProcess:
     def _broken(self, pool: ProcessPoolExecutor | None, attempt: int) -> None:
         """The child died (kill, OOM killer): a new one for the next attempt (unless a
         letter that waited on the same child started one already)."""
+        if pool is not None and pool is self._pool:  # the first letter to notice tells
+            log.warning("brief_proces_gestopt", poging=attempt)
+            self._tell("gestopt")
         if pool is not None:
             self._discard(pool)
-        log.warning("brief_proces_gestopt", poging=attempt)
-        self._tell("gestopt")
         if attempt == 2:
             raise BrokenProcessPool("het briefproces stopte twee keer tijdens een brief")
 

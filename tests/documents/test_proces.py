@@ -64,7 +64,8 @@ async def test_a_killed_child_is_replaced_and_the_letter_made_in_the_new_one() -
 
 
 async def test_letters_waiting_on_a_child_that_dies_are_all_made_in_one_new_child() -> None:
-    proces = RenderProcess(idle_seconds=60)
+    gebeurtenissen: list[str] = []
+    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
     try:
         kind = await proces.run(os.getpid)
         wachtend = [asyncio.create_task(proces.run(time.sleep, 0.5)) for _ in range(3)]
@@ -72,6 +73,7 @@ async def test_letters_waiting_on_a_child_that_dies_are_all_made_in_one_new_chil
         os.kill(kind, signal.SIGKILL)
         assert await asyncio.gather(*wachtend) == [None, None, None]
         assert proces.started == 2
+        assert gebeurtenissen == ["gestart", "gestopt", "gestart"]  # one death, told once
         assert await proces.run(os.getpid) not in (kind, os.getpid())
     finally:
         await proces.aclose()
