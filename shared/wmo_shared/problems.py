@@ -150,10 +150,11 @@ def invalid(
     name: str, reason: str, code: str = "ongeldig", *, rules: Iterable[str] = ()
 ) -> BadRequest:
     """A 400 naming one invalid field: ``raise invalid("peildatum", "...")``."""
+    problem_code, title = _STATUS_TITLES[400]
     return BadRequest(
         reason,
-        code="ongeldige-invoer",
-        title="Een of meer velden zijn ongeldig.",
+        code=problem_code,
+        title=title,
         invalid_params=[InvalidParam(name=name, code=code, reason=reason)],
         rules=rules,
     )
@@ -212,6 +213,7 @@ def validation_params(errors: Sequence[Any]) -> list[InvalidParam]:
 
 
 _STATUS_TITLES = {
+    400: ("ongeldige-invoer", "Een of meer velden zijn ongeldig."),
     404: ("niet-gevonden", "De bron bestaat niet."),
     405: ("methode-niet-toegestaan", "Deze methode is niet toegestaan op deze bron."),
     406: ("niet-aanvaardbaar", "Het gevraagde formaat kan niet geleverd worden."),
@@ -264,8 +266,7 @@ def unavailable_response(request: Request, *, timed_out: bool = False) -> Respon
 
 def _one_field(request: Request, status: int, detail: str, param: tuple[str, str, str]) -> Response:
     name, code, reason = param
-    code_title = {400: ("ongeldige-invoer", "Een of meer velden zijn ongeldig.")}
-    problem_code, title = code_title.get(status) or _STATUS_TITLES[status]
+    problem_code, title = _STATUS_TITLES[status]
     return problem_response(
         request,
         status=status,
@@ -303,11 +304,12 @@ def install_problem_handlers(app: FastAPI) -> None:
             )
         params = validation_params(exc.errors())
         names = ", ".join(p.name for p in params)
+        code, title = _STATUS_TITLES[400]
         return problem_response(
             request,
             status=400,
-            code="ongeldige-invoer",
-            title="Een of meer velden zijn ongeldig.",
+            code=code,
+            title=title,
             detail=f"Ongeldige invoer in: {names}.",
             invalid_params=params,
         )
