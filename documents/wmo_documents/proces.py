@@ -72,7 +72,6 @@ class RenderProcess:
         self._pool: ProcessPoolExecutor | None = None
         self._busy = 0
         self._idle: asyncio.TimerHandle | None = None
-        self.started = 0  # children started so far (tests, metrics)
 
     @property
     def running(self) -> bool:
@@ -133,7 +132,6 @@ class RenderProcess:
             initializer=_prepare,
             max_tasks_per_child=self.letters_per_process,
         )
-        self.started += 1
         self._tell("gestart")
         return self._pool
 

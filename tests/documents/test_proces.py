@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 
 import psutil
 import pytest
@@ -21,62 +22,68 @@ from wmo_documents import BriefbeleidOntbreekt, kies_briefbeleid, maak_brief
 from wmo_documents.proces import RenderProcess
 
 
-async def test_a_letter_is_made_in_the_child_and_the_child_serves_the_next() -> None:
-    proces = RenderProcess(idle_seconds=60)
+@pytest.fixture
+def gebeurtenissen() -> list[str]:
+    """What the process told (started, stopped, in a thread), as the worker's metrics hear it."""
+    return []
+
+
+@pytest.fixture
+async def proces(gebeurtenissen: list[str]) -> AsyncIterator[RenderProcess]:
+    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
     try:
-        kind = await proces.run(os.getpid)
-        assert kind != os.getpid()
-        assert await proces.run(os.getpid) == kind
-        gemeente, _, brief = next(b for b in alle_brieven() if b[0] == MIDDELBURG)
-        gemaakt = await proces.run(maak_brief, brief, gemeente=gemeente)
-        assert gemaakt.pdf.startswith(b"%PDF") and gemaakt == maak_brief(brief, gemeente=gemeente)
-        assert proces.started == 1
+        yield proces
     finally:
         await proces.aclose()
+
+
+async def test_a_letter_is_made_in_the_child_and_the_child_serves_the_next(
+    proces: RenderProcess, gebeurtenissen: list[str]
+) -> None:
+    kind = await proces.run(os.getpid)
+    assert kind != os.getpid()
+    assert await proces.run(os.getpid) == kind
+    gemeente, _, brief = next(b for b in alle_brieven() if b[0] == MIDDELBURG)
+    gemaakt = await proces.run(maak_brief, brief, gemeente=gemeente)
+    assert gemaakt.pdf.startswith(b"%PDF") and gemaakt == maak_brief(brief, gemeente=gemeente)
+    assert gebeurtenissen == ["gestart"]
+    await proces.aclose()
     assert not proces.running
 
 
-async def test_the_error_of_a_letter_reaches_the_worker_as_it_was_raised() -> None:
-    proces = RenderProcess(idle_seconds=60)
-    try:
-        with pytest.raises(BriefbeleidOntbreekt) as fout:
-            await proces.run(kies_briefbeleid, "9999", dt.date(2024, 1, 1))
-        assert fout.value.gemeente == "9999"
-        assert fout.value.peildatum == dt.date(2024, 1, 1)
-        assert "9999" in str(fout.value)
-        assert await proces.run(os.getpid) != os.getpid()  # the child lives on
-    finally:
-        await proces.aclose()
+async def test_the_error_of_a_letter_reaches_the_worker_as_it_was_raised(
+    proces: RenderProcess,
+) -> None:
+    with pytest.raises(BriefbeleidOntbreekt) as fout:
+        await proces.run(kies_briefbeleid, "9999", dt.date(2024, 1, 1))
+    assert fout.value.gemeente == "9999"
+    assert fout.value.peildatum == dt.date(2024, 1, 1)
+    assert "9999" in str(fout.value)
+    assert await proces.run(os.getpid) != os.getpid()  # the child lives on
 
 
-async def test_a_killed_child_is_replaced_and_the_letter_made_in_the_new_one() -> None:
-    gebeurtenissen: list[str] = []
-    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
-    try:
-        eerste = await proces.run(os.getpid)
-        os.kill(eerste, signal.SIGKILL)
-        psutil.Process(eerste).wait(timeout=10) if psutil.pid_exists(eerste) else None
-        tweede = await proces.run(os.getpid)
-        assert tweede not in (eerste, os.getpid())
-        assert gebeurtenissen == ["gestart", "gestopt", "gestart"]  # counted for the operator
-    finally:
-        await proces.aclose()
+async def test_a_killed_child_is_replaced_and_the_letter_made_in_the_new_one(
+    proces: RenderProcess, gebeurtenissen: list[str]
+) -> None:
+    eerste = await proces.run(os.getpid)
+    os.kill(eerste, signal.SIGKILL)
+    psutil.Process(eerste).wait(timeout=10) if psutil.pid_exists(eerste) else None
+    tweede = await proces.run(os.getpid)
+    assert tweede not in (eerste, os.getpid())
+    assert gebeurtenissen == ["gestart", "gestopt", "gestart"]  # counted for the operator
 
 
-async def test_letters_waiting_on_a_child_that_dies_are_all_made_in_one_new_child() -> None:
-    gebeurtenissen: list[str] = []
-    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
-    try:
-        kind = await proces.run(os.getpid)
-        wachtend = [asyncio.create_task(proces.run(time.sleep, 0.5)) for _ in range(3)]
-        await asyncio.sleep(0.2)
-        os.kill(kind, signal.SIGKILL)
-        assert await asyncio.gather(*wachtend) == [None, None, None]
-        assert proces.started == 2
-        assert gebeurtenissen == ["gestart", "gestopt", "gestart"]  # one death, told once
-        assert await proces.run(os.getpid) not in (kind, os.getpid())
-    finally:
-        await proces.aclose()
+async def test_letters_waiting_on_a_child_that_dies_are_all_made_in_one_new_child(
+    proces: RenderProcess, gebeurtenissen: list[str]
+) -> None:
+    kind = await proces.run(os.getpid)
+    wachtend = [asyncio.create_task(proces.run(time.sleep, 0.5)) for _ in range(3)]
+    await asyncio.sleep(0.2)
+    os.kill(kind, signal.SIGKILL)
+    assert await asyncio.gather(*wachtend) == [None, None, None]
+    # one death, told once; one new child for the three letters
+    assert gebeurtenissen == ["gestart", "gestopt", "gestart"]
+    assert await proces.run(os.getpid) not in (kind, os.getpid())
 
 
 async def test_a_child_is_replaced_after_its_number_of_letters() -> None:
@@ -100,11 +107,8 @@ async def test_the_child_ends_when_no_letter_comes() -> None:
 
 
 async def test_a_letter_is_made_in_a_thread_when_no_child_can_be_started(
-    monkeypatch: pytest.MonkeyPatch,
+    proces: RenderProcess, gebeurtenissen: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gebeurtenissen: list[str] = []
-    proces = RenderProcess(idle_seconds=60, on_event=gebeurtenissen.append)
-
     def geen_kind() -> None:
         raise OSError(38, "Function not implemented")  # sem_open without /dev/shm
 
