@@ -15,7 +15,7 @@ import httpx
 
 from tests.intake.api.peers import INDICATIE, met_besluiten
 from tests.support.stack import auth
-from wmo_shared.clock import AMSTERDAM
+from wmo_shared import clock
 
 GW = auth("gebiedsteam")
 ANDERE_GEMEENTE = auth("gebiedsteam", "0718")
@@ -53,7 +53,7 @@ TREDEN = [
 def datum_van(moment: str) -> str:
     """The date of a timestamp in an answer as the services count it: in Europe/Amsterdam
     (a moment of 23:30 UTC is the next day there), never the first ten characters."""
-    return dt.datetime.fromisoformat(moment).astimezone(AMSTERDAM).date().isoformat()
+    return clock.datum_van(dt.datetime.fromisoformat(moment)).isoformat()
 
 
 def bsn() -> str:

@@ -36,7 +36,7 @@ from wmo_intake.service.paginering import lees_positie, positie_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
-from wmo_shared.clock import AMSTERDAM, nu, vandaag
+from wmo_shared.clock import AMSTERDAM, datum_van, nu, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden, NotFound
@@ -69,7 +69,7 @@ def _van_de_aanbieder(principal: Principal, opdracht: Rij) -> None:
 async def _beoordeel(
     conn: AsyncConnection, opdracht: Rij, body: AanbiedermeldingCreate, gemeld: dt.datetime
 ) -> Beoordeling:
-    vandaag_nl = gemeld.astimezone(AMSTERDAM).date()
+    vandaag_nl = datum_van(gemeld)
     if isinstance(body, BijzonderheidCreate):
         niet_in_de_toekomst("plaatsgevonden", body.plaatsgevonden, vandaag_nl)
         if body.geconstateerd is not None:
@@ -147,7 +147,7 @@ async def meld(
                 "gegevens": body.model_dump(mode="json", by_alias=True, exclude={"soort"}),
                 "gemeld_op": gemeld,
                 "uiterlijk": oordeel.uiterlijk,
-                "werkdatum": oordeel.werkdatum or gemeld.astimezone(AMSTERDAM).date(),
+                "werkdatum": oordeel.werkdatum or datum_van(gemeld),
                 "te_laat": oordeel.te_laat,
                 "signaal": oordeel.signaal,
                 "door": principal.sub,

@@ -28,7 +28,7 @@ from wmo_iwmo.wmo315 import Wmo315Bericht
 from wmo_iwmo.wmo317 import Wmo317Bericht
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
-from wmo_shared.clock import AMSTERDAM, nu
+from wmo_shared.clock import datum_van, nu
 from wmo_shared.db.engine import Database
 from wmo_shared.problems import NotFound
 
@@ -103,7 +103,7 @@ async def verwerk(
 
     async def bewaar(conn: AsyncConnection, row: Rij) -> None:
         moment = nu()
-        ontvangen = moment.astimezone(AMSTERDAM).date()
+        ontvangen = datum_van(moment)
         retour_t, antwoord_t = retourtermijn(ontvangen), antwoordtermijn(ontvangen)
         client = await clienten.find_by_bsn(conn, gemeente, bsn)
         for referentie, inhoud in verzoeken:
@@ -131,9 +131,7 @@ async def verwerk(
 
 
 def verzoek_read(rij: Rij) -> IwmoVerzoekRead:
-    retour_voldaan = (
-        rij.retour_verzonden_op.astimezone(AMSTERDAM).date() if rij.retour_verzonden_op else None
-    )
+    retour_voldaan = datum_van(rij.retour_verzonden_op) if rij.retour_verzonden_op else None
     return IwmoVerzoekRead.model_validate(
         {
             "id": rij.id,

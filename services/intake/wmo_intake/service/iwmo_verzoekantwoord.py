@@ -47,7 +47,7 @@ from wmo_iwmo.xsd import InvalidMessageError
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.client import ServiceClient
-from wmo_shared.clock import AMSTERDAM, nu
+from wmo_shared.clock import nu, vandaag
 from wmo_shared.contracts import IwmoAntwoordFeedItem
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
@@ -196,7 +196,7 @@ async def beantwoord(
             require_version(if_match, rij.versie)
         toets_antwoord(rij.status, body.antwoord, body.reden_afwijzing)
         toets_aantal_opdrachten(len(body.opdrachten), _aantal_opdrachten(rij, body))
-        dag = nu().astimezone(AMSTERDAM).date()
+        dag = vandaag()
         if body.antwoord == "toegekend":
             berichten = await _toegekend(conn, principal, rij, body, gevraagd)
         else:

@@ -36,7 +36,7 @@ from wmo_intake.service.zaak import laad_zaak, pas_toe, verplaats
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.client import ServiceClient
-from wmo_shared.clock import AMSTERDAM, nu
+from wmo_shared.clock import AMSTERDAM, datum_van, nu
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden, NotFound, invalid
@@ -48,7 +48,7 @@ _FREQUENTIE_TEKST = {"1": "per dag", "2": "per week", "4": "per maand", "6": "to
 
 
 def opdracht_read(row: Rij) -> OpdrachtRead:
-    zorgplan = zorgplantermijn(row.verstrekt_op.astimezone(AMSTERDAM).date())
+    zorgplan = zorgplantermijn(datum_van(row.verstrekt_op))
     regels = [Regel("AAN-01", "De dienstverleningsopdracht bevat alle verplichte gegevens.")]
     regels.extend(zorgplan.regels)
     crisis = None
@@ -296,7 +296,7 @@ async def verstrek(
     if tarief is None and gevraagd is not None and gevraagd.vraag == _tariefvraag(voorziening):
         tarief = gevraagd.per_eenheid  # asked for exactly this product, day and unit
     moment = nu().astimezone(dt.UTC)
-    zorgplan = zorgplantermijn(moment.astimezone(AMSTERDAM).date())
+    zorgplan = zorgplantermijn(datum_van(moment))
     crisis = crisis_starttermijn(body.verzocht_op) if body.crisis and body.verzocht_op else None
     gegevens = _gegevens(client, voorziening, body, tarief)
     if referentie_aanbieder is not None:

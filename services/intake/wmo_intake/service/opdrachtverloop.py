@@ -20,7 +20,7 @@ from wmo_intake.schemas.opdracht import (
 from wmo_intake.service.opdracht import geschreven, laad_opdracht, opdracht_read
 from wmo_intake.service.regels import regels_json
 from wmo_shared.auth import Principal
-from wmo_shared.clock import AMSTERDAM, vandaag
+from wmo_shared.clock import datum_van, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden
@@ -41,9 +41,7 @@ async def reageer(
         )
         if not principal.has("aanbieder") or principal.agb != row.aanbieder_agb:
             raise Forbidden("Alleen de aanbieder van de opdracht kan haar accepteren of weigeren.")
-        toets_reactie(
-            row.status, body.datum, row.verstrekt_op.astimezone(AMSTERDAM).date(), vandaag()
-        )
+        toets_reactie(row.status, body.datum, datum_van(row.verstrekt_op), vandaag())
         acceptatie = isinstance(body, AcceptatieCreate)
         reactie = {
             "soort": "acceptatie" if acceptatie else "weigering",

@@ -15,7 +15,7 @@ from wmo_intake.schemas.toewijzing import ToewijzingPage
 from wmo_intake.service.paginering import lees_positie
 from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
-from wmo_shared.clock import AMSTERDAM
+from wmo_shared.clock import datum_van
 from wmo_shared.contracts import ToewijzingFeedItem
 from wmo_shared.db.engine import Database
 
@@ -46,7 +46,7 @@ async def publiceer(
         omvang=gegevens.get("omvang"),
         reden_wijziging=gegevens.get("redenWijziging"),
         referentie_aanbieder=gegevens.get("referentieAanbieder"),
-        toewijzingsdatum=moment.astimezone(AMSTERDAM).date(),
+        toewijzingsdatum=datum_van(moment),
         geregistreerd_op=moment,
     )
     await toewijzingen.insert_toewijzing(

@@ -44,7 +44,7 @@ from wmo_intake.service.regels import regels_json
 from wmo_intake.service.toewijzing import publiceer
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
-from wmo_shared.clock import AMSTERDAM, nu, vandaag
+from wmo_shared.clock import datum_van, nu, vandaag
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import Forbidden
@@ -76,7 +76,7 @@ async def _nieuwe_opdracht(
     gegevens: dict[str, Any],
 ) -> Rij:
     moment = nu().astimezone(dt.UTC)
-    zorgplan = zorgplantermijn(moment.astimezone(AMSTERDAM).date())
+    zorgplan = zorgplantermijn(datum_van(moment))
     gegevens = {k: v for k, v in gegevens.items() if k != "redenWijziging"}
     row = await opdrachten.insert_opdracht(
         conn,
