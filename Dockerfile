@@ -52,8 +52,12 @@ RUN groupadd --system --gid 10001 wmo \
 COPY --from=build /app/.venv /app/.venv
 COPY --from=build /app/openapi.json /app/openapi.json
 COPY deploy/docker/entrypoint.sh /usr/local/bin/wmo-entrypoint
+# XDG_CACHE_HOME: fontconfig (letters) wants a writable cache directory and says so on stderr
+# for every letter process when it has none; /tmp is the one writable place, also under
+# Kubernetes' read-only root file system (an emptyDir there). The fonts' own cache was built at
+# install time, so nothing is written to it in practice.
 ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
-    WMO_SERVICE=${SERVICE} PORT=8000
+    WMO_SERVICE=${SERVICE} PORT=8000 XDG_CACHE_HOME=/tmp/.cache
 WORKDIR /app
 # Numeric, so that Kubernetes can verify runAsNonRoot.
 USER 10001:10001

@@ -13,13 +13,14 @@ from starlette.middleware.cors import CORSMiddleware
 
 from wmo_shared import health, metrics, outbox_beheer
 from wmo_shared.auth import TokenVerifier
-from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
 from wmo_shared.logging import configure_logging
 from wmo_shared.middleware import WmoMiddleware
 from wmo_shared.openapi import API_PREFIX, install_openapi
 from wmo_shared.outbox import OutboxRelay
 from wmo_shared.problems import Problem, install_problem_handlers
+from wmo_shared.service_tokens import ServiceTokens
 from wmo_shared.settings import ServiceSettings
 from wmo_shared.tracing import fastapi_telemetry, tracer_provider
 

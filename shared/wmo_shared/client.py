@@ -10,16 +10,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import ssl
-import time
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-from wmo_shared.auth import mint_dev_token
 from wmo_shared.middleware import current_request_id
 from wmo_shared.retry import RetryPolicy, retryable_status
-from wmo_shared.settings import ServiceSettings
 
 
 class RemoteError(Exception):
@@ -61,36 +57,6 @@ def _error_for(service: str, response: httpx.Response) -> RemoteError:
         409: RemoteConflict,
     }.get(response.status_code, RemoteUnavailable if response.status_code >= 500 else RemoteError)
     return cls(service, response.status_code, problem)
-
-
-class ServiceTokens:
-    """Tokens with role ``systeem`` for calls a service makes on its own (outbox deliveries).
-
-    Development mints them with the local key; production reads the token a sidecar or secret
-    mount keeps fresh (client-credentials flow of the OIDC provider)."""
-
-    def __init__(self, settings: ServiceSettings, service_name: str) -> None:
-        self.settings = settings
-        self.service_name = service_name
-        self._cache: dict[str, tuple[float, str]] = {}
-
-    def token(self, gemeente: str) -> str:
-        if self.settings.auth_mode == "jwks":
-            assert self.settings.service_token_file is not None
-            return Path(self.settings.service_token_file).read_text().strip()
-        now = time.time()
-        hit = self._cache.get(gemeente)
-        if hit and hit[0] > now + 60:
-            return hit[1]
-        token = mint_dev_token(
-            self.settings.dev_key_file,
-            sub=f"service:{self.service_name}",
-            roles=["systeem"],
-            gemeente=gemeente,
-            ttl_seconds=3600,
-        )
-        self._cache[gemeente] = (now + 3600, token)
-        return token
 
 
 @functools.cache

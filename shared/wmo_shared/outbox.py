@@ -18,8 +18,9 @@ from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from wmo_shared.client import RemoteError, ServiceClient, ServiceTokens
+from wmo_shared.client import RemoteError, ServiceClient
 from wmo_shared.db.engine import Database
+from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
 from wmo_shared.tracing import current_traceparent
 
 log = structlog.get_logger("wmo.outbox")
@@ -218,9 +219,13 @@ class OutboxRelay:
                 headers={"Idempotency-Key": str(row.event_id)},
                 retries=0,  # the outbox is the retry: the next pass, after the back-off
             )
+        except ServiceTokenMissing as exc:
+            return False, exc.detail  # configuration: it heals when the token is in place
         except RemoteError as exc:
             # A 4xx other than a timeout or throttle will not heal by itself: park it and let an
-            # operator look (laatste_fout); anything else is retried with back-off.
-            permanent = 400 <= exc.status < 500 and exc.status not in (408, 425, 429)
+            # operator look (laatste_fout); anything else is retried with back-off. A 401 is
+            # about this service's token (expired on its way, or the receiver does not know the
+            # provider's new key yet), not about the event.
+            permanent = 400 <= exc.status < 500 and exc.status not in (401, 408, 425, 429)
             return permanent, str(exc)
         return None

@@ -44,9 +44,11 @@ class ServiceSettings(BaseSettings):
     # How long the provider's key set is used before it is fetched again.
     jwks_cache_seconds: float = Field(default=300.0, gt=0, le=86_400)
     dev_key_file: Path = DEFAULT_DEV_KEY_FILE
-    # How this service authenticates to others in production: a token file a sidecar or
-    # secret mount keeps fresh (client-credentials flow of the OIDC provider).
+    # How this service authenticates to others in production (wmo_shared.service_tokens): the
+    # token of the one gemeente in a file, or a directory with one file per gemeente named by
+    # its CBS code; a sidecar or secret mount keeps them fresh (client-credentials flow).
     service_token_file: Path | None = None
+    service_token_dir: Path | None = None
     outbox_poll_seconds: float = 1.0
     outbox_enabled: bool = True
     cors_origins: list[str] = []
@@ -67,6 +69,8 @@ class ServiceSettings(BaseSettings):
             # (another audience) or another provider's token would be accepted.
             if not self.jwt_issuer or not self.jwt_audience:
                 raise ValueError("production needs jwt_issuer and jwt_audience")
-            if self.service_token_file is None:
-                raise ValueError("production needs a service_token_file")
+            if (self.service_token_file is None) == (self.service_token_dir is None):
+                raise ValueError(
+                    "production needs either a service_token_file or a service_token_dir"
+                )
         return self

@@ -67,6 +67,8 @@ CONFIGURATIONS = (
                 "external": {"host": "postgres.gemeente.example"},
             },
             "image": {"tag": "1.4.2"},
+            # a platform serving several gemeenten: one service token per gemeente
+            "serviceToken": {"secretName": "wmo-service-tokens", "perGemeente": True},
         },
     ),
     Configuration(

@@ -4,8 +4,6 @@ each service's migrations as a hook that runs before its Deployment rolls."""
 from __future__ import annotations
 
 import copy
-import importlib
-import os
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -355,41 +353,3 @@ def test_external_postgresql_is_bootstrapped_before_any_migration() -> None:
         ]["value"]
     ).hostname
     assert host == "postgres.gemeente.example"
-
-
-# --- the rendered settings are what the services accept -------------------------------------
-
-
-def _settings_class(svc: str) -> Any:
-    module = importlib.import_module(f"wmo_{svc}.settings")
-    return next(
-        getattr(module, n)
-        for n in dir(module)
-        if n.endswith("Settings") and n != "ServiceSettings" and n[0].isupper()
-    )
-
-
-@pytest.mark.parametrize("configuration", APP, ids=ids)
-def test_each_service_accepts_its_rendered_environment(
-    configuration: Configuration, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    full = fullname(configuration)
-    for svc in SERVICES:
-        p = svc.upper()
-        for kind, obj in (
-            ("Deployment", one(configuration, "Deployment", f"{full}-{svc}")),
-            ("Job", one(configuration, "Job", f"{full}-{svc}-migrate")),
-        ):
-            (container,) = pod_spec(obj)["containers"]
-            env = {k: e.get("value", "from-a-secret") for k, e in env_of(container).items()}
-            assert not any("$(" in v for v in env.values()), "no dependent variables"
-            for key in list(os.environ):
-                if key.startswith(f"{p}_"):
-                    monkeypatch.delenv(key)
-            for key, value in env.items():
-                monkeypatch.setenv(key, value)
-            settings = _settings_class(svc)()
-            assert settings.environment == "production", (kind, svc)
-            assert settings.auth_mode == "jwks"
-            url = settings.migration_database_url if kind == "Job" else settings.database_url
-            assert url and url.startswith("postgresql+asyncpg://"), (kind, svc)

@@ -133,6 +133,10 @@ def test_runtime_stage_runs_as_the_uid_kubernetes_expects_with_a_healthcheck() -
     assert container["securityContext"]["runAsUser"] == 10001
     (entrypoint,) = [args for word, args in runtime if word == "ENTRYPOINT"]
     assert "wmo-entrypoint" in entrypoint
+    # The one writable place under the chart's read-only root: caches (fontconfig) go there.
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    assert "XDG_CACHE_HOME=/tmp/" in env
+    assert {"name": "tmp", "mountPath": "/tmp"} in container["volumeMounts"]
 
 
 def test_the_build_context_keeps_what_the_dockerfile_copies() -> None:

@@ -4,18 +4,22 @@ blocking the rest. (The peer is a stub transport here; tests/e2e runs the real r
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import asyncpg
 import httpx
+import jwt
 import pytest
 
 from tests.support.stack import TestDatabase
 from wmo_intake.db.models import outbox
-from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
 from wmo_shared.outbox import PARKED, OutboxRelay, enqueue
+from wmo_shared.service_tokens import ServiceTokens
 from wmo_shared.settings import ServiceSettings
 
 
@@ -71,6 +75,16 @@ async def _state(db: TestDatabase, ids: list[uuid.UUID]) -> list[tuple[bool, int
     ]
 
 
+async def _retry_now(db: TestDatabase, ids: list[uuid.UUID]) -> None:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        await conn.execute(
+            "UPDATE intake.outbox SET volgende_poging = now() WHERE event_id = ANY($1::uuid[])", ids
+        )
+    finally:
+        await conn.close()
+
+
 async def test_delivers_in_order_with_event_id_as_idempotency_key(
     database: Database, db: TestDatabase
 ) -> None:
@@ -102,13 +116,7 @@ async def test_unavailable_peer_delays_and_keeps_order(
     assert calls == [str(ids[0])]  # the second waits behind the first
     assert await _state(db, ids) == [(False, 1, False), (False, 0, False)]
 
-    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
-    try:
-        await conn.execute(
-            "UPDATE intake.outbox SET volgende_poging = now() WHERE event_id = ANY($1::uuid[])", ids
-        )
-    finally:
-        await conn.close()
+    await _retry_now(db, ids)
     assert await _relay(database, lambda r: httpx.Response(201, json={})).deliver_pending() == 2
     assert await _state(db, ids) == [(True, 2, False), (True, 1, False)]
 
@@ -126,6 +134,55 @@ async def test_refused_event_is_parked_and_does_not_block(
     assert await _relay(database, refuse_first).deliver_pending() == 1
     assert await _state(db, ids) == [(False, 1, True), (True, 1, False)]
     assert await _relay(database, refuse_first).deliver_pending() == 0  # parked stays parked
+
+
+async def _laatste_fout(db: TestDatabase, event_id: uuid.UUID) -> str:
+    conn = await asyncpg.connect(db.asyncpg_dsn("intake", "owner"))
+    try:
+        return await conn.fetchval(
+            "SELECT laatste_fout FROM intake.outbox WHERE event_id = $1", event_id
+        )
+    finally:
+        await conn.close()
+
+
+async def test_a_missing_or_refused_service_token_waits_instead_of_parking(
+    database: Database, db: TestDatabase, tmp_path: Path
+) -> None:
+    """The event is fine, this service's credentials are not: it waits (back-off, laatsteFout
+    says why) until the operator puts the token in place, instead of being parked."""
+    settings = ServiceSettings(
+        environment="production",
+        auth_mode="jwks",
+        jwks_url="https://login.gemeente.example/jwks",
+        jwt_issuer="https://login.gemeente.example",
+        jwt_audience="wmo-backend",
+        service_token_dir=tmp_path,
+    )
+    sent: list[str] = []
+
+    def peer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers["Authorization"])
+        return httpx.Response(201, json={})
+
+    client = ServiceClient("peer", "http://peer", transport=httpx.MockTransport(peer), retries=0)
+    relay = OutboxRelay(database, outbox, {"peer": client}, ServiceTokens(settings, "intake"))
+    (event,) = await _enqueue(database, 1)  # for gemeente 0085
+    assert await relay.deliver_pending() == 0
+    assert sent == [] and await _state(db, [event]) == [(False, 1, False)]
+    assert "geen service-token voor gemeente 0085" in await _laatste_fout(db, event)
+
+    claims = {"gemeente": "0085", "exp": time.time() + 600}
+    token = jwt.encode(claims, "een-sleutel-van-de-oidc-provider-32b", algorithm="HS256")
+    (tmp_path / "0085").write_text(token)
+    unauthorized = _relay(database, lambda r: httpx.Response(401, json={"detail": "verlopen"}))
+    await _retry_now(db, [event])
+    assert await unauthorized.deliver_pending() == 0
+    assert await _state(db, [event]) == [(False, 2, False)]  # a 401 is not the event's fault
+
+    await _retry_now(db, [event])
+    assert await relay.deliver_pending() == 1
+    assert sent == [f"Bearer {token}"]
 
 
 async def test_one_relay_at_a_time_keeps_the_order_across_replicas(

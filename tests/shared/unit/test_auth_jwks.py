@@ -9,64 +9,29 @@ import asyncio
 import hashlib
 import hmac
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from jwt.algorithms import RSAAlgorithm
 from jwt.utils import base64url_encode
 
+from tests.support.jwks import AUDIENCE, ISSUER, KEY, Jwks, jwks_server, provider_token
 from tests.support.live import free_ports
 from wmo_shared.auth import TokenVerifier
 from wmo_shared.problems import ServiceUnavailable, Unauthorized
 from wmo_shared.settings import ServiceSettings
 
-ISSUER = "https://login.gemeente.example"
-AUDIENCE = "wmo-backend"
-KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 OTHER_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-class _Jwks(BaseHTTPRequestHandler):
-    delay = 0.0
-    fetched = 0
-    keys: tuple[tuple[str, Any], ...] = (("sleutel-1", KEY),)
-
-    def do_GET(self) -> None:
-        type(self).fetched += 1
-        time.sleep(type(self).delay)
-        body = json.dumps(
-            {
-                "keys": [
-                    {**json.loads(RSAAlgorithm.to_jwk(k.public_key())), "kid": kid, "alg": "RS256"}
-                    for kid, k in type(self).keys
-                ]
-            }
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-    def log_message(self, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def jwks_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Jwks)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json"
-    finally:
-        server.shutdown()
+    with jwks_server() as url:
+        yield url
 
 
 def _verifier(url: str, cache_seconds: float = 300) -> TokenVerifier:
@@ -82,25 +47,12 @@ def _verifier(url: str, cache_seconds: float = 300) -> TokenVerifier:
     )
 
 
-def _token(key: Any = KEY, alg: str = "RS256", kid: str = "sleutel-1", **claims: Any) -> str:
-    body = {
-        "sub": "medewerker-1",
-        "roles": ["gebiedsteam"],
-        "gemeente": "0085",
-        "iss": ISSUER,
-        "aud": AUDIENCE,
-        "exp": int(time.time()) + 600,
-        **claims,
-    }
-    return jwt.encode(body, key, algorithm=alg, headers={"kid": kid})
-
-
 def _hs256_with_the_public_key() -> str:
     """Key confusion: HMAC over the token with the provider's public key as the secret (PyJWT
     refuses to make one, so it is made by hand)."""
     secret = KEY.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
     header = {"alg": "HS256", "typ": "JWT", "kid": "sleutel-1"}
-    claims = jwt.decode(_token(), options={"verify_signature": False})
+    claims = jwt.decode(provider_token(), options={"verify_signature": False})
     signing_input = b".".join(
         base64url_encode(json.dumps(part, separators=(",", ":")).encode())
         for part in (header, claims)
@@ -110,7 +62,7 @@ def _hs256_with_the_public_key() -> str:
 
 
 async def test_a_token_of_the_provider_for_this_audience_is_accepted(jwks_url: str) -> None:
-    principal = await _verifier(jwks_url).verify(_token())
+    principal = await _verifier(jwks_url).verify(provider_token())
     assert (principal.sub, principal.gemeente, principal.roles) == (
         "medewerker-1",
         "0085",
@@ -121,15 +73,15 @@ async def test_a_token_of_the_provider_for_this_audience_is_accepted(jwks_url: s
 @pytest.mark.parametrize(
     "token",
     [
-        pytest.param(lambda: _token(aud="een-andere-toepassing"), id="other-audience"),
-        pytest.param(lambda: _token(iss="https://elders.example"), id="other-issuer"),
-        pytest.param(lambda: _token(exp=int(time.time()) - 60), id="expired"),
-        pytest.param(lambda: _token(key=OTHER_KEY), id="signed-with-another-key"),
-        pytest.param(lambda: _token(kid="onbekend"), id="unknown-key-id"),
-        pytest.param(lambda: _token(key=None, alg="none"), id="alg-none"),
+        pytest.param(lambda: provider_token(aud="een-andere-toepassing"), id="other-audience"),
+        pytest.param(lambda: provider_token(iss="https://elders.example"), id="other-issuer"),
+        pytest.param(lambda: provider_token(exp=int(time.time()) - 60), id="expired"),
+        pytest.param(lambda: provider_token(key=OTHER_KEY), id="signed-with-another-key"),
+        pytest.param(lambda: provider_token(kid="onbekend"), id="unknown-key-id"),
+        pytest.param(lambda: provider_token(key=None, alg="none"), id="alg-none"),
         pytest.param(_hs256_with_the_public_key, id="hs256-with-the-public-key"),
-        pytest.param(lambda: _token(roles=["superuser"]), id="unknown-role"),
-        pytest.param(lambda: _token(gemeente="85"), id="no-cbs-code"),
+        pytest.param(lambda: provider_token(roles=["superuser"]), id="unknown-role"),
+        pytest.param(lambda: provider_token(gemeente="85"), id="no-cbs-code"),
         pytest.param(lambda: "niet.een.token", id="garbage"),
     ],
 )
@@ -141,12 +93,12 @@ async def test_forged_foreign_and_expired_tokens_are_refused(jwks_url: str, toke
 async def test_a_provider_out_of_reach_is_a_503_with_retry_after() -> None:
     verifier = _verifier(f"http://127.0.0.1:{free_ports(1)[0]}/.well-known/jwks.json")
     with pytest.raises(ServiceUnavailable) as refused:
-        await verifier.verify(_token())
+        await verifier.verify(provider_token())
     assert refused.value.headers["Retry-After"]
 
 
 async def test_fetching_the_keys_does_not_hold_up_the_event_loop(jwks_url: str) -> None:
-    _Jwks.delay = 0.3
+    Jwks.delay = 0.3
     ticks = 0
 
     async def ticker() -> None:
@@ -157,12 +109,12 @@ async def test_fetching_the_keys_does_not_hold_up_the_event_loop(jwks_url: str) 
 
     ticking = asyncio.create_task(ticker())
     try:
-        before = _Jwks.fetched
-        await _verifier(jwks_url).verify(_token())
-        assert _Jwks.fetched == before + 1
+        before = Jwks.fetched
+        await _verifier(jwks_url).verify(provider_token())
+        assert Jwks.fetched == before + 1
         assert ticks > 0  # other work ran while the keys were being fetched
     finally:
-        _Jwks.delay = 0.0
+        Jwks.delay = 0.0
         ticking.cancel()
 
 
@@ -170,16 +122,16 @@ async def test_a_key_the_provider_withdrew_is_refused_once_the_key_set_is_fetche
     jwks_url: str,
 ) -> None:
     verifier = _verifier(jwks_url, cache_seconds=0.5)
-    await verifier.verify(_token())
-    _Jwks.keys = (("sleutel-2", OTHER_KEY),)  # rotated: the old key is gone
+    await verifier.verify(provider_token())
+    Jwks.keys = (("sleutel-2", OTHER_KEY),)  # rotated: the old key is gone
     try:
         await asyncio.sleep(0.7)
         with pytest.raises(Unauthorized):
-            await verifier.verify(_token(sub="medewerker-2"))  # a new token, old key
-        principal = await verifier.verify(_token(key=OTHER_KEY, kid="sleutel-2"))
+            await verifier.verify(provider_token(sub="medewerker-2"))  # a new token, old key
+        principal = await verifier.verify(provider_token(key=OTHER_KEY, kid="sleutel-2"))
         assert principal.sub == "medewerker-1"
     finally:
-        _Jwks.keys = (("sleutel-1", KEY),)
+        Jwks.keys = (("sleutel-1", KEY),)
 
 
 def test_production_needs_issuer_and_audience() -> None:

@@ -99,8 +99,13 @@ seccompProfile:
   value: {{ .root.Values.auth.jwtIssuer | quote }}
 - name: {{ $p }}_JWT_AUDIENCE
   value: {{ .root.Values.auth.jwtAudience | quote }}
+{{- if .root.Values.serviceToken.perGemeente }}
+- name: {{ $p }}_SERVICE_TOKEN_DIR
+  value: /var/run/wmo/service-tokens
+{{- else }}
 - name: {{ $p }}_SERVICE_TOKEN_FILE
   value: /var/run/wmo/service-token
+{{- end }}
 - name: {{ $p }}_JSON_LOGS
   value: "true"
 - name: PGSSLMODE

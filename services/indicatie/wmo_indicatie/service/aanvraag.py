@@ -7,8 +7,9 @@ import uuid
 from dataclasses import dataclass
 
 from wmo_indicatie.clients.intake import aanvraagfeiten
-from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.client import ServiceClient
 from wmo_shared.contracts import AanvraagFeiten
+from wmo_shared.service_tokens import ServiceTokens
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from wmo_intake.db import beschikkingen
 from wmo_intake.domain import eenmalig_pgb as eenmalig
 from wmo_intake.domain import verwijzingen as regels
 from wmo_intake.schemas.beschikking import MaatwerkvoorzieningCreate
-from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.client import ServiceClient
 from wmo_shared.contracts import (
     EenmaligPgbBesluit,
     IndicatieBesluit,
@@ -28,6 +28,7 @@ from wmo_shared.contracts import (
     TegemoetkomingBesluit,
 )
 from wmo_shared.regels import Regel
+from wmo_shared.service_tokens import ServiceTokens
 
 B = TypeVar("B", bound=BaseModel)
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from wmo_pgb.clients.intake import aanvraagfeiten
 from wmo_pgb.db import pgb_plannen
-from wmo_shared.client import ServiceClient, ServiceTokens
+from wmo_shared.client import ServiceClient
 from wmo_shared.contracts import AanvraagFeiten
 from wmo_shared.db.engine import Database
+from wmo_shared.service_tokens import ServiceTokens
 
 
 @dataclass(frozen=True)
