@@ -284,6 +284,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> Response:
+        if exc.status >= 500:  # the service could not do it (a peer, its configuration): say why
+            log.warning("request_unavailable", code=exc.code, detail=exc.detail[:300])
         return problem_response(
             request,
             status=exc.status,

@@ -11,10 +11,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fastapi import FastAPI
+from structlog.testing import capture_logs
 
+from wmo_shared.problems import install_problem_handlers
 from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
 from wmo_shared.settings import ServiceSettings
 
@@ -118,3 +122,22 @@ def test_development_mints_a_token_per_gemeente(tmp_path: Path) -> None:
     assert {g: c["gemeente"] for g, c in claims.items()} == {"0085": "0085", "0717": "0717"}
     assert all(c["roles"] == ["systeem"] for c in claims.values())
     assert tokens.token("0085") == tokens.token("0085")  # minted once, until near its expiry
+
+
+async def test_the_operator_reads_why_in_the_log_not_only_a_503() -> None:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/controle")
+    async def controle() -> None:
+        raise ServiceTokenMissing("Er is geen service-token voor gemeente 0717 (/run/t/0717).")
+
+    transport = httpx.ASGITransport(app=app)
+    with capture_logs() as logs:
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            answer = await client.get("/controle")
+    assert answer.status_code == 503
+    assert answer.json()["code"] == "service-token-ontbreekt"
+    (line,) = [entry for entry in logs if entry["event"] == "request_unavailable"]
+    assert line["log_level"] == "warning" and line["code"] == "service-token-ontbreekt"
+    assert "gemeente 0717" in line["detail"]
