@@ -288,8 +288,8 @@ GENERIC = (
 )  # not yet "van niemand": its generic plan costs ~10% more than its custom ones
 # PostgreSQL keeps the generic plan once it costs no more than the custom plans plus their
 # planning. Which side of that line a page falls on depends on the statistics of the day (the
-# deep page, with the rows of every other test of a full run, once came out 1% above it and
-# was planned anew each time). What the statement controls is that its generic plan reads the
+# deep page's generic plan costs ~1% more than a custom one; with the rows of every other test
+# of a full run it once fell over the line and was planned anew each time). What the statement controls is that its generic plan reads the
 # same index and costs within a few percent of a custom one.
 GENERIC_COST_MARGIN = 1.05
 
