@@ -69,6 +69,7 @@ def build_app(
                 app.state.clients,
                 app.state.tokens,
                 poll_seconds=settings.outbox_poll_seconds,
+                tracer_provider=provider,
             )
             if settings.outbox_enabled:
                 app.state.relay.start()

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_shared.client import RemoteError, ServiceClient
 from wmo_shared.db.engine import Database
 from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
-from wmo_shared.tracing import current_traceparent
+from wmo_shared.tracing import current_traceparent, delivery_span
 
 log = structlog.get_logger("wmo.outbox")
 MAX_BACKOFF = dt.timedelta(minutes=5)
@@ -82,8 +82,12 @@ class OutboxRelay:
         *,
         poll_seconds: float = 1.0,
         batch: int = 50,
+        tracer_provider: Any = None,
     ) -> None:
         self.db = db
+        # With tracing on, each delivery is a span in the trace of the request that wrote the
+        # event (its stored traceparent): one beschikking's trace shows its deliveries.
+        self.tracer_provider = tracer_provider
         self.outbox = outbox
         self.clients = clients
         self.tokens = tokens
@@ -166,7 +170,12 @@ class OutboxRelay:
             if row.volgende_poging > claimed:
                 blocked.add(row.destination)
                 continue
-            error = await self._send(row)
+            if self.tracer_provider is None:
+                error = await self._send(row)
+            else:
+                name = f"outbox {row.event_type} -> {row.destination}"
+                with delivery_span(row.traceparent, name, self.tracer_provider):
+                    error = await self._send(row)
             now = dt.datetime.now(dt.UTC)
             # Each outcome is one UPDATE: its own short transaction.
             if error is None:

@@ -289,8 +289,9 @@ GENERIC = (
 # PostgreSQL keeps the generic plan once it costs no more than the custom plans plus their
 # planning. Which side of that line a page falls on depends on the statistics of the day (the
 # deep page's generic plan costs ~1% more than a custom one; with the rows of every other test
-# of a full run it once fell over the line and was planned anew each time). What the statement controls is that its generic plan reads the
-# same index and costs within a few percent of a custom one.
+# of a full run it once fell over the line and was planned anew each time). What the statement
+# controls is that its generic plan reads the same index and costs within a few percent of a
+# custom one.
 GENERIC_COST_MARGIN = 1.05
 
 
