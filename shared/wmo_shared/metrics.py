@@ -3,7 +3,8 @@
 Per request (recorded by the middleware): count and latency per route template and status —
 never the raw path, which would hold ids. Per scrape: the database pool in use and, per
 destination, the outbox depth, the age of the oldest undelivered event and the parked events
-an operator must look at (the dashboard and alert rules are in ``deploy/helm/wmo/files/``).
+an operator must look at, and per feed and gemeente how far its reader is (the dashboard and
+alert rules are in ``deploy/helm/wmo/files/``).
 """
 
 from __future__ import annotations
@@ -63,6 +64,21 @@ BRIEFPROCES = Counter(
     ["service", "gebeurtenis"],
     registry=REGISTRY,
 )
+
+# How far each feed's reader is, per gemeente (wmo_shared.feeds).
+FEED_OLDEST_UNREAD = Gauge(
+    "wmo_feed_oldest_unread_seconds",
+    "Leeftijd van het oudste item dat de lezer van de feed nog niet heeft opgehaald",
+    ["service", "feed", "gemeente"],
+    registry=REGISTRY,
+)
+FEED_LAST_READ = Gauge(
+    "wmo_feed_last_read_timestamp_seconds",
+    "Wanneer de lezer van de feed voor het laatst een pagina vroeg",
+    ["service", "feed", "gemeente"],
+    registry=REGISTRY,
+)
+
 
 ScrapeHook = Callable[[Any], Awaitable[None]]
 """Run at every scrape with the app (``app.state.scrape_hooks``): a service's own figures that

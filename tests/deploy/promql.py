@@ -522,8 +522,7 @@ def result_labels(node: Node, labels_of: LabelsOf) -> frozenset[str] | None:
     if isinstance(node, Binary):
         lhs = result_labels(node.lhs, labels_of)
         rhs = result_labels(node.rhs, labels_of)
-        scalar_l = isinstance(_bare(node.lhs), Number)
-        scalar_r = isinstance(_bare(node.rhs), Number)
+        scalar_l, scalar_r = _scalar(node.lhs), _scalar(node.rhs)
         if scalar_l and scalar_r:
             return frozenset()
         if scalar_r:
@@ -544,6 +543,15 @@ def result_labels(node: Node, labels_of: LabelsOf) -> frozenset[str] | None:
             return None if lhs is None else lhs - set(labels)
         return lhs
     raise PromQLError(f"unknown node {node!r}")
+
+
+def _scalar(node: Node) -> bool:
+    """A number or a function that returns a scalar (``time()``, ``scalar(v)``; ``vector(s)``
+    is a vector without labels, matched as one)."""
+    bare = _bare(node)
+    return isinstance(bare, Number) or (
+        isinstance(bare, Call) and bare.function in _SCALAR_FUNCTIONS - {"vector"}
+    )
 
 
 def _bare(node: Node) -> Node:

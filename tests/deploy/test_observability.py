@@ -29,6 +29,8 @@ EXPOSED: dict[str, frozenset[str]] = {
     "wmo_metrics_collect_errors_total": frozenset({"service"}),
     "wmo_werkvoorraad_termijnen_verlopen": frozenset({"gemeente", "soort"}),
     "wmo_brief_proces_gebeurtenissen_total": frozenset({"service", "gebeurtenis"}),
+    "wmo_feed_oldest_unread_seconds": frozenset({"service", "feed", "gemeente"}),
+    "wmo_feed_last_read_timestamp_seconds": frozenset({"service", "feed", "gemeente"}),
     "up": frozenset(),
 }
 ANNOUNCED: frozenset[str] = frozenset()
@@ -246,6 +248,11 @@ def test_the_alerts_an_operator_needs_are_there() -> None:
             "warning",
             {"service", "pod"},
         ),
+        "WmoFeedAchterstand": (
+            "wmo_feed_oldest_unread_seconds",
+            "warning",
+            {"service", "feed", "gemeente"},
+        ),
     }
     assert {r["alert"] for r in alert_rules(APP[0])} == set(expected)
     for name, (metric, severity, labels) in expected.items():
@@ -269,6 +276,7 @@ def test_thresholds_are_those_agreed() -> None:
     assert threshold("WmoTermijnenVerlopen") == (">", 0)
     assert threshold("WmoServiceDown") == ("==", 0)
     assert threshold("WmoBriefprocesNietGestart") == (">", 0)
+    assert threshold("WmoFeedAchterstand") == (">", 2 * 24 * 3600)
     assert _rule("WmoDatabasePoolSaturated")["for"] == "5m"
     latency = promql.parse(_rule("WmoHighLatency")["expr"])
     assert isinstance(latency, promql.Binary) and isinstance(latency.lhs, promql.Call)

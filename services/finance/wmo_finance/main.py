@@ -20,6 +20,7 @@ from wmo_finance.api import (
     vervoersvergoedingen,
 )
 from wmo_finance.service.beleid import valideer_beleid
+from wmo_finance.service.feedlezers import FEEDS
 from wmo_finance.settings import FinanceSettings
 from wmo_finance.version import API_VERSION
 from wmo_shared.app import build_app
@@ -31,7 +32,7 @@ async def _valideer_beleid(app: FastAPI) -> None:
 
 def create_app(settings: FinanceSettings | None = None) -> FastAPI:
     settings = settings or FinanceSettings()
-    return build_app(
+    app = build_app(
         name="finance",
         title="Wmo Finance API",
         version=API_VERSION,
@@ -57,3 +58,6 @@ def create_app(settings: FinanceSettings | None = None) -> FastAPI:
         ],
         on_startup=[_valideer_beleid],
     )
+    # How far the readers of its feeds are, for the alert WmoFeedAchterstand (issue 17.1).
+    app.state.scrape_hooks = [FEEDS.scrape]
+    return app

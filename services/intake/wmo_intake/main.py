@@ -49,6 +49,7 @@ from wmo_intake.db import clientzoeken
 from wmo_intake.db.models import outbox
 from wmo_intake.service.beleid import valideer_alle
 from wmo_intake.service.brief import BRIEFPROCES
+from wmo_intake.service.feedlezers import FEEDS
 from wmo_intake.service.werkvoorraad_metriek import termijnen_verlopen
 from wmo_intake.settings import IntakeSettings
 from wmo_intake.version import API_VERSION
@@ -133,5 +134,5 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         on_shutdown=[stop_letters],
     )
     # Overdue terms per gemeente and soort, for the alert WmoTermijnenVerlopen (issue 17.1).
-    app.state.scrape_hooks = [termijnen_verlopen]
+    app.state.scrape_hooks = [termijnen_verlopen, FEEDS.scrape]  # and how far feed readers are
     return app

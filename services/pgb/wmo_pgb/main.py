@@ -20,6 +20,7 @@ from wmo_pgb.api import (
 )
 from wmo_pgb.db.models import outbox
 from wmo_pgb.domain.policy import SECTION, PgbBeleid
+from wmo_pgb.service.feedlezers import FEEDS
 from wmo_pgb.settings import PgbSettings
 from wmo_pgb.version import API_VERSION
 from wmo_shared.app import build_app
@@ -30,7 +31,7 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
     settings = settings or PgbSettings()
     # Every pgb.yaml must be valid before the service takes a request.
     default_registry().validate_sections(SECTION, PgbBeleid)
-    return build_app(
+    app = build_app(
         name="pgb",
         title="Wmo Pgb API",
         version=API_VERSION,
@@ -53,3 +54,6 @@ def create_app(settings: PgbSettings | None = None) -> FastAPI:
         peers={"finance": settings.finance_url, "intake": settings.intake_url},
         outbox=outbox,
     )
+    # How far the readers of its feeds are, for the alert WmoFeedAchterstand (issue 17.1).
+    app.state.scrape_hooks = [FEEDS.scrape]
+    return app

@@ -191,3 +191,24 @@ def drop_outbox_operations(schema: str) -> None:
     op.drop_index("ix_outbox_gemeente_id", "outbox", schema=schema)
     for column in ("traceparent", "verworpen_door", "verworpen_reden", "verworpen"):
         op.drop_column("outbox", column, schema=schema)
+
+
+def create_feed_lezers(schema: str) -> None:
+    """Migration step of the services with a feed (issue 17.1, feed lag)."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.create_table(
+        "feed_lezers",
+        sa.Column("feed", sa.String(40), primary_key=True),
+        sa.Column("gemeente", sa.String(4), primary_key=True),
+        sa.Column("positie", sa.BigInteger(), nullable=False),
+        sa.Column("gelezen_op", sa.DateTime(timezone=True), nullable=False),
+        schema=schema,
+    )
+
+
+def drop_feed_lezers(schema: str) -> None:
+    from alembic import op
+
+    op.drop_table("feed_lezers", schema=schema)

@@ -1,4 +1,5 @@
-"""Tables every service has in its own schema: audit log, outbox, inbox, idempotency keys.
+"""Tables every service has in its own schema: audit log, outbox, inbox, idempotency keys,
+and the readers' positions of the services with a feed.
 
 Each service calls these factories on its own ``MetaData(schema=...)``, so the tables live in
 its schema and its Alembic history creates them like any other table.
@@ -107,4 +108,17 @@ def idempotency_table(metadata: MetaData) -> Table:
         Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
         Column("aangemaakt", DateTime(timezone=True), nullable=False, server_default=func.now()),
         Index("ix_idempotency_keys_aangemaakt", "aangemaakt"),
+    )
+
+
+def feed_lezers_table(metadata: MetaData) -> Table:
+    """How far the reader of each feed has come, per gemeente (``wmo_shared.feeds``): the
+    volgnummer after which it last asked for a page, and when."""
+    return Table(
+        "feed_lezers",
+        metadata,
+        Column("feed", String(40), primary_key=True),
+        Column("gemeente", String(4), primary_key=True),
+        Column("positie", BigInteger, nullable=False),
+        Column("gelezen_op", DateTime(timezone=True), nullable=False),
     )

@@ -27,7 +27,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
+from wmo_shared.db.tables import (
+    audit_table,
+    feed_lezers_table,
+    idempotency_table,
+    inbox_table,
+    outbox_table,
+)
 
 SCHEMA = "finance"
 metadata = MetaData(schema=SCHEMA)
@@ -36,6 +42,7 @@ audit = audit_table(metadata)
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 idempotency_keys = idempotency_table(metadata)
+feed_lezers = feed_lezers_table(metadata)
 
 Geld = Numeric(12, 2)
 

@@ -21,6 +21,7 @@ from wmo_finance.domain.soorten import Leveringsvorm, VoorzieningSoort
 from wmo_finance.schemas.cak import CakVoorzieningList, CakVoorzieningRead
 from wmo_finance.service import cak_regime
 from wmo_finance.service.beleid import registry
+from wmo_finance.service.feedlezers import FEEDS
 from wmo_finance.service.regels import regels_json
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
@@ -291,4 +292,7 @@ async def zoek(db: Database, principal: Principal, bsn: str) -> CakVoorzieningLi
 async def mutaties(db: Database, principal: Principal, cursor: str | None, limit: int) -> str:
     """A page of the feed after ``cursor`` (digits, as the previous page gave it; empty: from
     the start), as the JSON the route sends: PostgreSQL writes the whole page (issue 17.3)."""
-    return await repo.feed(db, principal, int(cursor) if cursor else 0, limit)
+    na = int(cursor) if cursor else 0
+    pagina = await repo.feed(db, principal, na, limit)
+    await FEEDS.gelezen(db, "cak-mutaties", principal, na)
+    return pagina

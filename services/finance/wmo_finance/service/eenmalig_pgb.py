@@ -24,6 +24,7 @@ from wmo_finance.schemas.eenmalig_pgb import (
     LeveranciersbetalingPage,
     LeveranciersbetalingRead,
 )
+from wmo_finance.service.feedlezers import FEEDS
 from wmo_finance.service.regels import regels_json, regels_read
 from wmo_finance.service.tegemoetkoming import leverancier, tegemoetkoming_beleid
 from wmo_shared import audit as audit_log
@@ -230,6 +231,7 @@ async def betalingen(
     na = int(cursor) if cursor else 0
     async with db.transaction() as conn:
         rows = await repo.betalingen(conn, principal.gemeente, na, limit)
+    await FEEDS.gelezen(db, "leveranciersbetalingen", principal, na)
     meer = len(rows) > limit
     rows = rows[:limit]
     return LeveranciersbetalingPage(

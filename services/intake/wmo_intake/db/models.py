@@ -30,12 +30,19 @@ from wmo_intake.db.models_levensloop import (
     vertegenwoordigers,
 )
 from wmo_intake.db.schema import SCHEMA, _aangemaakt, _check_in, _id, metadata
-from wmo_shared.db.tables import audit_table, idempotency_table, inbox_table, outbox_table
+from wmo_shared.db.tables import (
+    audit_table,
+    feed_lezers_table,
+    idempotency_table,
+    inbox_table,
+    outbox_table,
+)
 
 audit = audit_table(metadata)
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 idempotency_keys = idempotency_table(metadata)
+feed_lezers = feed_lezers_table(metadata)
 
 clienten = Table(
     "clienten",

@@ -35,6 +35,7 @@ from wmo_intake.schemas.iwmo_verzoek import (
     IwmoVerzoekRead,
     VerzoekAntwoordCreate,
 )
+from wmo_intake.service.feedlezers import FEEDS
 from wmo_intake.service.iwmo_verzoek import laad_verzoek, verzoek_read
 from wmo_intake.service.opdracht import Contracttarief, contracttarief, verstrek
 from wmo_intake.service.paginering import lees_positie, positie_cursor
@@ -244,6 +245,7 @@ async def antwoorden_feed(
             f"vanaf:{vanaf}",
             {"aantal": len(rows)},
         )
+    await FEEDS.gelezen(db, "iwmo-antwoorden", principal, vanaf)
     laatste = rows[-1].volgnummer if rows else vanaf
     return IwmoAntwoordPage(
         resultaten=[

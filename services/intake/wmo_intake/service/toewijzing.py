@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from wmo_intake.db import toewijzingen
 from wmo_intake.db.rijen import Rij
 from wmo_intake.schemas.toewijzing import ToewijzingPage
+from wmo_intake.service.feedlezers import FEEDS
 from wmo_intake.service.paginering import lees_positie
 from wmo_shared.audit import audit_bind
 from wmo_shared.auth import Principal
@@ -63,4 +64,6 @@ async def feed(db: Database, principal: Principal, cursor: str | None, limit: in
     is validated or encoded in Python (issue 17.3)."""
     vanaf = lees_positie(cursor) if cursor else 0
     audit = audit_bind(principal, "lezen", "toewijzingen", f"vanaf:{vanaf}")
-    return await toewijzingen.pagina(db, PAGINA, principal.gemeente, vanaf, limit, audit)
+    pagina = await toewijzingen.pagina(db, PAGINA, principal.gemeente, vanaf, limit, audit)
+    await FEEDS.gelezen(db, "toewijzingen", principal, vanaf)
+    return pagina

@@ -25,6 +25,7 @@ from wmo_pgb.schemas.svb import (
     SvbToekenningPage,
 )
 from wmo_pgb.service.berekening import beleid
+from wmo_pgb.service.feedlezers import FEEDS
 from wmo_shared import audit as audit_log
 from wmo_shared.auth import Principal
 from wmo_shared.clock import vandaag
@@ -82,7 +83,10 @@ PAGINA = DriverStatement(svb.toekenningen_document(SvbToekenningPage))
 
 async def feed(db: Database, principal: Principal, cursor: str | None, limit: int) -> str:
     """The page after ``cursor`` (refused when the feed did not hand it out) as its JSON."""
-    return await svb.toekenningen_pagina(db, PAGINA, principal, decode_cursor(cursor), limit)
+    na = decode_cursor(cursor)
+    pagina = await svb.toekenningen_pagina(db, PAGINA, principal, na, limit)
+    await FEEDS.gelezen(db, "svb-toekenningen", principal, na)
+    return pagina
 
 
 # --- budgetafsluitberichten --------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""Feed lag (issue 17.1, ``wmo_shared.feeds``) on finance's CAK feed: at a scrape, the age of
+the oldest change the feed's reader has not asked for yet and when it last asked, per gemeente.
+A reader asking for the page after a cursor has processed up to it; starting again from the
+beginning does not undo that."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from tests.finance.api.helpers import bsn
+from tests.finance.api.test_cak import URL, _event, _feed, _gemeente
+from tests.support.stack import auth
+
+
+async def _lag(finance: httpx.AsyncClient, gemeente: str) -> dict[str, float]:
+    text = (await finance.get("/metrics")).text
+    figures = {}
+    for name in ("wmo_feed_oldest_unread_seconds", "wmo_feed_last_read_timestamp_seconds"):
+        labels = f'{name}{{feed="cak-mutaties",gemeente="{gemeente}",service="finance"}}'
+        (line,) = [x for x in text.splitlines() if x.startswith(labels)]
+        figures[name] = float(line.split()[-1])
+    return figures
+
+
+async def _to_the_end(finance: httpx.AsyncClient, gemeente: str, cursor: str = "") -> str:
+    while True:
+        page = await _feed(finance, gemeente, **({"cursor": cursor} if cursor else {}))
+        cursor = page["volgendeCursor"]
+        if not page["meer"]:
+            return cursor
+
+
+async def test_the_oldest_change_not_yet_read_and_the_last_read(
+    finance: httpx.AsyncClient,
+) -> None:
+    gemeente = _gemeente()
+    for _ in range(2):
+        r = await finance.post(URL, json=_event(gemeente, bsn()), headers=auth("systeem", gemeente))
+        assert r.status_code == 201, r.text
+    await _feed(finance, gemeente)  # the reader starts: nothing processed yet
+    lag = await _lag(finance, gemeente)
+    assert lag["wmo_feed_oldest_unread_seconds"] > 0
+    assert abs(lag["wmo_feed_last_read_timestamp_seconds"] - time.time()) < 60
+
+    cursor = await _to_the_end(finance, gemeente)
+    await _feed(finance, gemeente, cursor=cursor)  # asks what came after the last: all done
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
+
+    await _feed(finance, gemeente)  # another run from the start does not undo that
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
+
+    r = await finance.post(URL, json=_event(gemeente, bsn()), headers=auth("systeem", gemeente))
+    assert r.status_code == 201, r.text
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] > 0
