@@ -27,22 +27,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-from wmo_shared.db.tables import (
-    audit_table,
-    feed_lezers_table,
-    idempotency_table,
-    inbox_table,
-    outbox_table,
-)
+from wmo_shared.db import tables
 
 SCHEMA = "finance"
 metadata = MetaData(schema=SCHEMA)
 
-audit = audit_table(metadata)
-outbox = outbox_table(metadata)
-inbox = inbox_table(metadata)
-idempotency_keys = idempotency_table(metadata)
-feed_lezers = feed_lezers_table(metadata)
+audit = tables.audit_table(metadata)
+outbox = tables.outbox_table(metadata)
+inbox = tables.inbox_table(metadata)
+idempotency_keys = tables.idempotency_table(metadata)
+feed_lezers = tables.feed_lezers_table(metadata)
 
 Geld = Numeric(12, 2)
 

@@ -1,5 +1,4 @@
-"""Intake's tables, all in schema ``intake`` (the life events of a cliënt and a voorziening in
-``models_levensloop``; all on the one ``metadata`` of ``schema``)."""
+"""Intake's tables in schema ``intake`` (life events in ``models_levensloop``), on ``metadata``."""
 
 from __future__ import annotations
 
@@ -30,19 +29,13 @@ from wmo_intake.db.models_levensloop import (
     vertegenwoordigers,
 )
 from wmo_intake.db.schema import SCHEMA, _aangemaakt, _check_in, _id, metadata
-from wmo_shared.db.tables import (
-    audit_table,
-    feed_lezers_table,
-    idempotency_table,
-    inbox_table,
-    outbox_table,
-)
+from wmo_shared.db import tables
 
-audit = audit_table(metadata)
-outbox = outbox_table(metadata)
-inbox = inbox_table(metadata)
-idempotency_keys = idempotency_table(metadata)
-feed_lezers = feed_lezers_table(metadata)
+audit = tables.audit_table(metadata)
+outbox = tables.outbox_table(metadata)
+inbox = tables.inbox_table(metadata)
+idempotency_keys = tables.idempotency_table(metadata)
+feed_lezers = tables.feed_lezers_table(metadata)
 
 clienten = Table(
     "clienten",
