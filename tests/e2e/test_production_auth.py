@@ -15,39 +15,31 @@ import pytest
 from tests.e2e.steps import aanvraag_voor, case_to_aanvraag, post, vastgelegde_indicatie
 from tests.intake.api.peers import indicatie_body
 from tests.support.jwks import AUDIENCE, ISSUER, jwks_server, provider_token
-from tests.support.live import Stack
+from tests.support.live import Stack, running
 from tests.support.stack import TestDatabase, auth
-from wmo_dev.stack import wait_ready
 
 SERVICES = ("intake", "indicatie")
 Productie = tuple[Stack, Path]  # the two services and their directory of service tokens
 
 
 @pytest.fixture(scope="module")
-def productie(
-    db: TestDatabase, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Stack, Path]]:
+def productie(db: TestDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Productie]:
     tokens = tmp_path_factory.mktemp("service-tokens")
-    with jwks_server() as url:
-        stack = Stack(db.env)
-        for svc in SERVICES:
-            p = svc.upper()
-            stack.env |= {
-                f"{p}_ENVIRONMENT": "production",
-                f"{p}_AUTH_MODE": "jwks",
-                f"{p}_JWKS_URL": url,
-                f"{p}_JWT_ISSUER": ISSUER,
-                f"{p}_JWT_AUDIENCE": AUDIENCE,
-                f"{p}_SERVICE_TOKEN_DIR": str(tokens),
-                f"{p}_OUTBOX_ENABLED": "false",  # other tests' events are not ours to send
-            }
-        try:
-            for svc in SERVICES:
-                stack.start(svc)
-            wait_ready([stack.url(s) for s in SERVICES], timeout=90)
-            yield stack, tokens
-        finally:
-            stack.stop()
+    with (
+        jwks_server() as url,
+        running(
+            db.env,
+            SERVICES,
+            ENVIRONMENT="production",
+            AUTH_MODE="jwks",
+            JWKS_URL=url,
+            JWT_ISSUER=ISSUER,
+            JWT_AUDIENCE=AUDIENCE,
+            SERVICE_TOKEN_DIR=str(tokens),
+            OUTBOX_ENABLED="false",  # other tests' events are not ours to send
+        ) as stack,
+    ):
+        yield stack, tokens
 
 
 def _bearer(token: str) -> dict[str, str]:

@@ -17,11 +17,9 @@ from tests.e2e.steps import (
     wacht_op,
 )
 from tests.intake.api.helpers import voorziening
-from tests.support.live import Stack
+from tests.support.live import Stack, running
 from tests.support.otlp import Collector, Span, otlp_collector
 from tests.support.stack import TestDatabase
-from wmo_dev.stack import wait_ready
-from wmo_shared.db.bootstrap import SERVICES
 
 SERVER, CLIENT, PRODUCER = 2, 3, 4  # span kinds of the OTLP protocol
 BESLUIT = "/api/v1/indicaties/{indicatie_id}/besluit"
@@ -30,18 +28,9 @@ VERZENDING = "/api/v1/beschikkingen/{beschikking_id}/verzendingen"
 
 @pytest.fixture(scope="module")
 def traced(db: TestDatabase) -> Iterator[tuple[Stack, Collector]]:
-    with otlp_collector() as collector:
-        stack = Stack(db.env)
-        stack.env["OTEL_BSP_SCHEDULE_DELAY"] = "100"  # export within a tenth of a second
-        for svc in SERVICES:
-            stack.env[f"{svc.upper()}_OTLP_ENDPOINT"] = collector.url
-        try:
-            for svc in SERVICES:
-                stack.start(svc)
-            wait_ready([stack.url(s) for s in SERVICES], timeout=90)
-            yield stack, collector
-        finally:
-            stack.stop()
+    env = {**db.env, "OTEL_BSP_SCHEDULE_DELAY": "100"}  # export within a tenth of a second
+    with otlp_collector() as collector, running(env, OTLP_ENDPOINT=collector.url) as stack:
+        yield stack, collector
 
 
 def _one(spans: list[Span], service: str, kind: int, route: str | None = None) -> Span:

@@ -19,6 +19,15 @@ from jwt.algorithms import RSAAlgorithm
 ISSUER = "https://login.gemeente.example"
 AUDIENCE = "wmo-backend"
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+# The settings of production authentication against this provider (its keys at a URL a test
+# that fetches them replaces with ``jwks_server``'s).
+PRODUCTION: dict[str, Any] = {
+    "environment": "production",
+    "auth_mode": "jwks",
+    "jwks_url": f"{ISSUER}/.well-known/jwks.json",
+    "jwt_issuer": ISSUER,
+    "jwt_audience": AUDIENCE,
+}
 
 
 class Jwks(BaseHTTPRequestHandler):

@@ -7,6 +7,8 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -129,3 +131,21 @@ class Stack:
             event_hooks={"response": [self.contract(svc).sync_hook]},
             **kwargs,
         )
+
+
+@contextmanager
+def running(
+    env: dict[str, str], services: Sequence[str] = SERVICES, **settings: str
+) -> Iterator[Stack]:
+    """``services`` as real processes with ``settings`` added to their environment (each key as
+    ``<SVC>_<KEY>``, e.g. ``OTLP_ENDPOINT=...``), up and ready while the block runs."""
+    stack = Stack(env)
+    for svc in services:
+        stack.env |= {f"{svc.upper()}_{key}": value for key, value in settings.items()}
+    try:
+        for svc in services:
+            stack.start(svc)
+        wait_ready([stack.url(s) for s in services], timeout=90)
+        yield stack
+    finally:
+        stack.stop()

@@ -14,6 +14,7 @@ import httpx
 import jwt
 import pytest
 
+from tests.support.jwks import PRODUCTION
 from tests.support.stack import TestDatabase
 from wmo_intake.db.models import outbox
 from wmo_shared.client import ServiceClient
@@ -151,14 +152,7 @@ async def test_a_missing_or_refused_service_token_waits_instead_of_parking(
 ) -> None:
     """The event is fine, this service's credentials are not: it waits (back-off, laatsteFout
     says why) until the operator puts the token in place, instead of being parked."""
-    settings = ServiceSettings(
-        environment="production",
-        auth_mode="jwks",
-        jwks_url="https://login.gemeente.example/jwks",
-        jwt_issuer="https://login.gemeente.example",
-        jwt_audience="wmo-backend",
-        service_token_dir=tmp_path,
-    )
+    settings = ServiceSettings(**PRODUCTION, service_token_dir=tmp_path)
     sent: list[str] = []
 
     def peer(request: httpx.Request) -> httpx.Response:

@@ -18,18 +18,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
 from structlog.testing import capture_logs
 
+from tests.support.jwks import PRODUCTION
 from wmo_shared.problems import install_problem_handlers
 from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
 from wmo_shared.settings import ServiceSettings
 
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-PRODUCTION: dict[str, Any] = {
-    "environment": "production",
-    "auth_mode": "jwks",
-    "jwks_url": "https://login.gemeente.example/jwks",
-    "jwt_issuer": "https://login.gemeente.example",
-    "jwt_audience": "wmo-backend",
-}
 
 
 def _token(gemeente: str | None, *, ttl: int = 3600) -> str:
