@@ -15,11 +15,8 @@ import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
-from fastapi import FastAPI
-from structlog.testing import capture_logs
 
 from tests.support.jwks import PRODUCTION
-from wmo_shared.problems import install_problem_handlers
 from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
 from wmo_shared.settings import ServiceSettings
 
@@ -118,20 +115,38 @@ def test_development_mints_a_token_per_gemeente(tmp_path: Path) -> None:
     assert tokens.token("0085") == tokens.token("0085")  # minted once, until near its expiry
 
 
-async def test_the_operator_reads_why_in_the_log_not_only_a_503() -> None:
+class _Log:
+    """Stands in for ``wmo_shared.problems.log``: what the handler told the operator."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str, dict[str, Any]]] = []
+
+    def __getattr__(self, level: str) -> Any:
+        return lambda event, **fields: self.lines.append((level, event, fields))
+
+
+async def test_a_handled_503_says_why_in_the_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi import FastAPI
+
+    from wmo_shared import problems
+
+    monkeypatch.setattr(problems, "log", log := _Log())
     app = FastAPI()
-    install_problem_handlers(app)
+    problems.install_problem_handlers(app)
 
     @app.get("/controle")
     async def controle() -> None:
         raise ServiceTokenMissing("Er is geen service-token voor gemeente 0717 (/run/t/0717).")
 
     transport = httpx.ASGITransport(app=app)
-    with capture_logs() as logs:
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            answer = await client.get("/controle")
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        answer = await client.get("/controle")
     assert answer.status_code == 503
     assert answer.json()["code"] == "service-token-ontbreekt"
-    (line,) = [entry for entry in logs if entry["event"] == "request_unavailable"]
-    assert line["log_level"] == "warning" and line["code"] == "service-token-ontbreekt"
-    assert "gemeente 0717" in line["detail"]
+    ((level, event, fields),) = log.lines
+    assert (level, event, fields["code"]) == (
+        "warning",
+        "request_unavailable",
+        answer.json()["code"],
+    )
+    assert "gemeente 0717" in fields["detail"]
