@@ -6,8 +6,9 @@ service keeps that position (``feed_lezers``, one row per feed and gemeente) and
 scrape publishes the age of the oldest item not yet asked for
 (``wmo_feed_oldest_unread_seconds``, 0 when the reader is up to date) and when the reader last
 asked (``wmo_feed_last_read_timestamp_seconds``). A page read by beheer (looking, not
-processing) does not move the position; the position never goes back (a reader that starts
-again from the beginning has not lost what it processed)."""
+processing) does not move the position. The last page asked for is the position, also when it
+goes back: a reader that starts again from the beginning reads everything again, and a cursor
+past the end (a reader's mistake) stands only until its next read."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from wmo_shared.metrics import FEED_LAST_READ, FEED_OLDEST_UNREAD
 
 # The roles of a feed's reader; beheer only looks.
 LEZERS = ("systeem", "financien")
-# A position no further than one this worker wrote less than this long ago is not written
-# again (a page asked twice, many readers at once): "last read" is this exact.
+# The position this worker wrote less than this long ago is not written again (a page asked
+# twice, many readers at once): "last read" is this exact.
 HERHAAL_SECONDS = 30.0
 
 
@@ -54,10 +55,7 @@ class FeedLezers:
         self._gelezen = DriverStatement(
             upsert.on_conflict_do_update(
                 index_elements=[lezers.c.feed, lezers.c.gemeente],
-                set_={
-                    "positie": func.greatest(lezers.c.positie, upsert.excluded.positie),
-                    "gelezen_op": upsert.excluded.gelezen_op,
-                },
+                set_={"positie": upsert.excluded.positie, "gelezen_op": upsert.excluded.gelezen_op},
             )
         )
         self._stand = {naam: _stand(lezers, feed) for naam, feed in self.feeds.items()}
@@ -72,11 +70,11 @@ class FeedLezers:
             return
         key, now = (feed, principal.gemeente), time.monotonic()
         known = self._bekend.get(key)
-        if known and positie <= known[0] and now - known[1] < HERHAAL_SECONDS:
+        if known and positie == known[0] and now - known[1] < HERHAAL_SECONDS:
             return  # this worker wrote it a moment ago: a page read again costs no write
         params = {"p_feed": feed, "p_gemeente": principal.gemeente, "p_positie": positie}
         await db.fetch_row(self._gelezen, params)
-        self._bekend[key] = (max(positie, known[0]) if known else positie, now)
+        self._bekend[key] = (positie, now)
 
     async def scrape(self, app: Any) -> None:
         """``app.state.scrape_hooks`` entry: one index lookup per feed and gemeente read."""

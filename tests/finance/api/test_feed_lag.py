@@ -1,7 +1,7 @@
 """Feed lag (issue 17.1, ``wmo_shared.feeds``) on finance's CAK feed: at a scrape, the age of
 the oldest change the feed's reader has not asked for yet and when it last asked, per gemeente.
-A reader asking for the page after a cursor has processed up to it; starting again from the
-beginning does not undo that."""
+A reader asking for the page after a cursor has processed up to it; one that starts again from
+the beginning reads everything again, and one that asked past the end only until its next read."""
 
 from __future__ import annotations
 
@@ -48,9 +48,15 @@ async def test_the_oldest_change_not_yet_read_and_the_last_read(
     await _feed(finance, gemeente, cursor=cursor)  # asks what came after the last: all done
     assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
 
-    await _feed(finance, gemeente)  # another run from the start does not undo that
+    await _feed(finance, gemeente)  # another run from the start: it reads everything again
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] > 0
+    await _feed(finance, gemeente, cursor=cursor)
     assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
 
     r = await finance.post(URL, json=_event(gemeente, bsn()), headers=auth("systeem", gemeente))
     assert r.status_code == 201, r.text
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] > 0
+    await _feed(finance, gemeente, cursor="999999999999")  # past the end, by mistake
+    assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
+    await _feed(finance, gemeente, cursor=cursor)  # its next read puts that right
     assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] > 0
