@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import structlog
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert
 
@@ -25,6 +26,8 @@ from wmo_shared.auth import Principal
 from wmo_shared.db.direct import DriverStatement
 from wmo_shared.db.engine import Database
 from wmo_shared.metrics import FEED_LAST_READ, FEED_OLDEST_UNREAD
+
+log = structlog.get_logger("wmo.feeds")
 
 # The roles of a feed's reader; beheer only looks.
 LEZERS = ("systeem", "financien")
@@ -73,7 +76,11 @@ class FeedLezers:
         if known and positie == known[0] and now - known[1] < HERHAAL_SECONDS:
             return  # this worker wrote it a moment ago: a page read again costs no write
         params = {"p_feed": feed, "p_gemeente": principal.gemeente, "p_positie": positie}
-        await db.fetch_row(self._gelezen, params)
+        try:
+            await db.fetch_row(self._gelezen, params)
+        except Exception as exc:  # the page was read: a figure must not make it fail
+            log.warning("feed_positie_niet_vastgelegd", feed=feed, error=type(exc).__name__)
+            return
         self._bekend[key] = (positie, now)
 
     async def scrape(self, app: Any) -> None:
