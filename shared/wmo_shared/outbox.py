@@ -14,6 +14,7 @@ import uuid
 from typing import Any
 
 import structlog
+from opentelemetry.trace import StatusCode
 from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -174,8 +175,10 @@ class OutboxRelay:
                 error = await self._send(row)
             else:
                 name = f"outbox {row.event_type} -> {row.destination}"
-                with delivery_span(row.traceparent, name, self.tracer_provider):
+                with delivery_span(row.traceparent, name, self.tracer_provider) as span:
                     error = await self._send(row)
+                    if error is not None:  # the trace shows the failed attempt and why
+                        span.set_status(StatusCode.ERROR, error[1][:300])
             now = dt.datetime.now(dt.UTC)
             # Each outcome is one UPDATE: its own short transaction.
             if error is None:

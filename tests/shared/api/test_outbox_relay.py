@@ -228,3 +228,44 @@ async def test_no_transaction_is_open_while_a_peer_is_called(
     assert await relay.deliver_pending() == 0
     assert seen == [(str(ids[0]), 0)]  # one try, none open; the second waits behind the first
     assert await _state(db, ids) == [(False, 1, False), (False, 0, False)]
+
+
+async def test_a_delivery_is_a_span_of_the_writers_trace_and_says_when_it_failed(
+    database: Database,
+) -> None:
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+    from opentelemetry.trace import StatusCode
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    trace_id, parent = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    async with database.transaction() as conn:
+        await conn.execute(
+            outbox.insert().values(
+                event_id=uuid.uuid4(),
+                event_type="test",
+                destination="peer",
+                path="/api/v1/ontvanger",
+                gemeente="0085",
+                payload={},
+                traceparent=f"00-{trace_id}-{parent}-01",
+            )
+        )
+    settings = ServiceSettings(dev_key_file="/tmp/wmo-test-jwt-key.pem")
+    down = httpx.MockTransport(lambda r: httpx.Response(503, json={"detail": "onderhoud"}))
+    client = ServiceClient("peer", "http://peer", transport=down, retries=0)
+    relay = OutboxRelay(
+        database,
+        outbox,
+        {"peer": client},
+        ServiceTokens(settings, "intake"),
+        tracer_provider=provider,
+    )
+    assert await relay.deliver_pending() == 0
+    (span,) = exporter.get_finished_spans()
+    assert span.name == "outbox test -> peer"
+    assert f"{span.context.trace_id:032x}" == trace_id and f"{span.parent.span_id:016x}" == parent
+    assert span.status.status_code is StatusCode.ERROR and "503" in span.status.description
