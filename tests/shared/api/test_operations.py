@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
+from tests.support.logs import RecordedLog
 from tests.support.stack import TestDatabase, auth
 from wmo_shared import middleware
 
@@ -172,3 +173,20 @@ async def test_metrics_show_overdue_terms_per_gemeente_and_soort(
     ]
     assert regels and float(regels[0].split()[-1]) >= 1
     assert 'wmo_werkvoorraad_termijnen_verlopen{gemeente="0718",soort="bezwaar"}' in text
+
+
+async def test_a_refusal_is_logged_at_info_with_its_code_and_fields_never_the_values(
+    intake: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wmo_shared import problems
+
+    monkeypatch.setattr(problems, "log", log := RecordedLog())
+    body = {"bsn": "123456789", "voornamen": "X", "achternaam": "Y", "geboortedatum": "1990-01-01"}
+    headers = {**auth(), "Idempotency-Key": str(uuid.uuid4())}
+    r = await intake.post("/api/v1/clienten", json=body, headers=headers)
+    assert r.status_code == 400, r.text
+    ((level, fields),) = log.events("request_refused")
+    assert level == "info"
+    assert (fields["status"], fields["code"]) == (400, r.json()["code"])
+    assert fields["fields"] == ["bsn"]
+    assert "123456789" not in repr(log.lines)

@@ -17,6 +17,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.support.jwks import PRODUCTION
+from tests.support.logs import RecordedLog
 from wmo_shared.service_tokens import ServiceTokenMissing, ServiceTokens
 from wmo_shared.settings import ServiceSettings
 
@@ -115,22 +116,12 @@ def test_development_mints_a_token_per_gemeente(tmp_path: Path) -> None:
     assert tokens.token("0085") == tokens.token("0085")  # minted once, until near its expiry
 
 
-class _Log:
-    """Stands in for ``wmo_shared.problems.log``: what the handler told the operator."""
-
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str, dict[str, Any]]] = []
-
-    def __getattr__(self, level: str) -> Any:
-        return lambda event, **fields: self.lines.append((level, event, fields))
-
-
 async def test_a_handled_503_says_why_in_the_log(monkeypatch: pytest.MonkeyPatch) -> None:
     from fastapi import FastAPI
 
     from wmo_shared import problems
 
-    monkeypatch.setattr(problems, "log", log := _Log())
+    monkeypatch.setattr(problems, "log", log := RecordedLog())
     app = FastAPI()
     problems.install_problem_handlers(app)
 
