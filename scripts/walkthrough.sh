@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 INTAKE=${INTAKE:-http://127.0.0.1:8001}
 INDICATIE=${INDICATIE:-http://127.0.0.1:8003}
 FINANCE=${FINANCE:-http://127.0.0.1:8004}
+# Against make run the tokens are minted with the development key; against an installation
+# with an OIDC provider (docker compose, Kubernetes) set them from that provider.
 TOKEN=${TOKEN:-$(make -s token ROLE=gebiedsteam GEMEENTE=0085)}
-AANBIEDER=$(make -s token ROLE=aanbieder GEMEENTE=0085 AGB=12345678)
-FINANCIEN=$(make -s token ROLE=financien GEMEENTE=0085)
-BEHEER=$(make -s token ROLE=beheer GEMEENTE=0085)
+AANBIEDER=${AANBIEDER:-$(make -s token ROLE=aanbieder GEMEENTE=0085 AGB=12345678)}
+FINANCIEN=${FINANCIEN:-$(make -s token ROLE=financien GEMEENTE=0085)}
+BEHEER=${BEHEER:-$(make -s token ROLE=beheer GEMEENTE=0085)}
 
 post() {  # post URL TOKEN JSON → prints the body, fails on an error status
   curl -sS --fail-with-body -X POST "$1" -H "Authorization: Bearer $2" \
