@@ -295,16 +295,6 @@ GENERIC = (
 GENERIC_COST_MARGIN = 1.05
 
 
-def _literal(value: Any) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, dict):
-        value = json.dumps(value)
-    elif isinstance(value, list | tuple):
-        value = "{" + ",".join(str(v) for v in value) + "}"
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 async def _custom_and_generic(
     conn: asyncpg.Connection, sql: str, args: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
