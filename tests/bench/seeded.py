@@ -26,7 +26,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from tests.bench.pgbench import pgbench
+from tests.bench.pgbench import Pgbench, pgbench
 from tests.bench.run import Result, fill, run_httpx, run_wrk
 from tests.bench.scenarios import SCENARIOS
 from tests.bench.workers import openapi_files, production_pythons
@@ -349,27 +349,29 @@ def measure(env: dict[str, str], seconds: int, conns: int, only: str | None) -> 
         except Exception as exc:  # a route that fails under load is a row of the report
             print(f"{row.service} {row.name}: {exc!r}", flush=True)
             r = Result(row.name, 0, -1, 1.0, 0.0, 0.0)
-        tps = None
+        pg: Pgbench | None = None
         if row.sql is not None:
             sql = asyncio.run(_statements(row.sql))
             from wmo_intake.db.clientzoeken import SESSIE
 
             settings = SESSIE if row.service == "intake" else None
-            tps = pgbench(_dsn(env, row.service, ""), sql, seconds, conns, settings)
-        table.append((row, r, tps))
+            pg = pgbench(_dsn(env, row.service, ""), sql, seconds, conns, settings)
+        table.append((row, r, pg))
     print(
-        f"\n{conns} connections, {seconds}s per row, gemeente {G}; ratio = API req/s / pgbench tps"
+        f"\n{conns} connections, {seconds}s per row, gemeente {G}; ratio = API req/s / pgbench tps;"
+        " pgbench p99: PostgreSQL alone at the same concurrency"
     )
     print(
         f"{'service':<10} {'request':<26} {'req/s':>8} {'p99 ms':>8} {'err':>5} "
-        f"{'pgbench tps':>12} {'ratio':>7}"
+        f"{'pgbench tps':>12} {'pg p99 ms':>10} {'ratio':>7}"
     )
-    for row, r, tps in table:
-        pg = f"{tps:>12.0f}" if tps else f"{'n/a':>12}"
-        ratio = f"{r.rps / tps:>7.1%}" if tps else f"{'':>7}"
+    for row, r, pg in table:
+        figures, ratio = f"{'n/a':>12} {'':>10}", f"{'':>7}"
+        if pg and pg.tps:
+            figures, ratio = f"{pg.tps:>12.0f} {pg.p99_ms:>10.1f}", f"{r.rps / pg.tps:>7.1%}"
         print(
             f"{row.service:<10} {row.name:<26} {r.rps:>8.0f} {r.p99_ms:>8.1f} {r.errors:>5} "
-            f"{pg} {ratio}"
+            f"{figures} {ratio}"
         )
 
 
