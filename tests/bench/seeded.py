@@ -323,7 +323,7 @@ def measure(env: dict[str, str], seconds: int, conns: int, only: str | None) -> 
     if only in (None, "intake"):
         managementinformatie()
     ids = asyncio.run(_pick(env, only))
-    table: list[tuple[Row, Result, float | None]] = []
+    table: list[tuple[Row, Result, Pgbench | None]] = []
     for row in rows(ids, only):
         token = mint_dev_token(KEY_FILE, sub=row.sub, roles=row.roles, gemeente=G, extra=row.claims)
         url = f"http://127.0.0.1:{PORTS[row.service]}{row.path}"
