@@ -35,6 +35,19 @@ _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 # Probes and scrapes would drown the access log; they are counted in the metrics all the same.
 _QUIET = frozenset({"/health/live", "/health/ready", "/metrics"})
+NO_ROUTE = "(geen route)"
+
+
+def route_template(scope: Scope) -> str:
+    """The route template for logs and metrics (the raw path may hold ids). FastAPI's own
+    routes put themselves in the scope; a plain Starlette route (the OpenAPI document, the docs
+    page) leaves only its endpoint there, found among the application's routes."""
+    path = getattr(scope.get("route"), "path", None)
+    endpoint = scope.get("endpoint")
+    if path is None and endpoint is not None:
+        routes = getattr(getattr(scope.get("app"), "router", None), "routes", ())
+        path = next((r.path for r in routes if getattr(r, "endpoint", None) is endpoint), None)
+    return path or NO_ROUTE
 
 
 def current_request_id() -> str | None:
@@ -203,8 +216,7 @@ class WmoMiddleware:
             request_id_var.reset(token)
 
     def _log(self, scope: Scope, status: int, seconds: float) -> None:
-        route: Any = scope.get("route")
-        template = getattr(route, "path", None) or "(geen route)"
+        template = route_template(scope)
         method = scope["method"]
         observe_request(self.service, method, template, status, seconds)
         if template in _QUIET:

@@ -24,6 +24,7 @@ from starlette.responses import Response
 
 from wmo_shared.db.availability import database_unavailable, rejected_value, statement_timed_out
 from wmo_shared.jsonresponse import dumps
+from wmo_shared.middleware import route_template
 from wmo_shared.validation import (
     UNREADABLE_BODY,
     WRONG_MEDIA_TYPE,
@@ -162,7 +163,7 @@ def invalid(
 
 def _route(request: Request) -> str:
     """The route template for logs: the raw path may hold ids."""
-    return getattr(request.scope.get("route"), "path", None) or "(geen route)"
+    return route_template(request.scope)
 
 
 def _request_id(request: Request) -> str:

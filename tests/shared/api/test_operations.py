@@ -10,6 +10,7 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from fastapi import FastAPI
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
@@ -153,6 +154,32 @@ async def test_access_log_names_the_route_template_never_the_path(
     assert line["route"] == "/clienten/{client_id}" and line["status"] == 201
     assert line["rol"] == "gebiedsteam" and line["gemeente"] == "0085"
     assert "999993653" not in json.dumps(line)
+
+
+async def test_access_log_names_the_template_of_a_plain_route_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The OpenAPI document and the docs page are plain Starlette routes, which FastAPI does not
+    put in the scope: their lines and metrics name their path, not "(geen route)", which is
+    left to requests no route answers."""
+    lines: list[dict[str, Any]] = []
+
+    class Capture:
+        def info(self, event: str, **fields: Any) -> None:
+            lines.append({"event": event, **fields})
+
+    monkeypatch.setattr(middleware, "access_log", Capture())
+    app = FastAPI(openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs")
+    app.add_middleware(middleware.WmoMiddleware, api_version="1.0.0", service="test")
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        for path in ("/api/v1/openapi.json", "/api/v1/docs", "/api/v1/bestaat-niet"):
+            await client.get(path)
+    assert [(line["route"], line["status"]) for line in lines] == [
+        ("/api/v1/openapi.json", 200),
+        ("/api/v1/docs", 200),
+        ("(geen route)", 404),
+    ]
 
 
 async def test_metrics_show_overdue_terms_per_gemeente_and_soort(

@@ -5,6 +5,7 @@ start."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import httpx
@@ -70,3 +71,20 @@ def test_a_file_that_is_no_openapi_document_of_ours_is_refused(
     monkeypatch.setenv("FINANCE_OPENAPI_FILE", str(bestand))
     with pytest.raises(RuntimeError, match="build it again"):
         create_app()
+
+
+def test_building_the_document_warns_the_operator_of_nothing() -> None:
+    """Without email-validator FastAPI logged "email-validator not installed" at warning for the
+    document's contact address every time a service without a prebuilt document built it."""
+    app = create_app()
+    warnings: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = warnings.append  # type: ignore[method-assign]
+    logger = logging.getLogger("fastapi")
+    logger.addHandler(handler)
+    try:
+        doc = app.openapi()
+    finally:
+        logger.removeHandler(handler)
+    assert doc["info"]["contact"]["email"]
+    assert [record.getMessage() for record in warnings] == []
