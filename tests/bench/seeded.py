@@ -1,6 +1,6 @@
 """``make bench SEEDED=1``: the services against volume data (``wmo_dev.seed``), each request
-next to pgbench running the statement the service's ``db/`` function executes for it (recorded
-as in tests/scale/test_query_plans.py), as a ratio API req/s : PostgreSQL tps.
+next to pgbench running, prepared, the statement the service's ``db/`` function executes for it
+(recorded as in tests/scale/test_query_plans.py): its tps and p99, and API req/s : its tps.
 
 Per service: the audited read, a write (HTTP only: a write is several statements), and a list or
 feed page at the first and at a deep position (90% into the gemeente's rows); for intake also
