@@ -130,13 +130,7 @@ async def test_metrics_count_requests_by_route_template_and_show_parked_events(
 async def test_access_log_names_the_route_template_never_the_path(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    lines: list[dict[str, Any]] = []
-
-    class Capture:
-        def info(self, event: str, **fields: Any) -> None:
-            lines.append({"event": event, **fields})
-
-    monkeypatch.setattr(middleware, "access_log", Capture())
+    monkeypatch.setattr(middleware, "access_log", log := RecordedLog())
 
     async def endpoint(request: Any) -> PlainTextResponse:
         request.state.principal = type("P", (), {"role": "gebiedsteam", "gemeente": "0085"})()
@@ -150,7 +144,7 @@ async def test_access_log_names_the_route_template_never_the_path(
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         await client.get("/clienten/999993653?bsn=999993653", headers={"X-Request-ID": "abc"})
-    [line] = lines
+    [(_, line)] = log.events("request")
     assert line["route"] == "/clienten/{client_id}" and line["status"] == 201
     assert line["rol"] == "gebiedsteam" and line["gemeente"] == "0085"
     assert "999993653" not in json.dumps(line)
@@ -162,20 +156,14 @@ async def test_access_log_names_the_template_of_a_plain_route_too(
     """The OpenAPI document and the docs page are plain Starlette routes, which FastAPI does not
     put in the scope: their lines and metrics name their path, not "(geen route)", which is
     left to requests no route answers."""
-    lines: list[dict[str, Any]] = []
-
-    class Capture:
-        def info(self, event: str, **fields: Any) -> None:
-            lines.append({"event": event, **fields})
-
-    monkeypatch.setattr(middleware, "access_log", Capture())
+    monkeypatch.setattr(middleware, "access_log", log := RecordedLog())
     app = FastAPI(openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs")
     app.add_middleware(middleware.WmoMiddleware, api_version="1.0.0", service="test")
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         for path in ("/api/v1/openapi.json", "/api/v1/docs", "/api/v1/bestaat-niet"):
             await client.get(path)
-    assert [(line["route"], line["status"]) for line in lines] == [
+    assert [(line["route"], line["status"]) for _, line in log.events("request")] == [
         ("/api/v1/openapi.json", 200),
         ("/api/v1/docs", 200),
         ("(geen route)", 404),
