@@ -9,6 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.bench.run import p99
+
 
 @dataclass(frozen=True)
 class Pgbench:
@@ -19,10 +21,8 @@ class Pgbench:
 def _p99_ms(logs: Path) -> float:
     """The 99th percentile of the per-transaction latencies pgbench logged (``--log``: one
     file per thread, the third field the latency in microseconds)."""
-    latencies = sorted(int(line.split()[2]) for f in logs.glob("pgbench_log*") for line in f.open())
-    if not latencies:
-        return 0.0
-    return latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] / 1000
+    micros = sorted(int(line.split()[2]) for f in logs.glob("pgbench_log*") for line in f.open())
+    return p99([m / 1000 for m in micros])
 
 
 # pgbench reads ":name" as a variable even inside a string literal ('HH24:MI:SS'). Such a

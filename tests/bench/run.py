@@ -188,8 +188,14 @@ async def run_httpx(
         await asyncio.gather(*(worker() for _ in range(conns)))
         elapsed = time.perf_counter() - start
     latencies.sort()
-    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0.0
-    return Result("", len(latencies), errors, elapsed, statistics.median(latencies or [0]), p99)
+    return Result(
+        "", len(latencies), errors, elapsed, statistics.median(latencies or [0]), p99(latencies)
+    )
+
+
+def p99(ordered: list[float]) -> float:
+    """The 99th percentile of latencies sorted ascending (0 when there are none)."""
+    return ordered[int(len(ordered) * 0.99) - 1] if ordered else 0.0
 
 
 def drive(scenario: Scenario, base: str, token: str, seconds: int, conns: int) -> list[Result]:
