@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
-from wmo_iwmo.xsd import MessageType, SchemaFout, SchemaFouten, validated_root
+from wmo_iwmo.xsd import InvalidMessageError, MessageType, SchemaFout, SchemaFouten, validated_root
 
 IWMO_NS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 
@@ -157,7 +157,11 @@ def iwmo_opt(parent: Any, name: str, value: object) -> None:
 def _add(parent: Any, tag: str, value: object) -> Any:
     el = etree.SubElement(parent, tag)
     if value is not None:
-        el.text = _lexical(value)
+        try:
+            el.text = _lexical(value)
+        except ValueError as exc:  # a control character: XML cannot hold it (lxml refuses)
+            naam = etree.QName(tag).localname
+            raise InvalidMessageError(f"{naam} bevat een teken dat XML niet kan bevatten") from exc
     return el
 
 

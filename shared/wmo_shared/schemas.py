@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal
 from types import NoneType
@@ -14,17 +15,24 @@ from pydantic.alias_generators import to_camel
 # Values that hold no free text: the wildcard validator below returns at once for them (it
 # runs for every field of every model, so on a feed page of a thousand rows it adds up).
 _ZONDER_TEKST = frozenset({int, float, bool, Decimal, dt.date, dt.datetime, uuid.UUID, NoneType})
+# The characters XML 1.0 cannot hold: the control characters other than tab, line feed and
+# carriage return, and U+FFFE/U+FFFF. A name or text with one would be stored, then fail the
+# iWmo message, letter or export that carries it (lxml refuses to write it).
+_GEEN_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _printable(value: Any) -> None:
-    """PostgreSQL cannot store a NUL character and UTF-8 has no lone surrogates: refuse them at
-    the edge (a 400 naming the field) instead of failing in the database (a 500)."""
+    """PostgreSQL cannot store a NUL character, UTF-8 has no lone surrogates, and XML has no
+    control characters: refuse them at the edge (a 400 naming the field) instead of failing in
+    the database or in a message built from the text later (a 500)."""
     soort = type(value)
     if soort in _ZONDER_TEKST:
         return
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError("de tekst bevat een NUL-teken")
+        if _GEEN_XML.search(value):
+            raise ValueError("de tekst bevat een stuurteken (zoals ESC of een backspace)")
         if value.isascii():
             return
         try:

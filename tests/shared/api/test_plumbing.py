@@ -247,7 +247,9 @@ async def test_search_by_bsn_in_body(intake: httpx.AsyncClient) -> None:
     assert r.json()["resultaten"] == []
 
 
-@pytest.mark.parametrize("bad", ["Sa\x00nne", "Sa\udc00nne"])
+@pytest.mark.parametrize(
+    "bad", ["Sa\x00nne", "Sa\udc00nne", "Sa\x01nne", "Sa\x1bnne", "Sa\x0bnne", "Sa\ufffenne"]
+)
 async def test_unstorable_text_is_400_not_500(intake: httpx.AsyncClient, bad: str) -> None:
     import json
 

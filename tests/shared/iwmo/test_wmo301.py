@@ -116,6 +116,17 @@ def test_bsn_must_pass_the_elfproef() -> None:
         build_wmo301(bad)
 
 
+def test_a_control_character_is_refused_as_an_invalid_message_not_a_crash() -> None:
+    """XML cannot hold a control character (lxml refuses to write one): the builder says which
+    element, as it does for other data that make no valid message (the service answers it with
+    a problem, not a 500)."""
+    bericht = toewijzing()
+    naam = dataclasses.replace(bericht.client.naam, voornamen="An\x1bna")
+    bad = dataclasses.replace(bericht, client=dataclasses.replace(bericht.client, naam=naam))
+    with pytest.raises(InvalidMessageError, match="Voornamen bevat een teken dat XML niet"):
+        build_wmo301(bad)
+
+
 def test_einddatum_before_ingangsdatum_is_refused() -> None:
     bericht = toewijzing()
     product = dataclasses.replace(

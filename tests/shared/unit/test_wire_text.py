@@ -1,0 +1,46 @@
+"""Every text field of a wire model refuses what PostgreSQL, UTF-8 or XML cannot hold (a NUL, a
+lone surrogate, a control character other than tab, line feed and carriage return, U+FFFE and
+U+FFFF), naming the field, and keeps every other character as it came."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+from pydantic import Field, ValidationError
+
+from wmo_shared.schemas import WireModel
+
+VERBODEN = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"]
+
+
+class Notitie(WireModel):
+    tekst: str
+    regels: list[str] = Field(default_factory=list)
+
+
+_toegestaan = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="".join(VERBODEN) + "\x00")
+)
+
+
+@given(_toegestaan)
+def test_text_xml_can_hold_is_kept(tekst: str) -> None:
+    assert Notitie(tekst=tekst, regels=[tekst]).tekst == tekst.strip()
+    etree.Element("a").text = tekst  # what the model lets in, a message can carry
+
+
+@given(_toegestaan, st.sampled_from(VERBODEN), _toegestaan, st.booleans())
+def test_a_control_character_is_refused_naming_the_field(
+    voor: str, teken: str, na: str, in_lijst: bool
+) -> None:
+    tekst = f"{voor}a{teken}b{na}"  # inside the text: at its ends a space-like one is stripped
+    with pytest.raises(ValidationError) as fout:
+        Notitie(tekst="x", regels=[tekst]) if in_lijst else Notitie(tekst=tekst)
+    [error] = fout.value.errors()
+    assert error["loc"][0] == ("regels" if in_lijst else "tekst")
+
+
+def test_tab_and_line_breaks_are_text() -> None:
+    assert Notitie(tekst="een\tregel\r\ntwee").tekst == "een\tregel\r\ntwee"
