@@ -13,6 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from wmo_shared import health, metrics, outbox_beheer
 from wmo_shared.auth import TokenVerifier
+from wmo_shared.body_limit import BodyLimits
 from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
 from wmo_shared.logging import configure_logging
@@ -40,11 +41,13 @@ def build_app(
     on_startup: Sequence[Hook] = (),
     on_shutdown: Sequence[Hook] = (),
     session_settings: Mapping[str, str] | None = None,
+    body_limits: Mapping[str, int] | None = None,
 ) -> FastAPI:
     """``peers``: the other services this one calls (name → base URL), available as
     ``app.state.clients[name]``; ``outbox``: the service's outbox table, delivered by a relay
     running inside the service; ``session_settings``: PostgreSQL settings for every
-    connection of the service's pool."""
+    connection of the service's pool; ``body_limits``: the routes (by template) that take a
+    larger request body than ``settings.max_body_bytes``."""
     configure_logging(json_logs=settings.json_logs, level=settings.log_level)
     provider = tracer_provider(settings, name)
 
@@ -133,7 +136,12 @@ def build_app(
             ],
             expose_headers=["API-Version", "ETag", "Location", "X-Request-ID"],
         )
-    app.add_middleware(WmoMiddleware, api_version=version, service=name)
+    app.add_middleware(
+        WmoMiddleware,
+        api_version=version,
+        service=name,
+        body_limits=BodyLimits(settings.max_body_bytes, body_limits),
+    )
     app.state.tracer_provider = provider
     return app
 

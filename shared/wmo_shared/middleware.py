@@ -12,7 +12,9 @@ about a fifth of a request's CPU, see ../shared/spec/performance.md):
   passes the request body on to the app and, when the server reports ``http.disconnect``
   before the response is complete, cancels the request's task. The statement it was waiting
   on is cancelled with it (asyncpg sends PostgreSQL a cancel request), a transaction rolls
-  back, and the access log says 499.
+  back, and the access log says 499;
+- a request body larger than its route takes is refused (413) before it is read into memory
+  (``wmo_shared.body_limit``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from wmo_shared.body_limit import BodyCounter, BodyLimits, declared_length
 from wmo_shared.logging import access_log
 from wmo_shared.metrics import observe_request
 
@@ -74,18 +77,33 @@ class _AbandonWatch:
 
     __slots__ = (
         "_app_waiting",
+        "_body",
+        "_declared",
+        "_limits",
         "_queue",
         "_reader",
         "_receive",
+        "_scope",
         "_task",
         "_timer",
         "abandoned",
         "finished",
     )
 
-    def __init__(self, receive: Receive, task: asyncio.Task[Any]) -> None:
+    def __init__(
+        self,
+        receive: Receive,
+        task: asyncio.Task[Any],
+        scope: Scope,
+        limits: BodyLimits,
+        declared: int | None,
+    ) -> None:
         self._receive = receive
         self._task = task
+        self._scope = scope
+        self._limits = limits
+        self._declared = declared
+        self._body: BodyCounter | None = None
         self._queue: asyncio.Queue[Message] | None = None
         self._reader: asyncio.Task[None] | None = None
         self._app_waiting = False
@@ -127,6 +145,18 @@ class _AbandonWatch:
             await self._queue.put(message)
 
     async def receive(self) -> Message:
+        """The app's receive: the next message, its body counted against the route's limit
+        (the route is known by now: the app reads only after routing)."""
+        if self._body is None:
+            self._body = BodyCounter(
+                self._limits.limit(route_template(self._scope)), self._declared
+            )
+        message = await self._next()
+        if message["type"] == "http.request":
+            self._body.count(message.get("body", b""))
+        return message
+
+    async def _next(self) -> Message:
         if self._queue is None:
             self._app_waiting = True
             try:
@@ -154,9 +184,17 @@ class _AbandonWatch:
 
 
 class WmoMiddleware:
-    def __init__(self, app: ASGIApp, *, api_version: str, service: str = "wmo") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        api_version: str,
+        service: str = "wmo",
+        body_limits: BodyLimits | None = None,
+    ) -> None:
         self.app = app
         self.service = service
+        self.body_limits = body_limits or BodyLimits(33_554_432)
         self.extra_headers = [
             (b"api-version", api_version.encode()),
             (b"cache-control", b"no-store"),
@@ -170,12 +208,14 @@ class WmoMiddleware:
             await self.app(scope, receive, send)
             return
         rid = None
+        declared = None
         for name, value in scope["headers"]:
             if name == b"x-request-id":
                 candidate = value.decode("latin-1")
                 if _SANE_ID.match(candidate):
                     rid = candidate
-                break
+            elif name == b"content-length":
+                declared = declared_length(value)
         if rid is None:
             rid = str(uuid.uuid4())
         scope.setdefault("state", {})["request_id"] = rid
@@ -187,7 +227,7 @@ class WmoMiddleware:
         status = 500
         task = asyncio.current_task()
         assert task is not None
-        watch = _AbandonWatch(receive, task)
+        watch = _AbandonWatch(receive, task, scope, self.body_limits, declared)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status

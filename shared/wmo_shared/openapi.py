@@ -29,6 +29,7 @@ _PROBLEM_DESCRIPTIONS = {
     "404": "Bron niet gevonden (of van een andere gemeente)",
     "409": "Het verzoek past niet bij de toestand van de bron",
     "412": "De bron is intussen gewijzigd (If-Match)",
+    "413": "De inhoud is groter dan deze bron aanneemt",
     "415": "De inhoud is geen JSON (Content-Type)",
     "428": "If-Match is vereist",
     "500": "Onverwachte fout; het verzoek-id staat in instance",
@@ -131,6 +132,8 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
                     responses.setdefault(code, {"description": text})
             if "application/json" in op.get("requestBody", {}).get("content", {}):
                 responses.setdefault("415", {"description": _PROBLEM_DESCRIPTIONS["415"]})
+            if "requestBody" in op:
+                responses.setdefault("413", {"description": _PROBLEM_DESCRIPTIONS["413"]})
             for code, resp in responses.items():
                 if code.startswith(("4", "5")):
                     resp["content"] = {PROBLEM_MEDIA_TYPE: _problem_ref()}

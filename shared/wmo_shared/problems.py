@@ -218,6 +218,7 @@ _STATUS_TITLES = {
     404: ("niet-gevonden", "De bron bestaat niet."),
     405: ("methode-niet-toegestaan", "Deze methode is niet toegestaan op deze bron."),
     406: ("niet-aanvaardbaar", "Het gevraagde formaat kan niet geleverd worden."),
+    413: ("te-groot", "Het verzoek is te groot."),
     415: ("mediatype-niet-ondersteund", "Het mediatype wordt niet ondersteund."),
 }
 
@@ -321,6 +322,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 400:  # FastAPI could not even parse the body
             return _one_field(request, 400, "Ongeldige invoer in: body.", UNREADABLE_BODY)
+        if exc.status_code == 413:  # wmo_shared.body_limit: refused before it was read
+            return _one_field(request, 413, exc.detail, ("body", "te-groot", exc.detail))
         code, title = _STATUS_TITLES.get(exc.status_code, ("fout", "Er ging iets mis."))
         detail = exc.detail if isinstance(exc.detail, str) else title
         if exc.status_code == 404:

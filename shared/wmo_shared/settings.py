@@ -30,6 +30,11 @@ class ServiceSettings(BaseSettings):
     # connection of a running statement is still there (a pod or a pool that went away).
     statement_timeout_ms: int = Field(default=5000, ge=0)
     db_client_check_interval_ms: int = Field(default=2000, ge=0)
+    # The largest request body a route reads (``<SVC>_MAX_BODY_BYTES``); a larger one is a 413
+    # before it is read into memory. The JSON of a case is kilobytes, but an absurd value in it
+    # (a 10 MB text, a list of half a million items) is still read, so the 400 can name the
+    # field; past 32 MiB nothing is. A route may set its own limit (an iWmo message).
+    max_body_bytes: int = Field(default=33_554_432, ge=1024, le=67_108_864)
     public_url: str = "http://localhost:8000"
     json_logs: bool = True
     log_level: str = "INFO"

@@ -47,6 +47,7 @@ from wmo_intake.api import (
 )
 from wmo_intake.db import clientzoeken
 from wmo_intake.db.models import outbox
+from wmo_intake.domain.grenzen import MAX_IWMO_BERICHT_BYTES
 from wmo_intake.service.beleid import valideer_alle
 from wmo_intake.service.brief import BRIEFPROCES
 from wmo_intake.service.feedlezers import FEEDS
@@ -124,6 +125,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             managementinformatie.router,
         ],
         session_settings=clientzoeken.SESSIE,
+        # A provider's monthly declaratie is megabytes of XML (domain.grenzen).
+        body_limits={"/iwmo-berichten": MAX_IWMO_BERICHT_BYTES},
         peers={
             "pgb": settings.pgb_url,
             "indicatie": settings.indicatie_url,
