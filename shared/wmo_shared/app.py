@@ -46,8 +46,8 @@ def build_app(
     """``peers``: the other services this one calls (name → base URL), available as
     ``app.state.clients[name]``; ``outbox``: the service's outbox table, delivered by a relay
     running inside the service; ``session_settings``: PostgreSQL settings for every
-    connection of the service's pool; ``body_limits``: the routes (by template) that take a
-    larger request body than ``settings.max_body_bytes``."""
+    connection of the service's pool; ``body_limits``: the routes (by template) with a request
+    body limit of their own instead of ``settings.max_body_bytes``."""
     configure_logging(json_logs=settings.json_logs, level=settings.log_level)
     provider = tracer_provider(settings, name)
 
