@@ -13,8 +13,8 @@ about a fifth of a request's CPU, see ../shared/spec/performance.md):
   before the response is complete, cancels the request's task. The statement it was waiting
   on is cancelled with it (asyncpg sends PostgreSQL a cancel request), a transaction rolls
   back, and the access log says 499;
-- a request body larger than its route takes is refused (413) before it is read into memory
-  (``wmo_shared.body_limit``).
+- a request body larger than its route takes is refused (413) before it is read into memory,
+  and a JSON object naming a key twice is a 400 (``wmo_shared.body_limit``).
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ class _AbandonWatch:
         "_app_waiting",
         "_body",
         "_declared",
+        "_is_json",
         "_limits",
         "_queue",
         "_reader",
@@ -97,12 +98,14 @@ class _AbandonWatch:
         scope: Scope,
         limits: BodyLimits,
         declared: int | None,
+        is_json: bool,
     ) -> None:
         self._receive = receive
         self._task = task
         self._scope = scope
         self._limits = limits
         self._declared = declared
+        self._is_json = is_json
         self._body: BodyCounter | None = None
         self._queue: asyncio.Queue[Message] | None = None
         self._reader: asyncio.Task[None] | None = None
@@ -149,11 +152,11 @@ class _AbandonWatch:
         (the route is known by now: the app reads only after routing)."""
         if self._body is None:
             self._body = BodyCounter(
-                self._limits.limit(route_template(self._scope)), self._declared
+                self._limits.limit(route_template(self._scope)), self._declared, self._is_json
             )
         message = await self._next()
         if message["type"] == "http.request":
-            self._body.count(message.get("body", b""))
+            self._body.count(message.get("body", b""), not message.get("more_body", False))
         return message
 
     async def _next(self) -> Message:
@@ -209,6 +212,7 @@ class WmoMiddleware:
             return
         rid = None
         declared = None
+        is_json = False
         for name, value in scope["headers"]:
             if name == b"x-request-id":
                 candidate = value.decode("latin-1")
@@ -216,6 +220,8 @@ class WmoMiddleware:
                     rid = candidate
             elif name == b"content-length":
                 declared = declared_length(value)
+            elif name == b"content-type":
+                is_json = b"json" in value.lower()
         if rid is None:
             rid = str(uuid.uuid4())
         scope.setdefault("state", {})["request_id"] = rid
@@ -227,7 +233,7 @@ class WmoMiddleware:
         status = 500
         task = asyncio.current_task()
         assert task is not None
-        watch = _AbandonWatch(receive, task, scope, self.body_limits, declared)
+        watch = _AbandonWatch(receive, task, scope, self.body_limits, declared, is_json)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status

@@ -415,3 +415,17 @@ async def test_getallen_in_de_feiten_van_een_toets(
     assert r.json()["invalidParams"][0]["name"] == (
         f"resultaatgebieden[0].toetsen[0].invoer.woonunit.{veld}"
     )
+
+
+async def test_een_dubbel_bsn_is_400_met_die_sleutel(intake: httpx.AsyncClient) -> None:
+    """Python's JSON keeps the last value, other parsers the first: refused, not guessed."""
+    body = (
+        b'{"bsn": "999993653", "bsn": "111222333", "voornamen": "A", "achternaam": "B",'
+        b' "geboortedatum": "1991-05-04"}'
+    )
+    r = await intake.post(
+        "/api/v1/clienten", content=body, headers={**GW, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0]["name"] == "bsn"
+    assert r.json()["invalidParams"][0]["code"] == "dubbele-sleutel"

@@ -126,3 +126,44 @@ async def test_a_route_with_its_own_limit_takes_more_than_the_default() -> None:
 def test_an_operation_with_a_body_publishes_the_413() -> None:
     responses = _app([]).openapi()["paths"]["/notities"]["post"]["responses"]
     assert PROBLEM_MEDIA_TYPE in responses["413"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("body", "sleutel"),
+    [
+        (b'{"tekst": "a", "tekst": "b"}', "tekst"),
+        (b'{"tekst": "a", "extra": {"x": 1, "x": 2}}', "x"),
+        (b'{"tekst": "a", "lijst": [{"y": 1}, {"y": 1, "y": 2}]}', "y"),
+    ],
+)
+async def test_a_key_named_twice_is_a_400_naming_the_key(body: bytes, sleutel: str) -> None:
+    ran: list[str] = []
+    r = await _post(_app(ran), "/notities", body)
+    assert r.status_code == 400, r.text
+    assert r.headers["content-type"] == PROBLEM_MEDIA_TYPE
+    [param] = r.json()["invalidParams"]
+    assert (param["name"], param["code"]) == (sleutel, "dubbele-sleutel")
+    assert ran == []
+
+
+async def test_a_key_named_twice_in_a_chunked_body_is_found_when_it_is_complete() -> None:
+    async def stroom() -> AsyncIterator[bytes]:
+        yield b'{"tekst": "a",'
+        yield b' "tekst": "b"}'
+
+    r = await _post(_app([]), "/notities", stroom())
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0]["name"] == "tekst"
+
+
+async def test_the_same_key_in_different_objects_and_unreadable_json_are_not_duplicates() -> None:
+    ran: list[str] = []
+    app = _app(ran)
+    ok = await _post(app, "/notities", b'{"tekst": "a"}')
+    assert ok.status_code == 201, ok.text
+    kapot = await _post(app, "/notities", b'{"tekst": ')  # FastAPI's own 400 names the body
+    assert kapot.status_code == 400
+    assert kapot.json()["invalidParams"][0]["name"].startswith("body")
+    # not JSON by its Content-Type: read as it is
+    xml = await _post(app, "/berichten", b"<a><a/><a/></a>", **{"Content-Type": "application/xml"})
+    assert xml.status_code == 201
