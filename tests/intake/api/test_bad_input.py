@@ -21,7 +21,6 @@ from tests.intake.api.helpers import (
 )
 from tests.intake.api.peers import met_besluiten
 from tests.support.stack import auth
-from wmo_intake.domain.grenzen import MAX_IWMO_BERICHT_BYTES
 
 X = str(uuid.uuid4())  # any id: the body is refused before the id is looked up
 AANBIEDER = auth("aanbieder", agb="12345678", sub="zorg-bv")
@@ -335,36 +334,6 @@ async def test_peildatum_buiten_bereik_is_400(
     assert r.json()["invalidParams"][0]["name"] == "peildatum"
 
 
-async def test_een_te_groot_iwmo_bericht_is_413(intake: httpx.AsyncClient) -> None:
-    """Refused on its declared length, before it is read (wmo_shared.body_limit); the route
-    takes MAX_IWMO_BERICHT_BYTES, the JSON routes 32 MiB."""
-    xml = b'<x xmlns="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">' + b" " * (
-        MAX_IWMO_BERICHT_BYTES + 1
-    )
-    r = await intake.post(
-        "/api/v1/iwmo-berichten",
-        content=xml,
-        headers={**AANBIEDER, "Content-Type": "application/xml"},
-    )
-    assert r.status_code == 413
-    assert r.json()["code"] == "te-groot"
-    assert r.json()["invalidParams"][0] == {
-        "name": "body",
-        "code": "te-groot",
-        "reason": r.json()["invalidParams"][0]["reason"],
-    }
-    assert str(MAX_IWMO_BERICHT_BYTES) in r.json()["detail"]
-
-
-async def test_een_json_body_boven_32_mib_is_413(intake: httpx.AsyncClient) -> None:
-    body = b'{"bsn": "' + b"9" * 33_554_432 + b'"}'
-    r = await intake.post(
-        "/api/v1/clienten", content=body, headers={**GW, "Content-Type": "application/json"}
-    )
-    assert r.status_code == 413, r.text
-    assert r.json()["invalidParams"][0]["name"] == "body"
-
-
 @pytest.mark.parametrize(
     ("volume", "eenheid", "frequentie"),
     [(168, "04", "2"), (10080, "01", "2"), (744, "04", "4"), (21, "16", "2"), (7, "14", "2")],
@@ -415,17 +384,3 @@ async def test_getallen_in_de_feiten_van_een_toets(
     assert r.json()["invalidParams"][0]["name"] == (
         f"resultaatgebieden[0].toetsen[0].invoer.woonunit.{veld}"
     )
-
-
-async def test_een_dubbel_bsn_is_400_met_die_sleutel(intake: httpx.AsyncClient) -> None:
-    """Python's JSON keeps the last value, other parsers the first: refused, not guessed."""
-    body = (
-        b'{"bsn": "999993653", "bsn": "111222333", "voornamen": "A", "achternaam": "B",'
-        b' "geboortedatum": "1991-05-04"}'
-    )
-    r = await intake.post(
-        "/api/v1/clienten", content=body, headers={**GW, "Content-Type": "application/json"}
-    )
-    assert r.status_code == 400, r.text
-    assert r.json()["invalidParams"][0]["name"] == "bsn"
-    assert r.json()["invalidParams"][0]["code"] == "dubbele-sleutel"
