@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from decimal import Decimal
 from types import NoneType
@@ -48,6 +49,20 @@ def _printable(value: Any) -> None:
             _printable(item)
 
 
+def _nfc(value: Any) -> Any:
+    """Text in one Unicode form (NFC): an "é" sent as an e with a combining accent is stored,
+    compared, searched and printed as the one letter it is, whatever keyboard or system sent
+    it. A text and a list of texts; ASCII (most values) is left alone at once."""
+    soort = type(value)
+    if soort is str:
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            return value
+        return unicodedata.normalize("NFC", value)
+    if soort is list and any(type(v) is str and not v.isascii() for v in value):
+        return [_nfc(v) for v in value]
+    return value
+
+
 class WireModel(BaseModel):
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -60,7 +75,7 @@ class WireModel(BaseModel):
     @classmethod
     def _no_unstorable_text(cls, value: Any) -> Any:
         _printable(value)
-        return value
+        return _nfc(value)
 
 
 class RegelRead(WireModel):

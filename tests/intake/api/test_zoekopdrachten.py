@@ -63,6 +63,19 @@ async def test_zoeken_op_naam_met_spelfout(intake: httpx.AsyncClient) -> None:
     assert _ids(antwoord) == [elders["id"]]
 
 
+async def test_een_naam_met_losse_accenttekens_is_dezelfde_naam(intake: httpx.AsyncClient) -> None:
+    """A name typed as letters with combining accents (NFD, as some systems send it) is stored
+    as the same letters composed (NFC), so it reads, prints and is found as the one name."""
+    achternaam = f"Hoe\u0308kstra{uuid.uuid4().hex[:6]}"  # ö as o + U+0308
+    zoe = await _client(intake, "Zoe\u0308", achternaam)
+    assert zoe["voornamen"] == "Zoë" and zoe["achternaam"].startswith("Hoëkstra")
+    samengesteld = achternaam.replace("oe\u0308", "oë")
+    antwoord = await _zoek(intake, naam=f"Zoë {samengesteld}")
+    assert _ids(antwoord)[0] == zoe["id"]
+    treffer = antwoord["resultaten"][0]
+    assert treffer["overeenkomst"] == 1
+
+
 async def test_ranking_en_cursor(intake: httpx.AsyncClient) -> None:
     stam = f"Zoekstra{uuid.uuid4().hex[:5]}"
     exact = await _client(intake, "Pieter", stam)
