@@ -9,6 +9,8 @@ ARG SERVICE
 RUN case "${SERVICE}" in intake|pgb|indicatie|finance) ;; \
       *) echo "build with --build-arg SERVICE=intake|pgb|indicatie|finance" >&2; exit 1 ;; esac
 # No BuildKit-only syntax (cache mounts, COPY --chmod): any builder, compose v1 included.
+# Bytecode of both levels: the default one for migrations and commands, -OO for the worker
+# (PYTHONOPTIMIZE=2, set by the entrypoint); the runtime never writes bytecode.
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_NO_CACHE=1 \
     UV_PROJECT_ENVIRONMENT=/app/.venv
 RUN pip install --no-cache-dir uv==0.13.9
@@ -26,7 +28,8 @@ COPY services/intake/pyproject.toml services/intake/
 COPY services/pgb/pyproject.toml services/pgb/
 COPY services/indicatie/pyproject.toml services/indicatie/
 COPY services/finance/pyproject.toml services/finance/
-RUN uv sync --frozen --no-dev --no-install-workspace --package "wmo-${SERVICE}"
+RUN uv sync --frozen --no-dev --no-install-workspace --package "wmo-${SERVICE}" \
+ && /app/.venv/bin/python -OO -m compileall -qq -j0 /app/.venv/lib
 
 # 2. The code of the workspace packages the service needs, installed as wheels (not editable),
 #    so that the runtime stage needs nothing but the virtual environment.
@@ -34,7 +37,8 @@ COPY shared shared
 COPY iwmo iwmo
 COPY documents documents
 COPY services/${SERVICE} services/${SERVICE}
-RUN uv sync --frozen --no-dev --no-editable --package "wmo-${SERVICE}"
+RUN uv sync --frozen --no-dev --no-editable --package "wmo-${SERVICE}" \
+ && /app/.venv/bin/python -OO -m compileall -qq -j0 /app/.venv/lib
 # 3. The OpenAPI document, built once here: a worker serves the file instead of building it
 #    (which would cost it 11-16 MB for good; <SERVICE>_OPENAPI_FILE, set by the entrypoint).
 RUN /app/.venv/bin/python -m wmo_shared.openapi_file "${SERVICE}" /app/openapi.json

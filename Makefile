@@ -18,12 +18,15 @@ help:
 	@echo "make token ROLE=gebiedsteam GEMEENTE=0085   print a development token"
 	@echo "make bench      load-test the running stack (start it with make run first)"
 
-# Bytecode compiled once here, as the image does (UV_COMPILE_BYTECODE): with
+# Bytecode compiled once here, as the image does (UV_COMPILE_BYTECODE, and -OO): with
 # PYTHONDONTWRITEBYTECODE set, every process would otherwise compile every library module from
 # source as it starts (2-3 s of CPU per service process in the tests).
 .local/.setup-done: pyproject.toml uv.lock shared/pyproject.toml iwmo/pyproject.toml devtools/pyproject.toml documents/pyproject.toml exchange/pyproject.toml $(wildcard services/*/pyproject.toml)
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	$(UV) sync --frozen --compile-bytecode
+	@# The tests run the services' workers as the image does, with -OO (PYTHONOPTIMIZE=2): that
+	@# bytecode too (8 s once), else every worker the tests start compiles from source.
+	$(RUN) python -OO -m compileall -qq -j0 .venv/lib
 	@mkdir -p .local && touch $@
 
 setup: .local/.setup-done

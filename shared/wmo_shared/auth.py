@@ -137,7 +137,8 @@ class TokenVerifier:
             self._dev_public = ensure_dev_key(settings.dev_key_file).public_key()
             self._jwks: jwt.PyJWKClient | None = None
         else:
-            assert settings.jwks_url
+            if not settings.jwks_url:
+                raise ValueError("auth_mode=jwks needs a jwks_url")
             # The key set is kept for jwks_cache_seconds, and no key beyond it: a key the
             # provider withdrew (rotated after a leak) is refused within that time, not trusted
             # until the worker restarts (PyJWT's per-key cache never expires).

@@ -29,7 +29,7 @@ import httpx
 import psutil
 
 from tests.bench.scenarios import SCENARIOS, Scenario, bsn_from
-from tests.bench.workers import openapi_files, production_pythons
+from tests.bench.workers import production_env, production_pythons
 from wmo_dev import postgres
 from wmo_dev.stack import KEY_FILE, PORTS, prepare_database, start_services, wait_ready
 from wmo_shared.auth import mint_dev_token
@@ -256,7 +256,7 @@ def main() -> None:
     try:
         env = prepare_database(cluster)
         pythons = production_pythons(SERVICES)
-        env.update(openapi_files(pythons))
+        env.update(production_env(pythons))
         procs = start_services(env, log_json=True, pythons=pythons)
         wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
         monitor = PeakRss({name: p.pid for name, p in procs.items()})

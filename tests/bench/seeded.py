@@ -29,7 +29,7 @@ import httpx
 from tests.bench.pgbench import Pgbench, pgbench
 from tests.bench.run import Result, fill, run_httpx, run_wrk
 from tests.bench.scenarios import SCENARIOS
-from tests.bench.workers import openapi_files, production_pythons
+from tests.bench.workers import production_env, production_pythons
 from tests.scale.test_query_plans import _statements
 from wmo_dev import postgres, seed
 from wmo_dev.stack import KEY_FILE, LOCAL, PORTS, prepare_database, start_services, wait_ready
@@ -388,7 +388,7 @@ def main(*, size: int, local: bool, seconds: int, conns: int, only: str | None =
             for svc, secs in asyncio.run(seed.seed(dsns, size)).items():
                 print(f"seeded {svc}: {size} cases in {secs:.1f} s", flush=True)
         pythons = production_pythons(SERVICES)
-        env.update(openapi_files(pythons))
+        env.update(production_env(pythons))
         procs = start_services(env, log_json=True, pythons=pythons)
         wait_ready([f"http://127.0.0.1:{p}" for p in PORTS.values()])
         measure(env, seconds, conns, only)

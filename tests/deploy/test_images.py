@@ -168,6 +168,21 @@ def test_the_entrypoint_serves_the_service_in_production_unless_told_otherwise(
     assert "PGB_ENVIRONMENT=development" in env.splitlines()
 
 
+def test_a_worker_runs_with_minus_oo_and_a_command_without(tmp_path: Path) -> None:
+    """The served worker without docstrings and asserts (5.5 MB less, docs/performance.md),
+    from bytecode the build compiled at that level; migrations and commands as they are."""
+    served = _entrypoint(tmp_path, WMO_SERVICE="intake", PORT="8000")
+    assert served.startswith("uvicorn ")
+    script = ENTRYPOINT.read_text()
+    serve_branch = script[script.index('if [ "$#" -eq 0 ]') : script.index('exec "$@"')]
+    assert "export PYTHONOPTIMIZE=2" in serve_branch
+    env = _entrypoint(tmp_path, "env", WMO_SERVICE="pgb")
+    assert not any(line.startswith("PYTHONOPTIMIZE=") for line in env.splitlines())
+    syncs = [args for word, args in stages()[0] if word == "RUN" and "uv sync" in args]
+    assert len(syncs) == 2
+    assert all("python -OO -m compileall" in args for args in syncs)
+
+
 def test_the_dependency_layer_installs_from_manifests_alone(tmp_path: Path) -> None:
     """The two `uv sync` steps of the Dockerfile, outside Docker: first with nothing but the
     lock and the pyproject files, then with the sources."""

@@ -47,6 +47,8 @@ class Stack:
             for other in SERVICES:
                 if other != svc:
                     self.env[f"{p}_{other.upper()}_URL"] = self.url(other)
+        # As the image's entrypoint runs a worker: without docstrings and asserts (-OO).
+        self.env["PYTHONOPTIMIZE"] = "2"
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self._contracts: dict[str, OpenApiContract] = {}
 

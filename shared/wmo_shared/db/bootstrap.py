@@ -21,7 +21,8 @@ EXTENSIONS = {"intake": ("pg_trgm",)}
 
 
 def _q(ident: str) -> str:
-    assert ident.replace("_", "").isalnum(), ident
+    if not ident.replace("_", "").isalnum():  # a check, not an assert: -OO drops asserts
+        raise ValueError(f"not an identifier: {ident!r}")
     return '"' + ident + '"'
 
 
