@@ -27,8 +27,10 @@ from wmo_shared.db.availability import database_unavailable, rejected_value, sta
 from wmo_shared.jsonresponse import dumps
 from wmo_shared.middleware import route_template
 from wmo_shared.validation import (
+    MAX_INVALID_PARAMS,
     UNREADABLE_BODY,
     WRONG_MEDIA_TYPE,
+    invalid_fields_detail,
     refuses_media_type,
     validation_parts,
 )
@@ -193,8 +195,9 @@ def problem_response(
         if _request_id(request)
         else request.url.path,
     }
-    if invalid_params:
-        body["invalidParams"] = [p.model_dump() for p in invalid_params]
+    named = list(invalid_params[:MAX_INVALID_PARAMS])
+    if named:
+        body["invalidParams"] = [p.model_dump() for p in named]
     if rules:
         body["rules"] = list(rules)
     if 400 <= status < 500:
@@ -204,7 +207,8 @@ def problem_response(
             "request_refused",
             status=status,
             code=code,
-            fields=[p.name for p in invalid_params] or None,
+            fields=[p.name for p in named] or None,
+            fields_total=len(invalid_params) if len(invalid_params) > len(named) else None,
             rules=list(rules) or None,
         )
     return Response(dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
@@ -307,15 +311,15 @@ def install_problem_handlers(app: FastAPI) -> None:
             return _one_field(
                 request, 415, f"Deze bron leest JSON, geen {content_type}.", WRONG_MEDIA_TYPE
             )
-        params = validation_params(exc.errors())
-        names = ", ".join(p.name for p in params)
+        errors = exc.errors()
+        params = validation_params(errors[:MAX_INVALID_PARAMS])  # one per error
         code, title = _STATUS_TITLES[400]
         return problem_response(
             request,
             status=400,
             code=code,
             title=title,
-            detail=f"Ongeldige invoer in: {names}.",
+            detail=invalid_fields_detail([p.name for p in params], len(errors)),
             invalid_params=params,
         )
 

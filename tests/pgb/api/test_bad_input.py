@@ -223,3 +223,19 @@ async def test_absurd_input_is_a_400_naming_the_field(
     assert r.headers["content-type"].startswith("application/problem+json")
     namen = [p["name"] for p in r.json().get("invalidParams", [])]
     assert veld in namen, (veld, r.json())
+
+
+async def test_a_message_of_many_bad_lines_names_the_first_hundred_faults(
+    pgb_api: httpx.AsyncClient,
+) -> None:
+    """A budgetafsluitbericht of 10,000 lines with four faults each: the answer names the first
+    100 and says how many there were (it was 6 MB naming 40,000, and cost the worker ~100 MB)."""
+    regel = {"budgetId": "x", "ingangsdatum": "2015-13-01", "einddatum": "nee", "besteedBedrag": -1}
+    body = {"berichtId": str(uuid.uuid4()), "regels": [regel] * 10_000}
+    r = await pgb_api.post("/api/v1/svb-budgetafsluitingen", json=body, headers=FINANCIEN)
+    assert r.status_code == 400, r.text[:500]
+    problem = r.json()
+    namen = [p["name"] for p in problem["invalidParams"]]
+    assert len(namen) == 100 and namen[:2] == ["regels.0.budgetId", "regels.0.ingangsdatum"]
+    assert "40000 fouten; de eerste 100 staan in invalidParams" in problem["detail"]
+    assert len(r.content) < 20_000
