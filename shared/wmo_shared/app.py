@@ -13,6 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from wmo_shared import health, metrics, outbox_beheer
 from wmo_shared.auth import TokenVerifier
+from wmo_shared.body_auth import check_caller
 from wmo_shared.body_limit import BodyLimits
 from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
@@ -141,6 +142,7 @@ def build_app(
         api_version=version,
         service=name,
         body_limits=BodyLimits(settings.max_body_bytes, body_limits),
+        before_body=check_caller,
     )
     app.state.tracer_provider = provider
     return app

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import Depends, Request
 
+from wmo_shared.body_auth import caller_check
 from wmo_shared.problems import Forbidden, ServiceUnavailable, Unauthorized
 from wmo_shared.settings import ServiceSettings
 
@@ -221,6 +222,7 @@ def _principal(claims: dict[str, Any]) -> Principal:
     )
 
 
+@caller_check
 async def current_principal(request: Request) -> Principal:
     # Read the header directly rather than through fastapi.security.HTTPBearer: a security
     # sub-dependency costs ~10% of a simple request's CPU (measured with make bench). The
@@ -247,6 +249,7 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 def require_roles(*roles: str) -> Any:
     """Dependency: the caller must have one of these roles (403 otherwise)."""
 
+    @caller_check
     async def _check(request: Request) -> Principal:
         principal = await current_principal(request)
         if not principal.has(*roles):

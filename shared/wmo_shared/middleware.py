@@ -23,6 +23,7 @@ import asyncio
 import re
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any
 
@@ -57,6 +58,8 @@ def current_request_id() -> str | None:
     return request_id_var.get()
 
 
+BeforeBody = Callable[[Scope], Awaitable[None]]
+
 # nginx's "client closed request": logged and counted, never sent (nobody is listening).
 CLIENT_CLOSED_REQUEST = 499
 
@@ -77,6 +80,7 @@ class _AbandonWatch:
 
     __slots__ = (
         "_app_waiting",
+        "_before_body",
         "_body",
         "_declared",
         "_is_json",
@@ -99,8 +103,10 @@ class _AbandonWatch:
         limits: BodyLimits,
         declared: int | None,
         is_json: bool,
+        before_body: BeforeBody | None,
     ) -> None:
         self._receive = receive
+        self._before_body = before_body
         self._task = task
         self._scope = scope
         self._limits = limits
@@ -151,6 +157,8 @@ class _AbandonWatch:
         """The app's receive: the next message, its body counted against the route's limit
         (the route is known by now: the app reads only after routing)."""
         if self._body is None:
+            if self._before_body is not None:
+                await self._before_body(self._scope)  # the caller, before a byte is read
             self._body = BodyCounter(
                 self._limits.limit(route_template(self._scope)), self._declared, self._is_json
             )
@@ -194,8 +202,12 @@ class WmoMiddleware:
         api_version: str,
         service: str = "wmo",
         body_limits: BodyLimits | None = None,
+        before_body: BeforeBody | None = None,
     ) -> None:
+        """``before_body``: awaited with the scope when the route starts to read the body, so
+        it may refuse the request before (``wmo_shared.body_auth``)."""
         self.app = app
+        self.before_body = before_body
         self.service = service
         self.body_limits = body_limits or BodyLimits(33_554_432)
         self.extra_headers = [
@@ -233,7 +245,9 @@ class WmoMiddleware:
         status = 500
         task = asyncio.current_task()
         assert task is not None
-        watch = _AbandonWatch(receive, task, scope, self.body_limits, declared, is_json)
+        watch = _AbandonWatch(
+            receive, task, scope, self.body_limits, declared, is_json, self.before_body
+        )
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status

@@ -164,11 +164,6 @@ def invalid(
     )
 
 
-def _route(request: Request) -> str:
-    """The route template for logs: the raw path may hold ids."""
-    return route_template(request.scope)
-
-
 def _request_id(request: Request) -> str:
     rid = request.scope.get("state", {}).get("request_id")
     return str(rid) if rid else ""
@@ -284,25 +279,27 @@ def _one_field(request: Request, status: int, detail: str, param: tuple[str, str
     )
 
 
+async def _problem_error(request: Request, exc: ProblemError) -> Response:
+    if exc.status >= 500:  # the service could not do it (a peer, its configuration): say why
+        log.warning("request_unavailable", code=exc.code, detail=exc.detail[:300])
+    return problem_response(
+        request,
+        status=exc.status,
+        code=exc.code,
+        title=exc.title,
+        detail=exc.detail,
+        invalid_params=exc.invalid_params,
+        rules=exc.rules,
+        headers=exc.headers,
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Weigering)
     async def _weigering(request: Request, exc: Weigering) -> Response:
         return _weigering_problem(request, exc)
 
-    @app.exception_handler(ProblemError)
-    async def _problem(request: Request, exc: ProblemError) -> Response:
-        if exc.status >= 500:  # the service could not do it (a peer, its configuration): say why
-            log.warning("request_unavailable", code=exc.code, detail=exc.detail[:300])
-        return problem_response(
-            request,
-            status=exc.status,
-            code=exc.code,
-            title=exc.title,
-            detail=exc.detail,
-            invalid_params=exc.invalid_params,
-            rules=exc.rules,
-            headers=exc.headers,
-        )
+    app.add_exception_handler(ProblemError, _problem_error)  # type: ignore[arg-type]
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -325,6 +322,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(refusal := getattr(exc, "refusal", None), ProblemError):
+            return await _problem_error(request, refusal)  # wmo_shared.body_auth: before the body
         if isinstance(exc, DubbeleSleutel):  # wmo_shared.body_limit
             param = (exc.sleutel, "dubbele-sleutel", exc.detail)
             return _one_field(request, 400, exc.detail, param)
@@ -356,7 +355,9 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _database(request: Request, exc: Exception) -> Response:
         sqlstate = rejected_value(exc)
         if sqlstate is not None:
-            log.warning("database_rejected_value", sqlstate=sqlstate, route=_route(request))
+            log.warning(
+                "database_rejected_value", sqlstate=sqlstate, route=route_template(request.scope)
+            )
             return problem_response(
                 request,
                 status=400,
@@ -372,13 +373,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(SQLAlchemyError)
     async def _unavailable_or_crash(request: Request, exc: Exception) -> Response:
         if statement_timed_out(exc):
-            log.warning("statement_timeout", route=_route(request))
+            log.warning("statement_timeout", route=route_template(request.scope))
             return unavailable_response(request, timed_out=True)
         if database_unavailable(exc):
             log.warning(
                 "database_unavailable",
                 error=f"{type(exc).__name__}: {exc}"[:300],
-                route=_route(request),
+                route=route_template(request.scope),
             )
             return unavailable_response(request)
         return await _crash(request, exc)
@@ -387,7 +388,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _crash(request: Request, exc: Exception) -> Response:
         if database_unavailable(exc) or statement_timed_out(exc):
             return unavailable_response(request, timed_out=statement_timed_out(exc))
-        log.error("unhandled_exception", exc_info=exc, route=_route(request))
+        log.error("unhandled_exception", exc_info=exc, route=route_template(request.scope))
         rid = _request_id(request)
         return problem_response(
             request,
