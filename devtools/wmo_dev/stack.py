@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
 import os
 import signal
 import subprocess
@@ -120,8 +121,16 @@ def start_services(
                 "none",  # no route is a websocket: not loading the library saves memory
             ],
             env=svc_env,
+            preexec_fn=_end_with_parent,
         )
     return procs
+
+
+def _end_with_parent() -> None:
+    """In the service's process before it starts: SIGTERM when this process ends, also by
+    kill -9, so no service outlives the stack and holds its port (Linux; elsewhere nothing)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def wait_ready(urls: list[str], timeout: float = 60.0) -> None:
@@ -144,6 +153,10 @@ class _Stop(Exception):
 
 
 def _raise_stop(*_: object) -> None:
+    # Once: a second SIGTERM (a supervisor's, and uv forwarding its own) arriving while the
+    # first unwinds would escape the cleanup below and leave the services running.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise _Stop
 
 
