@@ -12,18 +12,30 @@ any response they send, so the answer would not be the problem+json every route 
 Raised from ``receive`` as an HTTPException, FastAPI lets it through to those handlers
 (``wmo_shared.middleware`` counts; ``wmo_shared.problems`` answers).
 
-A JSON object that names a key twice (``{"bsn": "…", "bsn": "…"}``) is a 400 naming the key:
-Python keeps the last value, other parsers the first, so a gateway or front-end that checked one
-value and this service that stores another would disagree about the same request. The body is
-read once more for it, with the keys of every object, when it is complete (a write's JSON is
-kilobytes; a request without JSON pays nothing)."""
+A complete JSON body is read once more, as a stream of events that holds no value (ijson's C
+backend; a write's JSON is kilobytes: ~6 µs), before FastAPI parses it into Python objects,
+which cost many times the body's size: 5.5 MB naming 400,000 unknown keys held 645 MB of a
+worker, 32 MiB of ``[{},{},…]`` would hold 700 MB. Refused, each a 400 naming where:
+
+- a key an object names twice (``{"bsn": "…", "bsn": "…"}``): Python keeps the last value, other
+  parsers the first, so a gateway that checked one value and this service that stores another
+  would disagree about the same request (``dubbele-sleutel``, naming the key);
+- an object of more than ``MAX_MEMBERS`` keys, more than ``MAX_KEYS`` keys in all, an array of
+  more than ``MAX_ITEMS`` items, or more than ``MAX_VALUES`` values in all (no route takes as
+  many: the largest, an SVB budgetafsluitbericht of 10,000 lines, has 40,000 keys and 90,000
+  values) and nesting deeper than ``MAX_DEPTH``. Each names the object or array (``te-lang``,
+  ``te-veel-velden``, ``te-diep``), or the body (``te-groot``).
+
+What yajl does not read but Python's parser does (NaN, a lone surrogate) is counted roughly for
+the bounds on keys and values, naming the body; a body that is no JSON at all is left to FastAPI,
+which answers it naming the body."""
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping
-from typing import Any
 
+import ijson
 from starlette.exceptions import HTTPException
 
 
@@ -33,33 +45,125 @@ class BodyTooLarge(HTTPException):
         self.limit = limit
 
 
-class DubbeleSleutel(HTTPException):
+MAX_MEMBERS = 1_000
+MAX_KEYS = 60_000
+MAX_ITEMS = 100_000
+MAX_VALUES = 500_000
+MAX_DEPTH = 64
+
+
+class JsonVorm(HTTPException):
+    """A JSON body refused for its shape: the field it names (a dotted path as invalidParams
+    names fields, ``body`` for the whole) and a stable code."""
+
+    def __init__(self, naam: str, code: str, detail: str) -> None:
+        super().__init__(400, detail)
+        self.naam = naam[:200]  # a client's keys, named in the answer and the log line
+        self.code = code
+
+
+class DubbeleSleutel(JsonVorm):
     def __init__(self, sleutel: str) -> None:
-        sleutel = sleutel[:100]  # a client's key, named in the answer and the log line
-        super().__init__(400, f"De sleutel {sleutel!r} staat twee keer in hetzelfde object.")
+        sleutel = sleutel[:100]
+        super().__init__(
+            sleutel,
+            "dubbele-sleutel",
+            f"De sleutel {sleutel!r} staat twee keer in hetzelfde object.",
+        )
         self.sleutel = sleutel
 
 
-def _enkelvoudig(paren: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(paren)
-    if len(obj) != len(paren):
-        gezien: set[str] = set()
-        for sleutel, _ in paren:
-            if sleutel in gezien:
-                raise DubbeleSleutel(sleutel)
-            gezien.add(sleutel)
-    return obj
+class _Level:
+    """An object or array being read: its path, its keys (an object) or items (an array)."""
+
+    __slots__ = ("items", "keys", "pad")
+
+    def __init__(self, pad: str, is_object: bool) -> None:
+        self.pad = pad
+        self.items = 0
+        self.keys: set[str] | None = set() if is_object else None
 
 
-def check_unique_keys(body: bytes) -> None:
-    """Raises ``DubbeleSleutel`` for the first key an object of ``body`` names twice; a body
-    that is no JSON at all passes (FastAPI answers it, naming the body)."""
+def _in(level: _Level) -> str:
+    return f" in {level.pad}" if level.pad else " in de inhoud"
+
+
+def _te_lang(stack: list[_Level], detail: str) -> JsonVorm:
+    """The body holds too much in all: named by the innermost list it is in (the field a
+    client made too long), else the body."""
+    lijst = next((level.pad for level in reversed(stack) if level.keys is None), "")
+    return JsonVorm(lijst or "body", "te-lang", detail)
+
+
+def _join(pad: str, part: str) -> str:
+    return f"{pad}.{part}" if pad else part
+
+
+def check_json_shape(body: bytes) -> None:
+    """Raises ``JsonVorm`` for the first thing in ``body`` past the bounds above."""
+    stack: list[_Level] = []
+    key = ""
+    values = keys = 0
     try:
-        json.loads(body, object_pairs_hook=_enkelvoudig)
-    except DubbeleSleutel:
-        raise
-    except (ValueError, RecursionError):
-        return
+        for event, value in ijson.basic_parse(body):
+            top = stack[-1] if stack else None
+            if event == "map_key":
+                assert top is not None and top.keys is not None  # keys are read in an object
+                if value in top.keys:
+                    raise DubbeleSleutel(value)
+                top.keys.add(value)
+                keys += 1
+                if len(top.keys) > MAX_MEMBERS:
+                    detail = f"Meer dan {MAX_MEMBERS} velden{_in(top)}."
+                    raise JsonVorm(top.pad or "body", "te-veel-velden", detail)
+                if keys > MAX_KEYS:
+                    raise _te_lang(stack, f"Meer dan {MAX_KEYS} velden in de inhoud.")
+                key = value
+                continue
+            if event in ("end_map", "end_array"):
+                stack.pop()
+                continue
+            values += 1
+            if values > MAX_VALUES:
+                raise _te_lang(stack, f"Meer dan {MAX_VALUES} waarden in de inhoud.")
+            if top is not None and top.keys is None:
+                top.items += 1
+                if top.items > MAX_ITEMS:
+                    raise JsonVorm(
+                        top.pad or "body", "te-lang", f"Meer dan {MAX_ITEMS} elementen{_in(top)}."
+                    )
+            if event in ("start_map", "start_array"):  # its path, for what it may hold
+                if top is None:
+                    pad = ""
+                else:
+                    pad = _join(top.pad, key if top.keys is not None else str(top.items - 1))
+                stack.append(_Level(pad, event == "start_map"))
+                if len(stack) > MAX_DEPTH:
+                    raise JsonVorm("body", "te-diep", f"Dieper genest dan {MAX_DEPTH} niveaus.")
+    except (ijson.JSONError, ValueError):  # ValueError: a lone surrogate, which yajl refuses
+        # What yajl refuses Python's parser may still read (NaN, a lone surrogate), all of it:
+        # counted roughly instead, so nothing after the refused spot escapes the bounds.
+        _check_roughly(body)
+
+
+# A string (to its end, or to the end of the body when it never ends: linear) or a token that
+# starts a value, a member or an item.
+_TOKEN = re.compile(rb'"(?:[^"\\]++|\\.)*+(?:"|\Z)|[\[{,:]', re.DOTALL)
+
+
+def _check_roughly(body: bytes) -> None:
+    """The bounds on keys and values in all, naming the body, for JSON yajl does not read."""
+    keys = values = 0
+    for match in _TOKEN.finditer(body):
+        char = body[match.start()]
+        if char == 0x3A:  # ":"
+            keys += 1
+            if keys > MAX_KEYS:
+                raise JsonVorm("body", "te-veel-velden", f"Meer dan {MAX_KEYS} velden.")
+        elif char != 0x22:  # not a string
+            values += 1
+            if values > MAX_VALUES:
+                raise JsonVorm("body", "te-lang", f"Meer dan {MAX_VALUES} waarden.")
 
 
 class BodyLimits:
@@ -97,7 +201,7 @@ class BodyCounter:
             body = self._chunks[0] if len(self._chunks) == 1 else b"".join(self._chunks)
             self._chunks = None
             if body:
-                check_unique_keys(body)
+                check_json_shape(body)
 
 
 def declared_length(value: bytes) -> int | None:

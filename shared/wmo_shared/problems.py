@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from wmo_shared.body_limit import DubbeleSleutel
+from wmo_shared.body_limit import JsonVorm
 from wmo_shared.db.availability import database_unavailable, rejected_value, statement_timed_out
 from wmo_shared.jsonresponse import dumps
 from wmo_shared.middleware import route_template
@@ -324,9 +324,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if isinstance(refusal := getattr(exc, "refusal", None), ProblemError):
             return await _problem_error(request, refusal)  # wmo_shared.body_auth: before the body
-        if isinstance(exc, DubbeleSleutel):  # wmo_shared.body_limit
-            param = (exc.sleutel, "dubbele-sleutel", exc.detail)
-            return _one_field(request, 400, exc.detail, param)
+        if isinstance(exc, JsonVorm):  # wmo_shared.body_limit: a key twice, too many values
+            return _one_field(request, 400, exc.detail, (exc.naam, exc.code, exc.detail))
         if exc.status_code == 400:  # FastAPI could not even parse the body
             return _one_field(request, 400, "Ongeldige invoer in: body.", UNREADABLE_BODY)
         if exc.status_code == 413:  # wmo_shared.body_limit: refused before it was read

@@ -11,6 +11,7 @@ _PYDANTIC_CODES = {
     "string_pattern_mismatch": "patroon",
     "string_too_short": "te-kort",
     "string_too_long": "te-lang",
+    "too_long": "te-lang",
     "date_from_datetime_parsing": "datum",
     "date_parsing": "datum",
     "date_type": "datum",
