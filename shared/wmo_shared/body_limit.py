@@ -1,4 +1,4 @@
-"""How large a request body a route reads, and whether its JSON names a key twice.
+"""How large a request body a route reads, and what shape its JSON may have.
 
 A body larger than its route takes is refused with a 413 problem naming the body, before it is
 read into memory (a declared Content-Length above the limit) or as soon as the bytes read pass
@@ -13,7 +13,7 @@ Raised from ``receive`` as an HTTPException, FastAPI lets it through to those ha
 (``wmo_shared.middleware`` counts; ``wmo_shared.problems`` answers).
 
 A complete JSON body is read once more, as a stream of events that holds no value (ijson's C
-backend; a write's JSON is kilobytes: ~6 µs), before FastAPI parses it into Python objects,
+backend; a write's JSON is kilobytes: ~8 µs), before FastAPI parses it into Python objects,
 which cost many times the body's size: 5.5 MB naming 400,000 unknown keys held 645 MB of a
 worker, 32 MiB of ``[{},{},…]`` would hold 700 MB. Refused, each a 400 naming where:
 
@@ -23,17 +23,19 @@ worker, 32 MiB of ``[{},{},…]`` would hold 700 MB. Refused, each a 400 naming 
 - an object of more than ``MAX_MEMBERS`` keys, more than ``MAX_KEYS`` keys in all, an array of
   more than ``MAX_ITEMS`` items, or more than ``MAX_VALUES`` values in all (no route takes as
   many: the largest, an SVB budgetafsluitbericht of 10,000 lines, has 40,000 keys and 90,000
-  values) and nesting deeper than ``MAX_DEPTH``. Each names the object or array (``te-lang``,
-  ``te-veel-velden``, ``te-diep``), or the body (``te-groot``).
+  values) and nesting deeper than ``MAX_DEPTH``. Each names the object or array, or the body
+  (``te-veel-velden``, ``te-lang``, ``te-diep``).
 
 What yajl does not read but Python's parser does (NaN, a lone surrogate) is counted roughly for
-the bounds on keys and values, naming the body; a body that is no JSON at all is left to FastAPI,
-which answers it naming the body."""
+the bounds on keys and values, naming the body, and then, so bounded, parsed for a key named
+twice; a body that is no JSON at all is left to FastAPI, which answers it naming the body."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import ijson
 from starlette.exceptions import HTTPException
@@ -144,6 +146,7 @@ def check_json_shape(body: bytes) -> None:
         # What yajl refuses Python's parser may still read (NaN, a lone surrogate), all of it:
         # counted roughly instead, so nothing after the refused spot escapes the bounds.
         _check_roughly(body)
+        _check_unique_keys(body)
 
 
 # A string (to its end, or to the end of the body when it never ends: linear) or a token that
@@ -164,6 +167,25 @@ def _check_roughly(body: bytes) -> None:
             values += 1
             if values > MAX_VALUES:
                 raise JsonVorm("body", "te-lang", f"Meer dan {MAX_VALUES} waarden.")
+
+
+def _enkelvoudig(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(paren)
+    if len(obj) != len(paren):
+        gezien: set[str] = set()
+        for sleutel, _ in paren:
+            if sleutel in gezien:
+                raise DubbeleSleutel(sleutel)
+            gezien.add(sleutel)
+    return obj
+
+
+def _check_unique_keys(body: bytes) -> None:
+    """A key named twice, found by Python's own parser (what yajl did not read)."""
+    try:
+        json.loads(body, object_pairs_hook=_enkelvoudig)
+    except (ValueError, RecursionError):  # DubbeleSleutel is no ValueError: it passes
+        return
 
 
 class BodyLimits:

@@ -118,3 +118,10 @@ def test_what_yajl_refuses_first_does_not_open_the_rest(head: bytes) -> None:
     assert _refusal(head + keys + b"}") == ("body", "te-veel-velden")
     values = b", ".join([b"0"] * (MAX_VALUES + 1))
     assert _refusal(head + b'"l": [' + values + b"]}") == ("body", "te-lang")
+
+
+@pytest.mark.parametrize(
+    "head", [b'{"a": NaN, ', b'{"v": "Sa\\udc00nne", '], ids=["NaN", "lone surrogate"]
+)
+def test_what_yajl_refuses_first_hides_no_key_named_twice(head: bytes) -> None:
+    assert _refusal(head + b'"bsn": "1", "bsn": "2"}') == ("bsn", "dubbele-sleutel")
