@@ -34,12 +34,12 @@ def caller_check(check: C) -> C:
 
 
 class CallerRefused(HTTPException):
-    """The problem a caller check raised (``refusal``, a ``wmo_shared.problems.ProblemError``),
-    raised from ``receive``: FastAPI hands an HTTPException met while reading the body to the
-    problem handlers, and turns any other exception into a 400 of its own."""
+    """The problem a caller check raised (``refusal``), raised from ``receive``: FastAPI hands
+    an HTTPException met while reading the body to the problem handlers, and turns any other
+    exception into a 400 of its own."""
 
-    def __init__(self, refusal: Exception) -> None:
-        super().__init__(int(getattr(refusal, "status", 401)), str(refusal))
+    def __init__(self, refusal: ProblemError) -> None:
+        super().__init__(refusal.status, refusal.detail)
         self.refusal = refusal
 
 

@@ -72,7 +72,6 @@ class DubbeleSleutel(JsonVorm):
             "dubbele-sleutel",
             f"De sleutel {sleutel!r} staat twee keer in hetzelfde object.",
         )
-        self.sleutel = sleutel
 
 
 class _Level:

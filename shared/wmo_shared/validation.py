@@ -64,7 +64,7 @@ def validation_parts(errors: Sequence[Any]) -> list[tuple[str, str, str]]:
 
 
 # A refusal names at most this many fields. A batch of 10,000 bad lines (an SVB
-# budgetafsluiting, a declaratie) was answered with 6 MB of JSON naming 40,000 fields, and the
+# budgetafsluitbericht) was answered with 6 MB of JSON naming 40,000 fields, and the
 # worker grew by 100 MB writing it; the detail says how many faults there were in all.
 MAX_INVALID_PARAMS = 100
 _NAMED_IN_DETAIL = 10
