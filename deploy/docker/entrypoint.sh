@@ -17,8 +17,9 @@ if [ "$#" -eq 0 ]; then
   # performance.md); the image holds that bytecode (Dockerfile) and the e2e tests run the
   # services so (tests/support/live.py). Its OpenAPI document, built without -OO, is the file.
   export PYTHONOPTIMIZE=2
+  # The HTTP protocol bounds the request head (wmo_shared.http_server; as its UVICORN_ARGS).
   set -- uvicorn "wmo_${WMO_SERVICE}.main:create_app" --factory \
     --host 0.0.0.0 --port "${PORT:-8000}" --no-access-log \
-    --loop uvloop --http httptools --ws none --proxy-headers
+    --loop uvloop --http wmo_shared.http_server:HttpProtocol --ws none --proxy-headers
 fi
 exec "$@"

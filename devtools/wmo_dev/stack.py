@@ -24,6 +24,7 @@ import httpx
 from wmo_dev import postgres
 from wmo_shared.auth import ensure_dev_key, mint_dev_token
 from wmo_shared.db.bootstrap import SERVICES, bootstrap
+from wmo_shared.http_server import UVICORN_ARGS
 
 PORTS = {"intake": 8001, "pgb": 8002, "indicatie": 8003, "finance": 8004}
 DB_NAME = "wmo"
@@ -112,13 +113,7 @@ def start_services(
                 "127.0.0.1",
                 "--port",
                 str(ports[svc]),
-                "--no-access-log",
-                "--loop",
-                "uvloop",
-                "--http",
-                "httptools",
-                "--ws",
-                "none",  # no route is a websocket: not loading the library saves memory
+                *UVICORN_ARGS,
             ],
             env=svc_env,
             preexec_fn=_end_with_parent,

@@ -132,6 +132,19 @@ METRICS_ERRORS = Counter(
 _CHILDREN: dict[tuple[str, str, str, int], tuple[Any, Any]] = {}
 
 
+REFUSED_BY_SERVER = Counter(
+    "wmo_http_refused",
+    "Verzoeken die de HTTP-server weigerde voordat de app ze zag (wmo_shared.http_server): een "
+    "te lang adres, een te grote of te trage kop, of geen geldig HTTP",
+    ["service", "code"],
+    registry=REGISTRY,
+)
+
+
+def refused_by_server(service: str, code: str) -> None:
+    REFUSED_BY_SERVER.labels(service, code).inc()
+
+
 def observe_request(service: str, method: str, route: str, status: int, seconds: float) -> None:
     key = (service, method, route, status)
     children = _CHILDREN.get(key)

@@ -31,6 +31,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wmo_shared.body_limit import BodyCounter, BodyLimits, declared_length
+from wmo_shared.http_server import serve_as
 from wmo_shared.logging import access_log
 from wmo_shared.metrics import observe_request
 
@@ -217,6 +218,7 @@ class WmoMiddleware:
             (b"x-frame-options", b"DENY"),
             (b"strict-transport-security", b"max-age=31536000; includeSubDomains"),
         ]
+        serve_as(service, self.extra_headers)  # what the HTTP server's own refusals carry
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -31,6 +31,7 @@ EXPOSED: dict[str, frozenset[str]] = {
     "wmo_brief_proces_gebeurtenissen_total": frozenset({"service", "gebeurtenis"}),
     "wmo_feed_oldest_unread_seconds": frozenset({"service", "feed", "gemeente"}),
     "wmo_feed_last_read_timestamp_seconds": frozenset({"service", "feed", "gemeente"}),
+    "wmo_http_refused_total": frozenset({"service", "code"}),
     "up": frozenset(),
 }
 ANNOUNCED: frozenset[str] = frozenset()

@@ -16,6 +16,7 @@ import httpx
 from tests.support.contract import OpenApiContract
 from wmo_dev.stack import wait_ready
 from wmo_shared.db.bootstrap import SERVICES
+from wmo_shared.http_server import UVICORN_ARGS
 
 OPENAPI_PATH = "/api/v1/openapi.json"
 
@@ -87,7 +88,7 @@ class Stack:
                 "127.0.0.1",
                 "--port",
                 str(self.ports[name]),
-                "--no-access-log",
+                *UVICORN_ARGS,
             ],
             env={**os.environ, **self.env},
         )

@@ -1,0 +1,235 @@
+"""The HTTP/1.1 protocol every service is served with: uvicorn's httptools protocol with bounds
+on the request head, which uvicorn sets for h11 but not for httptools (uvicorn #157; the pull
+requests that would have added them, #1684 and #2019, were closed). Without them one
+connection could send 300 MB of header lines, unauthenticated, and the worker held 410 MB after
+it (measured; the chart's memory limit is 320Mi).
+
+- The request target (path and query) at most ``URL_MAX_BYTES``: else 414, naming ``url``.
+- At most ``HEAD_MAX_FIELDS`` header fields, together at most ``HEAD_MAX_BYTES``: else 431,
+  naming ``headers`` (a bearer token and a proxy's forwarding headers fit many times over).
+- The head complete within ``HEAD_TIMEOUT_SECONDS`` of its first byte or of the connection:
+  else 408 and the connection closed, so that a client trickling its head (slowloris) does not
+  hold a connection for ever.
+- A request httptools cannot parse is answered as problem+json too (uvicorn: text/plain).
+
+httptools hands a header over only once its name and value are complete; what it gathers of an
+unfinished one is bounded by the bytes read while the head is open. Every refusal is a problem+
+json with the service's ``API-Version``, closes the connection, is logged at info (no part of
+the request) and counted in ``wmo_http_refused_total``; the app never sees the request.
+
+Served with ``uvicorn --http wmo_shared.http_server:HttpProtocol`` (``UVICORN_ARGS``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+import httptools
+import structlog
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+
+from wmo_shared.metrics import refused_by_server
+
+URL_MAX_BYTES = 8 * 1024
+HEAD_MAX_FIELDS = 100
+HEAD_MAX_BYTES = 64 * 1024
+HEAD_TIMEOUT_SECONDS = 30.0
+# The bytes read while a head is open are counted per chunk, and the chunk in which a pipelined
+# request begins may hold the end of the one before: the margin of one read (uvloop reads up to
+# 256 KiB) keeps such a request from being refused for what came before it.
+_UNFINISHED_MAX_BYTES = HEAD_MAX_BYTES + 256 * 1024
+
+UVICORN_ARGS = (
+    "--no-access-log",  # the middleware writes the access log (no raw path, no query)
+    "--loop",
+    "uvloop",
+    "--http",
+    "wmo_shared.http_server:HttpProtocol",
+    "--ws",
+    "none",  # no route is a websocket: not loading the library saves memory
+)
+
+log = structlog.get_logger("wmo.http")
+
+_served: dict[str, Any] = {"service": "wmo", "headers": []}
+
+
+def serve_as(service: str, headers: list[tuple[bytes, bytes]]) -> None:
+    """The service's name (for the counter) and the headers every answer carries
+    (``API-Version`` and the security headers), set by ``WmoMiddleware``."""
+    _served["service"] = service
+    _served["headers"] = headers
+
+
+class Refusal(httptools.HttpParserError):
+    """A request refused before its head is complete. An ``HttpParserError``: raised in a parser
+    callback it ends the parse, and uvicorn answers it through ``send_400_response``."""
+
+    def __init__(self, status: int, naam: str, code: str, title: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.naam = naam
+        self.code = code
+        self.detail = detail
+
+
+def _too_long_url() -> Refusal:
+    return Refusal(
+        414,
+        "url",
+        "te-lang",
+        "Het adres van het verzoek is te lang.",
+        f"Het pad met de zoekvragen van het verzoek is langer dan {URL_MAX_BYTES} bytes.",
+    )
+
+
+def _too_many_headers() -> Refusal:
+    return Refusal(
+        431,
+        "headers",
+        "te-groot",
+        "De kop van het verzoek is te groot.",
+        f"Het verzoek heeft meer dan {HEAD_MAX_FIELDS} kopregels (headers) of samen meer dan "
+        f"{HEAD_MAX_BYTES} bytes.",
+    )
+
+
+def _malformed() -> Refusal:
+    return Refusal(
+        400,
+        "verzoek",
+        "ongeldig-http",
+        "Het verzoek is ongeldig.",
+        "Het verzoek is geen geldig HTTP/1.1-verzoek.",
+    )
+
+
+def _too_slow() -> Refusal:
+    return Refusal(
+        408,
+        "headers",
+        "te-traag",
+        "De kop van het verzoek kwam te traag.",
+        f"De kop van het verzoek was niet binnen {HEAD_TIMEOUT_SECONDS:g} seconden compleet.",
+    )
+
+
+def problem_bytes(refusal: Refusal, server_headers: list[tuple[bytes, bytes]]) -> bytes:
+    """The answer to ``refusal``: status line, headers (uvicorn's ``date`` and ``server``, the
+    service's) and a problem+json body (RFC 9457)."""
+    rid = str(uuid.uuid4())
+    body = json.dumps(
+        {
+            "type": f"https://problemen.wmo.example/{refusal.code}",
+            "code": refusal.code,
+            "title": refusal.title,
+            "status": refusal.status,
+            "detail": refusal.detail,
+            "instance": f"urn:uuid:{rid}",
+            "invalidParams": [
+                {"name": refusal.naam, "code": refusal.code, "reason": refusal.detail}
+            ],
+        },
+        ensure_ascii=False,
+    ).encode()
+    lines = [
+        STATUS_LINE[refusal.status],
+        b"content-type: application/problem+json\r\n",
+        b"content-length: %d\r\n" % len(body),
+        b"connection: close\r\n",
+        b"x-request-id: " + rid.encode() + b"\r\n",
+    ]
+    lines += [
+        name + b": " + value + b"\r\n" for name, value in [*server_headers, *_served["headers"]]
+    ]
+    return b"".join([*lines, b"\r\n", body])
+
+
+class HttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with the bounds above."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._head_open = True
+        self._head_bytes = 0
+        self._head_fields = 0
+        self._url_bytes = 0
+        self._unfinished = 0
+        self._refusal: Refusal | None = None
+        self._head_timer: asyncio.TimerHandle | None = self.loop.call_later(
+            HEAD_TIMEOUT_SECONDS, self._head_timed_out
+        )
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_timer()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self._head_open and self._refusal is None:
+            self._unfinished += len(data)
+            if self._unfinished > _UNFINISHED_MAX_BYTES:
+                self._refuse(_too_many_headers())
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._head_open = True
+        self._head_bytes = self._head_fields = self._url_bytes = self._unfinished = 0
+        if self._head_timer is None:
+            self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
+
+    def on_url(self, url: bytes) -> None:
+        self._url_bytes += len(url)
+        if self._url_bytes > URL_MAX_BYTES:
+            raise self._refusing(_too_long_url())
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._head_fields += 1
+        self._head_bytes += len(name) + len(value) + 4  # ": " and CRLF
+        if self._head_fields > HEAD_MAX_FIELDS or self._head_bytes > HEAD_MAX_BYTES:
+            raise self._refusing(_too_many_headers())
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._head_open = False
+        self._stop_head_timer()
+        super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to what the parser refused: the refusal this protocol raised, or a
+        request that is no HTTP."""
+        self._refuse(self._refusal or _malformed())
+
+    def _refusing(self, refusal: Refusal) -> Refusal:
+        self._refusal = refusal
+        return refusal
+
+    def _refuse(self, refusal: Refusal) -> None:
+        self._refusal = refusal
+        self._head_open = False
+        self._stop_head_timer()
+        if self.transport.is_closing():
+            return
+        log.info("http-verzoek geweigerd", status=refusal.status, code=refusal.code)
+        refused_by_server(_served["service"], refusal.code)
+        self.transport.write(problem_bytes(refusal, self.server_state.default_headers))
+        self.transport.close()
+
+    def _head_timed_out(self) -> None:
+        self._head_timer = None
+        if not self._head_open or self.transport.is_closing():
+            return
+        if self._unfinished == 0 and self._url_bytes == 0:
+            self.transport.close()  # an idle connection: nothing to answer
+        else:
+            self._refuse(_too_slow())
+
+    def _stop_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None

@@ -1,0 +1,206 @@
+"""The request head is bounded by the HTTP protocol the services are served with
+(``wmo_shared.http_server``): a long URL is a 414, too many or too large header lines a 431, a
+head that trickles in a 408, what is no HTTP a 400, each a problem+json with the service's
+headers, before the app sees the request. Over a real socket to uvicorn with that protocol."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from tests.support.live import free_ports
+from wmo_shared import http_server
+from wmo_shared.metrics import REFUSED_BY_SERVER
+from wmo_shared.middleware import WmoMiddleware
+from wmo_shared.problems import Problem
+
+
+async def _echo(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The app: answers 200 with the size of the body it read and the number of headers."""
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        size += len(message.get("body", b""))
+        more = message.get("more_body", False)
+    body = json.dumps({"body": size, "headers": len(scope["headers"])}).encode()
+    length = [(b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": length})
+    await send({"type": "http.response.body", "body": body})
+
+
+@pytest.fixture(scope="module")
+def port() -> Iterator[int]:
+    app = WmoMiddleware(_echo, api_version="1.2.3", service="proef")  # type: ignore[arg-type]
+    port = free_ports(1)[0]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,
+            http=http_server.HttpProtocol,
+            lifespan="off",
+            log_level="warning",
+        )
+    )
+    thread = threading.Thread(target=server.run, name="http-server-test", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield port
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _exchange(port: int, request: bytes, *, timeout: float = 10) -> bytes:
+    """Sends ``request`` and reads until the server closes the connection."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(request)
+        return _read_all(s)
+
+
+def _read_all(s: socket.socket) -> bytes:
+    data = b""
+    try:
+        while chunk := s.recv(65536):
+            data += chunk
+    except (ConnectionResetError, TimeoutError):
+        pass
+    return data
+
+
+def _responses(data: bytes) -> list[tuple[int, dict[str, str], bytes]]:
+    """The responses in ``data`` (each with a content-length)."""
+    out = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = dict(line.lower().split(": ", 1) for line in lines[1:])
+        length = int(headers["content-length"])
+        out.append((int(lines[0].split()[1]), headers, rest[:length]))
+        data = rest[length:]
+    return out
+
+
+def _get(path: str = "/x", headers: str = "", close: bool = True) -> bytes:
+    end = "Connection: close\r\n" if close else ""
+    return f"GET {path} HTTP/1.1\r\nHost: proef\r\n{headers}{end}\r\n".encode()
+
+
+def _refused(port: int, request: bytes, status: int, naam: str, code: str) -> dict[str, Any]:
+    [(got, headers, body)] = _responses(_exchange(port, request))
+    assert got == status
+    assert headers["content-type"] == "application/problem+json"
+    assert headers["api-version"] == "1.2.3"
+    assert headers["connection"] == "close"
+    assert headers["x-content-type-options"] == "nosniff"
+    problem = Problem.model_validate_json(body).model_dump(exclude_none=True)
+    assert problem["status"] == status and problem["code"] == code
+    assert problem["invalidParams"] == [{"name": naam, "code": code, "reason": problem["detail"]}]
+    assert problem["instance"] == f"urn:uuid:{headers['x-request-id']}"
+    return problem
+
+
+def _refusals(code: str) -> float:
+    return REFUSED_BY_SERVER.labels("proef", code)._value.get()
+
+
+def test_a_url_up_to_the_bound_is_served_and_a_longer_one_is_a_414(port: int) -> None:
+    path = "/x?" + "a" * (http_server.URL_MAX_BYTES - 3)
+    [(status, _, body)] = _responses(_exchange(port, _get(path)))
+    assert status == 200 and json.loads(body)["headers"] == 2
+    before = _refusals("te-lang")
+    _refused(port, _get(path + "a"), 414, "url", "te-lang")
+    _refused(port, _get("/x?" + "q=1&" * 500_000), 414, "url", "te-lang")
+    assert _refusals("te-lang") == before + 2
+
+
+def test_more_header_fields_than_the_bound_is_a_431(port: int) -> None:
+    fields = "".join(f"X-{i}: v\r\n" for i in range(http_server.HEAD_MAX_FIELDS - 2))
+    [(status, _, body)] = _responses(_exchange(port, _get(headers=fields)))
+    assert status == 200 and json.loads(body)["headers"] == http_server.HEAD_MAX_FIELDS
+    _refused(port, _get(headers=fields + "X-te-veel: v\r\n"), 431, "headers", "te-groot")
+
+
+def test_header_lines_larger_together_than_the_bound_are_a_431(port: int) -> None:
+    half = "a" * (http_server.HEAD_MAX_BYTES // 2)
+    [(status, _, _)] = _responses(_exchange(port, _get(headers=f"X-1: {half[:-100]}\r\n")))
+    assert status == 200
+    _refused(port, _get(headers=f"X-1: {half}\r\nX-2: {half}\r\n"), 431, "headers", "te-groot")
+    token = f"Authorization: Bearer {half}{half}\r\n"
+    _refused(port, _get(headers=token), 431, "headers", "te-groot")
+
+
+def test_a_header_that_never_ends_is_cut_off_after_a_bounded_read(port: int) -> None:
+    """httptools gathers a header line until it ends: the bytes read while the head is open
+    are counted, so 50 MB sent as one line are refused after a fraction of it."""
+    before = _refusals("te-groot")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"GET /x HTTP/1.1\r\nHost: proef\r\nX-Groot: ")
+        sent = 0
+        try:
+            while sent < 50_000_000:
+                s.sendall(b"a" * 65536)
+                sent += 65536
+        except (ConnectionResetError, BrokenPipeError):
+            pass
+        assert sent < 50_000_000, "the server read on"
+    deadline = time.monotonic() + 5
+    while _refusals("te-groot") == before and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _refusals("te-groot") == before + 1
+
+
+def test_what_is_no_http_is_a_400_problem(port: int) -> None:
+    _refused(port, b"GET / HTTP/1.1\r\nHost proef\r\n\r\n", 400, "verzoek", "ongeldig-http")
+    _refused(port, b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 400, "verzoek", "ongeldig-http")
+
+
+def test_a_head_that_trickles_in_is_a_408_and_an_idle_connection_is_closed(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.3)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(b"GET /x HTTP/1.1\r\nHost: pro")
+        [(status, _, body)] = _responses(_read_all(s))
+    assert status == 408 and json.loads(body)["code"] == "te-traag"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        started = time.monotonic()
+        assert _read_all(s) == b""  # closed, nothing said
+        assert time.monotonic() - started < 4
+
+
+def test_the_next_request_on_a_connection_has_its_own_bounds_and_time(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep-alive and pipelining: a body of 1 MB behind its head in the same packets, and the
+    request after it in the same send, are served; the head timer starts again per request."""
+    monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.5)
+    body = b"b" * 1_000_000
+    post = b"POST /x HTTP/1.1\r\nHost: proef\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(post + post + _get(close=False))
+        time.sleep(0.7)  # longer than a head may take, between two requests
+        s.sendall(_get())
+        answers = _responses(_read_all(s))
+    assert [status for status, _, _ in answers] == [200, 200, 200, 200]
+    assert [json.loads(b)["body"] for _, _, b in answers] == [1_000_000, 1_000_000, 0, 0]
+
+
+def test_every_launcher_serves_with_the_bounded_protocol() -> None:
+    """The image's entrypoint, ``make run`` and the e2e stack start uvicorn with it."""
+    root = Path(__file__).parents[3]
+    protocol = http_server.UVICORN_ARGS[http_server.UVICORN_ARGS.index("--http") + 1]
+    assert f"--http {protocol} " in (root / "deploy/docker/entrypoint.sh").read_text()
+    for launcher in ("devtools/wmo_dev/stack.py", "tests/support/live.py"):
+        assert "*UVICORN_ARGS," in (root / launcher).read_text(), launcher
