@@ -10,6 +10,10 @@ it (measured; the chart's memory limit is 320Mi).
 - The head complete within ``HEAD_TIMEOUT_SECONDS`` of its first byte or of the connection:
   else 408 and the connection closed, so that a client trickling its head (slowloris) does not
   hold a connection for ever.
+- A body that stops coming: when ``BODY_IDLE_SECONDS`` pass without a byte of it while the app
+  waits for it, the connection is closed (the app sees the client gone: 499 in the access log).
+  Time in which the server itself stopped reading (the app had not taken what came) is not
+  counted against the client.
 - A request httptools cannot parse is answered as problem+json too (uvicorn: text/plain).
 
 httptools hands a header over only once its name and value are complete; what it gathers of an
@@ -37,6 +41,8 @@ URL_MAX_BYTES = 8 * 1024
 HEAD_MAX_FIELDS = 100
 HEAD_MAX_BYTES = 64 * 1024
 HEAD_TIMEOUT_SECONDS = 30.0
+BODY_IDLE_SECONDS = 60.0  # as nginx's client_body_timeout
+_BODY_HEADERS = (b"content-length", b"transfer-encoding")
 # The bytes read while a head is open are counted per chunk, and the chunk in which a pipelined
 # request begins may hold the end of the one before: the margin of one read (uvloop reads up to
 # 256 KiB) keeps such a request from being refused for what came before it.
@@ -160,12 +166,16 @@ class HttpProtocol(HttpToolsProtocol):
         self._url_bytes = 0
         self._unfinished = 0
         self._refusal: Refusal | None = None
+        self._has_body = False
+        self._body_read_at = 0.0
+        self._body_timer: asyncio.TimerHandle | None = None
         self._head_timer: asyncio.TimerHandle | None = self.loop.call_later(
             HEAD_TIMEOUT_SECONDS, self._head_timed_out
         )
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_head_timer()
+        self._stop_body_timer()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -179,6 +189,7 @@ class HttpProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._head_open = True
         self._head_bytes = self._head_fields = self._url_bytes = self._unfinished = 0
+        self._has_body = False
         if self._head_timer is None:
             self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
 
@@ -193,12 +204,25 @@ class HttpProtocol(HttpToolsProtocol):
         self._head_bytes += len(name) + len(value) + 4  # ": " and CRLF
         if self._head_fields > HEAD_MAX_FIELDS or self._head_bytes > HEAD_MAX_BYTES:
             raise self._refusing(_too_many_headers())
+        if name.lower() in _BODY_HEADERS:
+            self._has_body = True
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
         self._head_open = False
         self._stop_head_timer()
         super().on_headers_complete()
+        if self._has_body:
+            self._body_read_at = self.loop.time()
+            self._body_timer = self.loop.call_later(BODY_IDLE_SECONDS, self._body_idle)
+
+    def on_body(self, body: bytes) -> None:
+        self._body_read_at = self.loop.time()
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._stop_body_timer()
+        super().on_message_complete()
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to what the parser refused: the refusal this protocol raised, or a
@@ -228,6 +252,26 @@ class HttpProtocol(HttpToolsProtocol):
             self.transport.close()  # an idle connection: nothing to answer
         else:
             self._refuse(_too_slow())
+
+    def _body_idle(self) -> None:
+        self._body_timer = None
+        if self.transport.is_closing():
+            return
+        now = self.loop.time()
+        if self.flow.read_paused:  # the server stopped reading, not the client
+            self._body_read_at = now
+        idle = now - self._body_read_at
+        if idle < BODY_IDLE_SECONDS:
+            self._body_timer = self.loop.call_later(BODY_IDLE_SECONDS - idle, self._body_idle)
+            return
+        log.info("http-verzoek afgebroken: de inhoud bleef uit", seconden=BODY_IDLE_SECONDS)
+        refused_by_server(_served["service"], "te-traag")
+        self.transport.close()
+
+    def _stop_body_timer(self) -> None:
+        if self._body_timer is not None:
+            self._body_timer.cancel()
+            self._body_timer = None
 
     def _stop_head_timer(self) -> None:
         if self._head_timer is not None:

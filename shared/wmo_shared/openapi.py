@@ -30,8 +30,10 @@ _PROBLEM_DESCRIPTIONS = {
     "409": "Het verzoek past niet bij de toestand van de bron",
     "412": "De bron is intussen gewijzigd (If-Match)",
     "413": "De inhoud is groter dan deze bron aanneemt",
+    "414": "Het adres (pad met zoekvragen) is langer dan 8 KiB (wmo_shared.http_server)",
     "415": "De inhoud is geen JSON (Content-Type)",
     "428": "If-Match is vereist",
+    "431": "Meer dan 100 kopregels (headers) of samen meer dan 64 KiB (wmo_shared.http_server)",
     "500": "Onverwachte fout; het verzoek-id staat in instance",
     "503": "De database van de dienst is tijdelijk niet bereikbaar of deed te lang over het "
     "verzoek (tijdslimiet): opnieuw na Retry-After",
@@ -134,6 +136,11 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str) -
                 responses.setdefault("415", {"description": _PROBLEM_DESCRIPTIONS["415"]})
             if "requestBody" in op:
                 responses.setdefault("413", {"description": _PROBLEM_DESCRIPTIONS["413"]})
+            # the HTTP server's own bounds on the request head: any operation's headers, and the
+            # address of one that takes values in it
+            responses.setdefault("431", {"description": _PROBLEM_DESCRIPTIONS["431"]})
+            if any(p.get("in") in ("path", "query") for p in op.get("parameters", [])):
+                responses.setdefault("414", {"description": _PROBLEM_DESCRIPTIONS["414"]})
             for code, resp in responses.items():
                 if code.startswith(("4", "5")):
                     resp["content"] = {PROBLEM_MEDIA_TYPE: _problem_ref()}

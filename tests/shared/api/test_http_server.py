@@ -5,6 +5,7 @@ headers, before the app sees the request. Over a real socket to uvicorn with tha
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import threading
@@ -18,13 +19,18 @@ import uvicorn
 
 from tests.support.live import free_ports
 from wmo_shared import http_server
+from wmo_shared.db.bootstrap import SERVICES
 from wmo_shared.metrics import REFUSED_BY_SERVER
 from wmo_shared.middleware import WmoMiddleware
-from wmo_shared.problems import Problem
+from wmo_shared.openapi_file import document
+from wmo_shared.problems import PROBLEM_MEDIA_TYPE, Problem
 
 
 async def _echo(scope: dict[str, Any], receive: Any, send: Any) -> None:
-    """The app: answers 200 with the size of the body it read and the number of headers."""
+    """The app: answers 200 with the size of the body it read and the number of headers;
+    on ``/traag`` it waits a second before it reads."""
+    if scope["path"] == "/traag":
+        await asyncio.sleep(1)
     size = 0
     more = True
     while more:
@@ -197,6 +203,60 @@ def test_the_next_request_on_a_connection_has_its_own_bounds_and_time(
     assert [json.loads(b)["body"] for _, _, b in answers] == [1_000_000, 1_000_000, 0, 0]
 
 
+def _post_head(path: str, length: int) -> bytes:
+    return f"POST {path} HTTP/1.1\r\nHost: proef\r\nContent-Length: {length}\r\n\r\n".encode()
+
+
+def test_a_body_that_stops_coming_ends_the_connection(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
+    before = _refusals("te-traag")
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(_post_head("/x", 100) + b"x" * 10)
+        started = time.monotonic()
+        assert _read_all(s) == b""
+        assert time.monotonic() - started < 4
+    assert _refusals("te-traag") == before + 1
+
+
+def test_a_body_that_comes_slowly_but_steadily_is_served(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(_post_head("/x", 10))
+        for _ in range(10):
+            time.sleep(0.1)
+            s.sendall(b"x")
+        [(status, _, body)] = _responses(_read_all_of_one(s))
+    assert status == 200 and json.loads(body)["body"] == 10
+
+
+def test_time_the_app_does_not_read_is_not_the_clients(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app waits a second before it reads a body of 2 MB: the server stops reading after
+    64 KiB, and that pause is not counted as the client's idle time."""
+    monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(_post_head("/traag", 2_000_000) + b"x" * 2_000_000)
+        [(status, _, body)] = _responses(_read_all_of_one(s))
+    assert status == 200 and json.loads(body)["body"] == 2_000_000
+
+
+def _read_all_of_one(s: socket.socket) -> bytes:
+    """One response on a connection kept open: read until its content-length is in."""
+    data = b""
+    while True:
+        data += s.recv(65536)
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if sep:
+            length = int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
+            if len(rest) >= length:
+                return data
+
+
 def test_every_launcher_serves_with_the_bounded_protocol() -> None:
     """The image's entrypoint, ``make run`` and the e2e stack start uvicorn with it."""
     root = Path(__file__).parents[3]
@@ -204,3 +264,15 @@ def test_every_launcher_serves_with_the_bounded_protocol() -> None:
     assert f"--http {protocol} " in (root / "deploy/docker/entrypoint.sh").read_text()
     for launcher in ("devtools/wmo_dev/stack.py", "tests/support/live.py"):
         assert "*UVICORN_ARGS," in (root / launcher).read_text(), launcher
+
+
+@pytest.mark.parametrize("svc", SERVICES)
+def test_every_operation_publishes_what_the_server_may_answer_for_its_head(svc: str) -> None:
+    """431 on every operation; 414 on every one that takes values in its address."""
+    for path, item in document(svc)["paths"].items():
+        for method, op in item.items():
+            responses = op["responses"]
+            assert PROBLEM_MEDIA_TYPE in responses["431"]["content"], (method, path)
+            if any(p["in"] in ("path", "query") for p in op.get("parameters", [])):
+                assert PROBLEM_MEDIA_TYPE in responses["414"]["content"], (method, path)
+
