@@ -257,6 +257,28 @@ def _read_all_of_one(s: socket.socket) -> bytes:
                 return data
 
 
+def test_connections_beyond_the_bound_are_a_503_with_retry_after(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
+    before = _refusals("te-veel-verbindingen")
+    held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(3)]
+    try:
+        time.sleep(0.1)
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+            [(status, headers, body)] = _responses(_read_all(s))
+        assert status == 503 and headers["retry-after"] == str(http_server.RETRY_AFTER_SECONDS)
+        problem = Problem.model_validate_json(body)
+        assert problem.code == "te-veel-verbindingen" and problem.invalidParams is None
+        assert _refusals("te-veel-verbindingen") == before + 1
+    finally:
+        for s in held:
+            s.close()
+    time.sleep(0.1)
+    [(status, _, _)] = _responses(_exchange(port, _get()))
+    assert status == 200
+
+
 def test_every_launcher_serves_with_the_bounded_protocol() -> None:
     """The image's entrypoint, ``make run`` and the e2e stack start uvicorn with it."""
     root = Path(__file__).parents[3]
@@ -275,4 +297,3 @@ def test_every_operation_publishes_what_the_server_may_answer_for_its_head(svc: 
             assert PROBLEM_MEDIA_TYPE in responses["431"]["content"], (method, path)
             if any(p["in"] in ("path", "query") for p in op.get("parameters", [])):
                 assert PROBLEM_MEDIA_TYPE in responses["414"]["content"], (method, path)
-
