@@ -14,6 +14,9 @@ it (measured; the chart's memory limit is 320Mi).
   waits for it, the connection is closed (the app sees the client gone: 499 in the access log).
   Time in which the server itself stopped reading (the app had not taken what came) is not
   counted against the client.
+- An answer the client stops reading: when ``SEND_IDLE_SECONDS`` pass in which not a byte of
+  what waits to be sent is taken, the connection is dropped (as nginx's send_timeout), so that
+  clients that never read cannot hold their answers in the worker's memory.
 - At most ``MAX_CONNECTIONS`` open connections (``WMO_HTTP_MAX_CONNECTIONS``): each costs
   ~7 KB of the worker before it sends a byte (measured: 5,000 idle connections +35 MB), so a
   flood of them is answered 503 with Retry-After and closed at once, and the pod stays within
@@ -47,6 +50,7 @@ HEAD_MAX_FIELDS = 100
 HEAD_MAX_BYTES = 64 * 1024
 HEAD_TIMEOUT_SECONDS = 30.0
 BODY_IDLE_SECONDS = 60.0  # as nginx's client_body_timeout
+SEND_IDLE_SECONDS = 60.0
 MAX_CONNECTIONS = int(os.environ.get("WMO_HTTP_MAX_CONNECTIONS", "1000"))
 RETRY_AFTER_SECONDS = 5
 _BODY_HEADERS = (b"content-length", b"transfer-encoding")
@@ -132,6 +136,17 @@ def _too_many_connections() -> Refusal:
     )
 
 
+def _not_read() -> Refusal:
+    """Not sent (the client reads nothing): named in the log line and the counter."""
+    return Refusal(
+        408,
+        None,
+        "niet-gelezen",
+        "Het antwoord werd niet gelezen.",
+        f"De client las {SEND_IDLE_SECONDS:g} seconden niets van het antwoord.",
+    )
+
+
 def _too_slow() -> Refusal:
     return Refusal(
         408,
@@ -209,6 +224,8 @@ class HttpProtocol(HttpToolsProtocol):
         self._has_body = False
         self._body_read_at = 0.0
         self._body_timer: asyncio.TimerHandle | None = None
+        self._send_timer: asyncio.TimerHandle | None = None
+        self._send_left = 0
         self._head_timer: asyncio.TimerHandle | None = None
         if len(self.connections) > MAX_CONNECTIONS:  # this one counted
             self._refuse(_too_many_connections())
@@ -218,6 +235,9 @@ class HttpProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_head_timer()
         self._stop_body_timer()
+        if self._send_timer is not None:
+            self._send_timer.cancel()
+            self._send_timer = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -294,6 +314,31 @@ class HttpProtocol(HttpToolsProtocol):
             self.transport.close()  # an idle connection: nothing to answer
         else:
             self._refuse(_too_slow())
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        if self._send_timer is None:
+            self._send_left = self.transport.get_write_buffer_size()
+            self._send_timer = self.loop.call_later(SEND_IDLE_SECONDS, self._send_idle)
+
+    def resume_writing(self) -> None:
+        if self._send_timer is not None:
+            self._send_timer.cancel()
+            self._send_timer = None
+        super().resume_writing()
+
+    def _send_idle(self) -> None:
+        self._send_timer = None
+        if self.transport.is_closing() or not self.flow.write_paused:
+            return
+        left = self.transport.get_write_buffer_size()
+        if left < self._send_left:  # the client reads, slowly: no fault
+            self._send_left = left
+            self._send_timer = self.loop.call_later(SEND_IDLE_SECONDS, self._send_idle)
+            return
+        _log_refusal(self.loop.time(), _not_read())
+        refused_by_server(_served["service"], "niet-gelezen")
+        self.transport.abort()
 
     def _body_idle(self) -> None:
         self._body_timer = None

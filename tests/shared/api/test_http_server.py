@@ -31,6 +31,9 @@ async def _echo(scope: dict[str, Any], receive: Any, send: Any) -> None:
     on ``/traag`` it waits a second before it reads."""
     if scope["path"] == "/traag":
         await asyncio.sleep(1)
+    if scope["path"] == "/groot":
+        await _send_large(send)
+        return
     size = 0
     more = True
     while more:
@@ -41,6 +44,18 @@ async def _echo(scope: dict[str, Any], receive: Any, send: Any) -> None:
     length = [(b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": 200, "headers": length})
     await send({"type": "http.response.body", "body": body})
+
+
+GROOT = 32 * 1024 * 1024
+
+
+async def _send_large(send: Any) -> None:
+    length = [(b"content-length", str(GROOT).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": length})
+    chunk = b"g" * (1024 * 1024)
+    for n in range(GROOT // len(chunk)):
+        more = n < GROOT // len(chunk) - 1
+        await send({"type": "http.response.body", "body": chunk, "more_body": more})
 
 
 @pytest.fixture(scope="module")
@@ -255,6 +270,30 @@ def _read_all_of_one(s: socket.socket) -> bytes:
             length = int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
             if len(rest) >= length:
                 return data
+
+
+def test_an_answer_the_client_does_not_read_is_dropped_and_one_read_slowly_is_not(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "SEND_IDLE_SECONDS", 0.3)
+    before = _refusals("niet-gelezen")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        s.sendall(_get("/groot"))
+        deadline = time.monotonic() + 10
+        while _refusals("niet-gelezen") == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _refusals("niet-gelezen") == before + 1
+        assert len(_read_all(s)) < GROOT  # what the kernel held, then the end
+    monkeypatch.setattr(http_server, "SEND_IDLE_SECONDS", 1.0)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(_get("/groot"))
+        got = 0
+        while chunk := s.recv(1024 * 1024):  # a reader slower than the server writes
+            got += len(chunk)
+            time.sleep(0.05)
+    assert got > GROOT
+    assert _refusals("niet-gelezen") == before + 1
 
 
 def test_connections_beyond_the_bound_are_a_503_with_retry_after(
