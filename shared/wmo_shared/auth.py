@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import tempfile
 import time
 from collections import OrderedDict
@@ -206,20 +207,33 @@ class TokenVerifier:
             raise Unauthorized(f"Het token is ongeldig: {exc}.") from exc
 
 
+# Who is stored beside what they did (audit, behandelaar, signaleringen): at most as long as
+# those columns (String(200)).
+MAX_SUB = 200
+_CBS_CODE = re.compile(r"[0-9]{4}")  # ASCII digits: str.isdigit() also takes "٠٠٨٥"
+_AGB_CODE = re.compile(r"[0-9]{8}")
+
+
 def _principal(claims: dict[str, Any]) -> Principal:
+    """The caller a verified token names; a claim this service would store or compare is
+    checked here, so that a strange value is a 401, not a failure further on."""
+    sub = claims["sub"]
     roles = claims.get("roles")
     gemeente = claims.get("gemeente")
-    if not isinstance(roles, list) or not roles or not set(roles) <= ROLES:
+    agb = claims.get("agb")
+    if not isinstance(sub, str) or not 0 < len(sub) <= MAX_SUB or not sub.isprintable():
+        raise Unauthorized(f"Het token noemt geen geldige gebruiker (sub, 1 tot {MAX_SUB} tekens).")
+    if (
+        not isinstance(roles, list)
+        or not roles
+        or not all(isinstance(rol, str) and rol in ROLES for rol in roles)
+    ):
         raise Unauthorized("Het token noemt geen geldige rollen.")
-    if not isinstance(gemeente, str) or len(gemeente) != 4 or not gemeente.isdigit():
+    if not isinstance(gemeente, str) or not _CBS_CODE.fullmatch(gemeente):
         raise Unauthorized("Het token noemt geen geldige gemeente (CBS-code van 4 cijfers).")
-    return Principal(
-        sub=str(claims["sub"]),
-        roles=frozenset(roles),
-        gemeente=gemeente,
-        agb=claims.get("agb"),
-        claims=claims,
-    )
+    if agb is not None and not (isinstance(agb, str) and _AGB_CODE.fullmatch(agb)):
+        raise Unauthorized("Het token noemt geen geldige AGB-code (agb, 8 cijfers).")
+    return Principal(sub=sub, roles=frozenset(roles), gemeente=gemeente, agb=agb, claims=claims)
 
 
 @caller_check

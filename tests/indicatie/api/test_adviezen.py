@@ -256,7 +256,7 @@ async def test_roles_that_may_not_ask_advice(indicatie: httpx.AsyncClient, role:
 async def test_systeem_may_ask_and_aanbieder_may_not_read(indicatie: httpx.AsyncClient) -> None:
     r = await indicatie.post(URL, json=sanne_advies(), headers=auth("systeem"))
     assert r.status_code == 201
-    got = await indicatie.get(f"{URL}/{r.json()['id']}", headers=auth("aanbieder", agb="1234"))
+    got = await indicatie.get(f"{URL}/{r.json()['id']}", headers=auth("aanbieder", agb="12341234"))
     assert got.status_code == 403
 
 

@@ -427,7 +427,7 @@ async def test_read_roles_and_gemeente_isolation(
     ind_id = r.json()["id"]
     for role in ("systeem", "beheer"):
         assert (await indicatie.get(f"{URL}/{ind_id}", headers=auth(role))).status_code == 200
-    aanbieder = await indicatie.get(f"{URL}/{ind_id}", headers=auth("aanbieder", agb="1"))
+    aanbieder = await indicatie.get(f"{URL}/{ind_id}", headers=auth("aanbieder", agb="11111111"))
     assert aanbieder.status_code == 403
     other = await indicatie.get(f"{URL}/{ind_id}", headers=auth(gemeente=VLISSINGEN))
     assert other.status_code == 404

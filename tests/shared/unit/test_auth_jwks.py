@@ -82,12 +82,33 @@ async def test_a_token_of_the_provider_for_this_audience_is_accepted(jwks_url: s
         pytest.param(_hs256_with_the_public_key, id="hs256-with-the-public-key"),
         pytest.param(lambda: provider_token(roles=["superuser"]), id="unknown-role"),
         pytest.param(lambda: provider_token(gemeente="85"), id="no-cbs-code"),
+        pytest.param(lambda: provider_token(gemeente="٠٠٨٥"), id="cbs-code-in-arabic-digits"),
+        pytest.param(lambda: provider_token(roles=[{"rol": "beheer"}]), id="a-role-no-string"),
+        pytest.param(lambda: provider_token(sub="x" * 201), id="sub-longer-than-stored"),
+        pytest.param(lambda: provider_token(sub="a\nb"), id="sub-with-a-line-break"),
+        pytest.param(lambda: provider_token(agb=12345678), id="agb-a-number"),
+        pytest.param(lambda: provider_token(agb="1234"), id="agb-not-8-digits"),
+        pytest.param(lambda: provider_token(agb={"agb": "12345678"}), id="agb-an-object"),
         pytest.param(lambda: "niet.een.token", id="garbage"),
     ],
 )
 async def test_forged_foreign_and_expired_tokens_are_refused(jwks_url: str, token: Any) -> None:
     with pytest.raises(Unauthorized):
         await _verifier(jwks_url).verify(token())
+
+
+async def test_tokens_naming_unknown_keys_do_not_make_the_provider_be_asked_each_time(
+    jwks_url: str,
+) -> None:
+    """A forged token names a key id the provider never had: the key set is fetched again at
+    most once in PyJWT's cooldown (30 s), so a flood of them is no flood at the provider."""
+    verifier = _verifier(jwks_url)
+    await verifier.verify(provider_token())
+    before = Jwks.fetched
+    for n in range(20):
+        with pytest.raises(Unauthorized):
+            await verifier.verify(provider_token(kid=f"vals-{n}"))
+    assert Jwks.fetched - before <= 1
 
 
 async def test_a_provider_out_of_reach_is_a_503_with_retry_after() -> None:
