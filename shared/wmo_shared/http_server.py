@@ -310,6 +310,10 @@ class HttpProtocol(HttpToolsProtocol):
         self._head_timer = None
         if not self._head_open or self.transport.is_closing():
             return
+        if self.cycle is not None and not self.cycle.response_complete:
+            # a pipelined head behind a request still being answered: that answer goes first
+            self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
+            return
         if self._unfinished == 0 and self._url_bytes == 0:
             self.transport.close()  # an idle connection: nothing to answer
         else:

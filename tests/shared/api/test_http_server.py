@@ -201,6 +201,16 @@ def test_a_head_that_trickles_in_is_a_408_and_an_idle_connection_is_closed(
         assert time.monotonic() - started < 4
 
 
+def test_a_stalled_head_behind_a_request_being_answered_lets_that_answer_go_first(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.3)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(_post_head("/traag", 0) + b"GET /x HTTP/1.1\r\nHost: pro")
+        answers = _responses(_read_all(s))
+    assert [status for status, _, _ in answers] == [200, 408]
+
+
 def test_the_next_request_on_a_connection_has_its_own_bounds_and_time(
     port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
