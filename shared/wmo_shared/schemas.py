@@ -49,6 +49,18 @@ def _printable(value: Any) -> None:
             _printable(item)
 
 
+def storable_text(value: object) -> str | None:
+    """``value`` as text this system can store and print (NFC), or None when it is no text or
+    holds what ``_printable`` refuses: for what arrives outside a wire model (a token's claim)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        _printable(value)
+    except ValueError:
+        return None
+    return str(_nfc(value))
+
+
 def _nfc(value: Any) -> Any:
     """Text in one Unicode form (NFC): an "é" sent as an e with a combining accent is stored,
     compared, searched and printed as the one letter it is, whatever keyboard or system sent

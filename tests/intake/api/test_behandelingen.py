@@ -162,3 +162,18 @@ async def test_isolatie_en_rollen(intake: httpx.AsyncClient) -> None:
         intake, f"{m['id']}/overdrachten", {"behandelaar": {"sub": "y" * 201}, "reden": "abc"}, GW
     )
     assert r.status_code == 400
+
+
+async def test_a_name_or_team_claim_that_cannot_be_stored_counts_as_absent(
+    intake: httpx.AsyncClient,
+) -> None:
+    """A token's ``name`` or ``team`` with a NUL or a control character (which PostgreSQL or
+    XML cannot hold) is taken as absent, not stored and failed on (a 400 of the insert)."""
+    sub = f"claim-{uuid.uuid4().hex[:8]}"
+    vreemd = auth("gebiedsteam", "0085", sub=sub, name="An\x00na", team="No\x07ord")
+    m = await melding(intake)
+    r = await _post(intake, f"{m['id']}/oppakkingen", {}, vreemd)
+    assert r.status_code == 201, r.text
+    assert r.json()["behandelaar"] == {"sub": sub, "naam": None} and r.json()["team"] is None
+    r = await intake.get("/api/v1/werkvoorraad", params={"team": "mijn"}, headers=vreemd)
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "team"

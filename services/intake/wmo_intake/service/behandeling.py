@@ -26,6 +26,7 @@ from wmo_shared.auth import Principal
 from wmo_shared.db.engine import Database
 from wmo_shared.etag import require_version
 from wmo_shared.idempotency import WriteRequest, Written, write_once
+from wmo_shared.schemas import storable_text
 
 
 def _ref(sub: str | None, naam: str | None) -> BehandelaarRef | None:
@@ -33,13 +34,15 @@ def _ref(sub: str | None, naam: str | None) -> BehandelaarRef | None:
 
 
 def claim_naam(principal: Principal) -> str | None:
-    naam = principal.claims.get("name")
-    return naam[:200] if isinstance(naam, str) and naam.strip() else None
+    """The token's ``name``, when it is text that can be stored (else as if absent)."""
+    naam = storable_text(principal.claims.get("name"))
+    return naam[:200] if naam and naam.strip() else None
 
 
 def claim_team(principal: Principal) -> str | None:
-    team = principal.claims.get("team")
-    return team[:100] if isinstance(team, str) and team.strip() else None
+    """The token's ``team``, when it is text that can be stored (else as if absent)."""
+    team = storable_text(principal.claims.get("team"))
+    return team[:100] if team and team.strip() else None
 
 
 async def behandeling_read(conn: AsyncConnection, zaak: Rij) -> BehandelingRead:
