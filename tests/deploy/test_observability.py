@@ -239,6 +239,7 @@ def test_the_alerts_an_operator_needs_are_there() -> None:
         "WmoHighLatency": ("wmo_http_request_duration_seconds_bucket", "warning", {"service"}),
         "WmoDatabasePoolSaturated": ("wmo_db_pool_connections_in_use", "warning", {"service"}),
         "WmoServiceDown": ("up", "critical", {"service", "pod"}),
+        "WmoConnectionsRefused": ("wmo_http_refused_total", "warning", {"service", "pod"}),
         "WmoTermijnenVerlopen": (
             "wmo_werkvoorraad_termijnen_verlopen",
             "warning",
