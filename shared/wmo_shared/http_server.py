@@ -24,9 +24,11 @@ it (measured; the chart's memory limit is 320Mi).
 - A request httptools cannot parse is answered as problem+json too (uvicorn: text/plain).
 
 httptools hands a header over only once its name and value are complete; what it gathers of an
-unfinished one is bounded by the bytes read while the head is open. Every refusal is a problem+
-json with the service's ``API-Version``, closes the connection, is logged at info (no part of
-the request) and counted in ``wmo_http_refused_total``; the app never sees the request.
+unfinished one is bounded by the bytes read while the head is open. A refused head or
+connection is answered with a problem+json with the service's ``API-Version`` and the
+connection closed: the app never sees that request. Every refusal, an idle body or answer
+included, is logged at info (no part of the request; at most a line a second per code) and
+counted in ``wmo_http_refused_total``.
 
 Served with ``uvicorn --http wmo_shared.http_server:HttpProtocol`` (``UVICORN_ARGS``).
 """
@@ -51,7 +53,15 @@ HEAD_MAX_BYTES = 64 * 1024
 HEAD_TIMEOUT_SECONDS = 30.0
 BODY_IDLE_SECONDS = 60.0  # as nginx's client_body_timeout
 SEND_IDLE_SECONDS = 60.0
-MAX_CONNECTIONS = int(os.environ.get("WMO_HTTP_MAX_CONNECTIONS", "1000"))
+
+
+def _max_connections(value: str) -> int:
+    if not value.isascii() or not value.isdigit() or not 10 <= int(value) <= 100_000:
+        raise ValueError(f"WMO_HTTP_MAX_CONNECTIONS={value!r}: a whole number from 10 to 100000")
+    return int(value)
+
+
+MAX_CONNECTIONS = _max_connections(os.environ.get("WMO_HTTP_MAX_CONNECTIONS", "1000"))
 RETRY_AFTER_SECONDS = 5
 _BODY_HEADERS = (b"content-length", b"transfer-encoding")
 # The bytes read while a head is open are counted per chunk, and the chunk in which a pipelined

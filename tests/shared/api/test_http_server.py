@@ -346,3 +346,10 @@ def test_every_operation_publishes_what_the_server_may_answer_for_its_head(svc: 
             assert PROBLEM_MEDIA_TYPE in responses["431"]["content"], (method, path)
             if any(p["in"] in ("path", "query") for p in op.get("parameters", [])):
                 assert PROBLEM_MEDIA_TYPE in responses["414"]["content"], (method, path)
+
+
+@pytest.mark.parametrize("value", ["", "veel", "5", "100001", "1e4", "٣٠٠"])
+def test_a_bound_on_connections_beyond_reason_stops_the_worker_from_starting(value: str) -> None:
+    with pytest.raises(ValueError, match="WMO_HTTP_MAX_CONNECTIONS"):
+        http_server._max_connections(value)
+    assert http_server._max_connections("250") == 250
