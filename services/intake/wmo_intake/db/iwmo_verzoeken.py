@@ -76,7 +76,7 @@ async def pagina(
     gemeente: str,
     *,
     status: str | None,
-    na: tuple[dt.date, str] | None,
+    na: tuple[dt.date, uuid.UUID] | None,
     limit: int,
 ) -> list[Rij]:
     """Up to ``limit`` + 1 verzoeken by answer term, then id, after the cursor ``na``."""
@@ -88,7 +88,7 @@ async def pagina(
         datum, vorig = na
         query = query.where(
             (v.c.antwoord_uiterlijk > datum)
-            | ((v.c.antwoord_uiterlijk == datum) & (v.c.id > uuid.UUID(vorig)))
+            | ((v.c.antwoord_uiterlijk == datum) & (v.c.id > vorig))
         )
     query = query.order_by(v.c.antwoord_uiterlijk, v.c.id).limit(limit + 1)
     return await alle(conn, query)

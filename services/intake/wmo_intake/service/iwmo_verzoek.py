@@ -20,7 +20,7 @@ from wmo_intake.db.rijen import Rij
 from wmo_intake.domain.iwmo_verzoek import antwoordtermijn, retourtermijn
 from wmo_intake.schemas.iwmo_verzoek import IwmoVerzoekList, IwmoVerzoekRead
 from wmo_intake.service.iwmo_toewijzing import toewijzing_van
-from wmo_intake.service.paginering import lees_termijn, termijn_cursor
+from wmo_intake.service.paginering import lees_termijn_id, termijn_cursor
 from wmo_intake.service.regels import regels_json
 from wmo_iwmo.controle_verzoek import check_wmo315, check_wmo317
 from wmo_iwmo.retour import Retourbericht, build_retour_wmo316, build_retour_wmo318
@@ -184,8 +184,7 @@ async def lijst_verzoeken(
 ) -> IwmoVerzoekList:
     na = None
     if cursor:
-        datum, _, vorig = lees_termijn(cursor)
-        na = (datum, vorig)
+        na = lees_termijn_id(cursor)
     async with db.transaction() as conn:
         rows = await iwmo_verzoeken.pagina(
             conn, principal.gemeente, status=status, na=na, limit=limit

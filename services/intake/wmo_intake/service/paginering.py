@@ -59,6 +59,15 @@ def lees_termijn(cursor: str) -> tuple[dt.date, str, str]:
         raise _ongeldig() from exc
 
 
+def lees_termijn_id(cursor: str) -> tuple[dt.date, uuid.UUID]:
+    """A ``termijn_cursor`` whose reference is an id (the iWmo-verzoeken by answer term)."""
+    datum, _, referentie = lees_termijn(cursor)
+    try:
+        return datum, uuid.UUID(referentie)
+    except ValueError as exc:
+        raise _ongeldig() from exc
+
+
 def sleutel_cursor(datum: dt.date, id_: uuid.UUID) -> str:
     """A position in a list ordered by a date and then the id (bezwaren, klachten)."""
     return _b64(json.dumps(("v1", datum.isoformat(), str(id_))).encode())
