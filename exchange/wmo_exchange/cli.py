@@ -104,7 +104,7 @@ def _positive(value: str) -> int:
 
 
 def _agb(value: str) -> str:
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not (value.isascii() and value.isdigit()):
         raise argparse.ArgumentTypeError("een AGB-code is 8 cijfers")
     return value
 
@@ -169,7 +169,8 @@ def token_gemeente(token: str | None) -> str | None:
         payload = token.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         value = claims.get("gemeente")
-        return str(value) if value and str(value).isdigit() and len(str(value)) == 4 else None
+        tekst = str(value) if value else ""
+        return tekst if tekst.isascii() and tekst.isdigit() and len(tekst) == 4 else None
     except ValueError:
         return None
 

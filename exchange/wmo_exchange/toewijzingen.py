@@ -105,7 +105,8 @@ def bestandsnaam(item: ToewijzingFeedItem) -> str:
 
 def wmo301_bericht(item: ToewijzingFeedItem, dagtekening: dt.date) -> Wmo301Bericht:
     """Raises ``InvalidMessageError`` when the item cannot be a WMO301 toewijzing."""
-    if not item.toewijzingnummer.isdigit() or int(item.toewijzingnummer) > MAX_TOEWIJZINGNUMMER:
+    nummer = item.toewijzingnummer
+    if not (nummer.isascii() and nummer.isdigit()) or int(nummer) > MAX_TOEWIJZINGNUMMER:
         raise InvalidMessageError(
             f"toewijzingnummer {item.toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
         )
@@ -179,7 +180,9 @@ def velden_xml(v: Velden, dagtekening: str) -> bytes:
         geregistreerd_op,
         referentie,
     ) = v
-    if not toewijzingnummer.isdigit() or int(toewijzingnummer) > MAX_TOEWIJZINGNUMMER:
+    if not (toewijzingnummer.isascii() and toewijzingnummer.isdigit()) or (
+        int(toewijzingnummer) > MAX_TOEWIJZINGNUMMER
+    ):
         raise InvalidMessageError(
             f"toewijzingnummer {toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
         )

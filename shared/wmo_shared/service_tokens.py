@@ -60,7 +60,7 @@ class ServiceTokens:
         return token
 
     def _configured(self, gemeente: str) -> str:
-        if len(gemeente) != 4 or not gemeente.isdigit():
+        if len(gemeente) != 4 or not (gemeente.isascii() and gemeente.isdigit()):
             raise ServiceTokenMissing(f"'{gemeente}' is geen CBS-code van een gemeente.")
         directory = self.settings.service_token_dir
         path = directory / gemeente if directory else self.settings.service_token_file

@@ -81,3 +81,7 @@ def test_zaakreferenties() -> None:
     assert zoeken.lees_zaakreferentie(str(uuid.UUID(int=5))).id == uuid.UUID(int=5)
     with pytest.raises(Weigering):
         zoeken.lees_zaakreferentie("zaak-12")
+    # str.isdigit() takes these, int() takes the second only: neither is a toewijzingnummer
+    for cijfers in ("²", "١٢٣"):
+        with pytest.raises(Weigering):
+            zoeken.lees_zaakreferentie(cijfers)

@@ -226,7 +226,7 @@ async def betalingen(
     db: Database, principal: Principal, cursor: str | None, limit: int
 ) -> LeveranciersbetalingPage:
     """The feed after ``cursor`` (digits from the previous page; empty: from the start)."""
-    if cursor and not cursor.isdigit():
+    if cursor and not (cursor.isascii() and cursor.isdigit()):
         raise invalid("cursor", "Deze cursor is ongeldig.", "ongeldige-cursor")
     na = int(cursor) if cursor else 0
     async with db.transaction() as conn:

@@ -102,7 +102,7 @@ def criteria(
 def lees_zaakreferentie(waarde: str) -> Zaakreferentie:
     """A uuid (melding, aanvraag, beschikking, bezwaar, klacht) or a toewijzingnummer."""
     tekst = waarde.strip()
-    if tekst.isdigit() and len(tekst) <= 18:
+    if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18:  # isdigit() takes "²"
         return Zaakreferentie(Referentiesoort.TOEWIJZINGNUMMER, nummer=int(tekst))
     try:
         return Zaakreferentie(Referentiesoort.ID, id=uuid.UUID(tekst))
