@@ -47,7 +47,7 @@ class IndicatieBesluit(WireModel):
     aard: Literal["individuele_begeleiding", "dagbesteding"]
     profiel: str = Field(examples=["IBO-3"])
     plus: bool
-    productcategorie: Productcategorie = Field(pattern=r"^\d{2}$")
+    productcategorie: Productcategorie = Field(pattern=r"^[0-9]{2}$")
     productcode: str = Field(min_length=1, max_length=5)
     omvang: IndicatieOmvang
     begindatum: dt.date

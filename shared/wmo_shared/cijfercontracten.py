@@ -14,7 +14,7 @@ from wmo_shared.schemas import WireModel
 
 
 class Maandbedrag(WireModel):
-    maand: str = Field(pattern=r"^\d{4}-\d{2}$", examples=["2026-04"])
+    maand: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}$", examples=["2026-04"])
     bedrag: Decimal
     aantal: int = Field(description="Hoeveel posten samen het bedrag vormen")
 

@@ -39,7 +39,7 @@ class TariefRead(WireModel):
     gemeente: Gemeentecode
     productcode: str = Field(min_length=1, max_length=5)
     omschrijving: str
-    productcategorie: Productcategorie = Field(pattern=r"^\d{2}$")
+    productcategorie: Productcategorie = Field(pattern=r"^[0-9]{2}$")
     eenheid: Eenheid
     zin_tarief: Decimal | None = Field(default=None, description="Tarief in natura per eenheid")
     pgb_tarief: Decimal | None = Field(default=None, description="Afgesproken pgb-tarief")
@@ -70,7 +70,7 @@ class MaatwerkvoorzieningEvent(WireModel):
     )
     beschikking_id: uuid.UUID
     maatwerkvoorziening_id: uuid.UUID
-    productcategorie: Productcategorie = Field(pattern=r"^\d{2}$")
+    productcategorie: Productcategorie = Field(pattern=r"^[0-9]{2}$")
     productcode: str = Field(min_length=1, max_length=5)
     leveringsvorm: Leveringsvorm
     ingangsdatum: dt.date
@@ -204,10 +204,10 @@ class SvbToekenning(WireModel):
 class Omvang(WireModel):
     volume: int = Field(ge=1, description="Hele eenheden (iWmo)")
     eenheid: str = Field(
-        pattern=r"^\d{2}$", description="iWmo WMO757: 01 minuut, 04 uur, 16 dagdeel, …"
+        pattern=r"^[0-9]{2}$", description="iWmo WMO757: 01 minuut, 04 uur, 16 dagdeel, …"
     )
     frequentie: str = Field(
-        pattern=r"^\d$", description="iWmo WMO760: 1 dag, 2 week, 4 maand, 6 totaal"
+        pattern=r"^[0-9]$", description="iWmo WMO760: 1 dag, 2 week, 4 maand, 6 totaal"
     )
 
 
@@ -218,7 +218,7 @@ class ToewijzingFeedItem(WireModel):
     toewijzingnummer: str
     opdracht_id: uuid.UUID
     gemeente: Gemeentecode
-    aanbieder_agb: str = Field(pattern=r"^\d{8}$")
+    aanbieder_agb: str = Field(pattern=r"^[0-9]{8}$")
     bsn: Bsn
     geboortedatum: dt.date
     geslacht: Literal["0", "1", "2", "9"] = "0"
@@ -267,7 +267,7 @@ class IwmoAntwoordFeedItem(WireModel):
 
     volgnummer: int
     verzoek_id: uuid.UUID
-    aanbieder_agb: str = Field(pattern=r"^\d{8}$")
+    aanbieder_agb: str = Field(pattern=r"^[0-9]{8}$")
     berichttype: Literal["WMO319"] = "WMO319"
     identificatie: str = Field(min_length=1, max_length=12)
     xml: str

@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-GEMEENTECODE_PATTERN = r"^\d{4}$"
-_BSN_RE = re.compile(r"^\d{9}$")
+GEMEENTECODE_PATTERN = r"^[0-9]{4}$"
+# [0-9], not \d: \d also matches other scripts' digits ("١٢٣"), in re and in pydantic alike
+_BSN_RE = re.compile(r"^[0-9]{9}$")
 
 
 def is_valid_bsn(value: str) -> bool:
@@ -28,7 +29,7 @@ def _check_bsn(value: str) -> str:
 
 Bsn = Annotated[
     str,
-    Field(min_length=9, max_length=9, pattern=r"^\d{9}$", examples=["999993653"]),
+    Field(min_length=9, max_length=9, pattern=r"^[0-9]{9}$", examples=["999993653"]),
     AfterValidator(_check_bsn),
 ]
 Gemeentecode = Annotated[

@@ -101,7 +101,7 @@ plannen = st.builds(
     zorgverlener=st.builds(
         Zorgverlener,
         soort=st.sampled_from(ZorgverlenerSoort),
-        kvk_nummer=_optioneel(st.from_regex(r"\d{8}", fullmatch=True)),
+        kvk_nummer=_optioneel(st.from_regex(r"[0-9]{8}", fullmatch=True)),
         erkende_kwalificatie=st.booleans(),
         is_overbelaste_mantelzorger=ja_nee_onbekend,
         voldoet_aan_kwaliteitseis=ja_nee_onbekend,

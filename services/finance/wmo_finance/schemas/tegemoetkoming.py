@@ -19,7 +19,7 @@ from wmo_shared.types import Bsn, Gemeentecode
 class LeverancierIn(WireModel):
     naam: str | None = Field(default=None, max_length=200)
     adres: str | None = Field(default=None, max_length=300)
-    kvk: str | None = Field(default=None, pattern=r"^\d{8}$")
+    kvk: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
     rekeningnummer: str | None = Field(default=None, max_length=34, description="IBAN")
 
 

@@ -76,7 +76,7 @@ class IndicatiePolicy(_Frozen):
     netwerkcorrectie: dict[Aard, Omvang]  # IND-10: step away from the typical value
     duur_maanden: dict[DuurCategorie, int]
     percelen: dict[Perceel, Perceelbeleid]
-    productcategorie: dict[Aard, Annotated[str, Field(pattern=r"^\d{2}$")]]
+    productcategorie: dict[Aard, Annotated[str, Field(pattern=r"^[0-9]{2}$")]]
 
     @model_validator(mode="after")
     def _complete(self) -> IndicatiePolicy:

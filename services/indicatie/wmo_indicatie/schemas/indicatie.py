@@ -50,7 +50,7 @@ class IndicatieInhoud(WireModel):
     plus: bool = False
     omvang: Omvang
     perceel: Perceel
-    productcategorie: str = Field(pattern=r"^\d{2}$", examples=["02"])
+    productcategorie: str = Field(pattern=r"^[0-9]{2}$", examples=["02"])
     productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
     begindatum: Zaakdatum = Field(description="Vanaf 2015-01-01, hoogstens vijf jaar vooruit")
     einddatum: Einddatum | None = Field(

@@ -17,7 +17,7 @@ Kwaliteitssoort = Literal["kwaliteitssysteem", "vog", "meldcode", "klachtenregel
 
 
 class ContractProduct(WireModel):
-    productcategorie: str = Field(pattern=r"^\d{2}$", description="iWmo productcategorie")
+    productcategorie: str = Field(pattern=r"^[0-9]{2}$", description="iWmo productcategorie")
     productcode: str | None = Field(
         default=None,
         pattern=r"^[0-9A-Z]{5}$",
@@ -50,7 +50,7 @@ class KwaliteitsbewijsRead(KwaliteitsbewijsCreate):
 
 
 class AanbiederUpdate(WireModel):
-    kvk: str = Field(pattern=r"^\d{8}$", description="KvK-nummer")
+    kvk: str = Field(pattern=r"^[0-9]{8}$", description="KvK-nummer")
     naam: str = Field(min_length=1, max_length=200)
     contact: AanbiederContact
     producten: list[ContractProduct] = Field(default_factory=list, max_length=MAX_LIJST)
@@ -58,7 +58,7 @@ class AanbiederUpdate(WireModel):
 
 
 class AanbiederCreate(AanbiederUpdate):
-    agb: str = Field(pattern=r"^\d{8}$", description="AGB-code")
+    agb: str = Field(pattern=r"^[0-9]{8}$", description="AGB-code")
 
 
 class AanbiederRead(WireModel):

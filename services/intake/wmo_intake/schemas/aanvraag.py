@@ -17,7 +17,7 @@ from wmo_shared.schemas import RegelRead, WireModel
 class GevraagdeVoorziening(WireModel):
     omschrijving: str = Field(min_length=1, max_length=500, examples=["individuele begeleiding"])
     leveringsvorm: Leveringsvorm | None = None
-    productcategorie: str | None = Field(default=None, pattern=r"^\d{2}$")
+    productcategorie: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
 
 
 class AanvraagCreate(WireModel):

@@ -23,7 +23,7 @@ Beschikkingsoort = Literal["toekenning", "afwijzing", "herziening", "intrekking"
 
 class MaatwerkvoorzieningCreate(WireModel):
     leveringsvorm: Leveringsvorm
-    productcategorie: str = Field(pattern=r"^\d{2}$", examples=["02"])
+    productcategorie: str = Field(pattern=r"^[0-9]{2}$", examples=["02"])
     productcode: str = Field(min_length=1, max_length=5, examples=["02A03"])
     omschrijving: str | None = Field(default=None, max_length=200)
     omvang: Omvang | None = None
@@ -76,7 +76,7 @@ class MaatwerkvoorzieningCreate(WireModel):
         "verstrekte en rechtstreeks aan de leverancier betaalt; bedrag, kostprijs en eigen "
         "bijdrage (geen) worden eruit overgenomen",
     )
-    aanbieder_agb: str | None = Field(default=None, pattern=r"^\d{8}$")
+    aanbieder_agb: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
     vervangt_id: uuid.UUID | None = Field(
         default=None, description="Bij herziening: de voorziening uit de vorige beschikking"
     )

@@ -14,7 +14,9 @@ from wmo_shared.types import Bsn, Gemeentecode
 class Adres(WireModel):
     straat: str | None = Field(default=None, max_length=200)
     huisnummer: str | None = Field(default=None, max_length=20)
-    postcode: str | None = Field(default=None, pattern=r"^[1-9]\d{3}[A-Z]{2}$", examples=["8431AB"])
+    postcode: str | None = Field(
+        default=None, pattern=r"^[1-9][0-9]{3}[A-Z]{2}$", examples=["8431AB"]
+    )
     woonplaats: str | None = Field(default=None, max_length=100)
 
 

@@ -46,7 +46,7 @@ class KlachtCreate(WireModel):
     omschrijving: str = Field(min_length=1, max_length=8000)
     klager: KlagerCreate
     client_id: uuid.UUID | None = None
-    aanbieder_agb: str | None = Field(default=None, pattern=r"^\d{8}$")
+    aanbieder_agb: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
     klachtadviescommissie: bool = False
 
 

@@ -51,7 +51,7 @@ class Bezwaaruitkomst(WireModel):
 class Maanduitgaven(WireModel):
     """Money per calendar month; null where the owning service did not answer."""
 
-    maand: str = Field(pattern=r"^\d{4}-\d{2}$")
+    maand: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}$")
     zin_declaraties: Decimal | None = Field(description="Goedgekeurde declaraties (WMO323)")
     pgb_budgetten: Decimal | None = Field(description="Toegekende budgetten, naar rato")
     tegemoetkomingen: Decimal | None = Field(description="Betaalde tegemoetkomingen")

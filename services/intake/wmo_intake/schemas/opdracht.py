@@ -19,7 +19,7 @@ from wmo_shared.schemas import RegelRead, WireModel
 class OpdrachtCreate(WireModel):
     maatwerkvoorziening_id: uuid.UUID
     aanbieder_agb: str | None = Field(
-        default=None, pattern=r"^\d{8}$", description="Standaard die van de maatwerkvoorziening"
+        default=None, pattern=r"^[0-9]{8}$", description="Standaard die van de maatwerkvoorziening"
     )
     doelen: list[Annotated[str, Field(max_length=2000)]] = Field(
         default_factory=list, max_length=MAX_LIJST, description="De doelen van de ondersteuning"
@@ -146,7 +146,7 @@ class OpzeggingRead(OpzeggingCreate):
 class WisselingCreate(WireModel):
     """Bijlage 2 §7.3: the client changes provider; the new toewijzing starts the day after."""
 
-    aanbieder_agb: str = Field(pattern=r"^\d{8}$", description="De nieuwe aanbieder")
+    aanbieder_agb: str = Field(pattern=r"^[0-9]{8}$", description="De nieuwe aanbieder")
     laatste_dag: Einddatum = Field(description="De laatste dag van de huidige aanbieder")
     doelen: list[Annotated[str, Field(max_length=2000)]] | None = Field(
         default=None, max_length=MAX_LIJST, description="Standaard de doelen van de opdracht"
@@ -157,7 +157,7 @@ class WisselingCreate(WireModel):
 class VervolgopdrachtCreate(WireModel):
     """Bijlage 2 §6.1: after a provider's motivated refusal, an opdracht to another provider."""
 
-    aanbieder_agb: str = Field(pattern=r"^\d{8}$", description="De andere aanbieder")
+    aanbieder_agb: str = Field(pattern=r"^[0-9]{8}$", description="De andere aanbieder")
     doelen: list[Annotated[str, Field(max_length=2000)]] | None = Field(
         default=None, max_length=MAX_LIJST, description="Standaard de doelen van de opdracht"
     )

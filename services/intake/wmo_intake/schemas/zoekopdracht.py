@@ -23,7 +23,7 @@ class ClientZoekopdracht(WireModel):
     )
     geboortedatum: Geboortedatum | None = None
     postcode: str | None = Field(
-        default=None, pattern=r"^[1-9]\d{3}[A-Z]{2}$", description="Met huisnummer (ZOEK-03)"
+        default=None, pattern=r"^[1-9][0-9]{3}[A-Z]{2}$", description="Met huisnummer (ZOEK-03)"
     )
     huisnummer: str | None = Field(default=None, min_length=1, max_length=20)
     bsn: Bsn | None = None

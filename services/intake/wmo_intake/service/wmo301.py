@@ -38,7 +38,7 @@ from wmo_shared.problems import ServiceUnavailable
 
 
 def _huisnummer(waarde: str | None) -> Huis | None:
-    cijfers = re.match(r"\d+", waarde or "")
+    cijfers = re.match(r"[0-9]+", waarde or "")
     return Huis(huisnummer=int(cijfers.group())) if cijfers else None
 
 

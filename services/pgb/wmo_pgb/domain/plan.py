@@ -215,7 +215,7 @@ class Zorgverlener(_Frozen):
 
     soort: ZorgverlenerSoort
     naam: str | None = None
-    kvk_nummer: str | None = Field(default=None, pattern=r"^\d{8}$")
+    kvk_nummer: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
     # A recognised registration, qualification or diplomas needed for *this* support, shown.
     erkende_kwalificatie: bool = False
     kwalificaties: tuple[str, ...] = ()

@@ -46,7 +46,7 @@ class BesluitCreate(WireModel):
     )
     productcategorie: str | None = Field(
         default=None,
-        pattern=r"^\d{2}$",
+        pattern=r"^[0-9]{2}$",
         description="iWmo-productcategorie als finance het product niet kent",
     )
 

@@ -108,7 +108,7 @@ class PgbZorgverlener(WireModel):
 
     soort: ZorgverlenerSoort
     naam: str | None = Field(default=None, max_length=200)
-    kvk_nummer: str | None = Field(default=None, pattern=r"^\d{8}$")
+    kvk_nummer: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
     erkende_kwalificatie: bool = False
     kwalificaties: list[Annotated[str, Field(max_length=200)]] = Field(
         default_factory=list, max_length=50
