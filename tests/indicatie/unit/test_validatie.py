@@ -177,6 +177,31 @@ def test_omvang_must_be_one_positive_number(
     assert result.omvang is None
 
 
+@pytest.mark.parametrize("motivering", [None, "Gemotiveerd: de situatie vraagt dit."])
+@pytest.mark.parametrize("waarde", ["168.01", "1e30", 1000, "99999999999999999999"])
+def test_an_omvang_more_than_a_week_holds_is_refused_even_motivated(
+    policy: IndicatiePolicy, waarde: Any, motivering: str | None
+) -> None:
+    indicatie = replace(IB_BASIS, omvang=waarde, motivering=motivering)
+    result = valideer_indicatie(indicatie, policy)
+    assert ("IND-04", "omvang", "omvang-meer-dan-een-week") in [
+        (v.rule, v.field, v.code) for v in result.violations
+    ]
+
+
+def test_more_than_14_dagdelen_is_more_than_a_week(policy: IndicatiePolicy) -> None:
+    for omvang, te_veel in ((14, False), (15, True)):
+        result = valideer_indicatie(replace(DB_BASIS, omvang=omvang, motivering="Ja."), policy)
+        assert ("omvang-meer-dan-een-week" in [v.code for v in result.violations]) is te_veel
+
+
+def test_168_hours_is_a_week_and_a_motivated_deviation(policy: IndicatiePolicy) -> None:
+    indicatie = replace(IB_BASIS, omvang="168", motivering="Gemotiveerd: 24 uur per dag.")
+    result = valideer_indicatie(indicatie, policy)
+    assert "omvang-meer-dan-een-week" not in [v.code for v in result.violations]
+    assert result.omvang == D(168)
+
+
 @pytest.mark.parametrize(
     ("waarde", "gelezen"),
     [

@@ -25,6 +25,9 @@ _PRODUCTCODE = re.compile(r"^(?=.*\S).{1,5}$")
 _BANDBREEDTE = re.compile(
     r"^\s*\d+(?:[.,]\d+)?\s*(?:-|–|—|/|tot en met|t/m|tot)\s*\d+(?:[.,]\d+)?\s*$", re.IGNORECASE
 )
+# IND-04: what one week can hold, whatever the band: 24 x 7 hours, and two dagdelen a day (the
+# seed: "1-4 dagdelen per week (1 of 2 dagen)"). Not policy: beyond it an omvang is a typo.
+_WEEK = {Eenheid.UUR_PER_WEEK: Decimal(168), Eenheid.DAGDELEN_PER_WEEK: Decimal(14)}
 _ONTWIKKEL_MAX_MAANDEN = 24  # IND-08: "een aantal maanden tot een jaar (eventueel twee jaar)"
 
 
@@ -252,6 +255,15 @@ class _Validatie:
             if i.aard is Aard.INDIVIDUELE_BEGELEIDING
             else Eenheid.DAGDELEN_PER_WEEK
         )
+        if gelezen > _WEEK[e]:
+            self.fout(
+                "IND-04",
+                "omvang",
+                "omvang-meer-dan-een-week",
+                f"Een week heeft ten hoogste {notatie.omvang(_WEEK[e], e)}; een omvang van "
+                f"{notatie.getal(gelezen)} kan niet.",
+            )
+            return gelezen
         if e is Eenheid.DAGDELEN_PER_WEEK and gelezen != gelezen.to_integral_value():
             self.fout(
                 "IND-04",
