@@ -101,5 +101,6 @@ WRONG_MEDIA_TYPE = (
 UNREADABLE_BODY = (
     "body",
     "ongeldige-json",
-    "De inhoud is niet te lezen als JSON: geen geldige UTF-8, of dieper genest dan kan.",
+    "De inhoud is niet te lezen als JSON: geen geldige UTF-8, dieper genest dan kan, of een "
+    "getal van meer dan 4300 cijfers.",
 )

@@ -239,3 +239,21 @@ async def test_a_message_of_many_bad_lines_names_the_first_hundred_faults(
     assert len(namen) == 100 and namen[:2] == ["regels.0.budgetId", "regels.0.ingangsdatum"]
     assert "40000 fouten; de eerste 100 staan in invalidParams" in problem["detail"]
     assert len(r.content) < 20_000
+
+
+@pytest.mark.parametrize("getal", ["9" * 5000, "1e" + "9" * 5000])
+async def test_a_number_of_thousands_of_digits_is_a_400_naming_the_body(
+    pgb_api: httpx.AsyncClient, getal: str
+) -> None:
+    """Python reads no integer of more than 4,300 digits (CVE-2020-10735): the body is
+    unreadable, and the answer says why."""
+    body = ('{"toelichting": "x", "omvang": ' + getal + "}").encode()
+    r = await pgb_api.post(
+        "/api/v1/pgb-verzoeken",
+        content=body,
+        headers={**gt(), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400, r.text[:300]
+    [param] = r.json()["invalidParams"]
+    assert (param["name"], param["code"]) == ("body", "ongeldige-json")
+    assert "4300 cijfers" in param["reason"]
