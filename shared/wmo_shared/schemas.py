@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 import uuid
@@ -23,11 +24,14 @@ _GEEN_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _printable(value: Any) -> None:
-    """PostgreSQL cannot store a NUL character, UTF-8 has no lone surrogates, and XML has no
-    control characters: refuse them at the edge (a 400 naming the field) instead of failing in
-    the database or in a message built from the text later (a 500)."""
+    """PostgreSQL cannot store a NUL character or a NaN in JSON, UTF-8 has no lone surrogates,
+    and XML has no control characters: refuse them at the edge (a 400 naming the field) instead
+    of failing in the database or in a message built from the text later (a 500)."""
     soort = type(value)
     if soort in _ZONDER_TEKST:
+        if soort is float and not math.isfinite(value):
+            # Python's JSON reader takes NaN and Infinity (1e400 too), PostgreSQL's jsonb not
+            raise ValueError("geen eindig getal (NaN of Infinity)")
         return
     if isinstance(value, str):
         if "\x00" in value:

@@ -4,7 +4,9 @@ U+FFFF), naming the field, and keeps every other character, in one Unicode form 
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -54,3 +56,30 @@ def test_a_control_character_is_refused_naming_the_field(
 
 def test_tab_and_line_breaks_are_text() -> None:
     assert Notitie(tekst="een\tregel\r\ntwee").tekst == "een\tregel\r\ntwee"
+
+
+class Gegevens(WireModel):
+    feiten: dict[str, Any] = Field(default_factory=dict)
+    getal: float = 0.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"feiten": {"a": NaN}}',
+        '{"feiten": {"a": [1, Infinity]}}',
+        '{"feiten": {"a": {"b": -Infinity}}}',
+        '{"feiten": {"a": 1e400}}',
+        '{"getal": NaN}',
+    ],
+)
+def test_nan_and_infinity_which_jsonb_cannot_hold_are_refused_naming_the_field(body: str) -> None:
+    """Python's JSON reader takes NaN, Infinity and 1e400 (as inf); PostgreSQL's jsonb does not,
+    and an insert would fail as a 400 naming no field."""
+    with pytest.raises(ValidationError) as refused:
+        Gegevens.model_validate(json.loads(body))  # as FastAPI reads a body
+    assert refused.value.errors()[0]["loc"][0] in ("feiten", "getal")
+
+
+def test_finite_numbers_in_free_json_are_kept() -> None:
+    assert Gegevens.model_validate({"feiten": {"a": 1.5, "b": [2, 3e10]}}).feiten["b"] == [2, 3e10]
