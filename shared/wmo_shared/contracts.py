@@ -202,7 +202,9 @@ class SvbToekenning(WireModel):
 
 
 class Omvang(WireModel):
-    volume: int = Field(ge=1, description="Hele eenheden (iWmo)")
+    volume: int = Field(
+        ge=1, le=99_999_999, description="Hele eenheden (iWmo LDT_Volume: ten hoogste 99999999)"
+    )
     eenheid: str = Field(
         pattern=r"^[0-9]{2}$", description="iWmo WMO757: 01 minuut, 04 uur, 16 dagdeel, …"
     )

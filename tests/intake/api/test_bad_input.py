@@ -208,7 +208,7 @@ BESLUITEN = [
         "POST",
         "/beschikkingen",
         _mv(omvang={"volume": 10**12, "eenheid": "04", "frequentie": "2"}),
-        "maatwerkvoorzieningen.0.omvang",
+        "maatwerkvoorzieningen.0.omvang.volume",  # iWmo LDT_Volume: at most 99999999
     ),
     (
         "POST",
