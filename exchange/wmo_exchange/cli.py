@@ -48,6 +48,7 @@ from wmo_shared.contracts import (
     SvbToekenning,
     ToewijzingFeedItem,
 )
+from wmo_shared.types import is_agb_code, is_gemeentecode
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -104,7 +105,7 @@ def _positive(value: str) -> int:
 
 
 def _agb(value: str) -> str:
-    if len(value) != 8 or not (value.isascii() and value.isdigit()):
+    if not is_agb_code(value):
         raise argparse.ArgumentTypeError("een AGB-code is 8 cijfers")
     return value
 
@@ -170,7 +171,7 @@ def token_gemeente(token: str | None) -> str | None:
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         value = claims.get("gemeente")
         tekst = str(value) if value else ""
-        return tekst if tekst.isascii() and tekst.isdigit() and len(tekst) == 4 else None
+        return tekst if is_gemeentecode(tekst) else None
     except ValueError:
         return None
 

@@ -35,6 +35,7 @@ from wmo_iwmo.wmo301 import (
 )
 from wmo_iwmo.xsd import InvalidMessageError, validate
 from wmo_shared.contracts import ToewijzingFeedItem
+from wmo_shared.types import ascii_digits
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TOEWIJZINGNUMMER = 999_999_999
@@ -106,7 +107,7 @@ def bestandsnaam(item: ToewijzingFeedItem) -> str:
 def wmo301_bericht(item: ToewijzingFeedItem, dagtekening: dt.date) -> Wmo301Bericht:
     """Raises ``InvalidMessageError`` when the item cannot be a WMO301 toewijzing."""
     nummer = item.toewijzingnummer
-    if not (nummer.isascii() and nummer.isdigit()) or int(nummer) > MAX_TOEWIJZINGNUMMER:
+    if not ascii_digits(nummer) or int(nummer) > MAX_TOEWIJZINGNUMMER:
         raise InvalidMessageError(
             f"toewijzingnummer {item.toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
         )
@@ -180,9 +181,7 @@ def velden_xml(v: Velden, dagtekening: str) -> bytes:
         geregistreerd_op,
         referentie,
     ) = v
-    if not (toewijzingnummer.isascii() and toewijzingnummer.isdigit()) or (
-        int(toewijzingnummer) > MAX_TOEWIJZINGNUMMER
-    ):
+    if not ascii_digits(toewijzingnummer) or int(toewijzingnummer) > MAX_TOEWIJZINGNUMMER:
         raise InvalidMessageError(
             f"toewijzingnummer {toewijzingnummer!r} is geen iWmo-nummer (0-999999999)"
         )

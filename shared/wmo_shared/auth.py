@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import tempfile
 import time
 from collections import OrderedDict
@@ -32,6 +31,7 @@ from fastapi import Depends, Request
 from wmo_shared.body_auth import caller_check
 from wmo_shared.problems import Forbidden, ServiceUnavailable, Unauthorized
 from wmo_shared.settings import ServiceSettings
+from wmo_shared.types import is_agb_code, is_gemeentecode
 
 ROLES = frozenset(
     {"gebiedsteam", "aanbieder", "financien", "beheer", "systeem", "clientondersteuner"}
@@ -210,8 +210,6 @@ class TokenVerifier:
 # Who is stored beside what they did (audit, behandelaar, signaleringen): at most as long as
 # those columns (String(200)).
 MAX_SUB = 200
-_CBS_CODE = re.compile(r"[0-9]{4}")  # ASCII digits: str.isdigit() also takes "٠٠٨٥"
-_AGB_CODE = re.compile(r"[0-9]{8}")
 
 
 def _principal(claims: dict[str, Any]) -> Principal:
@@ -229,9 +227,9 @@ def _principal(claims: dict[str, Any]) -> Principal:
         or not all(isinstance(rol, str) and rol in ROLES for rol in roles)
     ):
         raise Unauthorized("Het token noemt geen geldige rollen.")
-    if not isinstance(gemeente, str) or not _CBS_CODE.fullmatch(gemeente):
+    if not is_gemeentecode(gemeente):
         raise Unauthorized("Het token noemt geen geldige gemeente (CBS-code van 4 cijfers).")
-    if agb is not None and not (isinstance(agb, str) and _AGB_CODE.fullmatch(agb)):
+    if agb is not None and not is_agb_code(agb):
         raise Unauthorized("Het token noemt geen geldige AGB-code (agb, 8 cijfers).")
     return Principal(sub=sub, roles=frozenset(roles), gemeente=gemeente, agb=agb, claims=claims)
 

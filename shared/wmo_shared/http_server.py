@@ -46,6 +46,7 @@ import structlog
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from wmo_shared.metrics import refused_by_server
+from wmo_shared.types import ascii_digits
 
 URL_MAX_BYTES = 8 * 1024
 HEAD_MAX_FIELDS = 100
@@ -56,7 +57,7 @@ SEND_IDLE_SECONDS = 60.0
 
 
 def _max_connections(value: str) -> int:
-    if not value.isascii() or not value.isdigit() or not 10 <= int(value) <= 100_000:
+    if not ascii_digits(value) or not 10 <= int(value) <= 100_000:
         raise ValueError(f"WMO_HTTP_MAX_CONNECTIONS={value!r}: a whole number from 10 to 100000")
     return int(value)
 

@@ -23,6 +23,7 @@ import jwt
 from wmo_shared.auth import mint_dev_token
 from wmo_shared.problems import ServiceUnavailable
 from wmo_shared.settings import ServiceSettings
+from wmo_shared.types import is_gemeentecode
 
 # A token that expires this close to now would expire on its way.
 EXPIRY_MARGIN_SECONDS = 30
@@ -60,7 +61,7 @@ class ServiceTokens:
         return token
 
     def _configured(self, gemeente: str) -> str:
-        if len(gemeente) != 4 or not (gemeente.isascii() and gemeente.isdigit()):
+        if not is_gemeentecode(gemeente):
             raise ServiceTokenMissing(f"'{gemeente}' is geen CBS-code van een gemeente.")
         directory = self.settings.service_token_dir
         path = directory / gemeente if directory else self.settings.service_token_file

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeGuard
 
 from pydantic import AfterValidator, Field
 
 GEMEENTECODE_PATTERN = r"^[0-9]{4}$"
 # [0-9], not \d: \d also matches other scripts' digits ("١٢٣"), in re and in pydantic alike
 _BSN_RE = re.compile(r"^[0-9]{9}$")
+
+
+def ascii_digits(value: str) -> bool:
+    """Only the digits 0-9: ``str.isdigit()`` also takes "²" (which ``int()`` refuses) and
+    other scripts' digits such as "١٢٣" (which ``int()`` reads as 123)."""
+    return value.isascii() and value.isdigit()
+
+
+def is_gemeentecode(value: object) -> TypeGuard[str]:
+    """A CBS gemeentecode: four ASCII digits."""
+    return isinstance(value, str) and len(value) == 4 and ascii_digits(value)
+
+
+def is_agb_code(value: object) -> TypeGuard[str]:
+    """A Vektis AGB code: eight ASCII digits."""
+    return isinstance(value, str) and len(value) == 8 and ascii_digits(value)
 
 
 def is_valid_bsn(value: str) -> bool:

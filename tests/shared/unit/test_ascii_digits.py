@@ -14,7 +14,14 @@ from pydantic import TypeAdapter, ValidationError
 
 from wmo_shared.db.bootstrap import SERVICES
 from wmo_shared.openapi_file import document
-from wmo_shared.types import Bsn, Gemeentecode, is_valid_bsn
+from wmo_shared.types import (
+    Bsn,
+    Gemeentecode,
+    ascii_digits,
+    is_agb_code,
+    is_gemeentecode,
+    is_valid_bsn,
+)
 
 # Decimal digits of other scripts than ASCII (Arabic-Indic, Devanagari, fullwidth, ...).
 ANDERE_CIJFERS = st.characters(categories=["Nd"]).filter(lambda c: not c.isascii())
@@ -48,3 +55,17 @@ def test_no_published_pattern_takes_other_scripts_digits(svc: str) -> None:
     patterns = _patterns(document(svc))
     assert patterns
     assert [p for p in patterns if "\\d" in p] == []
+
+
+@pytest.mark.parametrize("tekst", ["²", "١٢٣", "１２", "", "12a", "-1", "1_0", " 1"])
+def test_only_0_to_9_are_ascii_digits(tekst: str) -> None:
+    assert not ascii_digits(tekst)
+    assert ascii_digits("0123456789")
+
+
+def test_a_cbs_code_and_an_agb_code_are_four_and_eight_ascii_digits() -> None:
+    assert is_gemeentecode("0085") and is_agb_code("12345678")
+    for waarde in ("085", "00850", "٠٠٨٥", 85, None):
+        assert not is_gemeentecode(waarde)
+    for waarde in ("1234567", "١٢٣٤٥٦٧٨", 12345678, None):
+        assert not is_agb_code(waarde)

@@ -33,6 +33,7 @@ from wmo_shared.contracts import EenmaligPgbBesluit
 from wmo_shared.db.engine import Database
 from wmo_shared.idempotency import WriteRequest, Written, write_once
 from wmo_shared.problems import NotFound, invalid
+from wmo_shared.types import ascii_digits
 
 RESOURCE = "eenmalig-pgb"
 GEEN = "Er is geen eenmalig pgb met dit id in uw gemeente."
@@ -226,7 +227,7 @@ async def betalingen(
     db: Database, principal: Principal, cursor: str | None, limit: int
 ) -> LeveranciersbetalingPage:
     """The feed after ``cursor`` (digits from the previous page; empty: from the start)."""
-    if cursor and not (cursor.isascii() and cursor.isdigit()):
+    if cursor and not ascii_digits(cursor):
         raise invalid("cursor", "Deze cursor is ongeldig.", "ongeldige-cursor")
     na = int(cursor) if cursor else 0
     async with db.transaction() as conn:

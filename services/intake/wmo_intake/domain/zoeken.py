@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from wmo_shared.regels import Regel
+from wmo_shared.types import ascii_digits
 from wmo_shared.weigering import Weigering
 
 # The accented letters the stored normal form folds, and what they fold to. The database folds
@@ -102,7 +103,7 @@ def criteria(
 def lees_zaakreferentie(waarde: str) -> Zaakreferentie:
     """A uuid (melding, aanvraag, beschikking, bezwaar, klacht) or a toewijzingnummer."""
     tekst = waarde.strip()
-    if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18:  # isdigit() takes "²"
+    if ascii_digits(tekst) and len(tekst) <= 18:
         return Zaakreferentie(Referentiesoort.TOEWIJZINGNUMMER, nummer=int(tekst))
     try:
         return Zaakreferentie(Referentiesoort.ID, id=uuid.UUID(tekst))
