@@ -158,6 +158,17 @@ def _not_read() -> Refusal:
     )
 
 
+def _body_stopped() -> Refusal:
+    """Not answered (the app waits for the body): named in the log line and the counter."""
+    return Refusal(
+        408,
+        None,
+        "te-traag",
+        "De inhoud van het verzoek bleef uit.",
+        f"Van de inhoud van het verzoek kwam {BODY_IDLE_SECONDS:g} seconden niets.",
+    )
+
+
 def _too_slow() -> Refusal:
     return Refusal(
         408,
@@ -170,7 +181,10 @@ def _too_slow() -> Refusal:
 
 def problem_bytes(refusal: Refusal, server_headers: list[tuple[bytes, bytes]]) -> bytes:
     """The answer to ``refusal``: status line, headers (uvicorn's ``date`` and ``server``, the
-    service's) and a problem+json body (RFC 9457)."""
+    service's) and a problem+json body (RFC 9457) as ``wmo_shared.problems`` writes one; that
+    module cannot be imported here (it imports the middleware, which imports this module), so
+    its type base and media type are written out (tests/shared/api/test_http_server.py holds
+    them equal)."""
     rid = str(uuid.uuid4())
     body = json.dumps(
         {
@@ -246,9 +260,7 @@ class HttpProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_head_timer()
         self._stop_body_timer()
-        if self._send_timer is not None:
-            self._send_timer.cancel()
-            self._send_timer = None
+        self._stop_send_timer()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -307,15 +319,19 @@ class HttpProtocol(HttpToolsProtocol):
         return refusal
 
     def _refuse(self, refusal: Refusal) -> None:
+        """Answers ``refusal`` and closes the connection (a head or connection refused)."""
         self._refusal = refusal
         self._head_open = False
         self._stop_head_timer()
         if self.transport.is_closing():
             return
-        _log_refusal(self.loop.time(), refusal)
-        refused_by_server(_served["service"], refusal.code)
+        self._count(refusal)
         self.transport.write(problem_bytes(refusal, self.server_state.default_headers))
         self.transport.close()
+
+    def _count(self, refusal: Refusal) -> None:
+        _log_refusal(self.loop.time(), refusal)
+        refused_by_server(_served["service"], refusal.code)
 
     def _head_timed_out(self) -> None:
         self._head_timer = None
@@ -337,9 +353,7 @@ class HttpProtocol(HttpToolsProtocol):
             self._send_timer = self.loop.call_later(SEND_IDLE_SECONDS, self._send_idle)
 
     def resume_writing(self) -> None:
-        if self._send_timer is not None:
-            self._send_timer.cancel()
-            self._send_timer = None
+        self._stop_send_timer()
         super().resume_writing()
 
     def _send_idle(self) -> None:
@@ -351,8 +365,7 @@ class HttpProtocol(HttpToolsProtocol):
             self._send_left = left
             self._send_timer = self.loop.call_later(SEND_IDLE_SECONDS, self._send_idle)
             return
-        _log_refusal(self.loop.time(), _not_read())
-        refused_by_server(_served["service"], "niet-gelezen")
+        self._count(_not_read())
         self.transport.abort()
 
     def _body_idle(self) -> None:
@@ -366,16 +379,20 @@ class HttpProtocol(HttpToolsProtocol):
         if idle < BODY_IDLE_SECONDS:
             self._body_timer = self.loop.call_later(BODY_IDLE_SECONDS - idle, self._body_idle)
             return
-        log.info("http-verzoek afgebroken: de inhoud bleef uit", seconden=BODY_IDLE_SECONDS)
-        refused_by_server(_served["service"], "te-traag")
+        self._count(_body_stopped())
         self.transport.close()
+
+    def _stop_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
 
     def _stop_body_timer(self) -> None:
         if self._body_timer is not None:
             self._body_timer.cancel()
             self._body_timer = None
 
-    def _stop_head_timer(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
+    def _stop_send_timer(self) -> None:
+        if self._send_timer is not None:
+            self._send_timer.cancel()
+            self._send_timer = None
