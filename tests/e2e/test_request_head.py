@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.live import Stack
+from tests.support.raw_http import read_all, responses
 from wmo_shared.db.bootstrap import SERVICES
 from wmo_shared.http_server import HEAD_MAX_FIELDS
 
@@ -21,13 +22,8 @@ def _exchange(url: str, request: bytes) -> tuple[int, dict[str, str], bytes]:
     parts = urlsplit(url)
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as s:
         s.sendall(request)
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    headers = dict(line.lower().split(": ", 1) for line in lines[1:])
-    return int(lines[0].split()[1]), headers, body
+        [answer] = responses(read_all(s))
+    return answer
 
 
 @pytest.mark.parametrize("svc", SERVICES)

@@ -18,12 +18,13 @@ import pytest
 import uvicorn
 
 from tests.support.live import free_ports
+from tests.support.raw_http import read_all, responses
 from wmo_shared import http_server
 from wmo_shared.db.bootstrap import SERVICES
 from wmo_shared.metrics import REFUSED_BY_SERVER
 from wmo_shared.middleware import WmoMiddleware
 from wmo_shared.openapi_file import document
-from wmo_shared.problems import PROBLEM_MEDIA_TYPE, Problem
+from wmo_shared.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, Problem
 
 
 async def _echo(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -83,34 +84,20 @@ def port() -> Iterator[int]:
     thread.join(timeout=10)
 
 
-def _exchange(port: int, request: bytes, *, timeout: float = 10) -> bytes:
+def _connect(port: int, timeout: float = 10) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", port), timeout=timeout)
+
+
+def _exchange(port: int, request: bytes) -> bytes:
     """Sends ``request`` and reads until the server closes the connection."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+    with _connect(port) as s:
         s.sendall(request)
-        return _read_all(s)
+        return read_all(s)
 
 
-def _read_all(s: socket.socket) -> bytes:
-    data = b""
-    try:
-        while chunk := s.recv(65536):
-            data += chunk
-    except (ConnectionResetError, TimeoutError):
-        pass
-    return data
-
-
-def _responses(data: bytes) -> list[tuple[int, dict[str, str], bytes]]:
-    """The responses in ``data`` (each with a content-length)."""
-    out = []
-    while data:
-        head, _, rest = data.partition(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        headers = dict(line.lower().split(": ", 1) for line in lines[1:])
-        length = int(headers["content-length"])
-        out.append((int(lines[0].split()[1]), headers, rest[:length]))
-        data = rest[length:]
-    return out
+def _closed_without_answer(s: socket.socket) -> bool:
+    """The server ends the connection without a byte (a socket timeout fails the test)."""
+    return s.recv(65536) == b""
 
 
 def _get(path: str = "/x", headers: str = "", close: bool = True) -> bytes:
@@ -119,9 +106,9 @@ def _get(path: str = "/x", headers: str = "", close: bool = True) -> bytes:
 
 
 def _refused(port: int, request: bytes, status: int, naam: str, code: str) -> dict[str, Any]:
-    [(got, headers, body)] = _responses(_exchange(port, request))
+    [(got, headers, body)] = responses(_exchange(port, request))
     assert got == status
-    assert headers["content-type"] == "application/problem+json"
+    assert headers["content-type"] == PROBLEM_MEDIA_TYPE
     assert headers["api-version"] == "1.2.3"
     assert headers["connection"] == "close"
     assert headers["x-content-type-options"] == "nosniff"
@@ -129,6 +116,7 @@ def _refused(port: int, request: bytes, status: int, naam: str, code: str) -> di
     assert problem["status"] == status and problem["code"] == code
     assert problem["invalidParams"] == [{"name": naam, "code": code, "reason": problem["detail"]}]
     assert problem["instance"] == f"urn:uuid:{headers['x-request-id']}"
+    assert problem["type"] == PROBLEM_TYPE_BASE + code
     return problem
 
 
@@ -146,7 +134,7 @@ def _await_refusal(code: str, before: float) -> None:
 
 def test_a_url_up_to_the_bound_is_served_and_a_longer_one_is_a_414(port: int) -> None:
     path = "/x?" + "a" * (http_server.URL_MAX_BYTES - 3)
-    [(status, _, body)] = _responses(_exchange(port, _get(path)))
+    [(status, _, body)] = responses(_exchange(port, _get(path)))
     assert status == 200 and json.loads(body)["headers"] == 2
     before = _refusals("te-lang")
     _refused(port, _get(path + "a"), 414, "url", "te-lang")
@@ -156,14 +144,14 @@ def test_a_url_up_to_the_bound_is_served_and_a_longer_one_is_a_414(port: int) ->
 
 def test_more_header_fields_than_the_bound_is_a_431(port: int) -> None:
     fields = "".join(f"X-{i}: v\r\n" for i in range(http_server.HEAD_MAX_FIELDS - 2))
-    [(status, _, body)] = _responses(_exchange(port, _get(headers=fields)))
+    [(status, _, body)] = responses(_exchange(port, _get(headers=fields)))
     assert status == 200 and json.loads(body)["headers"] == http_server.HEAD_MAX_FIELDS
     _refused(port, _get(headers=fields + "X-te-veel: v\r\n"), 431, "headers", "te-groot")
 
 
 def test_header_lines_larger_together_than_the_bound_are_a_431(port: int) -> None:
     half = "a" * (http_server.HEAD_MAX_BYTES // 2)
-    [(status, _, _)] = _responses(_exchange(port, _get(headers=f"X-1: {half[:-100]}\r\n")))
+    [(status, _, _)] = responses(_exchange(port, _get(headers=f"X-1: {half[:-100]}\r\n")))
     assert status == 200
     _refused(port, _get(headers=f"X-1: {half}\r\nX-2: {half}\r\n"), 431, "headers", "te-groot")
     token = f"Authorization: Bearer {half}{half}\r\n"
@@ -174,7 +162,7 @@ def test_a_header_that_never_ends_is_cut_off_after_a_bounded_read(port: int) -> 
     """httptools gathers a header line until it ends: the bytes read while the head is open
     are counted, so 50 MB sent as one line are refused after a fraction of it."""
     before = _refusals("te-groot")
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    with _connect(port) as s:
         s.sendall(b"GET /x HTTP/1.1\r\nHost: proef\r\nX-Groot: ")
         sent = 0
         try:
@@ -196,23 +184,21 @@ def test_a_head_that_trickles_in_is_a_408_and_an_idle_connection_is_closed(
     port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.3)
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    with _connect(port, 5) as s:
         s.sendall(b"GET /x HTTP/1.1\r\nHost: pro")
-        [(status, _, body)] = _responses(_read_all(s))
+        [(status, _, body)] = responses(read_all(s))
     assert status == 408 and json.loads(body)["code"] == "te-traag"
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-        started = time.monotonic()
-        assert _read_all(s) == b""  # closed, nothing said
-        assert time.monotonic() - started < 4
+    with _connect(port) as s:
+        assert _closed_without_answer(s)
 
 
 def test_a_stalled_head_behind_a_request_being_answered_lets_that_answer_go_first(
     port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.3)
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    with _connect(port, 5) as s:
         s.sendall(_post_head("/traag", 0) + b"GET /x HTTP/1.1\r\nHost: pro")
-        answers = _responses(_read_all(s))
+        answers = responses(read_all(s))
     assert [status for status, _, _ in answers] == [200, 408]
 
 
@@ -224,11 +210,11 @@ def test_the_next_request_on_a_connection_has_its_own_bounds_and_time(
     monkeypatch.setattr(http_server, "HEAD_TIMEOUT_SECONDS", 0.5)
     body = b"b" * 1_000_000
     post = b"POST /x HTTP/1.1\r\nHost: proef\r\nContent-Length: %d\r\n\r\n" % len(body) + body
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    with _connect(port) as s:
         s.sendall(post + post + _get(close=False))
         time.sleep(0.7)  # longer than a head may take, between two requests
         s.sendall(_get())
-        answers = _responses(_read_all(s))
+        answers = responses(read_all(s))
     assert [status for status, _, _ in answers] == [200, 200, 200, 200]
     assert [json.loads(b)["body"] for _, _, b in answers] == [1_000_000, 1_000_000, 0, 0]
 
@@ -242,11 +228,9 @@ def test_a_body_that_stops_coming_ends_the_connection(
 ) -> None:
     monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
     before = _refusals("te-traag")
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    with _connect(port) as s:
         s.sendall(_post_head("/x", 100) + b"x" * 10)
-        started = time.monotonic()
-        assert _read_all(s) == b""
-        assert time.monotonic() - started < 4
+        assert _closed_without_answer(s)
     assert _refusals("te-traag") == before + 1
 
 
@@ -254,12 +238,12 @@ def test_a_body_that_comes_slowly_but_steadily_is_served(
     port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+    with _connect(port, 5) as s:
         s.sendall(_post_head("/x", 10))
         for _ in range(10):
             time.sleep(0.1)
             s.sendall(b"x")
-        [(status, _, body)] = _responses(_read_all_of_one(s))
+        [(status, _, body)] = responses(_read_all_of_one(s))
     assert status == 200 and json.loads(body)["body"] == 10
 
 
@@ -269,9 +253,9 @@ def test_time_the_app_does_not_read_is_not_the_clients(
     """The app waits a second before it reads a body of 2 MB: the server stops reading after
     64 KiB, and that pause is not counted as the client's idle time."""
     monkeypatch.setattr(http_server, "BODY_IDLE_SECONDS", 0.3)
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    with _connect(port) as s:
         s.sendall(_post_head("/traag", 2_000_000) + b"x" * 2_000_000)
-        [(status, _, body)] = _responses(_read_all_of_one(s))
+        [(status, _, body)] = responses(_read_all_of_one(s))
     assert status == 200 and json.loads(body)["body"] == 2_000_000
 
 
@@ -292,13 +276,13 @@ def test_an_answer_the_client_does_not_read_is_dropped_and_one_read_slowly_is_no
 ) -> None:
     monkeypatch.setattr(http_server, "SEND_IDLE_SECONDS", 0.3)
     before = _refusals("niet-gelezen")
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    with _connect(port) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
         s.sendall(_get("/groot"))
         _await_refusal("niet-gelezen", before)
-        assert len(_read_all(s)) < GROOT  # what the kernel held, then the end
+        assert len(read_all(s)) < GROOT  # what the kernel held, then the end
     monkeypatch.setattr(http_server, "SEND_IDLE_SECONDS", 1.0)
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    with _connect(port) as s:
         s.sendall(_get("/groot"))
         got = 0
         while chunk := s.recv(1024 * 1024):  # a reader slower than the server writes
@@ -313,11 +297,11 @@ def test_connections_beyond_the_bound_are_a_503_with_retry_after(
 ) -> None:
     monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
     before = _refusals("te-veel-verbindingen")
-    held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(3)]
+    held = [_connect(port, 5) for _ in range(3)]
     try:
         time.sleep(0.1)
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-            [(status, headers, body)] = _responses(_read_all(s))
+        with _connect(port, 5) as s:
+            [(status, headers, body)] = responses(read_all(s))
         assert status == 503 and headers["retry-after"] == str(http_server.RETRY_AFTER_SECONDS)
         problem = Problem.model_validate_json(body)
         assert problem.code == "te-veel-verbindingen" and problem.invalidParams is None
@@ -326,7 +310,7 @@ def test_connections_beyond_the_bound_are_a_503_with_retry_after(
         for s in held:
             s.close()
     time.sleep(0.1)
-    [(status, _, _)] = _responses(_exchange(port, _get()))
+    [(status, _, _)] = responses(_exchange(port, _get()))
     assert status == 200
 
 
@@ -344,10 +328,10 @@ def test_every_operation_publishes_what_the_server_may_answer_for_its_head(svc: 
     """431 on every operation; 414 on every one that takes values in its address."""
     for path, item in document(svc)["paths"].items():
         for method, op in item.items():
-            responses = op["responses"]
-            assert PROBLEM_MEDIA_TYPE in responses["431"]["content"], (method, path)
+            published = op["responses"]
+            assert PROBLEM_MEDIA_TYPE in published["431"]["content"], (method, path)
             if any(p["in"] in ("path", "query") for p in op.get("parameters", [])):
-                assert PROBLEM_MEDIA_TYPE in responses["414"]["content"], (method, path)
+                assert PROBLEM_MEDIA_TYPE in published["414"]["content"], (method, path)
 
 
 @pytest.mark.parametrize("value", ["", "veel", "5", "100001", "1e4", "٣٠٠"])
