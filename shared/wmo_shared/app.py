@@ -22,6 +22,7 @@ from wmo_shared.middleware import WmoMiddleware
 from wmo_shared.openapi import API_PREFIX, install_openapi
 from wmo_shared.outbox import OutboxRelay
 from wmo_shared.problems import Problem, install_problem_handlers
+from wmo_shared.route_index import install_route_index
 from wmo_shared.service_tokens import ServiceTokens
 from wmo_shared.settings import ServiceSettings
 from wmo_shared.tracing import fastapi_telemetry, tracer_provider
@@ -123,6 +124,7 @@ def build_app(
         description=description,
         prebuilt=settings.openapi_file,
     )
+    install_route_index(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
