@@ -22,7 +22,7 @@ from wmo_shared.middleware import WmoMiddleware
 from wmo_shared.openapi import API_PREFIX, install_openapi
 from wmo_shared.outbox import OutboxRelay
 from wmo_shared.problems import Problem, install_problem_handlers
-from wmo_shared.route_index import install_route_index
+from wmo_shared.route_index import RouteIndex
 from wmo_shared.service_tokens import ServiceTokens
 from wmo_shared.settings import ServiceSettings
 from wmo_shared.tracing import fastapi_telemetry, tracer_provider
@@ -111,12 +111,13 @@ def build_app(
     app.state.service_name = name
     app.state.outbox_table = outbox
     install_problem_handlers(app)
-    app.include_router(health.router, include_in_schema=False)
-    app.include_router(metrics.router, include_in_schema=False)
+    index = RouteIndex(app)
+    index.include(health.router, include_in_schema=False)
+    index.include(metrics.router, include_in_schema=False)
     for router in routers:
-        app.include_router(router, prefix=API_PREFIX)
+        index.include(router, prefix=API_PREFIX)
     if outbox is not None:
-        app.include_router(outbox_beheer.router, prefix=API_PREFIX)
+        index.include(outbox_beheer.router, prefix=API_PREFIX)
     install_openapi(
         app,
         title=title,
@@ -124,7 +125,7 @@ def build_app(
         description=description,
         prebuilt=settings.openapi_file,
     )
-    install_route_index(app)
+    index.install()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

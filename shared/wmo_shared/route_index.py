@@ -9,17 +9,17 @@ So the app's router is copied once per such beginning, each copy holding only th
 can match it, in the app's order; a request is handed to its copy, or to the whole router when
 no copy exists for its beginning. The first route that matches is therefore the one the whole
 router would have found, and a path nothing matches is answered by the whole router, as before.
-Which entries a copy holds is read from FastAPI's public ``iter_route_contexts``; an entry that
-is not a plain route (a mount, a host, a frontend) is in every copy.
+Which entries a copy holds is read from the routes of each router as it is included; an entry
+that is not a plain route (a mount, a host, a frontend) is in every copy.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from typing import Any
 
-from fastapi import FastAPI
-from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi import APIRouter, FastAPI
 from starlette.routing import BaseRoute, Route, Router
 from starlette.types import Receive, Scope, Send
 
@@ -45,18 +45,16 @@ def literal_key(path_format: str | None) -> Key | None:
     return key
 
 
-def _keys(entry: BaseRoute) -> set[Key] | None:
-    """The keys of the paths ``entry`` (a route or an included router) can match; None when
-    it may match any path."""
+def _router_keys(router: APIRouter, prefix: str) -> frozenset[Key] | None:
+    """The keys of the paths ``router``'s routes have once included under ``prefix``; None
+    when one of them is not a plain route (it may match paths with any key)."""
     keys: set[Key] = set()
-    for context in iter_route_contexts([entry]):
-        if not isinstance(context.original_route, APIRoute | Route):
-            return None
-        key = literal_key(context.path_format)
+    for route in router.routes:
+        key = literal_key(prefix + route.path_format) if isinstance(route, Route) else None
         if key is None:
             return None
         keys.add(key)
-    return keys
+    return frozenset(keys)
 
 
 def _route_path(scope: Scope) -> str:
@@ -73,16 +71,37 @@ def _route_path(scope: Scope) -> str:
 
 class RouteIndex:
     """The app router's entries per key, each as a copy of the router (built on first use,
-    when every router is included)."""
+    when every router is included). The keys of an included router are read from the
+    router's own routes as :meth:`include` includes it: FastAPI builds an included route's
+    request handler when it is first matched, and asking the app's entries for their routes
+    would build every one at once (3 MB more for intake before its first request)."""
 
-    def __init__(self, router: Router) -> None:
-        self.router = router
-        self.full = router.middleware_stack
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.router = app.router
+        self.full = self.router.middleware_stack
         self.copies: dict[Key, Router] | None = None
+        self.included: dict[int, tuple[BaseRoute, frozenset[Key] | None]] = {}
+
+    def include(self, router: APIRouter, *, prefix: str = "", **options: Any) -> None:
+        """``app.include_router(router, prefix=prefix, **options)``, remembering the keys."""
+        before = len(self.router.routes)
+        self.app.include_router(router, prefix=prefix, **options)
+        if len(self.router.routes) == before + 1:  # else its entries are in every copy
+            entry = self.router.routes[-1]
+            self.included[id(entry)] = (entry, _router_keys(router, prefix))
+
+    def _keys(self, entry: BaseRoute) -> frozenset[Key] | None:
+        known = self.included.get(id(entry))
+        if known is not None and known[0] is entry:
+            return known[1]
+        if isinstance(entry, Route):
+            key = literal_key(entry.path_format)
+            return None if key is None else frozenset({key})
+        return None  # a mount, a host, a router not included through the index
 
     def build(self) -> dict[Key, Router]:
-        entries = list(self.router.routes)
-        keyed = [(entry, _keys(entry)) for entry in entries]
+        keyed = [(entry, self._keys(entry)) for entry in self.router.routes]
         every_key: set[Key] = set().union(*(keys for _, keys in keyed if keys is not None))
         copies: dict[Key, Router] = {}
         for key in every_key:
@@ -112,11 +131,9 @@ class RouteIndex:
         scope.setdefault("router", self.router)
         await sub.app(scope, receive, send)
 
-
-def install_route_index(app: FastAPI) -> None:
-    """Route ``app``'s requests through a :class:`RouteIndex`. Only where the router has no
-    middleware of its own: a copy's ``app`` would pass it by."""
-    router = app.router
-    if router.middleware_stack != router.app:
-        raise RuntimeError("the route index needs a router without middleware of its own")
-    router.middleware_stack = RouteIndex(router)
+    def install(self) -> None:
+        """Route the app's requests through this index. Only where the router has no
+        middleware of its own: a copy's ``app`` would pass it by."""
+        if self.full != self.router.app:
+            raise RuntimeError("the route index needs a router without middleware of its own")
+        self.router.middleware_stack = self

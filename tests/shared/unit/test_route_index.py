@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
 from starlette.routing import BaseRoute, Match
 
 from wmo_shared.db.bootstrap import SERVICES
@@ -93,6 +94,20 @@ def test_every_operation_is_found_among_fewer_entries(service: str) -> None:
         assert _first(candidates, "GET", path)[0] != Match.NONE or any(
             _first(candidates, m, path)[0] != Match.NONE for m in METHODS
         ), path
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_keys_read_at_inclusion_are_those_of_the_routes_fastapi_builds(
+    service: str,
+) -> None:
+    """What the index read from each router as it was included is what FastAPI's own view
+    of the included routes (``iter_route_contexts``, which builds them) says."""
+    app = _app(service)
+    index = _index(app)
+    assert len(index.included) >= 3
+    for entry, keys in index.included.values():
+        built = {literal_key(context.path_format) for context in iter_route_contexts([entry])}
+        assert keys == frozenset(built), entry
 
 
 def test_keys() -> None:
