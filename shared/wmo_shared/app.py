@@ -14,7 +14,7 @@ from starlette.middleware.cors import CORSMiddleware
 from wmo_shared import health, metrics, outbox_beheer
 from wmo_shared.auth import TokenVerifier
 from wmo_shared.body_auth import check_caller
-from wmo_shared.body_limit import BodyLimits
+from wmo_shared.body_limit import BodyLimits, LargeBodies
 from wmo_shared.client import ServiceClient
 from wmo_shared.db.engine import Database
 from wmo_shared.logging import configure_logging
@@ -144,7 +144,11 @@ def build_app(
         WmoMiddleware,
         api_version=version,
         service=name,
-        body_limits=BodyLimits(settings.max_body_bytes, body_limits),
+        body_limits=BodyLimits(
+            settings.max_body_bytes,
+            body_limits,
+            LargeBodies(settings.large_body_bytes, settings.large_body_slots),
+        ),
         before_body=check_caller,
     )
     app.state.tracer_provider = provider

@@ -14,7 +14,8 @@ about a fifth of a request's CPU, see ../shared/spec/performance.md):
   on is cancelled with it (asyncpg sends PostgreSQL a cancel request), a transaction rolls
   back, and the access log says 499;
 - a request body larger than its route takes is refused (413) before it is read into memory,
-  and a JSON object naming a key twice is a 400 (``wmo_shared.body_limit``).
+  a JSON object naming a key twice is a 400, and a worker reads only a few large bodies at
+  once (``wmo_shared.body_limit``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Any
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from wmo_shared.body_limit import BodyCounter, BodyLimits, declared_length
+from wmo_shared.body_limit import BodyCounter, BodyLimits, LargeBodies, declared_length
 from wmo_shared.http_server import serve_as
 from wmo_shared.logging import access_log
 from wmo_shared.metrics import observe_request
@@ -85,6 +86,7 @@ class _AbandonWatch:
         "_body",
         "_declared",
         "_is_json",
+        "_large",
         "_limits",
         "_queue",
         "_reader",
@@ -117,6 +119,7 @@ class _AbandonWatch:
         self._queue: asyncio.Queue[Message] | None = None
         self._reader: asyncio.Task[None] | None = None
         self._app_waiting = False
+        self._large: LargeBodies | None = None  # the slot it holds
         self.finished = False
         self.abandoned = False
         self._timer: asyncio.TimerHandle | None = asyncio.get_running_loop().call_later(
@@ -163,10 +166,19 @@ class _AbandonWatch:
             self._body = BodyCounter(
                 self._limits.limit(route_template(self._scope)), self._declared, self._is_json
             )
+            if self._declared is not None:
+                await self._enter_if_large(self._declared)
         message = await self._next()
         if message["type"] == "http.request":
             self._body.count(message.get("body", b""), not message.get("more_body", False))
+            await self._enter_if_large(self._body.read)  # a body of no declared length
         return message
+
+    async def _enter_if_large(self, size: int) -> None:
+        large = self._limits.large
+        if large is not None and self._large is None and size > large.threshold:
+            await large.enter()
+            self._large = large
 
     async def _next(self) -> Message:
         if self._queue is None:
@@ -193,6 +205,9 @@ class _AbandonWatch:
         if self._reader is not None:
             self._reader.cancel()
             self._reader = None
+        if self._large is not None:
+            self._large.leave()
+            self._large = None
 
 
 class WmoMiddleware:

@@ -36,7 +36,8 @@ _PROBLEM_DESCRIPTIONS = {
     "431": "Meer dan 100 kopregels (headers) of samen meer dan 64 KiB (wmo_shared.http_server)",
     "500": "Onverwachte fout; het verzoek-id staat in instance",
     "503": "De database van de dienst is tijdelijk niet bereikbaar of deed te lang over het "
-    "verzoek (tijdslimiet): opnieuw na Retry-After",
+    "verzoek (tijdslimiet), of de dienst leest al genoeg grote berichten tegelijk: opnieuw na "
+    "Retry-After",
 }
 _ALWAYS = ("400", "401", "403", "404", "500", "503")
 # What a request header adds: a reused Idempotency-Key with another body is a 409

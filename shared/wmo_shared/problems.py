@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from wmo_shared.body_limit import JsonVorm
+from wmo_shared.body_limit import JsonVorm, LargeBodyBusy
 from wmo_shared.db.availability import database_unavailable, rejected_value, statement_timed_out
 from wmo_shared.jsonresponse import dumps
 from wmo_shared.middleware import route_template
@@ -220,6 +220,7 @@ _STATUS_TITLES = {
     406: ("niet-aanvaardbaar", "Het gevraagde formaat kan niet geleverd worden."),
     413: ("te-groot", "Het verzoek is te groot."),
     415: ("mediatype-niet-ondersteund", "Het mediatype wordt niet ondersteund."),
+    503: ("niet-beschikbaar", "De dienst is tijdelijk niet beschikbaar."),
 }
 
 
@@ -331,6 +332,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         if exc.status_code == 413:  # wmo_shared.body_limit: refused before it was read
             return _one_field(request, 413, exc.detail, ("body", "te-groot", exc.detail))
         code, title = _STATUS_TITLES.get(exc.status_code, ("fout", "Er ging iets mis."))
+        code = exc.code if isinstance(exc, LargeBodyBusy) else code  # no slot for a large body
         detail = exc.detail if isinstance(exc.detail, str) else title
         if exc.status_code == 404:
             detail = f"Er is geen bron op {request.url.path}."

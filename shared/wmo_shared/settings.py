@@ -35,6 +35,10 @@ class ServiceSettings(BaseSettings):
     # (a 10 MB text, a list of half a million items) is still read, so the 400 can name the
     # field; past 32 MiB nothing is. A route may set its own limit (an iWmo message).
     max_body_bytes: int = Field(default=33_554_432, ge=1024, le=67_108_864)
+    # How many requests of one worker read a body above large_body_bytes at once; the others
+    # wait for a slot, then get a 503 (wmo_shared.body_limit.LargeBodies: memory per worker).
+    large_body_bytes: int = Field(default=262_144, ge=65_536, le=67_108_864)
+    large_body_slots: int = Field(default=2, ge=1, le=64)
     public_url: str = "http://localhost:8000"
     json_logs: bool = True
     log_level: str = "INFO"

@@ -81,8 +81,8 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         version=API_VERSION,
         description="Melding, onderzoek, aanvraag, beschikking en opdracht (Wmo 2015).",
         settings=settings,
-        # Matched in this order, one router after the other: what a case worker opens all day
-        # (the werkvoorraad, a search) comes first, so finding its route is cheap (issue 17.3).
+        # Matched in this order among the routers a path can reach (wmo_shared.route_index):
+        # the routes under /clienten come from several routers, the first match wins.
         routers=[
             clienten.router,
             werkvoorraad.router,
