@@ -1,9 +1,9 @@
 """A request's route found among the routes its path can reach (issue 17.3).
 
 FastAPI (0.165) keeps every included router as one entry of the app's route list and asks each
-in turn, route by route, with bookkeeping per candidate of some 2 µs: intake's last operation
-cost 360 µs of a worker's CPU only to be found, its median operation 140 µs, the toewijzingen
-feed 115 µs. Every route of this system starts with literal segments (``/api/v1/<resource>``,
+in turn, route by route, with bookkeeping per candidate of some 3 µs: intake's last operation
+cost 427 µs of a worker's CPU only to be found, its median operation 131 µs (now 92 and 10;
+docs/performance.md, session 15). Every route of this system starts with literal segments (``/api/v1/<resource>``,
 ``/health/live``), and a route can only match a path that starts with its own literal segments.
 So the app's router is copied once per such beginning, each copy holding only the entries that
 can match it, in the app's order; a request is handed to its copy, or to the whole router when
