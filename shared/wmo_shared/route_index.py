@@ -3,14 +3,18 @@
 FastAPI (0.165) keeps every included router as one entry of the app's route list and asks each
 in turn, route by route, with bookkeeping per candidate of some 3 µs: intake's last operation
 cost 427 µs of a worker's CPU only to be found, its median operation 131 µs (now 92 and 10;
-docs/performance.md, session 15). Every route of this system starts with literal segments (``/api/v1/<resource>``,
-``/health/live``), and a route can only match a path that starts with its own literal segments.
+docs/performance.md, session 15). Every route of this system starts with literal segments
+(``/api/v1/<resource>``, ``/health/live``), and a route can only match a path that starts with
+its own literal segments.
 So the app's router is copied once per such beginning, each copy holding only the entries that
 can match it, in the app's order; a request is handed to its copy, or to the whole router when
 no copy exists for its beginning. The first route that matches is therefore the one the whole
 router would have found, and a path nothing matches is answered by the whole router, as before.
 Which entries a copy holds is read from the routes of each router as it is included; an entry
 that is not a plain route (a mount, a host, a frontend) is in every copy.
+
+A 405 names in ``Allow`` every method the resource answers, not only those of the first route
+whose path matched (Starlette's way: ``/aanbieders`` answered ``Allow: POST`` beside its GET).
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from starlette.routing import BaseRoute, Route, Router
+from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute, Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
 # How many leading segments key a path: ``/api/v1/<resource>``.
 DEPTH = 3
 
 Key = tuple[str, ...]
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def key_of(path: str) -> Key:
@@ -123,13 +129,31 @@ class RouteIndex:
             return
         if self.copies is None:
             self.copies = self.build()
-        sub = self.copies.get(key_of(_route_path(scope)))
-        if sub is None:
-            await self.full(scope, receive, send)
-            return
-        # the whole router stays the request's router (url_path_for reaches every route)
-        scope.setdefault("router", self.router)
-        await sub.app(scope, receive, send)
+        path = _route_path(scope)
+        sub = self.copies.get(key_of(path))
+        try:
+            if sub is None:
+                await self.full(scope, receive, send)
+                return
+            # the whole router stays the request's router (url_path_for reaches every route)
+            scope.setdefault("router", self.router)
+            await sub.app(scope, receive, send)
+        except HTTPException as exc:
+            if exc.status_code != 405:
+                raise
+            # Starlette names the methods of the first route whose path matched; RFC 9110
+            # (15.5.6) asks for every method the resource supports.
+            allow = ", ".join(self.allowed(scope, path))
+            raise HTTPException(405, exc.detail, headers={"Allow": allow}) from None
+
+    def allowed(self, scope: Scope, path: str) -> list[str]:
+        """Every method some route answers at ``path``."""
+        methods = []
+        for method in METHODS:
+            probe = {**scope, "method": method}
+            if any(route.matches(probe)[0] == Match.FULL for route in self.candidates(path)):
+                methods.append(method)
+        return methods
 
     def install(self) -> None:
         """Route the app's requests through this index. Only where the router has no

@@ -131,3 +131,27 @@ async def test_the_app_answers_through_the_index() -> None:
         assert missing.headers["content-type"].startswith("application/problem+json")
         # a known resource without its token: the route ran (its caller check answered)
         assert (await client.get("/api/v1/indicaties")).status_code in (401, 405)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+async def test_a_405_names_every_method_the_resource_answers(service: str) -> None:
+    """RFC 9110 15.5.6: ``Allow`` lists the methods of every operation whose path template
+    matches the path (``/x/_zoek`` is also an id of ``/x/{id}``), not only those of the
+    first route whose path matched (``/aanbieders`` answered ``Allow: POST`` beside its GET)."""
+    app = _app(service)
+    paths = app.openapi()["paths"]
+    patterns = {
+        t: re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$") for t in paths
+    }
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        for template in paths:
+            path = re.sub(r"\{[^}]+\}", "0f8fad5b-d9cb-469f-a165-70867728950e", template)
+            answered = {
+                m.upper() for t, ops in paths.items() if patterns[t].match(path) for m in ops
+            }
+            method = next(m for m in ("DELETE", "PUT", "PATCH", "OPTIONS") if m not in answered)
+            r = await client.request(method, "/api/v1" + path)
+            assert r.status_code == 405, (method, path, r.status_code)
+            assert r.headers["allow"] == ", ".join(m for m in METHODS if m in answered), path
+            assert r.headers["content-type"].startswith("application/problem+json")
