@@ -87,6 +87,7 @@ class RouteIndex:
         self.router = app.router
         self.full = self.router.middleware_stack
         self.copies: dict[Key, Router] | None = None
+        self._built_for = -1  # how many entries the app's router had when the copies were made
         self.included: dict[int, tuple[BaseRoute, frozenset[Key] | None]] = {}
 
     def include(self, router: APIRouter, *, prefix: str = "", **options: Any) -> None:
@@ -106,6 +107,13 @@ class RouteIndex:
             return None if key is None else frozenset({key})
         return None  # a mount, a host, a router not included through the index
 
+    def _current(self) -> dict[Key, Router]:
+        """The copies, made again when a route was added to the app after they were made."""
+        if self.copies is None or len(self.router.routes) != self._built_for:
+            self._built_for = len(self.router.routes)
+            self.copies = self.build()
+        return self.copies
+
     def build(self) -> dict[Key, Router]:
         keyed = [(entry, self._keys(entry)) for entry in self.router.routes]
         every_key: set[Key] = set().union(*(keys for _, keys in keyed if keys is not None))
@@ -118,19 +126,15 @@ class RouteIndex:
 
     def candidates(self, path: str) -> Iterable[BaseRoute]:
         """The entries a request for ``path`` is matched against, in order (for tests)."""
-        if self.copies is None:
-            self.copies = self.build()
-        sub = self.copies.get(key_of(path))
+        sub = self._current().get(key_of(path))
         return self.router.routes if sub is None else sub.routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.full(scope, receive, send)
             return
-        if self.copies is None:
-            self.copies = self.build()
         path = _route_path(scope)
-        sub = self.copies.get(key_of(path))
+        sub = self._current().get(key_of(path))
         try:
             if sub is None:
                 await self.full(scope, receive, send)

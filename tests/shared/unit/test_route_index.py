@@ -155,3 +155,19 @@ async def test_a_405_names_every_method_the_resource_answers(service: str) -> No
             assert r.status_code == 405, (method, path, r.status_code)
             assert r.headers["allow"] == ", ".join(m for m in METHODS if m in answered), path
             assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_route_added_after_the_first_request_is_found() -> None:
+    app = importlib.import_module("wmo_indicatie.main").create_app()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        assert (await client.get("/health/live")).status_code == 200  # the copies are made
+
+        async def later() -> dict[str, str]:
+            return {"later": "ja"}
+
+        # under a beginning that has its copy already (without a PUT of its own)
+        app.add_api_route("/api/v1/indicaties", later, methods=["PUT"])
+        r = await client.put("/api/v1/indicaties")
+        assert r.status_code == 200, r.text
+        assert r.json() == {"later": "ja"}
