@@ -5,13 +5,13 @@ in turn, route by route, with bookkeeping per candidate of some 3 µs: intake's 
 cost 427 µs of a worker's CPU only to be found, its median operation 131 µs (now 92 and 10;
 docs/performance.md, session 15). Every route of this system starts with literal segments
 (``/api/v1/<resource>``, ``/health/live``), and a route can only match a path that starts with
-its own literal segments.
-So the app's router is copied once per such beginning, each copy holding only the entries that
-can match it, in the app's order; a request is handed to its copy, or to the whole router when
-no copy exists for its beginning. The first route that matches is therefore the one the whole
-router would have found, and a path nothing matches is answered by the whole router, as before.
-Which entries a copy holds is read from the routes of each router as it is included; an entry
-that is not a plain route (a mount, a host, a frontend) is in every copy.
+its own literal segments. So the app's router is copied once per such beginning, each copy
+holding only the entries that can match it, in the app's order; a request is handed to its
+copy, or to the whole router when no copy exists for its beginning. The first route that
+matches is therefore the one the whole router would have found, and a path nothing matches is
+answered by the whole router, as before. Which entries a copy holds is read from the routes of
+each router as it is included; an entry that is not a plain route (a mount, a host, a
+frontend) is in every copy.
 
 A 405 names in ``Allow`` every method the resource answers, not only those of the first route
 whose path matched (Starlette's way: ``/aanbieders`` answered ``Allow: POST`` beside its GET).
