@@ -13,19 +13,21 @@ answered by the whole router, as before. Which entries a copy holds is read from
 each router as it is included; an entry that is not a plain route (a mount, a host, a
 frontend) is in every copy.
 
-A 405 names in ``Allow`` every method the resource answers, not only those of the first route
-whose path matched (Starlette's way: ``/aanbieders`` answered ``Allow: POST`` beside its GET).
+A 405 names in ``Allow`` every method of the resource (the routes with the path template that
+matches the path most closely), not only those of the first route whose path matched
+(Starlette's way: ``/aanbieders`` answered ``Allow: POST`` beside its GET).
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from re import Pattern
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from starlette.exceptions import HTTPException
-from starlette.routing import BaseRoute, Match, Route, Router
+from starlette.routing import BaseRoute, Route, Router, compile_path
 from starlette.types import Receive, Scope, Send
 
 # How many leading segments key a path: ``/api/v1/<resource>``.
@@ -63,6 +65,18 @@ def _router_keys(router: APIRouter, prefix: str) -> frozenset[Key] | None:
     return frozenset(keys)
 
 
+def _resources(
+    routes: list[tuple[str, Route]],
+) -> list[tuple[Pattern[str], int, str, frozenset[str]]]:
+    """Per plain route with methods: its full path template compiled as Starlette compiles it,
+    its number of parameters, the template and its methods."""
+    return [
+        (compile_path(template)[0], template.count("{"), template, frozenset(route.methods))
+        for template, route in routes
+        if route.methods
+    ]
+
+
 def _route_path(scope: Scope) -> str:
     """The path routes match against: without the app's root path (as Starlette's
     ``get_route_path``)."""
@@ -89,11 +103,14 @@ class RouteIndex:
         self.copies: dict[Key, Router] | None = None
         self._built_for = -1  # how many entries the app's router had when the copies were made
         self.included: dict[int, tuple[BaseRoute, frozenset[Key] | None]] = {}
+        self._routers: list[tuple[APIRouter, str]] = []  # every router included, its prefix
+        self._resources: list[tuple[Pattern[str], int, str, frozenset[str]]] = []
 
     def include(self, router: APIRouter, *, prefix: str = "", **options: Any) -> None:
         """``app.include_router(router, prefix=prefix, **options)``, remembering the keys."""
         before = len(self.router.routes)
         self.app.include_router(router, prefix=prefix, **options)
+        self._routers.append((router, prefix))
         if len(self.router.routes) == before + 1:  # else its entries are in every copy
             entry = self.router.routes[-1]
             self.included[id(entry)] = (entry, _router_keys(router, prefix))
@@ -115,6 +132,15 @@ class RouteIndex:
         return self.copies
 
     def build(self) -> dict[Key, Router]:
+        self._resources = _resources(
+            [
+                (prefix + route.path, route)
+                for router, prefix in self._routers
+                for route in router.routes
+                if isinstance(route, Route)
+            ]
+            + [(entry.path, entry) for entry in self.router.routes if isinstance(entry, Route)]
+        )
         keyed = [(entry, self._keys(entry)) for entry in self.router.routes]
         every_key: set[Key] = set().union(*(keys for _, keys in keyed if keys is not None))
         copies: dict[Key, Router] = {}
@@ -147,17 +173,26 @@ class RouteIndex:
                 raise
             # Starlette names the methods of the first route whose path matched; RFC 9110
             # (15.5.6) asks for every method the resource supports.
-            allow = ", ".join(self.allowed(scope, path))
-            raise HTTPException(405, exc.detail, headers={"Allow": allow}) from None
+            allow = self.allowed(path)
+            if allow is None:
+                raise
+            raise HTTPException(405, exc.detail, headers={"Allow": ", ".join(allow)}) from None
 
-    def allowed(self, scope: Scope, path: str) -> list[str]:
-        """Every method some route answers at ``path``."""
-        methods = []
-        for method in METHODS:
-            probe = {**scope, "method": method}
-            if any(route.matches(probe)[0] == Match.FULL for route in self.candidates(path)):
-                methods.append(method)
-        return methods
+    def allowed(self, path: str) -> list[str] | None:
+        """The methods of the resource at ``path``: of every route with the path template
+        that matches it most closely (the fewest parameters: ``/x/_zoek`` rather than
+        ``/x/{id}``); None when no template matches."""
+        self._current()
+        matching = [
+            (parameters, n, template)
+            for n, (pattern, parameters, template, _) in enumerate(self._resources)
+            if pattern.match(path)
+        ]
+        if not matching:
+            return None
+        _, _, closest = min(matching)
+        methods = set().union(*(m for _, _, t, m in self._resources if t == closest))
+        return [m for m in METHODS if m in methods] + sorted(methods.difference(METHODS))
 
     def install(self) -> None:
         """Route the app's requests through this index. Only where the router has no

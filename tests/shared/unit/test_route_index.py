@@ -134,27 +134,28 @@ async def test_the_app_answers_through_the_index() -> None:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-async def test_a_405_names_every_method_the_resource_answers(service: str) -> None:
-    """RFC 9110 15.5.6: ``Allow`` lists the methods of every operation whose path template
-    matches the path (``/x/_zoek`` is also an id of ``/x/{id}``), not only those of the
-    first route whose path matched (``/aanbieders`` answered ``Allow: POST`` beside its GET)."""
+async def test_a_405_names_every_method_of_the_resource(service: str) -> None:
+    """RFC 9110 15.5.6: ``Allow`` lists the methods of the resource (every operation of the
+    path template), not only those of the first route whose path matched (``/aanbieders``
+    answered ``Allow: POST`` beside its GET). ``/x/_zoek`` is its own resource, though
+    ``/x/{id}`` matches it too."""
     app = _app(service)
-    paths = app.openapi()["paths"]
-    patterns = {
-        t: re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$") for t in paths
-    }
     transport = httpx.ASGITransport(app=app)
+    refused = 0
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        for template in paths:
+        for template, operations in app.openapi()["paths"].items():
+            documented = [m for m in METHODS if m.lower() in operations]
             path = re.sub(r"\{[^}]+\}", "0f8fad5b-d9cb-469f-a165-70867728950e", template)
-            answered = {
-                m.upper() for t, ops in paths.items() if patterns[t].match(path) for m in ops
-            }
-            method = next(m for m in ("DELETE", "PUT", "PATCH", "OPTIONS") if m not in answered)
-            r = await client.request(method, "/api/v1" + path)
-            assert r.status_code == 405, (method, path, r.status_code)
-            assert r.headers["allow"] == ", ".join(m for m in METHODS if m in answered), path
-            assert r.headers["content-type"].startswith("application/problem+json")
+            for method in ("DELETE", "PUT", "PATCH", "OPTIONS"):
+                if method in documented:
+                    continue
+                r = await client.request(method, "/api/v1" + path)
+                # else answered by a route of another template that matches (/x/{id}: _zoek)
+                if r.status_code == 405:
+                    refused += 1
+                    assert r.headers["allow"] == ", ".join(documented), (method, template)
+                    assert r.headers["content-type"].startswith("application/problem+json")
+    assert refused >= len(app.openapi()["paths"])
 
 
 async def test_a_route_added_after_the_first_request_is_found() -> None:
