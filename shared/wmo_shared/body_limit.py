@@ -211,7 +211,7 @@ class LargeBodies:
 
     A body costs a worker several times its size while it is read, parsed and validated: 32
     authenticated requests of 10 MB at once took a worker from 154 to 433 MB (the chart's limit
-    is 320Mi), where one at a time they cost 120 MB. A request whose body is larger (declared,
+    is 320Mi), where one alone costs ~50 MB. A request whose body is larger (declared,
     or counted as it arrives) waits up to ``LARGE_BODY_WAIT_SECONDS`` for a slot before its
     body is read, holding no more of it than the server buffers, and is answered 503 with
     Retry-After when none frees up. Bodies below the threshold (a case's JSON is kilobytes)
