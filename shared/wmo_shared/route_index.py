@@ -26,6 +26,7 @@ from re import Pattern
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from starlette._utils import get_route_path  # as FastAPI's router imports it
 from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Route, Router, compile_path
 from starlette.types import Receive, Scope, Send
@@ -77,24 +78,13 @@ def _resources(
     ]
 
 
-def _route_path(scope: Scope) -> str:
-    """The path routes match against: without the app's root path (as Starlette's
-    ``get_route_path``)."""
-    path: str = scope["path"]
-    root: str = scope.get("root_path", "")
-    if not root or not path.startswith(root):
-        return path
-    if path == root:
-        return ""
-    return path[len(root) :] if path[len(root)] == "/" else path
-
-
 class RouteIndex:
     """The app router's entries per key, each as a copy of the router (built on first use,
     when every router is included). The keys of an included router are read from the
-    router's own routes as :meth:`include` includes it: FastAPI builds an included route's
-    request handler when it is first matched, and asking the app's entries for their routes
-    would build every one at once (3 MB more for intake before its first request)."""
+    router's own routes, which :meth:`include` remembers with the entry it became: FastAPI
+    builds an included route's request handler when it is first matched, and asking the
+    app's entries for their routes would build every one at once (3 MB more for intake
+    before its first request)."""
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app
@@ -102,23 +92,24 @@ class RouteIndex:
         self.full = self.router.middleware_stack
         self.copies: dict[Key, Router] | None = None
         self._built_for = -1  # how many entries the app's router had when the copies were made
-        self.included: dict[int, tuple[BaseRoute, frozenset[Key] | None]] = {}
-        self._routers: list[tuple[APIRouter, str]] = []  # every router included, its prefix
-        self._resources: list[tuple[Pattern[str], int, str, frozenset[str]]] = []
+        # Per router included: the app's entry it became (None when it did not become exactly
+        # one; its routes are then in every copy), the router and its prefix.
+        self.included: list[tuple[BaseRoute | None, APIRouter, str]] = []
+        # For a 405's Allow, made when the first one is answered (``_resources``).
+        self._resources: list[tuple[Pattern[str], int, str, frozenset[str]]] | None = None
 
     def include(self, router: APIRouter, *, prefix: str = "", **options: Any) -> None:
         """``app.include_router(router, prefix=prefix, **options)``, remembering the keys."""
         before = len(self.router.routes)
         self.app.include_router(router, prefix=prefix, **options)
-        self._routers.append((router, prefix))
-        if len(self.router.routes) == before + 1:  # else its entries are in every copy
-            entry = self.router.routes[-1]
-            self.included[id(entry)] = (entry, _router_keys(router, prefix))
+        entry = self.router.routes[-1] if len(self.router.routes) == before + 1 else None
+        self.included.append((entry, router, prefix))
 
-    def _keys(self, entry: BaseRoute) -> frozenset[Key] | None:
-        known = self.included.get(id(entry))
-        if known is not None and known[0] is entry:
-            return known[1]
+    def keys(self, entry: BaseRoute) -> frozenset[Key] | None:
+        """The keys of the paths ``entry`` of the app's router can match; None: any path."""
+        for included, router, prefix in self.included:
+            if included is entry:
+                return _router_keys(router, prefix)
         if isinstance(entry, Route):
             key = literal_key(entry.path_format)
             return None if key is None else frozenset({key})
@@ -132,16 +123,8 @@ class RouteIndex:
         return self.copies
 
     def build(self) -> dict[Key, Router]:
-        self._resources = _resources(
-            [
-                (prefix + route.path, route)
-                for router, prefix in self._routers
-                for route in router.routes
-                if isinstance(route, Route)
-            ]
-            + [(entry.path, entry) for entry in self.router.routes if isinstance(entry, Route)]
-        )
-        keyed = [(entry, self._keys(entry)) for entry in self.router.routes]
+        self._resources = None
+        keyed = [(entry, self.keys(entry)) for entry in self.router.routes]
         every_key: set[Key] = set().union(*(keys for _, keys in keyed if keys is not None))
         copies: dict[Key, Router] = {}
         for key in every_key:
@@ -159,7 +142,7 @@ class RouteIndex:
         if scope["type"] != "http":
             await self.full(scope, receive, send)
             return
-        path = _route_path(scope)
+        path = get_route_path(scope)
         sub = self._current().get(key_of(path))
         try:
             if sub is None:
@@ -183,15 +166,26 @@ class RouteIndex:
         that matches it most closely (the fewest parameters: ``/x/_zoek`` rather than
         ``/x/{id}``); None when no template matches."""
         self._current()
+        if self._resources is None:
+            self._resources = _resources(
+                [
+                    (prefix + route.path, route)
+                    for _, router, prefix in self.included
+                    for route in router.routes
+                    if isinstance(route, Route)
+                ]
+                + [(entry.path, entry) for entry in self.router.routes if isinstance(entry, Route)]
+            )
+        resources = self._resources
         matching = [
             (parameters, n, template)
-            for n, (pattern, parameters, template, _) in enumerate(self._resources)
+            for n, (pattern, parameters, template, _) in enumerate(resources)
             if pattern.match(path)
         ]
         if not matching:
             return None
         _, _, closest = min(matching)
-        methods = set().union(*(m for _, _, t, m in self._resources if t == closest))
+        methods = set().union(*(m for _, _, t, m in resources if t == closest))
         return [m for m in METHODS if m in methods] + sorted(methods.difference(METHODS))
 
     def install(self) -> None:

@@ -105,7 +105,9 @@ def test_the_keys_read_at_inclusion_are_those_of_the_routes_fastapi_builds(
     app = _app(service)
     index = _index(app)
     assert len(index.included) >= 3
-    for entry, keys in index.included.values():
+    for entry, _, _ in index.included:
+        assert entry is not None
+        keys = index.keys(entry)
         built = {literal_key(context.path_format) for context in iter_route_contexts([entry])}
         assert keys == frozenset(built), entry
 
