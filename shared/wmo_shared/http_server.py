@@ -18,9 +18,14 @@ it (measured; the chart's memory limit is 320Mi).
   what waits to be sent is taken, the connection is dropped (as nginx's send_timeout), so that
   clients that never read cannot hold their answers in the worker's memory.
 - At most ``MAX_CONNECTIONS`` open connections (``WMO_HTTP_MAX_CONNECTIONS``): each costs
-  ~7 KB of the worker before it sends a byte (measured: 5,000 idle connections +35 MB), so a
-  flood of them is answered 503 with Retry-After and closed at once, and the pod stays within
-  its memory. Clients keep a few connections each; uvicorn closes an idle one after 5 s.
+  ~7 KB of the worker before it sends a byte (measured: 5,000 idle connections +35 MB), so the
+  requests of a flood of them are answered 503 with Retry-After and the connections closed,
+  and the pod stays within its memory. Clients keep a few connections each; uvicorn closes an
+  idle one after 5 s. A connection beyond the bound is not refused before its request is read,
+  though: a probe or a scrape (``PROBE_PATHS``) is still served, so that the kubelet does not
+  restart a pod for a flood it is refusing, and the operator can watch it. Such a connection
+  has ``OVERFLOW_HEAD_SECONDS`` for its head (a probe sends it at once), and beyond twice the
+  bound a connection is refused at once, so what a flood holds stays bounded.
 - A request httptools cannot parse is answered as problem+json too (uvicorn: text/plain).
 
 httptools hands a header over only once its name and value are complete; what it gathers of an
@@ -36,15 +41,12 @@ Served with ``uvicorn --http wmo_shared.http_server:HttpProtocol`` (``UVICORN_AR
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import uuid
 from typing import Any
 
-import httptools
-import structlog
-from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from wmo_shared.http_problems import Refusal, log_refusal, problem_bytes
 from wmo_shared.metrics import refused_by_server
 from wmo_shared.types import ascii_digits
 
@@ -64,6 +66,9 @@ def _max_connections(value: str) -> int:
 
 MAX_CONNECTIONS = _max_connections(os.environ.get("WMO_HTTP_MAX_CONNECTIONS", "1000"))
 RETRY_AFTER_SECONDS = 5
+# Served on a connection beyond MAX_CONNECTIONS: the kubelet's probes and Prometheus' scrape.
+PROBE_PATHS = frozenset({b"/health/live", b"/health/ready", b"/metrics"})
+OVERFLOW_HEAD_SECONDS = 2.0
 _BODY_HEADERS = (b"content-length", b"transfer-encoding")
 # The bytes read while a head is open are counted per chunk, and the chunk in which a pipelined
 # request begins may hold the end of the one before: the margin of one read (uvloop reads up to
@@ -80,8 +85,6 @@ UVICORN_ARGS = (
     "none",  # no route is a websocket: not loading the library saves memory
 )
 
-log = structlog.get_logger("wmo.http")
-
 _served: dict[str, Any] = {"service": "wmo", "headers": []}
 
 
@@ -90,19 +93,6 @@ def serve_as(service: str, headers: list[tuple[bytes, bytes]]) -> None:
     (``API-Version`` and the security headers), set by ``WmoMiddleware``."""
     _served["service"] = service
     _served["headers"] = headers
-
-
-class Refusal(httptools.HttpParserError):
-    """A request refused before its head is complete. An ``HttpParserError``: raised in a parser
-    callback it ends the parse, and uvicorn answers it through ``send_400_response``."""
-
-    def __init__(self, status: int, naam: str | None, code: str, title: str, detail: str) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.title = title
-        self.naam = naam
-        self.code = code
-        self.detail = detail
 
 
 def _too_long_url() -> Refusal:
@@ -179,62 +169,6 @@ def _too_slow() -> Refusal:
     )
 
 
-def problem_bytes(refusal: Refusal, server_headers: list[tuple[bytes, bytes]]) -> bytes:
-    """The answer to ``refusal``: status line, headers (uvicorn's ``date`` and ``server``, the
-    service's) and a problem+json body (RFC 9457) as ``wmo_shared.problems`` writes one; that
-    module cannot be imported here (it imports the middleware, which imports this module), so
-    its type base and media type are written out (tests/shared/api/test_http_server.py holds
-    them equal)."""
-    rid = str(uuid.uuid4())
-    body = json.dumps(
-        {
-            "type": f"https://problemen.wmo.example/{refusal.code}",
-            "code": refusal.code,
-            "title": refusal.title,
-            "status": refusal.status,
-            "detail": refusal.detail,
-            "instance": f"urn:uuid:{rid}",
-            **(
-                {}
-                if refusal.naam is None
-                else {
-                    "invalidParams": [
-                        {"name": refusal.naam, "code": refusal.code, "reason": refusal.detail}
-                    ]
-                }
-            ),
-        },
-        ensure_ascii=False,
-    ).encode()
-    lines = [
-        STATUS_LINE[refusal.status],
-        b"content-type: application/problem+json\r\n",
-        b"content-length: %d\r\n" % len(body),
-        b"connection: close\r\n",
-        b"x-request-id: " + rid.encode() + b"\r\n",
-    ]
-    if refusal.status == 503:
-        lines.append(b"retry-after: %d\r\n" % RETRY_AFTER_SECONDS)
-    lines += [
-        name + b": " + value + b"\r\n" for name, value in [*server_headers, *_served["headers"]]
-    ]
-    return b"".join([*lines, b"\r\n", body])
-
-
-_LOGGED: dict[str, tuple[float, int]] = {}  # per code: when last logged, refusals since
-
-
-def _log_refusal(now: float, refusal: Refusal) -> None:
-    """At most one line per second per code: a flood is counted in the metric, not logged
-    connection by connection."""
-    last, since = _LOGGED.get(refusal.code, (-1.0, 0))
-    if now - last < 1.0:
-        _LOGGED[refusal.code] = (last, since + 1)
-        return
-    _LOGGED[refusal.code] = (now, 0)
-    log.info("http-verzoek geweigerd", status=refusal.status, code=refusal.code, sinds=since)
-
-
 class HttpProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds above."""
 
@@ -252,10 +186,12 @@ class HttpProtocol(HttpToolsProtocol):
         self._send_timer: asyncio.TimerHandle | None = None
         self._send_left = 0
         self._head_timer: asyncio.TimerHandle | None = None
-        if len(self.connections) > MAX_CONNECTIONS:  # this one counted
+        open_now = len(self.connections)  # this one counted
+        self._overflow = open_now > MAX_CONNECTIONS
+        if open_now > 2 * MAX_CONNECTIONS:
             self._refuse(_too_many_connections())
             return
-        self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
+        self._start_head_timer()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_head_timer()
@@ -276,7 +212,7 @@ class HttpProtocol(HttpToolsProtocol):
         self._head_bytes = self._head_fields = self._url_bytes = self._unfinished = 0
         self._has_body = False
         if self._head_timer is None:
-            self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
+            self._start_head_timer()
 
     def on_url(self, url: bytes) -> None:
         self._url_bytes += len(url)
@@ -294,6 +230,8 @@ class HttpProtocol(HttpToolsProtocol):
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
+        if self._overflow and self.url.partition(b"?")[0] not in PROBE_PATHS:
+            raise self._refusing(_too_many_connections())
         self._head_open = False
         self._stop_head_timer()
         super().on_headers_complete()
@@ -326,11 +264,12 @@ class HttpProtocol(HttpToolsProtocol):
         if self.transport.is_closing():
             return
         self._count(refusal)
-        self.transport.write(problem_bytes(refusal, self.server_state.default_headers))
+        headers = [*self.server_state.default_headers, *_served["headers"]]
+        self.transport.write(problem_bytes(refusal, headers, RETRY_AFTER_SECONDS))
         self.transport.close()
 
     def _count(self, refusal: Refusal) -> None:
-        _log_refusal(self.loop.time(), refusal)
+        log_refusal(self.loop.time(), refusal)
         refused_by_server(_served["service"], refusal.code)
 
     def _head_timed_out(self) -> None:
@@ -341,7 +280,9 @@ class HttpProtocol(HttpToolsProtocol):
             # a pipelined head behind a request still being answered: that answer goes first
             self._head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_timed_out)
             return
-        if self._unfinished == 0 and self._url_bytes == 0:
+        if self._overflow:
+            self._refuse(_too_many_connections())
+        elif self._unfinished == 0 and self._url_bytes == 0:
             self.transport.close()  # an idle connection: nothing to answer
         else:
             self._refuse(_too_slow())
@@ -381,6 +322,10 @@ class HttpProtocol(HttpToolsProtocol):
             return
         self._count(_body_stopped())
         self.transport.close()
+
+    def _start_head_timer(self) -> None:
+        wait = OVERFLOW_HEAD_SECONDS if self._overflow else HEAD_TIMEOUT_SECONDS
+        self._head_timer = self.loop.call_later(wait, self._head_timed_out)
 
     def _stop_head_timer(self) -> None:
         if self._head_timer is not None:

@@ -292,7 +292,13 @@ def test_an_answer_the_client_does_not_read_is_dropped_and_one_read_slowly_is_no
     assert _refusals("niet-gelezen") == before + 1
 
 
-def test_connections_beyond_the_bound_are_a_503_with_retry_after(
+def _busy(status: int, headers: dict[str, str], body: bytes) -> None:
+    assert status == 503 and headers["retry-after"] == str(http_server.RETRY_AFTER_SECONDS)
+    problem = Problem.model_validate_json(body)
+    assert problem.code == "te-veel-verbindingen" and problem.invalidParams is None
+
+
+def test_a_request_on_a_connection_beyond_the_bound_is_a_503_with_retry_after(
     port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
@@ -300,11 +306,8 @@ def test_connections_beyond_the_bound_are_a_503_with_retry_after(
     held = [_connect(port, 5) for _ in range(3)]
     try:
         time.sleep(0.1)
-        with _connect(port, 5) as s:
-            [(status, headers, body)] = responses(read_all(s))
-        assert status == 503 and headers["retry-after"] == str(http_server.RETRY_AFTER_SECONDS)
-        problem = Problem.model_validate_json(body)
-        assert problem.code == "te-veel-verbindingen" and problem.invalidParams is None
+        [answer] = responses(_exchange(port, _get("/api/v1/clienten")))
+        _busy(*answer)
         assert _refusals("te-veel-verbindingen") == before + 1
     finally:
         for s in held:
@@ -312,6 +315,61 @@ def test_connections_beyond_the_bound_are_a_503_with_retry_after(
     time.sleep(0.1)
     [(status, _, _)] = responses(_exchange(port, _get()))
     assert status == 200
+
+
+@pytest.mark.parametrize("path", ["/health/live", "/health/ready", "/metrics"])
+def test_probes_and_scrapes_are_served_beyond_the_bound(
+    port: int, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """A flood of connections does not fail the kubelet's probes (a restart would not end it)
+    nor hide it from Prometheus."""
+    monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
+    held = [_connect(port, 5) for _ in range(5)]
+    try:
+        time.sleep(0.1)
+        [(status, _, _)] = responses(_exchange(port, _get(path)))
+        assert status == 200
+        [answer] = responses(_exchange(port, _get(path + "x")))
+        _busy(*answer)
+    finally:
+        for s in held:
+            s.close()
+
+
+def test_a_connection_beyond_the_bound_that_sends_nothing_is_a_503_soon(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
+    monkeypatch.setattr(http_server, "OVERFLOW_HEAD_SECONDS", 0.3)
+    held = [_connect(port, 5) for _ in range(3)]
+    try:
+        time.sleep(0.1)
+        with _connect(port, 5) as s:
+            started = time.monotonic()
+            [answer] = responses(read_all(s))
+            waited = time.monotonic() - started
+        _busy(*answer)
+        assert waited < http_server.HEAD_TIMEOUT_SECONDS
+    finally:
+        for s in held:
+            s.close()
+
+
+def test_beyond_twice_the_bound_a_connection_is_refused_at_once(
+    port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unread: what a flood holds stays bounded."""
+    monkeypatch.setattr(http_server, "MAX_CONNECTIONS", 3)
+    monkeypatch.setattr(http_server, "OVERFLOW_HEAD_SECONDS", 30.0)
+    held = [_connect(port, 5) for _ in range(6)]
+    try:
+        time.sleep(0.1)
+        with _connect(port, 5) as s:
+            [answer] = responses(read_all(s))  # a socket timeout (5 s) fails the test
+        _busy(*answer)
+    finally:
+        for s in held:
+            s.close()
 
 
 def test_every_launcher_serves_with_the_bounded_protocol() -> None:
