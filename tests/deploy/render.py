@@ -42,6 +42,16 @@ CUSTOM_SCHEMAS = {
 }
 
 
+# An installation's ingress controller and Prometheus, as networkPolicy.from names them.
+NETWORK_PEERS = [
+    {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}},
+    {
+        "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}},
+        "podSelector": {"matchLabels": {"app.kubernetes.io/name": "prometheus"}},
+    },
+]
+
+
 @dataclass(frozen=True)
 class Configuration:
     """One way of installing a chart: which chart, as which release, with which values."""
@@ -103,6 +113,7 @@ CONFIGURATIONS = (
                     "annotations": {"grafana_folder": "Wmo"},
                 },
             },
+            "networkPolicy": {"enabled": True, "from": NETWORK_PEERS},
         },
     ),
     Configuration("wmo-database-plugin", "wmo-database", "wmo-db"),

@@ -11,6 +11,7 @@ import pytest
 
 from tests.deploy.render import (
     CONFIGURATIONS,
+    NETWORK_PEERS,
     Configuration,
     lint,
     render,
@@ -246,6 +247,38 @@ def test_services_monitors_autoscalers_and_budgets_select_their_pods(
         pdb = of_kind(configuration, "PodDisruptionBudget").get(name)
         if pdb is not None:
             assert _selects(pdb.obj["spec"]["selector"]["matchLabels"], pod_labels), name
+
+
+@pytest.mark.parametrize("configuration", APP, ids=ids)
+def test_a_network_policy_admits_only_the_release_and_the_named_peers_on_port_http(
+    configuration: Configuration,
+) -> None:
+    policies = of_kind(configuration, "NetworkPolicy")
+    if not configuration.values.get("networkPolicy", {}).get("enabled", False):
+        assert policies == {}
+        return
+    deployments = of_kind(configuration, "Deployment")
+    assert set(policies) == set(deployments)
+    for name, rendered in policies.items():
+        spec = rendered.obj["spec"]
+        pods_of = {
+            other: d.obj["spec"]["template"]["metadata"]["labels"]
+            for other, d in deployments.items()
+        }
+        assert [
+            n
+            for n, labels in pods_of.items()
+            if _selects(spec["podSelector"]["matchLabels"], labels)
+        ] == [name]
+        assert spec["policyTypes"] == ["Ingress"]
+        (rule,) = spec["ingress"]
+        assert rule["ports"] == [{"port": "http", "protocol": "TCP"}]
+        release, *peers = rule["from"]
+        # every service of the release may call it (the services call each other)
+        assert all(
+            _selects(release["podSelector"]["matchLabels"], labels) for labels in pods_of.values()
+        )
+        assert peers == NETWORK_PEERS
 
 
 @pytest.mark.parametrize("configuration", APP, ids=ids)
