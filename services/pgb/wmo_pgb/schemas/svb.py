@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidatorFunctionWrapHandler, field_validator, model_validator
 
 from wmo_shared.contracts import FeedPage, SvbToekenning
 from wmo_shared.grenzen import Einddatum, Zaakdatum
+from wmo_shared.list_parts import validate_in_parts
 from wmo_shared.schemas import RegelRead, WireModel
 from wmo_shared.types import Gemeentecode
 
@@ -52,11 +53,19 @@ class BudgetafsluitingRegel(WireModel):
         return self
 
 
+MAX_REGELS = 10000  # lines of one budgetafsluitbericht
+
+
 class BudgetafsluitingCreate(WireModel):
     """SVB budgetafsluitbericht: per budget and period the amount spent."""
 
     bericht_id: str = Field(min_length=1, max_length=100)
-    regels: list[BudgetafsluitingRegel] = Field(min_length=1, max_length=10000)
+    regels: list[BudgetafsluitingRegel] = Field(min_length=1, max_length=MAX_REGELS)
+
+    @field_validator("regels", mode="wrap")
+    @classmethod
+    def _regels_in_delen(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return validate_in_parts(value, handler, MAX_REGELS)
 
 
 class BudgetafsluitingRegelRead(WireModel):
