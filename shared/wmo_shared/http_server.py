@@ -41,6 +41,7 @@ Served with ``uvicorn --http wmo_shared.http_server:HttpProtocol`` (``UVICORN_AR
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from typing import Any
 
@@ -86,6 +87,18 @@ UVICORN_ARGS = (
 )
 
 _served: dict[str, Any] = {"service": "wmo", "headers": []}
+
+
+class _RefusalsLoggedHere(logging.Filter):
+    """uvicorn logs a warning for every request its parser gave up on; every such request is
+    a refusal of this protocol, logged at most once a second per code and counted: without
+    this filter a flood of them would be a warning line each."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "Invalid HTTP request received."
+
+
+logging.getLogger("uvicorn.error").addFilter(_RefusalsLoggedHere())
 
 
 def serve_as(service: str, headers: list[tuple[bytes, bytes]]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 import threading
 import time
@@ -397,3 +398,28 @@ def test_a_bound_on_connections_beyond_reason_stops_the_worker_from_starting(val
     with pytest.raises(ValueError, match="WMO_HTTP_MAX_CONNECTIONS"):
         http_server._max_connections(value)
     assert http_server._max_connections("250") == 250
+
+
+def test_refusals_are_not_logged_by_uvicorn_one_line_each(port: int) -> None:
+    """The protocol logs its refusals at most once a second per code; uvicorn's warning per
+    request it could not parse would undo that during a flood."""
+    seen: list[logging.LogRecord] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Collect(level=logging.DEBUG)
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    try:
+        before = _refusals("te-lang")
+        for _ in range(5):
+            [(status, _, _)] = responses(_exchange(port, _get("/x?" + "a" * 9000)))
+            assert status == 414
+        [(status, _, _)] = responses(_exchange(port, b"NIET HTTP\r\n\r\n"))
+        assert status == 400
+    finally:
+        logger.removeHandler(handler)
+    assert _refusals("te-lang") == before + 5
+    assert [r.getMessage() for r in seen if "Invalid HTTP" in r.getMessage()] == []
