@@ -30,6 +30,30 @@ _PYDANTIC_CODES = {
     "uuid_parsing": "uuid",
     "int_parsing": "geheel-getal",
     "value_error": "ongeldig",
+    # JSON of the wrong kind, and the bounds of lists and numbers: codes of our own, so that
+    # they stay what they are when pydantic renames its error types
+    "too_short": "te-kort",
+    "list_type": "lijst",
+    "tuple_type": "lijst",
+    "set_type": "lijst",
+    "dict_type": "object",
+    "model_type": "object",
+    "model_attributes_type": "object",
+    "string_type": "tekst",
+    "string_unicode": "tekst",
+    "bool_type": "ja-of-nee",
+    "bool_parsing": "ja-of-nee",
+    "int_type": "geheel-getal",
+    "int_from_float": "geheel-getal",
+    "float_type": "getal",
+    "float_parsing": "getal",
+    "finite_number": "getal",
+    "decimal_type": "bedrag",
+    "decimal_max_digits": "te-veel-cijfers",
+    "decimal_whole_digits": "te-veel-cijfers",
+    "decimal_max_places": "te-veel-decimalen",
+    "uuid_type": "uuid",
+    "union_tag_invalid": "onbekende-waarde",
 }
 
 

@@ -330,7 +330,7 @@ async def test_several_violations_are_all_named(indicatie: httpx.AsyncClient) ->
         ({"aanvraagId": "123"}, "aanvraagId", "uuid"),
         ({"bsn": "999999999"}, "bsn", "ongeldig"),
         ({"begindatum": "1-4-2026"}, "begindatum", "datum"),
-        ({"omvang": True}, "omvang", "string-type"),
+        ({"omvang": True}, "omvang", "tekst"),
     ],
 )
 async def test_bad_input_is_400_naming_the_field(
