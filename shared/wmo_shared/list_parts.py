@@ -27,7 +27,7 @@ from pydantic import ValidationError, ValidatorFunctionWrapHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
-from wmo_shared.validation import MAX_INVALID_PARAMS
+from wmo_shared.validation import CHECK_STOPPED, MAX_INVALID_PARAMS
 
 PART = 250
 _KNOWN_TYPES = frozenset(get_args(ErrorType))
@@ -66,7 +66,7 @@ def validate_in_parts(value: Any, handler: ValidatorFunctionWrapHandler, max_len
             end = start + PART
             if len(errors) >= MAX_INVALID_PARAMS and end < len(value):
                 stopped = PydanticCustomError(
-                    "controle_gestopt",
+                    CHECK_STOPPED,
                     "De controle stopte na regel {regel} van {regels}, bij {fouten} fouten; "
                     "de regels daarna zijn niet gecontroleerd.",
                     {"regel": end, "regels": len(value), "fouten": len(errors)},

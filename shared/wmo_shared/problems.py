@@ -317,7 +317,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             status=400,
             code=code,
             title=title,
-            detail=invalid_fields_detail([p.name for p in params], len(errors)),
+            detail=invalid_fields_detail([p.name for p in params], errors),
             invalid_params=params,
         )
 

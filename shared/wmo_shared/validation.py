@@ -94,12 +94,20 @@ MAX_INVALID_PARAMS = 100
 _NAMED_IN_DETAIL = 10
 
 
-def invalid_fields_detail(names: Sequence[str], total: int) -> str:
-    """``Ongeldige invoer in: a, b.``; past ten fields the first ten and the number of faults."""
-    if total <= _NAMED_IN_DETAIL:
+# The error ``wmo_shared.list_parts`` puts first when it stopped checking a long list: it says
+# where, and is no fault of the input.
+CHECK_STOPPED = "controle_gestopt"
+
+
+def invalid_fields_detail(names: Sequence[str], errors: Sequence[Any]) -> str:
+    """``Ongeldige invoer in: a, b.``; past ten fields the first ten and the number of faults
+    among ``errors`` (pydantic's)."""
+    total = sum(1 for err in errors if err.get("type") != CHECK_STOPPED)
+    if len(errors) <= _NAMED_IN_DETAIL:
         return f"Ongeldige invoer in: {', '.join(names)}."
     shown = ", ".join(names[:_NAMED_IN_DETAIL])
-    rest = f"de eerste {MAX_INVALID_PARAMS} staan" if total > MAX_INVALID_PARAMS else "alle staan"
+    named_all = len(errors) <= MAX_INVALID_PARAMS
+    rest = "alle staan" if named_all else f"de eerste {MAX_INVALID_PARAMS} staan"
     return f"Ongeldige invoer in: {shown} en meer ({total} fouten; {rest} in invalidParams)."
 
 

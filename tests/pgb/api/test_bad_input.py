@@ -242,7 +242,7 @@ async def test_a_message_of_many_bad_lines_names_the_first_hundred_faults(
     assert (params[0]["name"], params[0]["code"]) == ("regels", "controle-gestopt")
     assert "na regel 250 van 10000" in params[0]["reason"]
     assert [p["name"] for p in params[1:3]] == ["regels.0.budgetId", "regels.0.ingangsdatum"]
-    assert "1001 fouten; de eerste 100 staan in invalidParams" in problem["detail"]
+    assert "1000 fouten; de eerste 100 staan in invalidParams" in problem["detail"]
     assert len(r.content) < 20_000
 
 
