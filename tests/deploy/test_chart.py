@@ -259,12 +259,11 @@ def test_a_network_policy_admits_only_the_release_and_the_named_peers_on_port_ht
         return
     deployments = of_kind(configuration, "Deployment")
     assert set(policies) == set(deployments)
+    pods_of = {
+        name: d.obj["spec"]["template"]["metadata"]["labels"] for name, d in deployments.items()
+    }
     for name, rendered in policies.items():
         spec = rendered.obj["spec"]
-        pods_of = {
-            other: d.obj["spec"]["template"]["metadata"]["labels"]
-            for other, d in deployments.items()
-        }
         assert [
             n
             for n, labels in pods_of.items()
