@@ -76,6 +76,13 @@ pytest: setup
 deploy-check: setup
 	$(RUN) python -m tests.deploy.render
 
+# An installation of the chart on a real cluster, from an operator's machine (kubectl and
+# KUBECONFIG; TOKEN, AANBIEDER, FINANCIEN, BEHEER from its OIDC provider). Not part of make test.
+#   make cluster-check ARGS="--intake-url http://... --upgrade-tag 1.0.1"
+.PHONY: cluster-check
+cluster-check: setup
+	$(RUN) python -m tests.deploy.cluster_check $(ARGS)
+
 test: lint import-lint typecheck openapi-lint deploy-check pytest
 
 # SEEDED=1: against volume data (SIZE cases in a throw-away cluster; LOCAL=1: the make run
