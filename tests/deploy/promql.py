@@ -1,140 +1,31 @@
-"""A small PromQL parser for checking the alert rules and dashboard queries of ``deploy/``.
-
-No PromQL parser is among this repository's dependencies, so the tests read the expressions
-with this one: the grammar of Prometheus 2.x/3.x expressions (selectors, range vectors and
-subqueries, ``offset``/``@``, functions, aggregations with ``by``/``without``, binary operators
-with ``bool``, ``on``/``ignoring`` and ``group_left``/``group_right``), plus Grafana's
-``$variables`` in strings and ranges. It refuses what Prometheus would refuse at that level —
-unbalanced brackets, unknown functions, a matcher without a quoted value, a range vector where
-an instant vector belongs (and the reverse), a regular expression that does not compile — and
-tells which metrics and labels an expression reads and which labels its result carries. It does
-not type-check everything Prometheus does (e.g. the argument counts of every function).
+"""PromQL for checking the alert rules and dashboard queries of ``deploy/``: the expressions are
+parsed by ``promql-parser`` (the Rust ``promql-parser`` crate, Prometheus' grammar and its
+checks: function signatures and argument types, range vectors only where one belongs, regular
+expressions that compile, grouping modifiers only where allowed) and turned into the small
+tree below, which tells which metrics and labels an expression reads and which labels its
+result carries. Grafana's ``$variables`` are replaced before parsing: in a range by a duration,
+in a label value they are a string as any other.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-AGGREGATIONS = frozenset(
-    {
-        "sum",
-        "min",
-        "max",
-        "avg",
-        "group",
-        "stddev",
-        "stdvar",
-        "count",
-        "count_values",
-        "bottomk",
-        "topk",
-        "quantile",
-        "limitk",
-        "limit_ratio",
-    }
-)
-_PARAMETRIC = frozenset({"count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio"})
+import promql_parser as pp
+
 # Aggregations whose result keeps each series' own labels.
 _SELECTING = frozenset({"bottomk", "topk", "limitk", "limit_ratio"})
-
-# Function -> the position of its range-vector argument (None: it takes none).
-FUNCTIONS: dict[str, int | None] = {
-    **dict.fromkeys(
-        (
-            "abs absent acos acosh asin asinh atan atanh ceil clamp clamp_max clamp_min cos cosh "
-            "day_of_month day_of_week day_of_year days_in_month deg exp floor histogram_avg "
-            "histogram_count histogram_fraction histogram_quantile histogram_stddev "
-            "histogram_stdvar histogram_sum hour info label_join label_replace ln log10 log2 "
-            "minute month pi rad round scalar sgn sin sinh sort sort_desc sort_by_label "
-            "sort_by_label_desc sqrt tan tanh time timestamp vector year"
-        ).split(),
-        None,
-    ),
-    **dict.fromkeys(
-        (
-            "absent_over_time avg_over_time changes count_over_time delta deriv "
-            "double_exponential_smoothing holt_winters idelta increase irate last_over_time "
-            "mad_over_time max_over_time min_over_time predict_linear present_over_time rate "
-            "resets stddev_over_time stdvar_over_time sum_over_time"
-        ).split(),
-        0,
-    ),
-    "quantile_over_time": 1,
-}
-# Functions whose result has no labels, or the labels of which argument.
+# Functions whose result has no labels.
 _SCALAR_FUNCTIONS = frozenset({"pi", "scalar", "time", "vector"})
-
-_PRECEDENCE = {
-    "or": 1,
-    "and": 2,
-    "unless": 2,
-    "==": 3,
-    "!=": 3,
-    "<=": 3,
-    "<": 3,
-    ">=": 3,
-    ">": 3,
-    "+": 4,
-    "-": 4,
-    "*": 5,
-    "/": 5,
-    "%": 5,
-    "atan2": 5,
-    "^": 6,
-}
-_COMPARISONS = frozenset({"==", "!=", "<=", "<", ">=", ">"})
-_SET_OPERATORS = frozenset({"and", "or", "unless"})
-_KEYWORDS = frozenset(
-    {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset"}
-    | _SET_OPERATORS
-    | {"atan2"}
-)
-_LABEL = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_]*$")
-_DURATION = r"(?:[0-9]+(?:ms|[smhdwy]))+"
-_VARIABLE = r"\$(?:\{[a-zA-Z_][a-zA-Z0-9_:.]*\}|[a-zA-Z_][a-zA-Z0-9_]*)"
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+|\#[^\n]*)
-  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`)
-  | (?P<duration>"""
-    + _DURATION
-    + r"""(?![a-zA-Z0-9_]))
-  | (?P<number>0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
-  | (?P<variable>"""
-    + _VARIABLE
-    + r""")
-  | (?P<ident>[a-zA-Z_][a-zA-Z0-9_:]*)
-  | (?P<op>==|!=|=~|!~|<=|>=|[-+*/%^<>=(){}\[\],:@])
-    """,
-    re.VERBOSE,
-)
+# A Grafana variable in a range ([$__rate_interval]) and anywhere else.
+_RANGE_VARIABLE = re.compile(r"\[\$(?:\{[^}]*\}|[a-zA-Z_][a-zA-Z0-9_]*)\]")
 
 
 class PromQLError(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    at: int
-
-
-def tokens(expr: str) -> list[Token]:
-    out, at = [], 0
-    while at < len(expr):
-        m = _TOKEN.match(expr, at)
-        if m is None:
-            raise PromQLError(f"unexpected character {expr[at]!r} at {at}")
-        kind = m.lastgroup
-        assert kind is not None
-        if kind != "space":
-            out.append(Token(kind, m.group(), at))
-        at = m.end()
-    return out
 
 
 # --- syntax tree --------------------------------------------------------------------------------
@@ -238,238 +129,96 @@ def walk(node: Node) -> Iterator[Node]:
         yield from walk(child)
 
 
-# --- parser -------------------------------------------------------------------------------------
+# --- from the parser's tree ---------------------------------------------------------------------
 
 
-class _Parser:
-    def __init__(self, expr: str) -> None:
-        self.expr = expr
-        self.tokens = tokens(expr)
-        self.pos = 0
+def _duration(value: dt.timedelta) -> str:
+    seconds = int(value.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
 
-    def peek(self, offset: int = 0) -> Token | None:
-        i = self.pos + offset
-        return self.tokens[i] if i < len(self.tokens) else None
 
-    def take(self, text: str | None = None, kind: str | None = None) -> Token:
-        token = self.peek()
-        if token is None:
-            raise PromQLError(f"unexpected end of expression, expected {text or kind}")
-        if (text is not None and token.text != text) or (kind is not None and token.kind != kind):
-            raise PromQLError(f"expected {text or kind} at {token.at}, found {token.text!r}")
-        self.pos += 1
-        return token
+# pyo3 enums compare but do not hash: keyed by their name.
+_MATCH_OPS = {
+    "MatchOp.Equal": "=",
+    "MatchOp.NotEqual": "!=",
+    "MatchOp.Re": "=~",
+    "MatchOp.NotRe": "!~",
+}
 
-    def at(self, *texts: str) -> bool:
-        token = self.peek()
-        return token is not None and token.kind in ("op", "ident") and token.text in texts
 
-    def parse(self) -> Node:
-        if not self.tokens:
-            raise PromQLError("empty expression")
-        node = self.expression(0)
-        if self.peek() is not None:
-            token = self.peek()
-            assert token is not None
-            raise PromQLError(f"unexpected {token.text!r} at {token.at}")
-        return node
+def _selector(vs: pp.VectorSelector, range_: dt.timedelta | None = None) -> Selector:
+    matchers = [
+        Matcher(m.name, _MATCH_OPS[str(m.op)], m.value)
+        for m in vs.matchers.matchers
+        if not (m.name == "__name__" and vs.name is not None)
+    ]
+    return Selector(vs.name, matchers, None if range_ is None else _duration(range_))
 
-    def expression(self, min_precedence: int) -> Node:
-        lhs = self.unary()
-        while True:
-            token = self.peek()
-            if token is None or token.kind not in ("op", "ident"):
-                return lhs
-            precedence = _PRECEDENCE.get(token.text)
-            if precedence is None or precedence < min_precedence:
-                return lhs
-            self.pos += 1
-            op = token.text
-            is_bool = False
-            if self.at("bool"):
-                if op not in _COMPARISONS:
-                    raise PromQLError(f"bool after {op!r}: only comparisons take bool")
-                self.pos += 1
-                is_bool = True
-            matching = group = None
-            if self.at("on", "ignoring"):
-                matching = (self.take().text, self.labels())
-                if self.at("group_left", "group_right"):
-                    kind = self.take().text
-                    group = (kind, self.labels() if self.at("(") else ())
-            # ^ is right-associative, every other operator left-associative.
-            rhs = self.expression(precedence if op == "^" else precedence + 1)
-            lhs = Binary(op, lhs, rhs, is_bool, matching, group)
 
-    def unary(self) -> Node:
-        if self.at("-", "+"):
-            op = self.take().text
-            return Unary(op, self.unary())
-        return self.postfix(self.primary())
+def _labels(modifier: pp.LabelModifier | None) -> tuple[str, tuple[str, ...]] | None:
+    if modifier is None:
+        return None
+    kind = "on" if modifier.type == pp.LabelModifierType.Include else "ignoring"
+    return kind, tuple(modifier.labels)
 
-    def postfix(self, node: Node) -> Node:
-        while True:
-            if self.at("["):
-                self.take("[")
-                duration = self.duration()
-                if self.at(":"):
-                    self.take(":")
-                    step = self.duration() if not self.at("]") else ""
-                    self.take("]")
-                    node = Subquery(node, f"{duration}:{step}")
-                    continue
-                self.take("]")
-                if not isinstance(node, Selector) or node.range is not None:
-                    raise PromQLError(f"a range [{duration}] only follows a vector selector")
-                node.range = duration
-            elif self.at("offset"):
-                self.take("offset")
-                if self.at("-"):
-                    self.take("-")
-                self.duration()
-            elif self.at("@"):
-                self.take("@")
-                if self.at("start", "end"):
-                    self.take()
-                    self.take("(")
-                    self.take(")")
-                else:
-                    self.take(kind="number")
-            else:
-                return node
 
-    def duration(self) -> str:
-        token = self.take()
-        if token.kind not in ("duration", "variable"):
-            raise PromQLError(f"expected a duration at {token.at}, found {token.text!r}")
-        return token.text
-
-    def labels(self) -> tuple[str, ...]:
-        self.take("(")
-        out = []
-        while not self.at(")"):
-            token = self.take(kind="ident")
-            if not _LABEL.match(token.text):
-                raise PromQLError(f"{token.text!r} is not a label name")
-            out.append(token.text)
-            if not self.at(")"):
-                self.take(",")
-        self.take(")")
-        return tuple(out)
-
-    def primary(self) -> Node:
-        token = self.take()
-        if token.kind == "number":
-            return Number(token.text)
-        if token.kind == "string":
-            return String(_unquote(token.text))
-        if token.kind == "op" and token.text == "(":
-            inner = self.expression(0)
-            self.take(")")
-            return Paren(inner)
-        if token.kind == "op" and token.text == "{":
-            self.pos -= 1
-            return Selector(None, self.matchers())
-        if token.kind != "ident":
-            raise PromQLError(f"unexpected {token.text!r} at {token.at}")
-        name = token.text
-        if name.lower() in ("inf", "nan"):
-            return Number(name)
-        if name in AGGREGATIONS and (self.at("(", "by", "without")):
-            return self.aggregation(name)
-        if self.at("("):
-            if name not in FUNCTIONS:
-                raise PromQLError(f"unknown function {name!r}")
-            self.take("(")
-            args: list[Node] = []
-            while not self.at(")"):
-                args.append(self.expression(0))
-                if not self.at(")"):
-                    self.take(",")
-            self.take(")")
-            return Call(name, args)
-        if name in _KEYWORDS:
-            raise PromQLError(f"unexpected keyword {name!r} at {token.at}")
-        return Selector(name, self.matchers() if self.at("{") else [])
-
-    def aggregation(self, op: str) -> Aggregate:
+def _node(e: object) -> Node:
+    if isinstance(e, pp.NumberLiteral):
+        return Number(e.prettify())
+    if isinstance(e, pp.StringLiteral):
+        return String(e.val)
+    if isinstance(e, pp.VectorSelector):
+        return _selector(e)
+    if isinstance(e, pp.MatrixSelector):
+        return _selector(e.vector_selector, e.range)
+    if isinstance(e, pp.SubqueryExpr):
+        return Subquery(_node(e.expr), _duration(e.range))
+    if isinstance(e, pp.ParenExpr):
+        return Paren(_node(e.expr))
+    if isinstance(e, pp.UnaryExpr):
+        return Unary("-", _node(e.expr))
+    if isinstance(e, pp.Call):
+        return Call(e.func.name, [_node(a) for a in e.args])
+    if isinstance(e, pp.AggregateExpr):
         grouping = None
-        if self.at("by", "without"):
-            grouping = (self.take().text, self.labels())
-        self.take("(")
-        param = None
-        if op in _PARAMETRIC:
-            param = self.expression(0)
-            self.take(",")
-        inner = self.expression(0)
-        self.take(")")
-        if self.at("by", "without"):
-            if grouping is not None:
-                raise PromQLError(f"{op}: two grouping clauses")
-            grouping = (self.take().text, self.labels())
-        return Aggregate(op, inner, param, grouping)
-
-    def matchers(self) -> list[Matcher]:
-        self.take("{")
-        out = []
-        while not self.at("}"):
-            label = self.take(kind="ident").text
-            if not _LABEL.match(label):
-                raise PromQLError(f"{label!r} is not a label name")
-            op = self.take(kind="op").text
-            if op not in ("=", "!=", "=~", "!~"):
-                raise PromQLError(f"{op!r} is not a label matcher")
-            value = _unquote(self.take(kind="string").text)
-            if op in ("=~", "!~"):
-                try:
-                    re.compile(value)
-                except re.error as e:
-                    raise PromQLError(f"{label}{op}{value!r}: {e}") from e
-            out.append(Matcher(label, op, value))
-            if not self.at("}"):
-                self.take(",")
-        self.take("}")
-        return out
-
-
-def _unquote(text: str) -> str:
-    if text[0] == "`":
-        return text[1:-1]
-    return re.sub(r"\\(.)", r"\1", text[1:-1])
+        if e.modifier is not None:
+            kind = "by" if e.modifier.type == pp.AggModifierType.By else "without"
+            grouping = (kind, tuple(e.modifier.labels))
+        param = None if e.param is None else _node(e.param)
+        return Aggregate(str(e.op), _node(e.expr), param, grouping)
+    if isinstance(e, pp.BinaryExpr):
+        m = e.modifier
+        group = None
+        if m is not None and m.card in (
+            pp.VectorMatchCardinality.ManyToOne,
+            pp.VectorMatchCardinality.OneToMany,
+        ):
+            side = "group_left" if m.card == pp.VectorMatchCardinality.ManyToOne else "group_right"
+            group = (side, tuple(m.group_labels or ()))
+        return Binary(
+            str(e.op),
+            _node(e.lhs),
+            _node(e.rhs),
+            bool=bool(m is not None and m.return_bool),
+            matching=None if m is None else _labels(m.matching),
+            group=group,
+        )
+    raise PromQLError(f"unknown expression {type(e).__name__}")
 
 
 def parse(expr: str) -> Node:
-    """The syntax tree of ``expr``; PromQLError when it is not PromQL or misuses a vector."""
-    node = _Parser(expr).parse()
-    _check_vectors(node, range_expected=False)
-    for n in walk(node):
-        if (
-            isinstance(n, Selector)
-            and n.metric is None
-            and not any(m.op in ("=", "=~") and m.value not in ("", ".*") for m in n.matchers)
-        ):
-            raise PromQLError("a selector without a metric name needs a non-empty matcher")
-    return node
-
-
-def _check_vectors(node: Node, range_expected: bool) -> None:
-    is_range = (isinstance(node, Selector) and node.range is not None) or isinstance(node, Subquery)
-    if range_expected and not is_range:
-        raise PromQLError("a range vector ([...]) is expected here")
-    if not range_expected and is_range:
+    """The tree of ``expr``; PromQLError when Prometheus would refuse it, or when it is a range
+    vector (no alert's or panel's value)."""
+    try:
+        parsed = pp.parse(_RANGE_VARIABLE.sub("[5m]", expr))
+    except ValueError as exc:
+        raise PromQLError(str(exc)) from exc
+    if isinstance(parsed, (pp.MatrixSelector, pp.SubqueryExpr)):
         raise PromQLError("a range vector is only allowed as the argument of a *_over_time/rate")
-    if isinstance(node, Call):
-        position = FUNCTIONS[node.function]
-        if position is not None and len(node.args) <= position:
-            raise PromQLError(f"{node.function}() needs a range vector argument")
-        for i, arg in enumerate(node.args):
-            _check_vectors(arg, range_expected=i == position)
-        return
-    if isinstance(node, Subquery):
-        _check_vectors(node.expr, range_expected=False)
-        return
-    for child in node.children():
-        _check_vectors(child, range_expected=False)
+    return _node(parsed)
 
 
 # --- what an expression reads and yields --------------------------------------------------------

@@ -97,6 +97,10 @@ def test_the_promql_checks_have_teeth() -> None:
         'wmo_http_requests_total{status=5"}',
         "rates(wmo_http_requests_total[5m])",
         'wmo_http_requests_total{route=~"(/api"}',
+        # what a grammar of our own let through and Prometheus refuses
+        "histogram_quantile(0.99, wmo_x_bucket, wmo_y_bucket)",  # too many arguments
+        "round(wmo_x, 1, 2)",
+        "wmo_x unless on (service) group_left wmo_y",  # no grouping for a set operator
     ):
         with pytest.raises(promql.PromQLError):
             promql.parse(broken)
