@@ -141,7 +141,12 @@ curl -sS -X POST "$INTAKE/api/v1/aanbieders" -H "Authorization: Bearer $BEHEER" 
 OPDRACHT=$(post "$INTAKE/api/v1/opdrachten" "$TOKEN" "{\"maatwerkvoorzieningId\":\"$MV_ID\",
   \"doelen\":[\"Zelf de post afhandelen\",\"Dagstructuur\"]}")
 OPDRACHT_ID=$(echo "$OPDRACHT" | field "['id']")
-post "$INTAKE/api/v1/opdrachten/$OPDRACHT_ID/acceptaties" "$AANBIEDER" "{\"datum\":\"$(echo "$OPDRACHT" | field "['verstrektOp'][:10]")\"}" | field "['status']"
+# verstrektOp is a moment in UTC; the day it was issued is the day in Amsterdam (between
+# midnight there and in UTC the two differ, and a date before the issuing is refused)
+VERSTREKT=$(echo "$OPDRACHT" | python3 -c 'import datetime as dt, json, sys, zoneinfo
+m = dt.datetime.fromisoformat(json.load(sys.stdin)["verstrektOp"].replace("Z", "+00:00"))
+print(m.astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam")).date())')
+post "$INTAKE/api/v1/opdrachten/$OPDRACHT_ID/acceptaties" "$AANBIEDER" "{\"datum\":\"$VERSTREKT\"}" | field "['status']"
 curl -sS "$INTAKE/api/v1/opdrachten/$OPDRACHT_ID/wmo301" -H "Authorization: Bearer $AANBIEDER" | head -c 300; echo " ..."
 
 step "11. De eigen bijdrage loopt: finance registreerde de voorziening voor het CAK (FIN-12, via de outbox)"

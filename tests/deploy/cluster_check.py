@@ -18,7 +18,11 @@ The tokens come from the installation's OIDC provider, as for ``scripts/walkthro
    via the outbox) through the forwarded intake, indicatie and finance.
 4. The PodDisruptionBudget: evicting one intake pod is allowed, a second one right after is
    refused (429) until the first is replaced.
-5. With ``--upgrade-tag``: ``helm upgrade --reuse-values`` to that image tag (Helm's own SDK,
+5. With ``--server-dry-run``: every configuration ``tests.deploy.render`` renders (both
+   charts), applied as a server-side dry run to a scratch namespace that enforces the
+   restricted Pod Security Standard: the cluster's own schemas and admission, and the real CRDs
+   of CloudNativePG, its barman-cloud plugin and the Prometheus Operator (installed there).
+6. With ``--upgrade-tag``: ``helm upgrade --reuse-values`` to that image tag (Helm's own SDK,
    as ``tests.deploy.render``) while clients read and write through ``--intake-url`` (a URL of
    intake's Service that outlives a pod: an ingress, or the ClusterIP from a node). Every
    request must succeed.
@@ -193,6 +197,41 @@ def check_disruption_budget(ns: str, release: str) -> None:
         raise CheckFailed("the disruption budget did not hold")
 
 
+def check_server_dry_run() -> None:
+    step("5. Every rendered configuration, as a server-side dry run")
+    from tests.deploy.render import CONFIGURATIONS, render
+
+    scratch = "wmo-dry-run"
+    namespace = {
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": {
+            "name": scratch,
+            "labels": {"pod-security.kubernetes.io/enforce": "restricted"},
+        },
+    }
+    kubectl("apply", "-f", "-", stdin=json.dumps(namespace))
+    try:
+        for configuration in CONFIGURATIONS:
+            objs = [r.obj for r in render(configuration)]
+            listed = json.dumps({"apiVersion": "v1", "kind": "List", "items": objs})
+            r = subprocess.run(
+                ["kubectl", "apply", "--dry-run=server", "-n", scratch, "-f", "-"],
+                input=listed,
+                capture_output=True,
+                text=True,
+            )
+            warnings = [line for line in r.stderr.splitlines() if line.startswith("Warning")]
+            print(
+                f"{configuration.name}: {len(objs)} objects, "
+                f"{'accepted' if r.returncode == 0 else 'REFUSED'}, {len(warnings)} warnings"
+            )
+            if r.returncode or warnings:
+                raise CheckFailed(f"{configuration.name}: {r.stderr.strip()[:1000]}")
+    finally:
+        kubectl("delete", "namespace", scratch, "--wait=false")
+
+
 def _bsn() -> str:
     while True:
         b = f"{random.randrange(10**7, 10**8):08d}"
@@ -241,7 +280,7 @@ async def _load(
 
 
 def check_upgrade(ns: str, release: str, tag: str, url: str, clients: int) -> None:
-    step(f"5. helm upgrade to image tag {tag} under load ({clients} clients)")
+    step(f"6. helm upgrade to image tag {tag} under load ({clients} clients)")
     from helm_python import Chart  # Helm's Go SDK in a wheel, as tests.deploy.render
     from helm_python.config import Config
 
@@ -278,6 +317,9 @@ def main() -> None:
     parser.add_argument("--intake-url", help="intake's Service, reachable through a pod change")
     parser.add_argument("--upgrade-tag", help="upgrade to this image tag under load")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--server-dry-run", action="store_true", help="dry-run every rendered configuration"
+    )
     args = parser.parse_args()
     missing = [t for t in TOKENS if not os.environ.get(t)]
     if missing or (args.upgrade_tag and not args.intake_url):
@@ -288,6 +330,8 @@ def main() -> None:
             check_endpoints(urls)
             check_walkthrough(urls)
         check_disruption_budget(args.namespace, args.release)
+        if args.server_dry_run:
+            check_server_dry_run()
         if args.upgrade_tag:
             check_upgrade(
                 args.namespace, args.release, args.upgrade_tag, args.intake_url, args.clients
