@@ -6,14 +6,11 @@ request on one is answered with ``Connection: close``, and an idle one is closed
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from typing import Any
 
-import uvicorn
-
-from tests.support.live import free_ports
 from tests.support.raw_http import read_all, responses
+from tests.support.uvicorn_thread import serving
 from wmo_shared import http_server
 
 
@@ -40,47 +37,29 @@ def _answer(s: socket.socket) -> bytes:
 
 
 def test_connections_kept_alive_are_drained_not_broken_when_the_worker_stops() -> None:
-    port = free_ports(1)[0]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            _ok,
-            host="127.0.0.1",
-            port=port,
-            http=http_server.HttpProtocol,
-            lifespan="off",
-            log_level="warning",
-            timeout_keep_alive=30,
-        )
-    )
-    thread = threading.Thread(target=server.run, name="http-drain-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    busy = socket.create_connection(("127.0.0.1", port), timeout=10)
-    idle = socket.create_connection(("127.0.0.1", port), timeout=http_server.DRAIN_SECONDS + 10)
-    try:
-        for s in (busy, idle):
-            s.sendall(REQUEST)
-            assert b"connection: close" not in _answer(s).lower()
-        stopped_at = time.monotonic()
-        server.should_exit = True  # what uvicorn's SIGTERM handler sets
-        time.sleep(0.5)
-        assert thread.is_alive(), "the worker did not wait for its connections"
+    with serving(_ok, timeout_keep_alive=30) as (server, thread, port):
+        busy = socket.create_connection(("127.0.0.1", port), timeout=10)
+        idle = socket.create_connection(("127.0.0.1", port), timeout=http_server.DRAIN_SECONDS + 10)
+        try:
+            for s in (busy, idle):
+                s.sendall(REQUEST)
+                assert b"connection: close" not in _answer(s).lower()
+            stopped_at = time.monotonic()
+            server.should_exit = True  # what uvicorn's SIGTERM handler sets
+            time.sleep(0.5)
+            assert thread.is_alive(), "the worker did not wait for its connections"
 
-        # the next request on a kept-alive connection is served, and it is the last
-        busy.sendall(REQUEST)
-        [(status, headers, body)] = responses(read_all(busy))
-        assert (status, body) == (200, b'{"ok": true}')
-        assert headers["connection"] == "close"
+            # the next request on a kept-alive connection is served, and it is the last
+            busy.sendall(REQUEST)
+            [(status, headers, body)] = responses(read_all(busy))
+            assert (status, body) == (200, b'{"ok": true}')
+            assert headers["connection"] == "close"
 
-        # a connection that stays idle is closed by the server, without an answer
-        assert idle.recv(65536) == b""
-        assert time.monotonic() - stopped_at >= http_server.DRAIN_SECONDS - 0.5
-        thread.join(timeout=10)
-        assert not thread.is_alive(), "the worker did not stop once its connections closed"
-    finally:
-        busy.close()
-        idle.close()
-        server.should_exit = True
+            # a connection that stays idle is closed by the server, without an answer
+            assert idle.recv(65536) == b""
+            assert time.monotonic() - stopped_at >= http_server.DRAIN_SECONDS - 0.5
+            thread.join(timeout=10)
+            assert not thread.is_alive(), "the worker did not stop once its connections closed"
+        finally:
+            busy.close()
+            idle.close()

@@ -9,7 +9,6 @@ import asyncio
 import json
 import logging
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from tests.support.live import free_ports
 from tests.support.raw_http import read_all, responses
+from tests.support.uvicorn_thread import serving
 from wmo_shared import http_server
 from wmo_shared.db.bootstrap import SERVICES
 from wmo_shared.metrics import REFUSED_BY_SERVER
@@ -64,26 +62,8 @@ async def _send_large(send: Any) -> None:
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
     app = WmoMiddleware(_echo, api_version="1.2.3", service="proef")  # type: ignore[arg-type]
-    port = free_ports(1)[0]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=port,
-            http=http_server.HttpProtocol,
-            lifespan="off",
-            log_level="warning",
-        )
-    )
-    thread = threading.Thread(target=server.run, name="http-server-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield port
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as (_, _, port):
+        yield port
 
 
 def _connect(port: int, timeout: float = 10) -> socket.socket:
