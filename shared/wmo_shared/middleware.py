@@ -32,7 +32,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wmo_shared.body_limit import BodyCounter, BodyLimits, LargeBodies, declared_length
-from wmo_shared.http_server import serve_as
+from wmo_shared.http_server import PROBE_PATHS, serve_as
 from wmo_shared.logging import access_log
 from wmo_shared.metrics import observe_request
 
@@ -40,7 +40,7 @@ _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 # Probes and scrapes would drown the access log; they are counted in the metrics all the same.
-_QUIET = frozenset({"/health/live", "/health/ready", "/metrics"})
+_QUIET = frozenset(path.decode() for path in PROBE_PATHS)
 NO_ROUTE = "(geen route)"
 
 
