@@ -7,6 +7,7 @@ it); without it these tests are skipped."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 from pathlib import Path
@@ -104,8 +105,9 @@ SCENARIOS: dict[str, tuple[list[tuple[str, str, str]], int, dict[str, str]]] = {
 
 
 def _rule() -> dict[str, Any]:
+    """The rendered rule's spec, a copy: the rendered objects are shared by every test."""
     (rendered,) = of_kind(APP[0], "PrometheusRule").values()
-    return dict(rendered.obj["spec"])
+    return copy.deepcopy(dict(rendered.obj["spec"]))
 
 
 def _promtool(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
