@@ -5,7 +5,10 @@ A reader that asks for the page after volgnummer N has processed everything up t
 service keeps that position (``feed_lezers``, one row per feed and gemeente) and at every
 scrape publishes the age of the oldest item not yet asked for
 (``wmo_feed_oldest_unread_seconds``, 0 when the reader is up to date) and when the reader last
-asked (``wmo_feed_last_read_timestamp_seconds``). A page read by beheer (looking, not
+asked (``wmo_feed_last_read_timestamp_seconds``, absent until it asked). Every gemeente with
+items in the feed has its figure, also when no reader ever asked: an export that was never set
+up is the lag an operator must see first (found on a real cluster, where the CAK feed of a new
+installation had no figure at all). A page read by beheer (looking, not
 processing) does not move the position. The last page asked for is the position, also when it
 goes back: a reader that starts again from the beginning reads everything again, and a cursor
 past the end (a reader's mistake) stands only until its next read."""
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import structlog
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Table, bindparam, func, text
 from sqlalchemy.dialects.postgresql import insert
 
 from wmo_shared.auth import Principal
@@ -93,18 +96,34 @@ class FeedLezers:
                     labels = (self.service, naam, gemeente)
                     achter = (now - eerste).total_seconds() if eerste is not None else 0.0
                     FEED_OLDEST_UNREAD.labels(*labels).set(max(achter, 0.0))
-                    FEED_LAST_READ.labels(*labels).set(gelezen_op.timestamp())
+                    if gelezen_op is not None:
+                        FEED_LAST_READ.labels(*labels).set(gelezen_op.timestamp())
 
 
 def _stand(lezers: Table, feed: Feed) -> Any:
-    t = feed.tabel
-    eerste_ongelezen = (
-        select(t.c[feed.tijd])
-        .where(t.c.gemeente == lezers.c.gemeente, t.c.volgnummer > lezers.c.positie)
-        .order_by(t.c.volgnummer)
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(lezers.c.gemeente, lezers.c.gelezen_op, eerste_ongelezen).where(
-        lezers.c.feed == feed.naam
-    )
+    """Per gemeente with items in the feed or a reader: when the reader last asked (None: never)
+    and the moment of the first item after its position (all items when it never asked). The
+    gemeenten are found by a loose index scan of (gemeente, volgnummer): one probe each, not a
+    read of the table."""
+    t, tijd = feed.tabel.fullname, feed.tijd
+    # the names are the service's own Table objects; the one value binds
+    return text(
+        f"""
+WITH RECURSIVE met_items AS (
+    (SELECT gemeente FROM {t} ORDER BY gemeente LIMIT 1)
+    UNION ALL
+    SELECT (SELECT v.gemeente FROM {t} AS v WHERE v.gemeente > m.gemeente
+            ORDER BY v.gemeente LIMIT 1)
+    FROM met_items AS m WHERE m.gemeente IS NOT NULL
+), gemeenten AS (
+    SELECT gemeente FROM met_items WHERE gemeente IS NOT NULL
+    UNION
+    SELECT gemeente FROM {lezers.fullname} WHERE feed = :feed
+)
+SELECT g.gemeente, l.gelezen_op,
+       (SELECT i.{tijd} FROM {t} AS i
+        WHERE i.gemeente = g.gemeente AND i.volgnummer > coalesce(l.positie, 0)
+        ORDER BY i.volgnummer LIMIT 1) AS eerste
+FROM gemeenten AS g
+LEFT JOIN {lezers.fullname} AS l ON l.feed = :feed AND l.gemeente = g.gemeente"""  # noqa: S608
+    ).bindparams(feed=feed.naam)

@@ -62,3 +62,20 @@ async def test_the_oldest_change_not_yet_read_and_the_last_read(
     assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] == 0
     await _feed(finance, gemeente, cursor=cursor)  # its next read puts that right
     assert (await _lag(finance, gemeente))["wmo_feed_oldest_unread_seconds"] > 0
+
+
+async def test_a_feed_no_reader_ever_asked_for_has_its_lag_too(
+    finance: httpx.AsyncClient,
+) -> None:
+    """An export never set up for a gemeente is the lag an operator must see first: the age of
+    its oldest item, and no last read."""
+    gemeente = _gemeente()
+    r = await finance.post(URL, json=_event(gemeente, bsn()), headers=auth("systeem", gemeente))
+    assert r.status_code == 201, r.text
+    text = (await finance.get("/metrics")).text
+    labels = f'{{feed="cak-mutaties",gemeente="{gemeente}",service="finance"}}'
+    (oldest,) = [
+        x for x in text.splitlines() if x.startswith(f"wmo_feed_oldest_unread_seconds{labels}")
+    ]
+    assert float(oldest.split()[-1]) >= 0
+    assert f"wmo_feed_last_read_timestamp_seconds{labels}" not in text
