@@ -87,10 +87,13 @@ need a query, such as intake's overdue terms. A hook that fails counts as a scra
 
 class _OutboxSnapshot:
     """The outbox figures of the last scrape per service, read from the database at scrape
-    time (a collector itself cannot await a query)."""
+    time (a collector itself cannot await a query). A destination with nothing open is 0, not
+    absent: on a real cluster a healthy outbox gave no series at all, which a dashboard shows as
+    "no data" and an operator cannot tell from figures that are not read."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[Any]] = {}
+        self.destinations: dict[str, tuple[str, ...]] = {}
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         families = {
@@ -114,6 +117,11 @@ class _OutboxSnapshot:
             for row in rows:
                 for field, family in families.items():
                     family.add_metric([service, row.destination], float(getattr(row, field) or 0))
+            open_ = {row.destination for row in rows}
+            for destination in self.destinations.get(service, ()):
+                if destination not in open_:
+                    for family in families.values():
+                        family.add_metric([service, destination], 0.0)
         yield from families.values()
 
 
@@ -173,6 +181,7 @@ async def metrics(request: Request) -> Response:
 
         try:
             OUTBOX.rows[service] = await outbox_stand(app.state.db, outbox)
+            OUTBOX.destinations[service] = tuple(getattr(app.state, "clients", {}))
         except Exception:
             METRICS_ERRORS.labels(service).inc()
     hooks: list[ScrapeHook] = getattr(app.state, "scrape_hooks", [])

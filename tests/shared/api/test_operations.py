@@ -125,6 +125,9 @@ async def test_metrics_count_requests_by_route_template_and_show_parked_events(
         if line.startswith('wmo_outbox_parked_events{destination="finance",service="intake"}')
     ]
     assert parked and float(parked[0].split()[-1]) >= 1
+    # every peer has its figures, 0 when nothing waits for it: no series would read as no data
+    assert 'wmo_outbox_pending_events{destination="indicatie",service="intake"} 0.0' in text
+    assert 'wmo_outbox_parked_events{destination="indicatie",service="intake"} 0.0' in text
 
 
 async def test_access_log_names_the_route_template_never_the_path(
