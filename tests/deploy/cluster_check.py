@@ -37,7 +37,6 @@ import asyncio
 import collections
 import json
 import os
-import random
 import socket
 import subprocess
 import sys
@@ -49,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from tests.intake.api.helpers import bsn
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("intake", "pgb", "indicatie", "finance")
@@ -232,14 +233,6 @@ def check_server_dry_run() -> None:
         kubectl("delete", "namespace", scratch, "--wait=false")
 
 
-def _bsn() -> str:
-    while True:
-        b = f"{random.randrange(10**7, 10**8):08d}"
-        c = sum(int(d) * w for d, w in zip(b, range(9, 1, -1), strict=False)) % 11
-        if c != 10:
-            return b + str(c)
-
-
 async def _load(
     url: str, token: str, stop: asyncio.Event, clients: int
 ) -> collections.Counter[str]:
@@ -249,7 +242,7 @@ async def _load(
 
     def body() -> dict[str, str]:
         return {
-            "bsn": _bsn(),
+            "bsn": bsn(),
             "voornamen": "Check",
             "achternaam": "Upgrade",
             "geboortedatum": "1950-01-01",
